@@ -1,0 +1,3 @@
+"""corpusdiff: align news articles sentence by sentence and show what each outlet says."""
+
+__version__ = "0.1.0"

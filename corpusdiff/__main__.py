@@ -1,0 +1,5 @@
+"""`python -m corpusdiff`."""
+
+from corpusdiff.cli import main
+
+raise SystemExit(main())
