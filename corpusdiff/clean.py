@@ -1,0 +1,195 @@
+"""Boilerplate rules: mark sentences ``kind="boilerplate"`` with a reason; never delete them.
+
+Two kinds of rule, both general rather than copied from one site:
+
+* patterns of page furniture, on a sentence or its whole paragraph: media notes, bare links,
+  embedded posts, "you may also like" promos, comment forms and counters, bylines, lone dates,
+  separators, keyword lists, and sentences an article repeats (SEO padding);
+* statistics: a run of paragraphs at the head or tail of an article whose words no other article
+  of the corpus uses (an author bio, links to unrelated stories) is off-topic.
+"""
+
+from __future__ import annotations
+
+
+import polars as pl
+
+from corpusdiff.tokens import content_tokens
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+
+#: (reason, pattern on the whole paragraph); the first that matches wins
+PARAGRAPH_RULES: list[tuple[str, str]] = [
+    ("separator line", r"^[\W_]+$"),
+    ("bare link", r"(?i)^\W*(?:https?://|www\.)\S+\W*$"),
+    ("media label", r"(?i)^\W*(?:play|watch|listen|video|photos?|gallery|advertisement|"
+                    r"sponsored|related|read more|see also|more|share)\W*$"),
+    ("note about the page's media", r"(?i)^\W*(?:editor['’]?s\s+)?note\s*:.*\b(?:video|photo|"
+                                    r"x-post|tweet|post|embed|article|below|above|end)\b"),
+    ("related-links promo", r"(?i)^\W*(?:you (?:may|might) also (?:like|enjoy)|also read|read "
+                            r"(?:more|also|next)|related(?: stories| articles| coverage)?\s*:|"
+                            r"recommended(?: for you)?\s*:|don['’]t miss|trending(?: now)?\s*:|"
+                            r"more from|watch\s*:|sponsored content)"),
+    ("comment form", r"(?i)^\W*(?:leave a (?:reply|comment)|your email address will not be "
+                     r"published|required fields are marked|post comment|cancel reply|"
+                     r"log in to (?:comment|reply)|sign in to comment)"),
+    ("comment counter", r"(?i)^\W*(?:comments?\s*[:(]?\s*\d+\)?|\d+\s+comments?|"
+                        r"view comments|show comments)\W*$"),
+    ("byline", r"(?i)^\W*by\b[\s|:,]*[\p{L}.'’ -]{0,60}(?:\s*[|,·•-]\s*" + _DATE + r")?\W*$"),
+    ("date line", r"(?i)^\W*(?:published|updated|posted)?:?\s*" + _DATE
+                  + r"(?:\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\W*$"),
+    ("link to another story", r"(?i)^" + _DATE + r"\p{Lu}"),
+    ("share buttons", r"(?i)^\W*(?:share (?:on|this)|tweet this|click to share|print this|"
+                      r"email this)\b.{0,40}$"),
+]
+
+#: (reason, pattern on one sentence)
+SENTENCE_RULES: list[tuple[str, str]] = [
+    # three or more short comma-separated phrases with no sentence punctuation: SEO tags
+    ("keyword list", r"^\W*[^.!?,]{2,60}(?:,\s*[^.!?,]{2,60}){2,}$"),
+    ("embedded post signature", r"^\W*[—–-]+\s*[^()]{1,80}\(@\w{1,30}\)"),
+]
+
+#: an embedded post's text sits just above its signature; tweets are at most 280 characters
+_EMBED_BODY_CHARS = 320
+#: at the head or tail of an article, a paragraph with fewer shared words than this is off-topic
+_OFF_TOPIC_SHARE = 0.34
+
+
+def _first_match(rules: list[tuple[str, str]], col: str) -> pl.Expr:
+    expr = pl.lit(None, dtype=pl.String)
+    for reason, pattern in reversed(rules):
+        expr = pl.when(pl.col(col).str.contains(pattern)).then(pl.lit(reason)).otherwise(expr)
+    return expr
+
+
+def _paragraphs(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """One row per (article, paragraph) with its text and position."""
+    texts = articles.select(pl.col("id").alias("article"), pl.col("text").alias("_full"))
+    return (
+        sentences.group_by("article", "paragraph", maintain_order=True)
+        .agg(pl.col("start").min(), pl.col("end").max(), pl.len().alias("n_sentences"))
+        .join(texts, on="article", how="left")
+        .with_columns(
+            ptext=pl.col("_full").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
+        )
+        .drop("_full")
+        .sort("article", "paragraph")
+    )
+
+
+def _off_topic(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """(article, paragraph, share): the share of a paragraph's content words that some other
+    article uses."""
+    tokens = content_tokens(paragraphs, ["article", "paragraph"], col="ptext").filter(
+        ~pl.col("is_number")
+    )
+    spread = tokens.group_by("token").agg(pl.col("article").n_unique().alias("n_art"))
+    return (
+        tokens.join(spread, on="token")
+        .group_by("article", "paragraph")
+        .agg(share=(pl.col("n_art") > 1).mean(), n_tokens=pl.len())
+    )
+
+
+def _edge_runs(par: pl.DataFrame) -> pl.Series:
+    """Paragraphs in the run at an article's head or tail made only of boilerplate or off-topic
+    paragraphs: those off-topic ones are boilerplate too."""
+    marked = pl.col("reason").is_not_null() | pl.col("off_topic")
+    from_tail = (~marked).cast(pl.Int32).cum_sum(reverse=True).over("article")
+    from_head = (~marked).cast(pl.Int32).cum_sum().over("article")
+    return par.select(
+        ((from_tail == 0) | (from_head == 0)) & pl.col("off_topic") & pl.col("reason").is_null()
+    ).to_series()
+
+
+def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, int]]:
+    """Paragraphs just above an embedded post's signature that hold the post's text."""
+    signed = sentences.filter(pl.col("reason") == "embedded post signature").select(
+        "article", "paragraph"
+    )
+    lengths = {(a, p): e - s for a, p, s, e in par.select("article", "paragraph", "start", "end")
+               .iter_rows()}
+    out: set[tuple[str, int]] = set()
+    for article, paragraph in signed.iter_rows():
+        total = 0
+        p = paragraph - 1
+        while (article, p) in lengths and total + lengths[article, p] <= _EMBED_BODY_CHARS:
+            total += lengths[article, p]
+            out.add((article, p))
+            p -= 1
+    return out
+
+
+def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Sentences with ``kind``/``reason`` set to boilerplate where a rule fires."""
+    par = _paragraphs(sentences, articles).with_columns(
+        preason=_first_match(PARAGRAPH_RULES, "ptext")
+    )
+    norm = (
+        pl.col("text").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+    )
+    out = (
+        sentences.join(par.select("article", "paragraph", "preason"), on=["article", "paragraph"],
+                       how="left", maintain_order="left")
+        .with_columns(_norm=norm)
+        .with_columns(
+            reason=pl.coalesce(
+                "preason",
+                _first_match(SENTENCE_RULES, "text"),
+                pl.when(~pl.col("_norm").is_first_distinct().over("article")
+                        & (pl.col("_norm").str.len_chars() > 0))
+                .then(pl.lit("repeated in this article")),
+            )
+        )
+        .drop("preason", "_norm")
+    )
+    embeds = _embed_bodies(out, par)
+    if embeds:
+        keys = pl.DataFrame(list(embeds), schema={"article": pl.String, "paragraph": pl.Int64},
+                            orient="row").with_columns(_embed=pl.lit(True))
+        out = (
+            out.join(keys, on=["article", "paragraph"], how="left", maintain_order="left")
+            .with_columns(reason=pl.coalesce("reason", pl.when(pl.col("_embed"))
+                                             .then(pl.lit("embedded post"))))
+            .drop("_embed")
+        )
+    # off-topic runs at the head or tail of an article
+    par_reason = out.group_by("article", "paragraph").agg(
+        reason=pl.col("reason").drop_nulls().first()
+    )
+    topic = _off_topic(par)
+    par = (
+        par.join(par_reason, on=["article", "paragraph"], how="left")
+        .join(topic, on=["article", "paragraph"], how="left")
+        .with_columns(off_topic=pl.col("share").fill_null(0.0) < _OFF_TOPIC_SHARE)
+        .sort("article", "paragraph")
+    )
+    n_articles = articles.height
+    if n_articles >= 2:
+        par = par.with_columns(edge_off_topic=_edge_runs(par))
+        out = (
+            out.join(par.select("article", "paragraph", "edge_off_topic"),
+                     on=["article", "paragraph"], how="left", maintain_order="left")
+            .with_columns(reason=pl.coalesce(
+                "reason",
+                pl.when(pl.col("edge_off_topic"))
+                .then(pl.lit("off-topic at the edge of the article (bio, links)"))))
+            .drop("edge_off_topic")
+        )
+    return out.with_columns(
+        kind=pl.when(pl.col("reason").is_not_null()).then(pl.lit("boilerplate"))
+        .otherwise(pl.col("kind"))
+    )
+
+
+def reason_names() -> list[str]:
+    """Every reason a rule can give, for documentation and filters."""
+    names = [r for r, _ in PARAGRAPH_RULES] + [r for r, _ in SENTENCE_RULES]
+    return [*names, "embedded post", "repeated in this article",
+            "off-topic at the edge of the article (bio, links)"]
+
+
+__all__ = ["mark_boilerplate", "reason_names"]

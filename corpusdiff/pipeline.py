@@ -1,0 +1,63 @@
+"""compare(paths, options) -> Comparison: the only entry point the views use."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+import polars as pl
+
+from corpusdiff.align import Progress, align
+from corpusdiff.clean import mark_boilerplate
+from corpusdiff.ingest import ingest
+from corpusdiff.model import Comparison, CorpusdiffError, Options
+from corpusdiff.segment import segment
+
+
+def _titles(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Plain-text articles take their title from their first headline that is not boilerplate
+    (a page note above the headline is not the title)."""
+    first = (
+        sentences.filter(pl.col("kind") != "boilerplate")
+        .sort("article", pl.col("kind") != "headline", "index")
+        .group_by("article", maintain_order=True)
+        .first()
+        .select(pl.col("article").alias("id"), pl.col("text").alias("_t"))
+    )
+    return (
+        articles.join(first, on="id", how="left", maintain_order="left")
+        .with_columns(
+            title=pl.when(pl.col("format") == "txt").then(pl.col("_t")).otherwise(pl.col("title"))
+            .fill_null(pl.col("title"))
+        )
+        .drop("_t")
+    )
+
+
+def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = None,
+            labels: dict[str, str] | None = None,
+            progress: Progress | None = None) -> Comparison:
+    """Read, clean, segment and align articles; raise CorpusdiffError on unusable input."""
+    options = options or Options()
+    report = progress or (lambda _stage, _fraction: None)
+    report("reading articles", 0.0)
+    articles, warnings = ingest(paths, labels)
+    if articles.height < 2:
+        where = f" ({articles['path'][0]})" if articles.height else ""
+        raise CorpusdiffError(
+            f"need at least two articles to compare, got {articles.height}{where}")
+    if options.reference is not None and options.reference not in articles["id"].to_list():
+        raise CorpusdiffError(f"unknown reference article {options.reference!r}; articles are "
+                              + ", ".join(articles["id"].to_list()))
+    report("splitting sentences", 0.1)
+    sentences = segment(articles)
+    if options.boilerplate:
+        sentences = mark_boilerplate(sentences, articles)
+    articles = _titles(articles, sentences)
+
+    def aligned(stage: str, fraction: float) -> None:
+        report(stage, 0.2 + 0.8 * fraction)
+
+    sentences, groups, members = align(sentences, options, aligned)
+    return Comparison(articles=articles, sentences=sentences, groups=groups, members=members,
+                      options=options, warnings=tuple(warnings))

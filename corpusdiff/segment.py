@@ -1,0 +1,154 @@
+"""Articles -> sentences, with character offsets into each article's text.
+
+Every line of an article is a paragraph; a paragraph is cut into sentences at ``.``, ``!``, ``?``
+or an ellipsis (closing quotes and brackets stay with the sentence they end) when the next word
+starts a sentence. Abbreviations, initials, decimals and a quote followed by its lower-case
+attribution (``"Go home!" she said``) do not end a sentence. ``text[start:end]`` is always the
+sentence, and only whitespace lies between sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from corpusdiff.model import SENTENCES
+
+#: titles before a name: never the end of a sentence
+TITLES = frozenset(
+    "mr mrs ms mx dr prof sen rep gov lt gen col sgt capt cpl pvt maj adm cmdr det insp supt "
+    "rev hon pres atty messrs mme mlle st ft mt fr sr jr sec amb asst assoc dept".split()
+)
+#: abbreviations that end a sentence only before a word that clearly starts one
+ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+    "sun no nos vol vols fig figs approx est inc ltd co corp bros vs etc al ave blvd rd hwy "
+    "univ natl intl ariz calif colo conn fla ill ind kan mass mich minn miss nev okla ore penn "
+    "tenn tex va wash wis wyo pp ch art sec op cf".split()
+)
+#: words that start a sentence after an ambiguous abbreviation (``U.S. The`` vs ``U.S. Marines``)
+STARTERS = frozenset(
+    "the a an he she it they we i you this that these those there but and so yet or in on at "
+    "for after before when while if as meanwhile however still then now his her their its our "
+    "my no one some many most both each".split()
+)
+_NUMBER_ABBREV = frozenset("no nos vol vols fig figs pp ch art sec op".split())
+
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'»)\]]*(?=\s+\S)")
+_OPENERS = "\"“‘'«([¿¡"
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_boundary(para: str, dot_start: int, end: int) -> bool:
+    """Whether the terminal punctuation at para[dot_start:end] ends a sentence."""
+    rest = para[end:].lstrip()
+    nxt = rest[0]
+    first_word = re.match(r"[\"“‘'«(\[]*([\w’']+)", rest)
+    word = first_word.group(1) if first_word else ""
+    if nxt in _OPENERS and word and word[0].isupper():
+        pass  # a new quotation or bracket opening a capitalised sentence
+    elif nxt.islower():
+        return False
+    elif not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
+        return False
+    punct = para[dot_start:end]
+    if not punct.startswith("."):
+        return True  # ! ? and ellipses followed by a capital end a sentence
+    if punct.startswith(("...", "…")):
+        return True
+    before = _WORD_BEFORE.search(para[:dot_start])
+    if not before:
+        return True
+    token = before.group(1).lstrip("\"“‘'«([")
+    low = token.lower().rstrip(".")
+    if punct.rstrip("\"”’'»)]") != ".":
+        return True  # a closing quote or bracket after the period: the sentence is over
+    if low in TITLES:
+        return False
+    if low in _NUMBER_ABBREV and nxt.isdigit():
+        return False
+    if low in ABBREVIATIONS:
+        return word.lower() in STARTERS or not (nxt.isdigit() or nxt.isupper())
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, L.A, a.m, e.g
+        return word.lower() in STARTERS
+    if re.fullmatch(r"[A-Z]", token):  # an initial: John F. Kennedy
+        return False
+    return True
+
+
+def split_paragraph(para: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within one paragraph, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE.finditer(para):
+        if m.end() <= start:
+            continue
+        if _is_boundary(para, m.start(), m.end()):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(para)))
+    out = []
+    for s, e in spans:
+        chunk = para[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+def split_text(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every sentence in ``text``; paragraphs are non-blank lines."""
+    out: list[tuple[int, int, int]] = []
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend((paragraph, offset + s, offset + e) for s, e in split_paragraph(line))
+            paragraph += 1
+        offset += len(line) + 1
+    return out
+
+
+def segment(articles: pl.DataFrame) -> pl.DataFrame:
+    """Articles table -> sentences table (kind headline|body; boilerplate is marked later)."""
+    ids: list[str] = []
+    paras: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for ident, text in zip(articles["id"], articles["text"], strict=True):
+        for p, s, e in split_text(text):
+            ids.append(ident)
+            paras.append(p)
+            starts.append(s)
+            ends.append(e)
+    frame = pl.DataFrame({"article": ids, "paragraph": paras, "start": starts, "end": ends},
+                         schema={"article": pl.String, "paragraph": pl.Int64, "start": pl.Int64,
+                                 "end": pl.Int64})
+    texts = articles.select(pl.col("id").alias("article"), pl.col("text").alias("_full"))
+    frame = (
+        frame.join(texts, on="article", how="left", maintain_order="left")
+        .with_columns(
+            text=pl.col("_full").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
+            index=pl.int_range(pl.len()).over("article"),
+        )
+        .drop("_full")
+    )
+    sentences_in_paragraph = pl.len().over("article", "paragraph")
+    words = pl.col("text").str.count_matches(r"\S+")
+    heading = (
+        (sentences_in_paragraph == 1)
+        & (words <= 20)
+        & ~pl.col("text").str.contains(r"[.!?:;,][\"”’')\]]*$")
+        & pl.col("text").str.contains(r"^\W*[A-Z0-9]")
+    )
+    frame = frame.with_columns(
+        kind=pl.when(heading | ((pl.col("paragraph") == 0) & (sentences_in_paragraph == 1)
+                               & (words <= 30)))
+        .then(pl.lit("headline"))
+        .otherwise(pl.lit("body")),
+        reason=pl.lit(None, dtype=pl.String),
+        group=pl.lit(None, dtype=pl.Int64),
+    )
+    return frame.select(SENTENCES.names()).cast(dict(SENTENCES))

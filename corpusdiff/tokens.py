@@ -1,0 +1,81 @@
+"""Content words of sentences as polars expressions: the vocabulary alignment and cleaning share."""
+
+from __future__ import annotations
+
+import polars as pl
+
+#: function words and reporting verbs: they say nothing about which fact a sentence states
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can could did do does doing down during each even
+    ever every few for from further had has have having he her here hers herself him himself his
+    how i if in into is it its itself just let like may me might more most much must my myself
+    no nor not now of off on once one only or other our ours ourselves out over own per same she
+    should so some such than that the their theirs them themselves then there these they this
+    those through to too under until up upon very via was we were what when where which while
+    who whom whose why will with within without would yet you your yours yourself
+    said says say saying told tells tell added adds according stated statement claimed noted
+    reportedly also already still just however meanwhile though although""".split()
+)
+
+#: a word: letters/digits with inner apostrophes, hyphens or decimal points ($2.5, don't, co-op)
+WORD_PATTERN = r"[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*"
+
+
+def normalise_expr(col: str = "text") -> pl.Expr:
+    """Lower-case text with quote and dash variants folded and whitespace collapsed."""
+    return (
+        pl.col(col)
+        .str.to_lowercase()
+        .str.replace_all(r"[“”„‟″«»]", '"')
+        .str.replace_all(r"[‘’‚‛′`]", "'")
+        .str.replace_all(r"[‐‑‒–—―−]", "-")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def stem_expr(word: pl.Expr) -> pl.Expr:
+    """A light suffix stripper: plurals, possessives, -ing/-ed, so vote/votes/voted meet."""
+    return (
+        word.str.replace(r"['’]s$", "")
+        .str.replace(r"^(.{3,})ies$", "${1}y")
+        .str.replace(r"^(.{3,}[^s])s$", "${1}")
+        .str.replace(r"^(.{3,})ing$", "${1}")
+        .str.replace(r"^(.{3,})ed$", "${1}")
+        .str.replace(r"^(.{3,})e$", "${1}")
+    )
+
+
+def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -> pl.DataFrame:
+    """Explode ``frame`` to one row per content word: ``id_cols`` + token, is_number, is_name,
+    quoted. A name is a capitalised word that does not start the sentence; ``quoted`` marks words
+    inside quotation marks."""
+    words = (
+        frame.select(
+            *id_cols,
+            pl.col(col)
+            .str.replace_all(r"[“”\"]", "\u0001")  # quote marks -> a sentinel kept as a token
+            .str.extract_all(WORD_PATTERN + "|\u0001")
+            .alias("word"),
+        )
+        .explode("word")
+        .drop_nulls("word")
+    )
+    marks = (pl.col("word") == "\u0001").cast(pl.Int32)
+    words = words.with_columns(
+        quoted=(marks.cum_sum().over(id_cols) % 2 == 1),
+    ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over(id_cols))
+    lower = pl.col("word").str.to_lowercase().str.replace_all("’", "'")
+    return (
+        words.with_columns(
+            is_number=pl.col("word").str.contains(r"\p{N}"),
+            is_name=pl.col("word").str.contains(r"^\p{Lu}") & (pl.col("pos") > 0),
+            token=stem_expr(lower),
+        )
+        .filter(
+            ~lower.is_in(list(STOPWORDS))
+            & ((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
+        )
+        .select(*id_cols, "token", "is_number", "is_name", "quoted")
+    )
