@@ -1,0 +1,1 @@
+"""Tables derived from sentences and groups: coverage, quotes, facts, omissions."""

@@ -1,0 +1,208 @@
+"""Comparison -> a Markdown report that renders well on GitHub.
+
+Sections: the articles, a coverage table (which outlets carry each group), one section per
+group with each outlet's wording and its word-level differences from the first outlet's, then
+what only one outlet reports. Article text is always escaped: no article can add a heading, a
+table cell, a link, HTML or a terminal escape to the report.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import polars as pl
+
+from corpusdiff.analyze.coverage import article_stats, coverage
+from corpusdiff.diff import word_diff
+from corpusdiff.model import Comparison
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#+!$])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CLOSING = ".,;:!?”’)]\"'"
+CARRY_MARK = {"identical": "●", "reworded": "◐", "partial": "◔", "absent": "·"}
+
+
+def _control_picture(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else f"\\\\x{code:02x}"
+
+
+def escape(text: str) -> str:
+    """Article text -> Markdown that renders as exactly these characters, on one line.
+
+    Markdown punctuation is backslash-escaped, ``&`` and ``<`` become entities (so no HTML or
+    entity survives), control characters become visible symbols (ESC -> ␛), and line breaks
+    become spaces.
+    """
+    text = text.replace("&", "&amp;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = text.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    text = _CONTROL.sub(_control_picture, text)
+    # a line that starts with a number and a period would become a list item
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+
+
+def outlet_codes(n: int) -> list[str]:
+    """A, B, ..., Z, AA, AB, ...: short column names for outlets."""
+    letters = string.ascii_uppercase
+    out = []
+    for i in range(n):
+        code = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            code = letters[r] + code
+        out.append(code)
+    return out
+
+
+def marked(base: str, other: str) -> str:
+    """``other`` escaped, with the words it adds over ``base`` in ``<ins>`` and the words of
+    ``base`` it lacks in ``<del>`` where they would stand (HTML tags render on GitHub whatever
+    punctuation surrounds them, unlike ``**`` and ``~~``)."""
+    out: list[str] = []
+    pos = 0
+    for span in word_diff(base, other):
+        if span.b_start > pos:
+            out.append(escape(other[pos:span.b_start]))
+        removed = base[span.a_start:span.a_end]
+        added = other[span.b_start:span.b_end]
+        pos = max(pos, span.b_end)
+        if span.tag == "equal":
+            out.append(escape(added))
+            continue
+        if removed:
+            if out and not out[-1][-1:].isspace() and not added:
+                out.append(" ")
+            out.append(f"<del>{escape(removed)}</del>")
+            nxt = other[pos:pos + 1]
+            if added or (nxt and not nxt.isspace() and nxt not in _CLOSING):
+                out.append(" ")
+        if added:
+            out.append(f"<ins>{escape(added)}</ins>")
+    if pos < len(other):
+        out.append(escape(other[pos:]))
+    return "".join(out)
+
+
+def _cell(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return escape(text)
+
+
+def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
+    """The Markdown report; ``show_boilerplate`` appends the hidden boilerplate with reasons."""
+    ids = comparison.article_ids
+    codes = dict(zip(ids, outlet_codes(len(ids)), strict=True))
+    arts = comparison.articles.join(article_stats(comparison), on="id", how="left")
+    arts = {r["id"]: r for r in arts.iter_rows(named=True)}
+    sents = comparison.sentences
+    text_of = {(a, i): t for a, i, t in sents.select("article", "index", "text").iter_rows()}
+    lines: list[str] = []
+    add = lines.append
+
+    n_groups = comparison.groups.height
+    add(f"# corpusdiff: {len(ids)} articles compared")
+    add("")
+    add(f"{sents.height} sentences; {n_groups} statements shared by two or more outlets; "
+        f"{int(sents['kind'].eq('boilerplate').sum())} boilerplate sentences left out.")
+    add("")
+    add("## Articles")
+    add("")
+    add("| | Outlet | Title | Sentences | Shared | Only here | Boilerplate removed |")
+    add("|---|---|---|--:|--:|--:|--:|")
+    for ident in ids:
+        r = arts[ident]
+        add(f"| {codes[ident]} | {_cell(r['label'], 40)} | {_cell(r['title'], 80)} | "
+            f"{r['sentences']} | {r['shared']} | {r['unique']} | {r['boilerplate']} |")
+    add("")
+    for w in comparison.warnings:
+        add(f"> Warning: {escape(w)}")
+    if comparison.warnings:
+        add("")
+
+    add("## Coverage")
+    add("")
+    add(f"Which outlets carry each shared statement: {CARRY_MARK['identical']} same words, "
+        f"{CARRY_MARK['reworded']} reworded, {CARRY_MARK['partial']} in part, "
+        f"{CARRY_MARK['absent']} absent.")
+    add("")
+    if n_groups:
+        cov = coverage(comparison)
+        first = (
+            comparison.members.sort("group", "article", "index")
+            .group_by("group", maintain_order=True).first()
+        )
+        first_text = {g: text_of[(a, i)] for g, a, i in first.select("group", "article", "index")
+                      .iter_rows()}
+        add("| Group | Kind | " + " | ".join(codes[i] for i in ids) + " | Statement |")
+        add("|---|---|" + "|".join(":-:" for _ in ids) + "|---|")
+        for row in cov.iter_rows(named=True):
+            g = row["group"]
+            marks = " | ".join(CARRY_MARK[row[i]] for i in ids)
+            add(f"| [{g}](#group-{g}) | {row['kind']} | {marks} | {_cell(first_text[g], 70)} |")
+    else:
+        add("No statement is shared by two outlets.")
+    add("")
+
+    if n_groups:
+        add("## Shared statements")
+        add("")
+        add("The first outlet's wording is the base; in the others, <ins>underlined</ins> words "
+            "are their own and <del>struck</del> words are the base's that they lack.")
+        add("")
+        members = comparison.members.with_columns(
+            _order=pl.col("article").replace_strict({i: n for n, i in enumerate(ids)},
+                                                    return_dtype=pl.Int64)
+        ).sort("group", "_order", "index")
+        by_group: dict[int, list[tuple[str, int, float]]] = {}
+        for g, a, i, s in members.select("group", "article", "index", "score").iter_rows():
+            by_group.setdefault(g, []).append((a, i, s))
+        for g, kind, n_art in comparison.groups.select("id", "kind", "n_articles").iter_rows():
+            add(f"### Group {g}")
+            add("")
+            add(f"*{kind}, {n_art} outlets*")
+            add("")
+            rows = by_group[g]
+            base_article = rows[0][0]
+            base = " ".join(text_of[(a, i)] for a, i, _ in rows if a == base_article)
+            for a, i, score in rows:
+                text = text_of[(a, i)]
+                body = escape(text) if a == base_article else marked(base, text)
+                add(f"- **{codes[a]}** {_cell(arts[a]['label'], 40)} (sentence {i}, "
+                    f"score {score:.2f}): {body}")
+            add("")
+
+    add("## Only in one outlet")
+    add("")
+    unique = sents.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
+    for ident in ids:
+        rows = unique.filter(pl.col("article") == ident)
+        add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
+        add("")
+        if rows.is_empty():
+            add("Nothing: everything this outlet says, another says too.")
+        for i, text in rows.select("index", "text").iter_rows():
+            add(f"- ({i}) {escape(text)}")
+        add("")
+
+    if show_boilerplate:
+        add("## Boilerplate left out")
+        add("")
+        bp = sents.filter(pl.col("kind") == "boilerplate")
+        for ident in ids:
+            rows = bp.filter(pl.col("article") == ident)
+            if rows.is_empty():
+                continue
+            add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
+            add("")
+            for i, reason, text in rows.select("index", "reason", "text").iter_rows():
+                add(f"- ({i}, {escape(reason or '')}) {escape(text)}")
+            add("")
+    return "\n".join(lines).rstrip("\n") + "\n"
