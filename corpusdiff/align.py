@@ -29,10 +29,23 @@ Progress = Callable[[str, float], None]
 
 #: how many of a node's heaviest words go into the inverted index
 BLOCK_WORDS = 6
+#: a word in more nodes than max(BLOCK_MIN_CAP, BLOCK_CAP_FACTOR * sqrt(nodes)) is a topic
+#: word: it still counts in scores but does not make candidates (its posting list is too long)
+BLOCK_MIN_CAP = 100
+BLOCK_CAP_FACTOR = 4.0
 #: how far containment counts against cosine in a pair's score
 CONTAIN_WEIGHT = 0.8
 #: a node needs this many content words before containment alone can align it
 CONTAIN_MIN_TOKENS = 4
+#: containment below this says nothing beyond what cosine says
+CONTAIN_MIN = 0.6
+#: short sentences sharing a word or two are weak evidence: every node's squared norm gets this
+#: many average squared word weights added before cosine (a Bayesian-style shrinkage)
+SHRINK_WORDS = 2.0
+#: when less than this share of the shared evidence is other than names and titles, two
+#: sentences only mention the same people: their score is scaled down by NAME_ONLY_FACTOR
+NAME_ONLY_SHARE = 0.25
+NAME_ONLY_FACTOR = 0.5
 #: below this cosine a group is "partial" rather than "reworded"
 REWORDED_COSINE = 0.45
 #: members sampled from each side when checking that a join keeps a group coherent
@@ -42,7 +55,7 @@ COHERENCE_SAMPLE = 8
 def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(members: article, index, node; nodes: node, text, articles) for alignable sentences."""
     eligible = sentences.filter(pl.col("kind") != "boilerplate").select(
-        "article", "index", "text",
+        "article", "index", "text", "kind",
         norm=normalise_expr("text").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars(),
     ).filter(pl.col("norm").str.len_chars() > 0)
     nodes = (
@@ -50,6 +63,7 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .agg(
             pl.col("text").first(),
             pl.col("article").unique().sort().alias("articles"),
+            (pl.col("kind") == "headline").all().alias("headline"),
             pl.col("article").min().alias("_a"),
             pl.col("index").min().alias("_i"),
         )
@@ -59,7 +73,7 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     members = eligible.join(nodes.select("norm", "node"), on="norm").select(
         "article", "index", "node"
     )
-    return members, nodes.select("node", "text", "articles")
+    return members, nodes.select("node", "text", "articles", "headline")
 
 
 def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
@@ -69,7 +83,11 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     )
     mult = members.group_by("node").len("mult")
     n_sent = max(members.height, 1)
-    df = toks.join(mult, on="node").group_by("token").agg(pl.col("mult").sum().alias("df"))
+    df = toks.join(mult, on="node").group_by("token").agg(
+        pl.col("mult").sum().alias("df"),
+        # a token mostly written capitalised inside sentences names someone or something
+        (pl.col("is_name").mean() >= 0.5).alias("namey"),
+    )
     boost = (
         pl.when(pl.col("is_number")).then(1.5).otherwise(1.0)
         * pl.when(pl.col("is_name")).then(1.3).otherwise(1.0)
@@ -77,67 +95,92 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     )
     return toks.join(df, on="token").select(
         "node", "token", "df",
+        namey=pl.col("namey") & ~pl.col("is_number"),
         w=((n_sent + 1) / (pl.col("df") + 0.5)).log() * boost,
     )
 
 
-def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
-    """a, b, cos, cont, score for node pairs that share one of a node's heaviest words."""
+def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) -> pl.DataFrame:
+    """a, b, cos, cont, score for node pairs that share one of a node's heaviest words.
+
+    The blocking join already gives each pair the part of its dot product that the heavy words
+    carry; pairs whose heavy part is below half of what alignment needs are dropped before the
+    full (costlier) scoring.
+    """
     n_nodes = max(nodes.height, 1)
-    cap = max(200, int(20 * math.sqrt(n_nodes)))
+    cap = max(BLOCK_MIN_CAP, int(BLOCK_CAP_FACTOR * math.sqrt(n_nodes)))
+    rare = weights.filter(pl.col("df") <= cap)
     heavy = (
-        weights.filter(pl.col("df") <= cap)
-        .sort(["node", "w", "token"], descending=[False, True, False])
+        rare.sort(["node", "w", "token"], descending=[False, True, False])
         .group_by("node", maintain_order=True)
         .head(BLOCK_WORDS)
-        .select("node", "token")
+        .select("node", "token", "w")
     )
-    postings = weights.filter(pl.col("df") <= cap).select("node", "token")
+    norms = weights.group_by("node").agg(n2=(pl.col("w") ** 2).sum(), n_tok=pl.len())
+    shrink = SHRINK_WORDS * float(weights.select((pl.col("w") ** 2).mean()).item() or 0.0)
+    # two nodes of the same single article are not a cross-article pair; a headline sums up
+    # a whole story, so it aligns only with other headlines
+    arts = nodes.select("node", "articles", "headline")
+    # each pair has at most BLOCK_WORDS rows per direction, so a row below this share of what
+    # the filter needs cannot matter and is dropped before grouping (most rows are chance hits)
+    need_cos, need_cont = threshold / 2, CONTAIN_MIN / 2
+    norm = norms.select("node", n2=pl.col("n2") + shrink)
     pairs = (
-        heavy.join(postings, on="token", suffix="_b")
+        heavy.join(norm, on="node")
+        .join(rare.select("node", "token", w_b="w").join(norm.rename({"n2": "n2_b"}), on="node"),
+              on="token", suffix="_b")
         .filter(pl.col("node") != pl.col("node_b"))
-        .select(
-            a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b")
+        .with_columns(
+            r_cos=pl.col("w") * pl.col("w_b") / (pl.col("n2") * pl.col("n2_b")).sqrt(),
+            r_cont=pl.col("w") * pl.col("w_b") / pl.min_horizontal("n2", "n2_b"),
         )
+        .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
+                | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
+        .group_by("node", "node_b")
+        .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
+        .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
+        .select(a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b"))
         .unique()
-    )
-    # two nodes of the same single article are not a cross-article pair
-    arts = nodes.select("node", "articles")
-    pairs = (
-        pairs.join(arts.rename({"node": "a", "articles": "arts_a"}), on="a")
-        .join(arts.rename({"node": "b", "articles": "arts_b"}), on="b")
+        .join(arts.rename({"node": "a", "articles": "arts_a", "headline": "h_a"}), on="a")
+        .join(arts.rename({"node": "b", "articles": "arts_b", "headline": "h_b"}), on="b")
         .filter(
             ~((pl.col("arts_a").list.len() == 1) & (pl.col("arts_b").list.len() == 1)
               & (pl.col("arts_a").list.first() == pl.col("arts_b").list.first()))
+            & (pl.col("h_a") == pl.col("h_b"))
         )
         .select("a", "b")
     )
-    wa = weights.select(a="node", token="token", w="w")
+    wa = weights.select(a="node", token="token", w="w", namey="namey")
     wb = weights.select(b="node", token="token", w_b="w")
-    norms = weights.group_by("node").agg(
-        n2=(pl.col("w") ** 2).sum(), n_tok=pl.len()
-    )
     dots = (
         pairs.join(wa, on="a")
         .join(wb, on=["b", "token"])
         .group_by("a", "b")
-        .agg(dot=(pl.col("w") * pl.col("w_b")).sum())
+        .agg(
+            dot=(pl.col("w") * pl.col("w_b")).sum(),
+            fact_dot=(pl.col("w") * pl.col("w_b")).filter(~pl.col("namey")).sum(),
+        )
     )
     small = pl.when(pl.col("n2_a") <= pl.col("n2_b"))
+    name_only = pl.col("fact_dot") < NAME_ONLY_SHARE * pl.col("dot")
     return (
         dots.join(norms.rename({"node": "a", "n2": "n2_a", "n_tok": "nt_a"}), on="a")
         .join(norms.rename({"node": "b", "n2": "n2_b", "n_tok": "nt_b"}), on="b")
         .with_columns(
-            cos=pl.col("dot") / (pl.col("n2_a") * pl.col("n2_b")).sqrt(),
-            cont=pl.col("dot") / pl.min_horizontal("n2_a", "n2_b"),
+            cos=pl.col("dot") / ((pl.col("n2_a") + shrink) * (pl.col("n2_b") + shrink)).sqrt(),
+            cont=pl.col("dot") / (pl.min_horizontal("n2_a", "n2_b") + shrink),
             small_tokens=small.then(pl.col("nt_a")).otherwise(pl.col("nt_b")),
         )
         .with_columns(
-            score=pl.max_horizontal(
-                "cos",
-                pl.when(pl.col("small_tokens") >= CONTAIN_MIN_TOKENS)
-                .then(pl.col("cont") * CONTAIN_WEIGHT)
-                .otherwise(0.0),
+            score=(
+                pl.max_horizontal(
+                    "cos",
+                    pl.when((pl.col("small_tokens") >= CONTAIN_MIN_TOKENS)
+                            & (pl.col("cont") >= CONTAIN_MIN))
+                    .then(pl.col("cont") * CONTAIN_WEIGHT)
+                    .otherwise(0.0),
+                )
+                * pl.when(name_only).then(NAME_ONLY_FACTOR).otherwise(1.0)
             ).clip(0.0, 1.0)
         )
         .select("a", "b", "cos", "cont", "score")
@@ -173,17 +216,23 @@ class _Grouper:
         return self.sims.get((x, y) if x < y else (y, x), 0.0)
 
     def _coherent(self, g1: _Group, g2: _Group) -> bool:
-        """Each sampled member of one group shares content with every outlet of the other."""
+        """Each sampled member of one group shares content with each outlet's version in a
+        sample of the other group, not merely with one member."""
         for src, dst in ((g1, g2), (g2, g1)):
+            sample = dst.nodes[:COHERENCE_SAMPLE]
             for x in src.nodes[:COHERENCE_SAMPLE]:
                 xa = self.node_articles[x]
-                for art in dst.articles:
-                    if art in xa:
+                wanted: set[str] = set()
+                covered: set[str] = set()
+                for y in sample:
+                    ya = self.node_articles[y] - xa
+                    if not ya:
                         continue
-                    best = max((self.sim(x, y) for y in dst.nodes[: COHERENCE_SAMPLE * 4]
-                                if art in self.node_articles[y]), default=0.0)
-                    if best < self.min_link:
-                        return False
+                    wanted |= ya
+                    if self.sim(x, y) >= self.min_link:
+                        covered |= ya
+                if not wanted <= covered:
+                    return False
         return True
 
     def _outlets_compatible(self, g1: _Group, g2: _Group) -> bool:
@@ -228,7 +277,7 @@ def align(sentences: pl.DataFrame, options: Options,
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
     report("comparing candidate pairs", 0.3)
-    cands = _candidates(weights, nodes)
+    cands = _candidates(weights, nodes, options.threshold)
     report("grouping", 0.7)
     node_sents: dict[int, list[tuple[str, int]]] = {}
     for art, idx, node in members.sort("node", "article", "index").iter_rows():

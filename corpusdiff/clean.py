@@ -11,14 +11,14 @@ Two kinds of rule, both general rather than copied from one site:
 
 from __future__ import annotations
 
-
 import polars as pl
 
 from corpusdiff.tokens import content_tokens
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+         r"|\d{4}-\d{2}-\d{2})")
 
 #: (reason, pattern on the whole paragraph); the first that matches wins
 PARAGRAPH_RULES: list[tuple[str, str]] = [

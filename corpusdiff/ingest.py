@@ -142,7 +142,8 @@ def decode(data: bytes) -> tuple[str, str]:
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     """Reject decoded text that is mostly control characters (a binary file in disguise)."""
     sample = text[:20000]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7f <= ord(c) < 0xa0)
+    controls = sum(1 for c in sample
+                   if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
     if controls > len(sample) * 0.05:
         raise SkipFile("binary file (not text)" if encoding.startswith("utf-8")
                        else "text in no decodable encoding")

@@ -79,7 +79,7 @@ class Options:
     """Everything that tunes a comparison; passed down the pipeline, never global."""
 
     #: minimum similarity (0-1) for two sentences of different articles to be aligned
-    threshold: float = 0.35
+    threshold: float = 0.22
     #: detect boilerplate (bios, link lists, embeds, repeated paragraphs) and keep it out of
     #: the alignment; boilerplate sentences are always kept in the sentences table
     boilerplate: bool = True

@@ -46,11 +46,9 @@ def _is_boundary(para: str, dot_start: int, end: int) -> bool:
     nxt = rest[0]
     first_word = re.match(r"[\"“‘'«(\[]*([\w’']+)", rest)
     word = first_word.group(1) if first_word else ""
-    if nxt in _OPENERS and word and word[0].isupper():
-        pass  # a new quotation or bracket opening a capitalised sentence
-    elif nxt.islower():
-        return False
-    elif not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
+    opens_capitalised = nxt in _OPENERS and word[:1].isupper()
+    # a lower-case (or caseless) word goes on the same sentence: "Go home!" she said
+    if not opens_capitalised and nxt.isalnum() and not (nxt.isupper() or nxt.isdigit()):
         return False
     punct = para[dot_start:end]
     if not punct.startswith("."):
@@ -72,9 +70,8 @@ def _is_boundary(para: str, dot_start: int, end: int) -> bool:
         return word.lower() in STARTERS or not (nxt.isdigit() or nxt.isupper())
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, L.A, a.m, e.g
         return word.lower() in STARTERS
-    if re.fullmatch(r"[A-Z]", token):  # an initial: John F. Kennedy
-        return False
-    return True
+    # an initial (John F. Kennedy) does not end a sentence
+    return not re.fullmatch(r"[A-Z]", token)
 
 
 def split_paragraph(para: str) -> list[tuple[int, int]]:

@@ -35,15 +35,23 @@ def normalise_expr(col: str = "text") -> pl.Expr:
     )
 
 
+#: stems are cut to this many characters: responded/response, officials/official meet
+STEM_LENGTH = 6
+
+
 def stem_expr(word: pl.Expr) -> pl.Expr:
-    """A light suffix stripper: plurals, possessives, -ing/-ed, so vote/votes/voted meet."""
-    return (
+    """A light stemmer: plurals, possessives, -ing/-ed stripped, then the first
+    ``STEM_LENGTH`` characters (numbers are kept whole)."""
+    stripped = (
         word.str.replace(r"['’]s$", "")
         .str.replace(r"^(.{3,})ies$", "${1}y")
         .str.replace(r"^(.{3,}[^s])s$", "${1}")
         .str.replace(r"^(.{3,})ing$", "${1}")
         .str.replace(r"^(.{3,})ed$", "${1}")
         .str.replace(r"^(.{3,})e$", "${1}")
+    )
+    return pl.when(word.str.contains(r"\p{N}")).then(word).otherwise(
+        stripped.str.slice(0, STEM_LENGTH)
     )
 
 

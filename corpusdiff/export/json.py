@@ -7,8 +7,8 @@ from typing import Any
 
 import polars as pl
 
-from corpusdiff.model import SCHEMA_VERSION, Comparison
 from corpusdiff.analyze.coverage import article_stats
+from corpusdiff.model import SCHEMA_VERSION, Comparison
 
 
 def _round(frame: pl.DataFrame, digits: int = 4) -> pl.DataFrame:

@@ -17,33 +17,35 @@ from corpusdiff.analyze.coverage import article_stats, coverage
 from corpusdiff.diff import word_diff
 from corpusdiff.model import Comparison
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#+!$])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+def _escape_table() -> dict[int, str]:
+    table = {ord(c): "\\" + c for c in "\\`*_{}[]|~#+!$"}
+    table.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
+    for code in (*range(0x20), *range(0x7F, 0xA0)):
+        # control characters become visible: ESC -> ␛, C1 controls -> \x9b
+        table[code] = chr(0x2400 + code) if code < 0x20 else (
+            "␡" if code == 0x7F else f"\\\\x{code:02x}")
+    for code in (0x0A, 0x0D):
+        table[code] = " "
+    return table
+
+
+_ESCAPES = _escape_table()
 _CLOSING = ".,;:!?”’)]\"'"
 CARRY_MARK = {"identical": "●", "reworded": "◐", "partial": "◔", "absent": "·"}
-
-
-def _control_picture(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "␡" if code == 0x7F else f"\\\\x{code:02x}"
 
 
 def escape(text: str) -> str:
     """Article text -> Markdown that renders as exactly these characters, on one line.
 
-    Markdown punctuation is backslash-escaped, ``&`` and ``<`` become entities (so no HTML or
-    entity survives), control characters become visible symbols (ESC -> ␛), and line breaks
-    become spaces.
+    Markdown punctuation is backslash-escaped, ``&``, ``<`` and ``>`` become entities (so no
+    HTML or entity survives), control characters become visible symbols (ESC -> ␛), and line
+    breaks become spaces.
     """
-    text = text.replace("&", "&amp;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = text.replace("\\<", "&lt;").replace("\\>", "&gt;")
-    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    text = _CONTROL.sub(_control_picture, text)
-    # a line that starts with a number and a period would become a list item
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    out = text.translate(_ESCAPES)
+    if out[:1].isdigit():  # "1. " at the start of a line would become a list item
+        out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
+    return out
 
 
 def outlet_codes(n: int) -> list[str]:
