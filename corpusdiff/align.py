@@ -48,6 +48,8 @@ NAME_ONLY_SHARE = 0.25
 NAME_ONLY_FACTOR = 0.5
 #: below this cosine a group is "partial" rather than "reworded"
 REWORDED_COSINE = 0.45
+#: scores are rounded to this many digits
+SCORE_DIGITS = 9
 #: members sampled from each side when checking that a join keeps a group coherent
 COHERENCE_SAMPLE = 8
 
@@ -183,7 +185,9 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
                 * pl.when(name_only).then(NAME_ONLY_FACTOR).otherwise(1.0)
             ).clip(0.0, 1.0)
         )
-        .select("a", "b", "cos", "cont", "score")
+        # parallel sums may differ in the last bits from run to run: round them away so the
+        # greedy grouping (and every export) is byte-for-byte deterministic
+        .select("a", "b", pl.col("cos", "cont", "score").round(SCORE_DIGITS))
         .sort("a", "b")
     )
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-_TOKEN = re.compile(r"[\w]+(?:[’'.\-][\w]+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[’'.]\w+)*|[^\w\s]", re.UNICODE)
 _FOLD = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",

@@ -134,11 +134,20 @@ def segment(articles: pl.DataFrame) -> pl.DataFrame:
     )
     sentences_in_paragraph = pl.len().over("article", "paragraph")
     words = pl.col("text").str.count_matches(r"\S+")
+    long_words = pl.col("text").str.count_matches(r"\b\p{L}{4,}")
+    title_case = (
+        pl.col("text").str.count_matches(r"\b\p{Lu}\p{L}{3,}") >= 0.6 * long_words
+    ) & (long_words >= 2)
+    unpunctuated = ~pl.col("text").str.contains(r"[.!?:;,][\"”’')\]]*$")
+    first_of_paragraph = pl.col("start") == pl.col("start").min().over("article", "paragraph")
     heading = (
-        (sentences_in_paragraph == 1)
+        pl.col("text").str.contains(r"^\W*[\p{Lu}\p{N}]")
         & (words <= 20)
-        & ~pl.col("text").str.contains(r"[.!?:;,][\"”’')\]]*$")
-        & pl.col("text").str.contains(r"^\W*[A-Z0-9]")
+        & (
+            ((sentences_in_paragraph == 1) & unpunctuated)
+            # a Title Case line is a heading even when it ends with "!" or "?"
+            | (title_case & first_of_paragraph & ~pl.col("text").str.ends_with("."))
+        )
     )
     frame = frame.with_columns(
         kind=pl.when(heading | ((pl.col("paragraph") == 0) & (sentences_in_paragraph == 1)

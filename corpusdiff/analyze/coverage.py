@@ -29,25 +29,39 @@ def article_stats(comparison: Comparison) -> pl.DataFrame:
 def carries(comparison: Comparison) -> pl.DataFrame:
     """group, article, carry, n: how each outlet carries each group (long form).
 
-    An outlet carries a group ``identical`` when its text is the group's most common wording,
-    ``partial`` when it contributes several sentences or the group is partial, else ``reworded``.
+    ``identical`` when the outlet's words are the group's most common wording and another
+    outlet uses them too; ``partial`` when it contributes several sentences or the group as a
+    whole only overlaps in part; else ``reworded``.
     """
-    m = comparison.members.join(
-        comparison.sentences.select("article", "index", "text"), on=["article", "index"]
-    )
-    kinds = comparison.groups.select(pl.col("id").alias("group"), pl.col("kind").alias("gkind"))
     norm = pl.col("text").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", "")
     per = (
-        m.with_columns(_norm=norm)
-        .join(kinds, on="group")
-        .group_by("group", "article")
-        .agg(n=pl.len(), gkind=pl.col("gkind").first(), _norm=pl.col("_norm").first())
+        comparison.members.join(
+            comparison.sentences.select("article", "index", "text"), on=["article", "index"])
+        .with_columns(_norm=norm)
+        .sort("group", "article", "index")
+        .group_by("group", "article", maintain_order=True)
+        .agg(n=pl.len(), _norm=pl.col("_norm").str.join("\n"))
     )
-    return per.with_columns(
-        carry=pl.when(pl.col("gkind") == "identical").then(pl.lit("identical"))
-        .when((pl.col("n") > 1) | (pl.col("gkind") == "partial")).then(pl.lit("partial"))
-        .otherwise(pl.lit("reworded"))
-    ).select("group", "article", "carry", "n").sort("group", "article")
+    consensus = (
+        per.group_by("group", "_norm").agg(outlets=pl.len())
+        .sort(["group", "outlets", "_norm"], descending=[False, True, False])
+        .group_by("group", maintain_order=True).first()
+        .select("group", _consensus="_norm", _outlets="outlets")
+    )
+    kinds = comparison.groups.select(pl.col("id").alias("group"), pl.col("kind").alias("gkind"))
+    return (
+        per.join(consensus, on="group").join(kinds, on="group")
+        .with_columns(
+            carry=pl.when(pl.col("gkind") == "identical").then(pl.lit("identical"))
+            .when(pl.col("n") > 1).then(pl.lit("partial"))
+            .when((pl.col("_norm") == pl.col("_consensus")) & (pl.col("_outlets") >= 2))
+            .then(pl.lit("identical"))
+            .when(pl.col("gkind") == "partial").then(pl.lit("partial"))
+            .otherwise(pl.lit("reworded"))
+        )
+        .select("group", "article", "carry", "n")
+        .sort("group", "article")
+    )
 
 
 def coverage(comparison: Comparison) -> pl.DataFrame:

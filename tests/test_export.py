@@ -1,0 +1,111 @@
+"""Exports: golden files for the seeds, the JSON contract, escaping, determinism.
+
+Regenerate the golden files after an intended change with
+``CORPUSDIFF_UPDATE_GOLDEN=1 python -m pytest tests/test_export.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from corpusdiff.export.json import to_json
+from corpusdiff.export.markdown import escape, marked, outlet_codes, to_markdown
+from corpusdiff.pipeline import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "data" / "golden"
+
+
+@pytest.fixture(scope="module")
+def seeds(request: pytest.FixtureRequest):  # noqa: ANN201
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return compare(["seeds"])
+    finally:
+        os.chdir(old)
+
+
+@pytest.mark.parametrize(("name", "render"), [("seeds.md", to_markdown), ("seeds.json", to_json)])
+def test_golden(seeds, name: str, render) -> None:  # noqa: ANN001
+    text = render(seeds)
+    path = GOLDEN / name
+    if os.environ.get("CORPUSDIFF_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+
+
+def test_json_contract(seeds) -> None:  # noqa: ANN001
+    doc = json.loads(to_json(seeds))
+    assert doc["schema"] == "corpusdiff/1"
+    assert {"id", "path", "label", "title"} <= set(doc["articles"][0])
+    assert doc["articles"][0]["path"] == "seeds/000_339f8661db4e05a7.txt"
+    sentence_keys = {"article", "index", "text", "kind", "start", "end", "group"}
+    assert all(sentence_keys <= set(s) for s in doc["sentences"])
+    assert {s["kind"] for s in doc["sentences"]} <= {"headline", "body", "boilerplate"}
+    for g in doc["groups"]:
+        assert g["kind"] in ("identical", "reworded", "partial")
+        assert len({m["article"] for m in g["members"]}) >= 2
+        assert all({"article", "index", "score"} <= set(m) for m in g["members"])
+    # a sentence's group points back to a group holding it
+    by_id = {g["id"]: g for g in doc["groups"]}
+    for s in doc["sentences"]:
+        if s["group"] is not None:
+            assert {"article": s["article"], "index": s["index"]} in [
+                {"article": m["article"], "index": m["index"]} for m in by_id[s["group"]]["members"]]
+    # offsets point into the text as read
+    texts = {a["id"]: (ROOT / a["path"]).read_text(encoding="utf-8") for a in doc["articles"]}
+    assert all(texts[s["article"]][s["start"]:s["end"]] == s["text"] for s in doc["sentences"])
+
+
+def test_exports_are_deterministic() -> None:
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    first, second = compare(paths), compare(list(reversed(paths)))
+    assert to_json(first) == to_json(second)
+    assert to_markdown(first) == to_markdown(second)
+
+
+HOSTILE = ("# Not a heading | not a cell *not bold* _nor this_ <script>alert(1)</script> "
+           "`code` [link](http://x) [bold]rich[/bold] \x1b[31mred\x1b[0m ~~x~~ $math$ &amp;")
+
+
+def test_escape_keeps_every_character_and_no_structure() -> None:
+    out = escape(HOSTILE)
+    # every Markdown-special character stands behind a backslash; no tag or escape survives
+    for i, ch in enumerate(out):
+        if ch in "|*_`[]~$#":
+            assert out[i - 1] == "\\", (ch, out[max(0, i - 10):i + 10])
+    assert "<" not in out and ">" not in out and "\x1b" not in out
+    assert out.startswith("\\#")
+    assert "&lt;script&gt;" in out and "&amp;amp;" in out
+    assert "␛\\[31m" in out  # the escape character is shown, not interpreted
+    assert escape("12. Not a list item") == "12\\. Not a list item"
+
+
+def test_markup_in_articles_is_escaped_in_markdown_and_intact_in_json(tmp_path: Path) -> None:
+    shared = "The bridge closes on Monday for 14 weeks of repairs."
+    (tmp_path / "a.txt").write_text(f"Headline A\n{shared} {HOSTILE}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Headline B\n{shared} Other words.\n", encoding="utf-8")
+    cmp = compare([tmp_path])
+    md = to_markdown(cmp)
+    assert "<script>" not in md and "\x1b" not in md
+    assert not any(line.startswith("# Not") for line in md.splitlines())
+    doc = json.loads(to_json(cmp))
+    assert any(HOSTILE in s["text"] for s in doc["sentences"])
+
+
+def test_marked_shows_additions_and_removals() -> None:
+    out = marked("The council will vote Tuesday.", "The council will vote on Monday.")
+    assert out == "The council will vote <del>Tuesday</del> <ins>on Monday</ins>."
+    # quote and dash variants are not differences
+    assert "<ins>" not in marked("“Go home—now,” she said.", '"Go home - now," she said.')
+
+
+def test_outlet_codes() -> None:
+    assert outlet_codes(3) == ["A", "B", "C"]
+    assert outlet_codes(28)[-2:] == ["AA", "AB"]
