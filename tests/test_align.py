@@ -26,12 +26,12 @@ def write(tmp_path: Path, articles: dict[str, str]) -> list[Path]:
     return paths
 
 
-def groups_of(comparison) -> set[frozenset[tuple[str, int]]]:  # noqa: ANN001
+def groups_of(comparison) -> set[frozenset[tuple[str, int]]]:
     members = comparison.members.group_by("group").agg(pl.struct("article", "index"))
     return {frozenset((m["article"], m["index"]) for m in row) for row in members["article"]}
 
 
-def group_texts(comparison) -> list[set[str]]:  # noqa: ANN001
+def group_texts(comparison) -> list[set[str]]:
     s = comparison.sentences.filter(pl.col("group").is_not_null())
     return [set(g["text"]) for g in s.partition_by("group")]
 

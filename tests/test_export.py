@@ -21,7 +21,7 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 
 
 @pytest.fixture(scope="module")
-def seeds(request: pytest.FixtureRequest):  # noqa: ANN201
+def seeds(request: pytest.FixtureRequest):
     old = os.getcwd()
     os.chdir(ROOT)
     try:
@@ -31,7 +31,7 @@ def seeds(request: pytest.FixtureRequest):  # noqa: ANN201
 
 
 @pytest.mark.parametrize(("name", "render"), [("seeds.md", to_markdown), ("seeds.json", to_json)])
-def test_golden(seeds, name: str, render) -> None:  # noqa: ANN001
+def test_golden(seeds, name: str, render) -> None:
     text = render(seeds)
     path = GOLDEN / name
     if os.environ.get("CORPUSDIFF_UPDATE_GOLDEN"):
@@ -40,7 +40,7 @@ def test_golden(seeds, name: str, render) -> None:  # noqa: ANN001
     assert text == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
 
 
-def test_json_contract(seeds) -> None:  # noqa: ANN001
+def test_json_contract(seeds) -> None:
     doc = json.loads(to_json(seeds))
     assert doc["schema"] == "corpusdiff/1"
     assert {"id", "path", "label", "title"} <= set(doc["articles"][0])
@@ -56,8 +56,8 @@ def test_json_contract(seeds) -> None:  # noqa: ANN001
     by_id = {g["id"]: g for g in doc["groups"]}
     for s in doc["sentences"]:
         if s["group"] is not None:
-            assert {"article": s["article"], "index": s["index"]} in [
-                {"article": m["article"], "index": m["index"]} for m in by_id[s["group"]]["members"]]
+            members = by_id[s["group"]]["members"]
+            assert (s["article"], s["index"]) in [(m["article"], m["index"]) for m in members]
     # offsets point into the text as read
     texts = {a["id"]: (ROOT / a["path"]).read_text(encoding="utf-8") for a in doc["articles"]}
     assert all(texts[s["article"]][s["start"]:s["end"]] == s["text"] for s in doc["sentences"])
