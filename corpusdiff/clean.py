@@ -65,17 +65,13 @@ def _first_match(rules: list[tuple[str, str]], col: str) -> pl.Expr:
     return expr
 
 
-def _paragraphs(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """One row per (article, paragraph) with its text and position."""
-    texts = articles.select(pl.col("id").alias("article"), pl.col("text").alias("_full"))
+def _paragraphs(sentences: pl.DataFrame) -> pl.DataFrame:
+    """One row per (article, paragraph): span, sentence count and text (its sentences joined
+    by one space; only whitespace lies between them)."""
     return (
         sentences.group_by("article", "paragraph", maintain_order=True)
-        .agg(pl.col("start").min(), pl.col("end").max(), pl.len().alias("n_sentences"))
-        .join(texts, on="article", how="left")
-        .with_columns(
-            ptext=pl.col("_full").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
-        )
-        .drop("_full")
+        .agg(pl.col("start").min(), pl.col("end").max(), pl.len().alias("n_sentences"),
+             pl.col("text").str.join(" ").alias("ptext"))
         .sort("article", "paragraph")
     )
 
@@ -125,7 +121,7 @@ def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, 
 
 def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Sentences with ``kind``/``reason`` set to boilerplate where a rule fires."""
-    par = _paragraphs(sentences, articles).with_columns(
+    par = _paragraphs(sentences).with_columns(
         preason=_first_match(PARAGRAPH_RULES, "ptext")
     )
     norm = (

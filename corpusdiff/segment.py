@@ -37,15 +37,17 @@ _NUMBER_ABBREV = frozenset("no nos vol vols fig figs pp ch art sec op".split())
 
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'»)\]]*(?=\s+\S)")
 _OPENERS = "\"“‘'«([¿¡"
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"(\s*)[\"“‘'«(\[]*([\w’']+)?")
+#: how far back a word before a period is looked for
+_MAX_WORD = 40
 
 
 def _is_boundary(para: str, dot_start: int, end: int) -> bool:
     """Whether the terminal punctuation at para[dot_start:end] ends a sentence."""
-    rest = para[end:].lstrip()
-    nxt = rest[0]
-    first_word = re.match(r"[\"“‘'«(\[]*([\w’']+)", rest)
-    word = first_word.group(1) if first_word else ""
+    # every look is bounded: a paragraph can be megabytes long (no slicing to its end)
+    nxt_match = _NEXT_WORD.match(para, end)  # always matches: every part is optional
+    nxt = para[nxt_match.end(1)]
+    word = nxt_match.group(2) or ""
     opens_capitalised = nxt in _OPENERS and word[:1].isupper()
     # a lower-case (or caseless) word goes on the same sentence: "Go home!" she said
     if not opens_capitalised and nxt.isalnum() and not (nxt.isupper() or nxt.isdigit()):
@@ -55,10 +57,10 @@ def _is_boundary(para: str, dot_start: int, end: int) -> bool:
         return True  # ! ? and ellipses followed by a capital end a sentence
     if punct.startswith(("...", "…")):
         return True
-    before = _WORD_BEFORE.search(para[:dot_start])
-    if not before:
+    token = para[max(0, dot_start - _MAX_WORD):dot_start].rsplit(None, 1)[-1:]
+    if not token or para[dot_start - 1:dot_start].isspace():
         return True
-    token = before.group(1).lstrip("\"“‘'«([")
+    token = token[0].lstrip("\"“‘'«([")
     low = token.lower().rstrip(".")
     if punct.rstrip("\"”’'»)]") != ".":
         return True  # a closing quote or bracket after the period: the sentence is over
@@ -114,24 +116,21 @@ def segment(articles: pl.DataFrame) -> pl.DataFrame:
     paras: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
+    texts: list[str] = []
     for ident, text in zip(articles["id"], articles["text"], strict=True):
         for p, s, e in split_text(text):
             ids.append(ident)
             paras.append(p)
             starts.append(s)
             ends.append(e)
-    frame = pl.DataFrame({"article": ids, "paragraph": paras, "start": starts, "end": ends},
-                         schema={"article": pl.String, "paragraph": pl.Int64, "start": pl.Int64,
-                                 "end": pl.Int64})
-    texts = articles.select(pl.col("id").alias("article"), pl.col("text").alias("_full"))
-    frame = (
-        frame.join(texts, on="article", how="left", maintain_order="left")
-        .with_columns(
-            text=pl.col("_full").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
-            index=pl.int_range(pl.len()).over("article"),
-        )
-        .drop("_full")
-    )
+            # sliced here: polars slices strings by characters from their start, which is
+            # quadratic on a megabyte-long article
+            texts.append(text[s:e])
+    frame = pl.DataFrame(
+        {"article": ids, "paragraph": paras, "start": starts, "end": ends, "text": texts},
+        schema={"article": pl.String, "paragraph": pl.Int64, "start": pl.Int64,
+                "end": pl.Int64, "text": pl.String},
+    ).with_columns(index=pl.int_range(pl.len()).over("article"))
     sentences_in_paragraph = pl.len().over("article", "paragraph")
     words = pl.col("text").str.count_matches(r"\S+")
     long_words = pl.col("text").str.count_matches(r"\b\p{L}{4,}")
