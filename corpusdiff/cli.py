@@ -1,4 +1,4 @@
-"""The ``corpusdiff`` command: open (TUI, the default), export, list, save.
+"""The ``corpusdiff`` command: open (TUI, the default), export, list, save, delete.
 
 Errors in the user's input are one line on stderr and exit code 2; ``--debug`` shows the
 traceback instead. Nothing here imports Textual unless the TUI is opened.
@@ -7,17 +7,34 @@ traceback instead. Nothing here imports Textual unless the TUI is opened.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import difflib
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpusdiff import __version__
+from corpusdiff.config import (
+    ComparisonExists,
+    ComparisonSpec,
+    ConfigError,
+    delete_comparison,
+    find_config,
+    get_comparison,
+    load_config,
+    save_comparison,
+    save_target,
+    searched_locations,
+    valid_name,
+)
 from corpusdiff.model import CorpusdiffError, Options
 
 EXIT_USAGE = 2
-COMMANDS = ("open", "export", "list", "save")
+COMMANDS = ("open", "export", "list", "save", "delete")
 #: the embedded default corpus: five real articles on one story
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -42,28 +59,42 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threshold", type=float, default=None,
-                   help="minimum similarity (0-1) for sentences to align (default %(default)s)")
+                   help=f"minimum similarity (0-1) for sentences to align "
+                        f"(default {Options().threshold})")
     p.add_argument("--keep-boilerplate", action="store_true",
                    help="align boilerplate too instead of setting it aside")
     p.add_argument("--reference", metavar="ID", help="article id that anchors the columns")
     p.add_argument("--label", action="append", default=[], metavar="ID=LABEL",
                    help="outlet label for an article id (repeatable)")
+    _config_flags(p)
+
+
+def _config_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="the config file of saved comparisons (default: ./config.toml, else "
+                        "config.toml in the user config folder)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the commands)."""
-    parser = _Parser(prog="corpusdiff", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="corpusdiff", description="Align news articles sentence by "
+                     "sentence and show what each outlet says that the others don't.")
     parser.add_argument("--version", action="version", version=f"corpusdiff {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_open = sub.add_parser("open", help="browse a comparison in the terminal UI (default)")
-    p_open.add_argument("paths", nargs="*", help="article files, directories or globs")
+    p_open.add_argument("paths", nargs="*", help="article files, directories or globs, or the "
+                        "name of a saved comparison (default: the config's default "
+                        "comparison, else the seed articles)")
+    p_open.add_argument("--comparison", "-c", metavar="NAME", help="a saved comparison")
     _common(p_open)
 
     p_export = sub.add_parser("export", help="write the comparison as Markdown or JSON")
-    p_export.add_argument("paths", nargs="*", help="article files, directories or globs "
-                          "(default: the seed articles)")
+    p_export.add_argument("paths", nargs="*", help="article files, directories or globs, or "
+                          "the name of a saved comparison (default: the config's default "
+                          "comparison, else the seed articles)")
+    p_export.add_argument("--comparison", "-c", metavar="NAME", help="a saved comparison")
     p_export.add_argument("--format", "-f", default="markdown",
                           help="markdown (default) or json")
     p_export.add_argument("--output", "-o", metavar="FILE",
@@ -71,6 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--show-boilerplate", action="store_true",
                           help="list the boilerplate that was set aside (Markdown)")
     _common(p_export)
+
+    p_list = sub.add_parser("list", help="list the saved comparisons")
+    _config_flags(p_list)
+
+    p_save = sub.add_parser("save", help="save articles, labels and options as a named "
+                            "comparison in the config file")
+    p_save.add_argument("name", metavar="NAME",
+                        help="the comparison's name (letters, digits, - and _)")
+    p_save.add_argument("paths", nargs="+", metavar="ARTICLES",
+                        help="article files, directories or globs (saved relative to the "
+                             "config file's folder when inside it)")
+    p_save.add_argument("--title", help="a title shown by list and in the terminal UI")
+    p_save.add_argument("--force", action="store_true",
+                        help="replace a saved comparison of the same name")
+    _common(p_save)
+
+    p_delete = sub.add_parser("delete", help="remove a saved comparison from the config file")
+    p_delete.add_argument("name", metavar="NAME", help="the comparison's name")
+    _config_flags(p_delete)
     return parser
 
 
@@ -84,16 +134,66 @@ def _labels(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _options(args: argparse.Namespace) -> Options:
-    base = Options()
+def _options(args: argparse.Namespace, base: Options | None = None) -> Options:
+    """``base`` (a saved comparison's options, else the defaults) with the flags given."""
+    base = base or Options()
     threshold = base.threshold if args.threshold is None else args.threshold
     if not 0.0 < threshold <= 1.0:
         raise CorpusdiffError(f"--threshold must be between 0 and 1, got {threshold}")
-    return Options(threshold=threshold, boilerplate=not args.keep_boilerplate,
-                   reference=args.reference)
+    return dataclasses.replace(
+        base, threshold=threshold, boilerplate=base.boilerplate and not args.keep_boilerplate,
+        reference=base.reference if args.reference is None else args.reference)
 
 
-def _progress():  # noqa: ANN202 - a callback or None
+@dataclass(frozen=True)
+class Target:
+    """What ``open`` and ``export`` compare: the command line resolved against the config."""
+
+    paths: list[str]
+    options: Options
+    labels: dict[str, str]
+    #: the saved comparison it comes from, if any
+    comparison: ComparisonSpec | None = None
+
+
+def resolve(args: argparse.Namespace) -> Target:
+    """Paths, options and labels for ``open``/``export``: ``--comparison NAME``; or one
+    argument that is not an existing path but a saved comparison's name; or the paths given;
+    or, with none, the config's default comparison, else the seed articles. Flags given on the
+    command line override the saved comparison's."""
+    spec = _saved(args)
+    if spec is None:
+        paths, base, labels = list(args.paths) or default_paths(), Options(), {}
+    else:
+        paths, base, labels = spec.paths(), spec.options, dict(spec.labels)
+    labels.update(_labels(args.label))
+    return Target(paths, _options(args, base), labels, spec)
+
+
+def _saved(args: argparse.Namespace) -> ComparisonSpec | None:
+    """The saved comparison the command line names, if it names one."""
+    if args.comparison is not None:
+        if args.paths:
+            raise CorpusdiffError("give article paths or --comparison NAME, not both")
+        return get_comparison(load_config(find_config(args.config)), args.comparison)
+    if not args.paths:
+        config = load_config(find_config(args.config))
+        return get_comparison(config, None) if config.default is not None else None
+    name = args.paths[0]
+    if len(args.paths) > 1 or not valid_name(name) or os.path.lexists(name):
+        return None
+    where = find_config(args.config)
+    if where is None:
+        return None  # reading the articles says "no such file or directory"
+    config = load_config(where)
+    if name in config.comparisons:
+        return config.comparisons[name]
+    close = difflib.get_close_matches(name, list(config.comparisons), n=1)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    raise CorpusdiffError(f"no such file or directory, nor a comparison in {where}{hint}", name)
+
+
+def _progress() -> Callable[[str, float], None] | None:
     """A progress bar on stderr when it is a terminal, else nothing."""
     if not sys.stderr.isatty():
         return None
@@ -158,9 +258,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise CorpusdiffError(f"unknown --format {args.format!r}; choose one of: "
                               + ", ".join(FORMATS))
-    paths = args.paths or default_paths()
-    check_output(args.output, paths)
-    comparison = compare(paths, _options(args), _labels(args.label), _progress())
+    target = resolve(args)
+    check_output(args.output, target.paths)
+    comparison = compare(target.paths, target.options, target.labels, _progress())
     for warning in comparison.warnings:
         print(f"corpusdiff: warning: {warning}", file=sys.stderr)
     if args.format == "markdown":
@@ -174,31 +274,101 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    paths = args.paths or default_paths()
+    target = resolve(args)
     from corpusdiff.ingest import ingest
 
     # the errors the CLI would give, before the app starts
-    articles, _ = ingest(paths, _labels(args.label))
+    articles, _ = ingest(target.paths, target.labels)
     if articles.height < 2:
         raise CorpusdiffError(f"need at least two articles to compare, got {articles.height}")
     try:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
         raise CorpusdiffError(f"the terminal UI is not available: {exc}") from None
-    return run(paths, _options(args), _labels(args.label))
+    return run(target.paths, target.options, target.labels)
+
+
+def _plain(text: str) -> str:
+    """Text from a file, safe to print on one terminal line: control characters (escape
+    sequences, newlines) and bidirectional overrides are shown escaped."""
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(c) == "Cc" or "\u202a" <= c <= "\u202e"
+        or "\u2066" <= c <= "\u2069" else c
+        for c in text)
+
+
+def _list(args: argparse.Namespace) -> int:
+    where = find_config(args.config)
+    if where is None:
+        print(f"corpusdiff: no config file (looked for {searched_locations()}); save a "
+              "comparison with: corpusdiff save NAME ARTICLES...", file=sys.stderr)
+        return 0
+    config = load_config(where)
+    if not config.comparisons:
+        print(f"{where}: no saved comparisons")
+        return 0
+    print(f"{where} (* = default)")
+    width = max(len(name) for name in config.comparisons)
+    for name, spec in config.comparisons.items():
+        mark = "*" if name == config.default else " "
+        count = len(spec.ids())
+        title = _plain(spec.title) if spec.title else "(no title)"
+        print(f"{mark} {name:<{width}}  {count:>3} articles  {title}")
+    return 0
+
+
+def _save(args: argparse.Namespace) -> int:
+    where = save_target(args.config)
+    created = not where.exists()
+    spec = ComparisonSpec.for_paths(args.name, args.paths, where, title=args.title,
+                                    labels=_labels(args.label), options=_options(args))
+    try:
+        save_comparison(where, spec, force=args.force)
+    except ComparisonExists as exc:
+        raise ConfigError(exc.problem + "; add --force to replace it", exc.file, exc.line,
+                          exc.key) from None
+    count = len(spec.ids())
+    print(f"saved comparison {args.name!r} ({count} articles) to {where}"
+          + (" (new file)" if created else ""))
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    where = find_config(args.config)
+    if where is None:
+        raise ConfigError(f"no config file (looked for {searched_locations()})")
+    delete_comparison(where, args.name)
+    print(f"deleted comparison {args.name!r} from {where}")
+    return 0
+
+
+def _command_first(argv: list[str]) -> list[str]:
+    """``corpusdiff --config F list`` -> ``corpusdiff list --config F``."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--config" and i + 1 < len(argv):
+            i += 2
+        elif argv[i].startswith("--config=") or argv[i] == "--debug":
+            i += 1
+        else:
+            break
+    if 0 < i < len(argv) and argv[i] in COMMANDS:
+        return [argv[i], *argv[:i], *argv[i + 1:]]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``corpusdiff`` command; returns the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in argv
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")
+    commands = {"open": _open, "export": _export, "list": _list, "save": _save,
+                "delete": _delete}
     try:
         args = build_parser().parse_args(argv)
-        if args.command == "export":
-            return _export(args)
-        return _open(args)
+        return commands[args.command](args)
     except CorpusdiffError as exc:
         if debug:
             raise
@@ -209,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
+    except Exception as exc:  # never a traceback without --debug
         if debug:
             raise
         print(f"corpusdiff: internal error: {type(exc).__name__}: {exc} "

@@ -1,0 +1,1113 @@
+"""config.toml: saved comparisons, read strictly and saved without losing a byte of the rest.
+
+A config file names comparisons (a set of articles with outlet labels, a reference article and
+options) so that one word reproduces them::
+
+    default = "seeds"
+    [comparisons.seeds]
+    title = "LA mayor vs ICE"
+    articles = ["seeds/*.txt"]          # files, directories, globs; relative to this file
+    reference = "000_339f8661db4e05a7"
+    [comparisons.seeds.labels]
+    "000_339f8661db4e05a7" = "Resist the Mainstream"
+    [comparisons.seeds.options]
+    threshold = 0.4
+
+Reading validates everything and reports the first problem as one line naming the file, the
+line and the key path. Saving rewrites only the lines of the comparison being saved (or appends
+it), checks that the result parses to exactly the old data plus the new table, and replaces the
+file atomically, refusing when the file changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import copy
+import dataclasses
+import difflib
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from corpusdiff.ingest import article_ids, expand
+from corpusdiff.model import CorpusdiffError, Options
+
+FILE_NAME = "config.toml"
+TOP_KEYS = ("default", "comparisons")
+COMPARISON_KEYS = ("title", "articles", "reference", "labels", "options")
+#: keys of [comparisons.NAME.options] -> the model.Options field they set
+OPTION_KEYS = ("threshold", "boilerplate", "omission_k")
+_NAME = re.compile(r"[^\W][\w-]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+Key = tuple[str | int, ...]
+
+
+class ConfigError(CorpusdiffError):
+    """A problem with a config file; the message is ``FILE:LINE: key.path: problem``
+    (parts that are unknown are left out)."""
+
+    def __init__(self, problem: str, file: str | Path | None = None, line: int | None = None,
+                 key: str | None = None) -> None:
+        self.problem = problem
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.key = key
+        where = f"{self.file}:{line}" if self.file and line else self.file
+        super().__init__(": ".join(part for part in (where, key, problem) if part))
+        self.path = self.file
+
+
+class ComparisonExists(ConfigError):
+    """Saving would replace an existing comparison and ``force`` was not given."""
+
+
+class ConfigChanged(ConfigError):
+    """The file changed on disk since it was read; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ComparisonSpec:
+    """One ``[comparisons.NAME]`` table.
+
+    ``articles`` are as written in the file (relative to ``base_dir``, the config file's
+    folder); ``options.reference`` equals ``reference`` for specs read from a file, so
+    ``compare(spec.paths(), spec.options, spec.labels)`` reproduces the comparison.
+    """
+
+    name: str
+    title: str | None = None
+    articles: tuple[str, ...] = ()
+    reference: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+    base_dir: Path = Path(".")
+
+    def paths(self) -> list[str]:
+        """The articles resolved against ``base_dir``, ready for ``compare``."""
+        out = []
+        for article in self.articles:
+            raw = os.path.expanduser(article)
+            out.append(raw if os.path.isabs(raw) else str(self.base_dir / raw))
+        return out
+
+    def ids(self) -> list[str]:
+        """The article ids these paths give (file stems), without reading the texts."""
+        return article_ids([source.path for source in expand(self.paths(), [])])
+
+    @classmethod
+    def for_paths(cls, name: str, paths: Iterable[str | os.PathLike[str]], config_path: Path,
+                  *, title: str | None = None, labels: Mapping[str, str] | None = None,
+                  options: Options | None = None) -> ComparisonSpec:
+        """A comparison of ``paths`` (as given: relative to the current directory) to save in
+        ``config_path``: paths inside the config's folder are written relative to it, others
+        absolute; ``options.reference`` becomes the comparison's reference."""
+        options = options or Options()
+        folder = Path(config_path).parent
+        return cls(name=name, title=title,
+                   articles=tuple(relative_to_folder(p, folder) for p in paths),
+                   reference=options.reference, labels=dict(labels or {}), options=options,
+                   base_dir=folder)
+
+
+def relative_to_folder(path: str | os.PathLike[str], folder: Path) -> str:
+    """``path`` (relative to the current directory; globs allowed) as written in a config file
+    in ``folder``: relative to that folder when inside it, else absolute."""
+    absolute = os.path.abspath(os.path.expanduser(os.fspath(path)))
+    try:
+        rel = os.path.relpath(absolute, os.path.abspath(folder))
+    except ValueError:  # another drive on Windows
+        return absolute
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return absolute
+    return rel.replace(os.sep, "/")
+
+
+def valid_name(name: str) -> bool:
+    """Whether ``name`` can name a comparison: letters, digits, - and _."""
+    return bool(_NAME.fullmatch(name))
+
+
+def suggest_name(config: Config, hint: str) -> str:
+    """A valid comparison name made from ``hint`` (a title, a folder name) that ``config``
+    does not use yet: ``"LA mayor vs ICE"`` -> ``la-mayor-vs-ice`` (then ``-2``, ``-3``...)."""
+    words = re.findall(r"\w+", hint.lower())
+    base = "-".join(words)[:40].strip("-_") or "comparison"
+    if not _NAME.fullmatch(base):
+        base = "comparison"
+    name, n = base, 1
+    while name in config.comparisons:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+@dataclass(frozen=True)
+class Config:
+    """A config file's content; ``path`` is None when there is no config file."""
+
+    path: Path | None
+    default: str | None
+    comparisons: dict[str, ComparisonSpec]
+    #: the file's modification time and content hash when read, for save_comparison's
+    #: ``expected_mtime_ns`` and ``expected_digest``
+    mtime_ns: int | None = None
+    digest: str | None = None
+
+
+# -- where the config is -------------------------------------------------------------------
+
+
+def user_config_file() -> Path:
+    """``config.toml`` in the user config dir (``~/.config/corpusdiff`` on Linux)."""
+    import platformdirs
+
+    return platformdirs.user_config_path("corpusdiff", appauthor=False) / FILE_NAME
+
+
+def find_config(explicit: str | Path | None = None) -> Path | None:
+    """``explicit`` (``--config FILE``, returned even if missing), else ``./config.toml``, else
+    the user config dir's ``config.toml``; None when neither exists."""
+    if explicit is not None:
+        return Path(os.path.expanduser(os.fspath(explicit)))
+    here = Path(FILE_NAME)
+    if here.is_file():
+        return here
+    user = user_config_file()
+    return user if user.is_file() else None
+
+
+def save_target(explicit: str | Path | None = None) -> Path:
+    """Where a save goes: the config find_config finds, else the user config dir's file
+    (save_comparison creates that folder)."""
+    return find_config(explicit) or user_config_file()
+
+
+def searched_locations() -> str:
+    """Where find_config looks, for messages."""
+    return f"./{FILE_NAME} and {user_config_file()}"
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and strictly validate a config file; None gives an empty config.
+
+    Raises ConfigError naming the file, line and key path of the first problem.
+    """
+    if path is None:
+        return Config(None, None, {})
+    path = Path(path)
+    data, stat = _read(path)
+    text = _decode(data, path)
+    table = _parse(text, path)
+    layout = _scan_or_none(text)
+    config = _Validator(path, layout).config(table, path.parent)
+    return dataclasses.replace(config, mtime_ns=stat.st_mtime_ns,
+                               digest=hashlib.sha256(data).hexdigest())
+
+
+def get_comparison(config: Config, name: str | None) -> ComparisonSpec:
+    """The comparison called ``name`` (None: the default one); ConfigError with a did-you-mean
+    for an unknown name."""
+    where = config.path
+    if where is None:
+        raise ConfigError(f"no config file found (looked for {searched_locations()}); save a "
+                          "comparison first: corpusdiff save NAME ARTICLES...")
+    names = list(config.comparisons)
+    if name is None:
+        if config.default is not None:
+            return config.comparisons[config.default]
+        if len(names) == 1:
+            return config.comparisons[names[0]]
+        if not names:
+            raise ConfigError("no saved comparisons", where)
+        raise ConfigError("no default comparison; name one of: " + ", ".join(names), where)
+    if name in config.comparisons:
+        return config.comparisons[name]
+    raise ConfigError(f"no comparison named {_show(name)}"
+                      + _did_you_mean(name, names, "saved comparisons are"), where)
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result]:
+    try:
+        stat = path.stat()
+        if path.is_dir():
+            raise ConfigError("is a directory, not a config file", path)
+        return path.read_bytes(), stat
+    except FileNotFoundError:
+        raise ConfigError("no such config file", path) from None
+    except PermissionError:
+        raise ConfigError("permission denied", path) from None
+    except OSError as exc:
+        raise ConfigError(exc.strerror or str(exc), path) from None
+
+
+def _decode(data: bytes, path: Path, suffix: str = "") -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError("not UTF-8 text" + suffix, path, line) from None
+
+
+_TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _parse(text: str, path: Path, suffix: str = "") -> dict[str, Any]:
+    """tomllib, with its error turned into one ``FILE:LINE: invalid TOML: ...`` line."""
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_WHERE.search(message)
+        line = None
+        if match:
+            message = message[: match.start()]
+            if match.group(1):
+                line = int(match.group(1))
+                message += f" (column {match.group(2)})"
+            else:
+                line = text.count("\n") + (0 if text.endswith("\n") else 1)
+                message += " (at the end of the file)"
+        # "Cannot declare ('a', 'b') twice" -> "Cannot declare a.b twice"
+        message = re.sub(r"\(((?:'[^']*',? ?)+)\)",
+                         lambda m: ".".join(re.findall(r"'([^']*)'", m.group(1))), message)
+        raise ConfigError(f"invalid TOML: {message}{suffix}", path, line) from None
+
+
+def _show(value: object) -> str:
+    """A value as it would look in TOML, short and on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        return json.dumps(shown, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def keypath(key: Key) -> str:
+    """``("comparisons", "a b", "articles", 0)`` -> ``comparisons."a b".articles[0]``."""
+    out = ""
+    for part in key:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            text = part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+            out += ("." if out else "") + text
+    return out
+
+
+def _did_you_mean(word: str, choices: list[str], listing: str = "") -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {_show(close[0])}?"
+    if not listing or not choices:
+        return ""
+    shown = ", ".join(choices[:8]) + (", …" if len(choices) > 8 else "")
+    return f"; {listing}: {shown}"
+
+
+class _Validator:
+    """Checks parsed TOML against the config schema; errors carry file, line and key path."""
+
+    def __init__(self, file: Path, layout: _Layout | None) -> None:
+        self.file = file
+        self.layout = layout
+
+    def error(self, key: Key, problem: str) -> ConfigError:
+        line = self.layout.line(key) if self.layout else None
+        return ConfigError(problem, self.file, line, keypath(key))
+
+    def unknown(self, key: Key, allowed: tuple[str, ...]) -> ConfigError:
+        word = str(key[-1])
+        return self.error(key, "unknown key"
+                          + _did_you_mean(word, list(allowed), "expected one of"))
+
+    def config(self, data: dict[str, Any], base_dir: Path) -> Config:
+        for name in data:
+            if name not in TOP_KEYS:
+                raise self.unknown((name,), TOP_KEYS)
+        raw = data.get("comparisons", {})
+        if not isinstance(raw, dict):
+            raise self.error(("comparisons",),
+                             f"expected a table of comparisons, got {_show(raw)}")
+        comparisons = {name: self.comparison(name, table, base_dir) for name, table in raw.items()}
+        default = data.get("default")
+        if default is not None:
+            if not isinstance(default, str):
+                raise self.error(("default",),
+                                 f"expected a comparison name (a string), got {_show(default)}")
+            if default not in comparisons:
+                raise self.error(("default",), f"no comparison named {_show(default)}"
+                                 + _did_you_mean(default, list(comparisons), "comparisons are"))
+        return Config(self.file, default, comparisons)
+
+    def comparison(self, name: str, table: object, base_dir: Path) -> ComparisonSpec:
+        here: Key = ("comparisons", name)
+        if not _NAME.fullmatch(name):
+            raise self.error(here, "invalid comparison name; use letters, digits, - and _")
+        if not isinstance(table, dict):
+            raise self.error(here, f"expected a table, got {_show(table)}")
+        for key in table:
+            if key not in COMPARISON_KEYS:
+                raise self.unknown((*here, key), COMPARISON_KEYS)
+        title = table.get("title")
+        if title is not None and not (isinstance(title, str) and title.strip()):
+            raise self.error((*here, "title"), f"expected a non-empty string, got {_show(title)}")
+        if "articles" not in table:
+            raise self.error(here, 'missing key "articles" (the files, directories or globs '
+                                   "to compare)")
+        articles = self.articles((*here, "articles"), table["articles"], base_dir)
+        spec = ComparisonSpec(name=name, title=title, articles=articles, base_dir=base_dir)
+        ids = self.ids((*here, "articles"), spec)
+        reference = table.get("reference")
+        if reference is not None:
+            if not isinstance(reference, str):
+                raise self.error((*here, "reference"),
+                                 f"expected an article id (a string), got {_show(reference)}")
+            if reference not in ids:
+                raise self.error((*here, "reference"), self.unknown_id(reference, ids))
+        labels = self.labels((*here, "labels"), table.get("labels", {}), ids)
+        options = self.options((*here, "options"), table.get("options", {}), reference)
+        return dataclasses.replace(spec, reference=reference, labels=labels, options=options)
+
+    def articles(self, key: Key, value: object, base_dir: Path) -> tuple[str, ...]:
+        if isinstance(value, str):
+            raise self.error(key, f"expected a list of paths, got {_show(value)} "
+                                  f"(write [{_show(value)}])")
+        if not isinstance(value, list):
+            raise self.error(key, f"expected a list of paths, got {_show(value)}")
+        if not value:
+            raise self.error(key, "empty list; name at least two articles "
+                                  "(files, directories or globs)")
+        for index, item in enumerate(value):
+            if not (isinstance(item, str) and item.strip()):
+                raise self.error((*key, index), f"expected a path (a string), got {_show(item)}")
+            probe = ComparisonSpec(name="_", articles=(item,), base_dir=base_dir)
+            try:
+                expand(probe.paths(), [])
+            except CorpusdiffError as exc:
+                reason = str(exc)
+                if exc.path is not None:
+                    reason = reason.removeprefix(f"{exc.path}: ")
+                raise self.error((*key, index), f"{_show(item)}: {reason}") from None
+        return tuple(value)
+
+    def ids(self, key: Key, spec: ComparisonSpec) -> list[str]:
+        try:
+            ids = spec.ids()
+        except CorpusdiffError as exc:  # pragma: no cover - each path was expanded already
+            raise self.error(key, str(exc)) from None
+        if len(ids) < 2:
+            raise self.error(key, f"these paths give {len(ids)} article; a comparison needs at "
+                                  "least two")
+        return ids
+
+    @staticmethod
+    def unknown_id(ident: str, ids: list[str]) -> str:
+        return f"unknown article id {_show(ident)}" + _did_you_mean(ident, ids, "the ids are")
+
+    def labels(self, key: Key, value: object, ids: list[str]) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise self.error(key, f'expected a table of article id = "label", got {_show(value)}')
+        for ident, label in value.items():
+            if ident not in ids:
+                raise self.error((*key, ident), self.unknown_id(ident, ids))
+            if not (isinstance(label, str) and label.strip()):
+                raise self.error((*key, ident),
+                                 f"expected a label (a non-empty string), got {_show(label)}")
+        return dict(value)
+
+    def options(self, key: Key, value: object, reference: str | None) -> Options:
+        if not isinstance(value, dict):
+            raise self.error(key, f"expected a table of options, got {_show(value)}")
+        for name in value:
+            if name == "reference":
+                raise self.error((*key, name), "unknown key; reference is set in "
+                                               f"[{keypath(key[:-1])}], not in its options")
+            if name not in OPTION_KEYS:
+                raise self.unknown((*key, name), OPTION_KEYS)
+        fields: dict[str, Any] = {}
+        if "threshold" in value:
+            threshold = value["threshold"]
+            if (isinstance(threshold, bool) or not isinstance(threshold, int | float)
+                    or not 0.0 < threshold <= 1.0):
+                raise self.error((*key, "threshold"),
+                                 f"expected a number between 0 and 1, got {_show(threshold)}")
+            fields["threshold"] = float(threshold)
+        if "boilerplate" in value:
+            boilerplate = value["boilerplate"]
+            if not isinstance(boilerplate, bool):
+                raise self.error((*key, "boilerplate"),
+                                 f"expected true or false, got {_show(boilerplate)}")
+            fields["boilerplate"] = boilerplate
+        if "omission_k" in value:
+            k = value["omission_k"]
+            if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+                raise self.error((*key, "omission_k"),
+                                 f"expected a whole number of at least 1, got {_show(k)}")
+            fields["omission_k"] = k
+        return Options(reference=reference, **fields)
+
+
+# -- where each key is written -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Stmt:
+    """A header (``[a.b]``, ``[[a.b]]``) or a ``key = value`` line, as whole lines."""
+
+    kind: str  # table | array | value
+    path: Key  # the header's table, or the key's full path
+    line: int
+    start: int  # offset of the start of its first line
+    end: int  # offset just past its last line (its newline included)
+    value: tuple[int, int] = (0, 0)  # offsets of a key's value text
+
+
+class _ScanError(Exception):
+    pass
+
+
+class _Layout:
+    """Where each statement and key path of a TOML text is; the text must be valid TOML."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 1 if text.startswith("\ufeff") else 0
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.lines: dict[Key, int] = {}
+        self.stmts: list[_Stmt] = []
+        self._run()
+
+    def line(self, key: Key) -> int | None:
+        """The line where ``key`` (or its nearest written parent) is defined."""
+        for cut in range(len(key), 0, -1):
+            if key[:cut] in self.lines:
+                return self.lines[key[:cut]]
+        return None
+
+    def _line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos)
+
+    def _note(self, key: Key, pos: int) -> None:
+        line = self._line_of(pos)
+        for cut in range(1, len(key) + 1):
+            self.lines.setdefault(key[:cut], line)
+
+    def _peek(self, s: str) -> bool:
+        return self.text.startswith(s, self.pos)
+
+    def _skip(self, chars: str) -> None:
+        text, n = self.text, len(self.text)
+        while self.pos < n:
+            if text[self.pos] in chars:
+                self.pos += 1
+            elif text[self.pos] == "#" and "\n" in chars:
+                end = text.find("\n", self.pos)
+                self.pos = n if end < 0 else end
+            else:
+                break
+
+    def _expect(self, s: str) -> None:
+        if not self._peek(s):
+            raise _ScanError(f"expected {s!r} at offset {self.pos}")
+        self.pos += len(s)
+
+    def _run(self) -> None:
+        section: Key = ()
+        tables: dict[Key, int] = {}
+        while True:
+            value = (0, 0)
+            self._skip(" \t\r\n")
+            if self.pos >= len(self.text):
+                return
+            start = self.pos
+            if self._peek("[["):
+                self.pos += 2
+                path = self._key()
+                self._expect("]]")
+                index = tables[path] = tables.get(path, -1) + 1
+                section = (*self._indexed(path[:-1], tables), path[-1], index)
+                self._note(section, start)
+                kind = "array"
+            elif self._peek("["):
+                self.pos += 1
+                path = self._key()
+                self._expect("]")
+                section = self._indexed(path, tables)
+                self._note(section, start)
+                kind = "table"
+            else:
+                path = (*section, *self._key())
+                self._expect("=")
+                self._note(path, start)
+                self._skip(" \t")
+                value_start = self.pos
+                self._value(path)
+                value = (value_start, self.pos)
+                kind = "value"
+            self._skip(" \t")
+            if self._peek("#"):
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            if self._peek("\r\n"):
+                self.pos += 2
+            elif self._peek("\n"):
+                self.pos += 1
+            elif self.pos < len(self.text):
+                raise _ScanError(f"expected the end of the line at offset {self.pos}")
+            line = self._line_of(start)
+            self.stmts.append(_Stmt(kind, path, line, self.starts[line - 1], self.pos, value))
+
+    @staticmethod
+    def _indexed(path: tuple[str, ...], tables: dict[Key, int]) -> Key:
+        """``[a.b]`` below ``[[a]]`` is a table of a's last element: ``("a", n, "b")``."""
+        out: list[str | int] = []
+        for cut in range(1, len(path) + 1):
+            out.append(path[cut - 1])
+            if path[:cut] in tables:
+                out.append(tables[path[:cut]])
+        return tuple(out)
+
+    def _key(self) -> tuple[str, ...]:
+        parts: list[str] = []
+        while True:
+            self._skip(" \t")
+            if self._peek('"') or self._peek("'"):
+                begin = self.pos
+                self._string()
+                parts.append(tomllib.loads("k = " + self.text[begin:self.pos])["k"])
+            else:
+                match = _BARE_KEY.match(self.text, self.pos)
+                if not match:
+                    raise _ScanError(f"expected a key at offset {self.pos}")
+                parts.append(match.group())
+                self.pos = match.end()
+            self._skip(" \t")
+            if not self._peek("."):
+                return tuple(parts)
+            self.pos += 1
+
+    def _string(self) -> None:
+        text = self.text
+        for quote in ('"""', "'''"):
+            if self._peek(quote):
+                i = self.pos + 3
+                while True:
+                    if quote == '"""' and text[i] == "\\":
+                        i += 2
+                        continue
+                    if text.startswith(quote, i):
+                        # up to two quote characters may end the content: """a""""" is 'a""'
+                        end = i + 3
+                        while end < len(text) and text[end] == quote[0] and end < i + 5:
+                            end += 1
+                        self.pos = end
+                        return
+                    i += 1
+        if self._peek('"'):
+            i = self.pos + 1
+            while text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            self.pos = i + 1
+        else:
+            self.pos = text.index("'", self.pos + 1) + 1
+
+    _SCALAR = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d[^\s,\]}#]*|[^\s,\]}#]+")
+
+    def _value(self, path: Key) -> None:
+        self._skip(" \t")
+        if self._peek('"') or self._peek("'"):
+            self._string()
+        elif self._peek("["):
+            self.pos += 1
+            index = 0
+            while True:
+                self._skip(" \t\r\n")
+                if self._peek("]"):
+                    self.pos += 1
+                    return
+                self._note((*path, index), self.pos)
+                self._value((*path, index))
+                index += 1
+                self._skip(" \t\r\n")
+                if self._peek(","):
+                    self.pos += 1
+        elif self._peek("{"):
+            self.pos += 1
+            while True:
+                self._skip(" \t\r\n")
+                if self._peek("}"):
+                    self.pos += 1
+                    return
+                start = self.pos
+                key = (*path, *self._key())
+                self._expect("=")
+                self._note(key, start)
+                self._value(key)
+                self._skip(" \t\r\n")
+                if self._peek(","):
+                    self.pos += 1
+        else:
+            match = self._SCALAR.match(self.text, self.pos)
+            if not match:
+                raise _ScanError(f"expected a value at offset {self.pos}")
+            self.pos = match.end()
+
+
+def _scan_or_none(text: str) -> _Layout | None:
+    try:
+        return _Layout(text)
+    except (_ScanError, IndexError, ValueError, tomllib.TOMLDecodeError):
+        return None  # errors then name no line; never worse than that
+
+
+# -- saving --------------------------------------------------------------------------------
+
+
+def _table(spec: ComparisonSpec, keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The TOML table of a comparison; options equal to the defaults are left out so that they
+    follow future defaults."""
+    table: dict[str, Any] = {}
+    if spec.title:
+        table["title"] = spec.title
+    table["articles"] = list(spec.articles)
+    reference = spec.reference if spec.reference is not None else spec.options.reference
+    if reference is not None:
+        table["reference"] = reference
+    if spec.labels:
+        table["labels"] = dict(spec.labels)
+    defaults = Options()
+    options = {}
+    for name in OPTION_KEYS:
+        value = getattr(spec.options, name)
+        if value is not None and (value != getattr(defaults, name) or name in keep):
+            options[name] = float(value) if name == "threshold" else value
+    if options:
+        table["options"] = options
+    return table
+
+
+def render_comparison(spec: ComparisonSpec, keep: Iterable[str] = ()) -> str:
+    """The TOML text that save_comparison writes for ``spec`` (its table and sub-tables).
+
+    Options equal to the defaults are left out, except those named in ``keep``."""
+    return tomli_w.dumps({"comparisons": {spec.name: _table(spec, tuple(keep))}})
+
+
+def check_comparison(spec: ComparisonSpec, file: str | Path | None = None) -> None:
+    """Validate a comparison about to be saved with the rules load_config applies."""
+    table = tomllib.loads(render_comparison(spec))["comparisons"][spec.name]
+    _Validator(Path(file) if file is not None else Path(FILE_NAME), None).comparison(
+        spec.name, table, spec.base_dir)
+
+
+class _EditError(Exception):
+    """The file cannot be edited without changing what other parts of it say."""
+
+
+def edit_text(text: str, name: str, rendered: str | None) -> str:
+    """``text`` (valid TOML) with comparison ``name`` set to ``rendered`` (a
+    render_comparison text; None removes the comparison), every other byte kept.
+
+    A new comparison is appended. An existing one is patched key by key (unchanged keys keep
+    their lines, comments and formatting; a changed value is rewritten in place; a new key goes
+    at the end of its table) or, when its layout is irregular, has all its lines replaced by
+    ``rendered`` (in place, else removed and ``rendered`` appended). The result must read
+    back as the old data with only ``name`` changed, else _EditError.
+    """
+    old = tomllib.loads(text.removeprefix("\ufeff"))
+    table = None if rendered is None else tomllib.loads(rendered)["comparisons"][name]
+    layout = _Layout(text)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    candidates = []
+    old_table = old.get("comparisons", {}).get(name)
+    if table is not None and isinstance(old_table, dict):
+        candidates.append(_patch(text, layout, name, old_table, table, newline))
+    candidates.append(_replace_lines(text, layout, name, rendered, newline))
+    if rendered is not None:  # its old lines out, the new table at the end
+        removed = _replace_lines(text, layout, name, None, newline)
+        candidates.append(_replace_lines(removed, _Layout(removed), name, rendered, newline))
+    for candidate in candidates:
+        if candidate is not None and _reads_as(candidate, old, name, table):
+            return candidate
+    raise _EditError(name)
+
+
+_MISSING = object()
+
+
+def _get(table: object, rel: Key) -> Any:
+    for part in rel:
+        if not isinstance(table, dict) or part not in table:
+            return _MISSING
+        table = table[part]
+    return table
+
+
+def _leaves(table: dict[str, Any], rel: Key = ()) -> list[tuple[Key, Any]]:
+    out: list[tuple[Key, Any]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out += _leaves(value, (*rel, key))
+        else:
+            out.append(((*rel, key), value))
+    return out
+
+
+def _value_text(value: object) -> str:
+    """A value in TOML; a short list of scalars stays on one line."""
+    if isinstance(value, list) and not any(isinstance(v, list | dict) for v in value):
+        inline = "[" + ", ".join(_value_text(v) for v in value) + "]"
+        if len(inline) <= 80:
+            return inline
+    return tomli_w.dumps({"k": value})[len("k = "):].rstrip("\n")
+
+
+def _patch(text: str, layout: _Layout, name: str, old: dict[str, Any], new: dict[str, Any],
+           newline: str) -> str | None:
+    """Key-level edit of an existing comparison; None when its layout is irregular."""
+    prefix = ("comparisons", name)
+    edits: list[tuple[int, int, str]] = []
+    covered: list[Key] = []
+    ends: dict[Key, int] = {}  # an owned [header]'s table -> where a new key of it goes
+    section: Key = ()
+    dropped: list[int] = []  # a whole [sub-table] that the new table no longer has
+    for stmt in layout.stmts:
+        if stmt.kind != "value":
+            if dropped:
+                edits.append((dropped[0], _eat_blank_line(text, *dropped), ""))
+                dropped = []
+            section = stmt.path
+            if stmt.path[:2] == prefix:
+                rel = stmt.path[2:]
+                if stmt.kind == "array" or (not rel and _get(new, rel) is _MISSING):
+                    return None
+                if _get(new, rel) is _MISSING:
+                    dropped = [stmt.start, stmt.end]
+                else:
+                    ends[rel] = stmt.end
+            continue
+        if dropped:
+            dropped[1] = stmt.end
+            continue
+        if section[:2] == prefix:
+            ends[section[2:]] = stmt.end
+        if stmt.path[:2] != prefix:
+            continue
+        rel = stmt.path[2:]
+        if not rel or any(isinstance(part, int) for part in rel):
+            return None
+        covered.append(rel)
+        before, after = _get(old, rel), _get(new, rel)
+        if after is _MISSING:
+            edits.append((stmt.start, stmt.end, ""))
+        elif not _same_data(before, after):
+            if isinstance(before, dict) or isinstance(after, dict):
+                return None
+            edits.append((*stmt.value, _value_text(after)))
+    if dropped:
+        edits.append((dropped[0], _eat_blank_line(text, *dropped), ""))
+    if () not in ends:
+        return None
+    new_tables: dict[str, Any] = {}
+    for rel, value in _leaves(new):
+        if any(rel[: len(c)] == c for c in covered):
+            continue
+        if rel[:-1] in ends:
+            edits.append((ends[rel[:-1]], ends[rel[:-1]], tomli_w.dumps({rel[-1]: value})))
+        elif len(rel) == 2 and _get(old, rel[:1]) is _MISSING:
+            new_tables[str(rel[0])] = new[rel[0]]
+        else:
+            return None
+    if new_tables:
+        last = max(ends.values())
+        edits.append((last, last, "\n" + tomli_w.dumps({"comparisons": {name: new_tables}})))
+    out: list[str] = []
+    pos = 0
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            return None
+        piece = replacement.replace("\n", newline)
+        if start == end and start == len(text) and not text.endswith("\n"):
+            piece = newline + piece
+        out += [text[pos:start], piece]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _replace_lines(text: str, layout: _Layout, name: str, rendered: str | None,
+                   newline: str) -> str:
+    """Replace all the comparison's lines by ``rendered`` (or append it, or remove them)."""
+    if rendered is not None:
+        rendered = rendered.replace("\n", newline)
+    spans = _merge_spans(text, _owned_spans(layout, ("comparisons", name)))
+    if not spans:
+        if rendered is None:
+            return text
+        out = text
+        if out and not out.endswith("\n"):
+            out += newline
+        lines = out.removeprefix("\ufeff").splitlines()
+        if lines and lines[-1].strip():
+            out += newline
+        return out + rendered
+    pieces: list[str] = []
+    pos = 0
+    for i, (start, end) in enumerate(spans):
+        pieces.append(text[pos:start])
+        if i == 0 and rendered is not None:
+            pieces.append(rendered)
+        elif not text[end:].strip():  # the end of the file: the blank lines above go too
+            pieces[-1] = re.sub(r"(?<=\n)([ \t]*\r?\n)+\Z", "", pieces[-1])
+            end = len(text)
+        else:
+            end = _eat_blank_line(text, start, end)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _owned_spans(layout: _Layout, prefix: Key) -> list[tuple[int, int]]:
+    """Offsets of the whole lines that belong to the table ``prefix``: its sections (a header
+    down to the last key under it; the comments and blank lines that follow stay) and its keys
+    written in other sections."""
+    spans: list[tuple[int, int]] = []
+    current: list[int] | None = None
+    owned = False
+    n = len(prefix)
+    for stmt in layout.stmts:
+        if stmt.kind != "value":
+            if current:
+                spans.append((current[0], current[1]))
+            current = None
+            owned = stmt.path[:n] == prefix
+            if owned:
+                current = [stmt.start, stmt.end]
+        elif owned and current is not None:
+            current[1] = stmt.end
+        elif stmt.path[:n] == prefix:
+            spans.append((stmt.start, stmt.end))
+    if current:
+        spans.append((current[0], current[1]))
+    return sorted(spans)
+
+
+def _merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spans separated only by blank lines (one comparison's tables written together)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _eat_blank_line(text: str, start: int, end: int) -> int:
+    """When removing ``text[start:end]`` leaves two blank lines together, remove one too."""
+    before = text[:start].splitlines()
+    blank_before = start == 0 or not before or not before[-1].strip()
+    match = re.match(r"[ \t]*\r?\n", text[end:])
+    return end + match.end() if match and blank_before else end
+
+
+def _reads_as(new_text: str, old: dict[str, Any], name: str,
+              table: dict[str, Any] | None) -> bool:
+    """Whether ``new_text`` reads as ``old`` with only comparison ``name`` set to ``table``."""
+    expected = copy.deepcopy(old)
+    comparisons = expected.setdefault("comparisons", {})
+    if table is None:
+        comparisons.pop(name, None)
+    else:
+        comparisons[name] = table
+    try:
+        new = tomllib.loads(new_text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError:
+        return False
+    return _same_data(_without_empty(new), _without_empty(expected))
+
+
+def save_comparison(path: Path, spec: ComparisonSpec, *, force: bool = False,
+                    expected_mtime_ns: int | None = None,
+                    expected_digest: str | None = None) -> None:
+    """Write ``spec`` into the config file at ``path`` (created when missing), losslessly.
+
+    A new comparison is appended; an existing one (only with ``force``, else ComparisonExists)
+    is edited in place (see edit_text). Nothing is written when the file is not valid TOML, when
+    its mtime or content hash differs from ``expected_mtime_ns``/``expected_digest`` (or it
+    changes while saving: ConfigChanged), or when the result would not read back as the old
+    data plus ``spec``. The write is atomic and keeps the file's permissions.
+    """
+    check_comparison(spec, path)
+
+    def render(old: object) -> str:
+        # an option the file sets to the value it keeps stays written, default or not
+        written = _get(old, ("options",))
+        keep = [k for k in OPTION_KEYS if isinstance(written, dict) and k in written
+                and _same_data(written[k], _table(spec, OPTION_KEYS).get("options", {}).get(k))]
+        return render_comparison(spec, keep)
+
+    _rewrite(Path(path), spec.name, render, force, expected_mtime_ns, expected_digest)
+
+
+def delete_comparison(path: Path, name: str, *, expected_mtime_ns: int | None = None,
+                      expected_digest: str | None = None) -> None:
+    """Remove comparison ``name`` from the config file, touching only its lines."""
+    _rewrite(Path(path), name, None, True, expected_mtime_ns, expected_digest)
+
+
+_NOTHING = "; nothing written"
+
+
+def _rewrite(path: Path, name: str, render: Callable[[object], str] | None, force: bool,
+             expected_mtime_ns: int | None, expected_digest: str | None) -> None:
+    """Save (``render(old table)`` gives the text) or delete (None) comparison ``name``; see
+    save_comparison."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    before = _snapshot(target)
+    if before is None:
+        if expected_mtime_ns is not None or expected_digest is not None:
+            raise ConfigChanged("was removed since it was read" + _NOTHING, path)
+        if render is None:
+            raise ConfigError("no such config file", path)
+        if not target.parent.is_dir():
+            if target != user_config_file():
+                raise ConfigError("folder does not exist", target.parent)
+            target.parent.mkdir(parents=True, exist_ok=True)
+        data, mode = b"", 0o666 & ~_umask()
+    else:
+        stat, data = before
+        if (expected_mtime_ns is not None and stat.st_mtime_ns != expected_mtime_ns) or (
+                expected_digest is not None
+                and hashlib.sha256(data).hexdigest() != expected_digest):
+            raise ConfigChanged("changed on disk since it was read" + _NOTHING, path)
+        mode = stat.st_mode & 0o7777
+    text = _decode(data, path, _NOTHING)
+    old = _parse(text, path, _NOTHING)
+    comparisons = old.get("comparisons", {})
+    layout = _scan_or_none(text)
+    if not isinstance(comparisons, dict):
+        line = layout.line(("comparisons",)) if layout else None
+        raise ConfigError(f"expected a table of comparisons, got {_show(comparisons)}"
+                          + _NOTHING, path, line, "comparisons")
+    if name in comparisons and not force:
+        line = layout.line(("comparisons", name)) if layout else None
+        raise ComparisonExists("a comparison with this name already exists", path, line,
+                               keypath(("comparisons", name)))
+    if render is None and name not in comparisons:
+        raise ConfigError(f"no comparison named {_show(name)}"
+                          + _did_you_mean(name, list(comparisons), "comparisons are"), path)
+    if render is None and old.get("default") == name:
+        raise ConfigError(f"{_show(name)} is the default comparison; change default first",
+                          path, layout.line(("default",)) if layout else None, "default")
+    if layout is None:
+        raise ConfigError("cannot find where each table is written in this file" + _NOTHING,
+                          path)
+    rendered = None if render is None else render(comparisons.get(name))
+    try:
+        new_text = edit_text(text, name, rendered)
+    except (_EditError, _ScanError, IndexError, ValueError):
+        raise ConfigError("cannot save this comparison without changing other parts of the "
+                          "file" + _NOTHING, path) from None
+    if new_text == text:
+        return  # the file already says this
+
+    def unchanged() -> None:
+        if _fingerprint(_snapshot(target)) != _fingerprint(before):
+            raise ConfigChanged("changed on disk while saving" + _NOTHING, path)
+
+    _write_atomic(target, new_text.encode("utf-8"), mode, unchanged, path)
+
+
+def _snapshot(path: Path) -> tuple[os.stat_result, bytes] | None:
+    try:
+        stat = path.stat()
+        return stat, path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}{_NOTHING}", path) from None
+
+
+def _fingerprint(snapshot: tuple[os.stat_result, bytes] | None) -> tuple[object, ...] | None:
+    """What must not change between reading and replacing (not the access time)."""
+    if snapshot is None:
+        return None
+    stat, data = snapshot
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino, data
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _without_empty(data: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    if out.get("comparisons") == {}:
+        del out["comparisons"]
+    return out
+
+
+def _same_data(a: object, b: object) -> bool:
+    """Equality that treats NaN as equal to itself."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_data(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+def _write_atomic(target: Path, data: bytes, mode: int, check: Callable[[], None],
+                  shown: Path) -> None:
+    """Temporary file in the same folder, fsync, ``check()``, rename over ``target``."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ConfigError(f"cannot write in this folder: {exc.strerror}{_NOTHING}",
+                          target.parent) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        check()
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise ConfigError(f"cannot write: {exc.strerror or exc}{_NOTHING}", shown) from None
+        raise
+    with contextlib.suppress(OSError, AttributeError):  # the rename itself, on POSIX
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
