@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 
 import polars as pl
 
 from corpusdiff.align import Progress, align
+from corpusdiff.analyze.coverage import coverage
+from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.omissions import omissions
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
 from corpusdiff.model import Comparison, CorpusdiffError, Options
@@ -56,8 +60,20 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     articles = _titles(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:
-        report(stage, 0.2 + 0.8 * fraction)
+        report(stage, 0.2 + 0.75 * fraction)
 
     sentences, groups, members = align(sentences, options, aligned)
-    return Comparison(articles=articles, sentences=sentences, groups=groups, members=members,
-                      options=options, warnings=tuple(warnings))
+    report("finding facts", 0.95)
+    facts = extract_facts(sentences)
+    tables = {
+        "facts": facts,
+        "conflicts": conflicts(facts, members, sentences),
+        "exclusive_facts": exclusive_facts(facts),
+    }
+    comparison = Comparison(articles=articles, sentences=sentences, groups=groups,
+                            members=members, options=options, warnings=tuple(warnings))
+    tables["omissions"] = omissions(sentences, members, comparison.article_ids,
+                                    options.omission_k, tables.get("quotes"), facts)
+    tables["coverage"] = coverage(comparison)
+    report("done", 1.0)
+    return dataclasses.replace(comparison, tables=tables)

@@ -181,9 +181,27 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                     f"score {score:.2f}): {body}")
             add("")
 
+    conflicts = comparison.tables.get("conflicts")
+    if conflicts is not None:
+        add("## Conflicts")
+        add("")
+        if conflicts.is_empty():
+            add("No aligned statements disagree on a day, number, amount, date, place or title.")
+        else:
+            add("Aligned statements that fill the same slot differently.")
+            add("")
+            add("| Group | Slot | One outlet says | Another says |")
+            add("|---|---|---|---|")
+            for r in conflicts.iter_rows(named=True):
+                add(f"| [{r['group']}](#group-{r['group']}) | {escape(r['slot'])} | "
+                    f"**{codes[r['article_a']]}** {_cell(r['text_a'], 60)} | "
+                    f"**{codes[r['article_b']]}** {_cell(r['text_b'], 60)} |")
+        add("")
+
     add("## Only in one outlet")
     add("")
     unique = sents.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
+    exclusive = comparison.tables.get("exclusive_facts")
     for ident in ids:
         rows = unique.filter(pl.col("article") == ident)
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
@@ -193,6 +211,35 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         for i, text in rows.select("index", "text").iter_rows():
             add(f"- ({i}) {escape(text)}")
         add("")
+        if exclusive is not None:
+            mine = exclusive.filter(pl.col("article") == ident)
+            if not mine.is_empty():
+                names = sorted(set(mine["text"].to_list()))
+                add("Facts no other outlet mentions: " + "; ".join(_cell(n, 60) for n in names)
+                    + ".")
+                add("")
+
+    omissions = comparison.tables.get("omissions")
+    if omissions is not None:
+        add("## Omissions")
+        add("")
+        add("What most other outlets report that an outlet leaves out, most carried first.")
+        add("")
+        for ident in ids:
+            rows = omissions.filter(pl.col("article") == ident)
+            add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)} leaves out")
+            add("")
+            if rows.is_empty():
+                add("Nothing that most others report.")
+            for r in rows.iter_rows(named=True):
+                carriers = ", ".join(codes[o] for o in r["outlets"].split(", "))
+                ref = {
+                    "group": f"[group {r['ref']}](#group-{r['ref']})",
+                    "quote": f"quote {r['ref']}",
+                    "fact": f"{escape(r['ref'].split(':')[0])} fact",
+                }[r["what"]]
+                add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
+            add("")
 
     if show_boilerplate:
         add("## Boilerplate left out")

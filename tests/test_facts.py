@@ -1,0 +1,410 @@
+"""Facts: extraction cases, entity resolution, conflicts within alignment groups, exclusives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusdiff.analyze.facts import (
+    CONFLICTS,
+    EXCLUSIVE,
+    FACTS,
+    conflicts,
+    exclusive_facts,
+    extract_facts,
+    normalise_role,
+)
+from corpusdiff.ingest import ingest
+from corpusdiff.model import SENTENCES, Comparison
+from corpusdiff.pipeline import compare
+from corpusdiff.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import facts_quality  # noqa: E402  (bench/ is a folder of scripts, not a package)
+
+DATA = ROOT / "tests" / "data" / "facts"
+HARLOW = sorted(DATA.glob("harlow_*.txt"))
+POST, TIMES, WIRE = "harlow_post", "harlow_times", "harlow_wire"
+SEED_000 = "000_339f8661db4e05a7"
+SEED_001 = "001_9ea4ccef75ea6f17"
+#: (comparison, its facts) and (comparison, facts, conflicts)
+Seeds = tuple[Comparison, pl.DataFrame]
+Harlow = tuple[Comparison, pl.DataFrame, pl.DataFrame]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Seeds:
+    cmp = compare([ROOT / "seeds"])
+    return cmp, extract_facts(cmp.sentences)
+
+
+def sentences(*texts: str, article: str = "a", kind: str = "body") -> pl.DataFrame:
+    """A sentences table holding ``texts`` as consecutive sentences of one article."""
+    rows = [(article, i, 0, 0, len(t), t, kind, None, None) for i, t in enumerate(texts)]
+    return pl.DataFrame(rows, schema=SENTENCES, orient="row")
+
+
+def facts_of(text: str, kind: str = "body") -> pl.DataFrame:
+    return extract_facts(sentences(text, kind=kind))
+
+
+def one(facts: pl.DataFrame, kind: str, text: str) -> dict[str, object]:
+    hits = facts.filter((pl.col("kind") == kind) & (pl.col("text") == text))
+    assert hits.height == 1, f"{kind} {text!r} not found once in\n{facts}"
+    return hits.row(0, named=True)
+
+
+# (sentence, kind, text as written, value, other expected columns)
+CASES = [
+    ("Speaking Tuesday on Fox News, U.S. Border czar Tom Homan said the park was targeted.",
+     "person", "Tom Homan", "Tom Homan", {"role": "U.S. Border czar"}),
+    ("Speaking Tuesday on Fox News, U.S. Border czar Tom Homan said the park was targeted.",
+     "title", "U.S. Border czar", "us border czar", {"entity": "Tom Homan"}),
+    ("Speaking Tuesday on Fox News, U.S. Border czar Tom Homan said the park was targeted.",
+     "organization", "Fox News", "Fox News", {}),
+    ("In the face of her demands, DHS Secretary Kristi Noem doubled down on the operation.",
+     "person", "Kristi Noem", "Kristi Noem", {"role": "DHS Secretary"}),
+    ("In the face of her demands, DHS Secretary Kristi Noem doubled down on the operation.",
+     "organization", "DHS", "DHS", {}),
+    ("“I’m sure there is a trip to Ghana,” said Emily Covington, assistant director for ICE’s "
+     "Office of Public Affairs.", "person", "Emily Covington", "Emily Covington",
+     {"role": "assistant director for ICE’s Office of Public Affairs"}),
+    ("Adding fuel to the fire, former Trump advisor Stephen Miller weighed in.",
+     "person", "Stephen Miller", "Stephen Miller", {"role": "former Trump advisor"}),
+    ("About 40 firefighters battled the blaze, Deputy Fire Chief Dana Whitaker said.",
+     "person", "Dana Whitaker", "Dana Whitaker", {"role": "Deputy Fire Chief"}),
+    ("State Sen. Marcus Hale, a Republican, objected.",
+     "title", "State Sen.", "state senator", {"entity": "Marcus Hale"}),
+    ("The announcement came after more than 100 agents amassed at MacArthur Park.",
+     "number", "more than 100 agents", "100", {"unit": "agents", "qualifier": ">"}),
+    ("The announcement came after more than 100 agents amassed at MacArthur Park.",
+     "place", "MacArthur Park", "MacArthur Park", {"unit": "site"}),
+    ("About 12,000 vehicles cross the bridge each day.",
+     "number", "About 12,000 vehicles", "12000", {"unit": "vehicles", "qualifier": "~"}),
+    ("The two no votes came from the east side.", "number", "two no votes", "2",
+     {"unit": "votes"}),
+    ("The Riverton council approved a $2.5 million budget.",
+     "money", "$2.5 million", "2500000 USD", {"unit": "USD"}),
+    ("The city will spend roughly $4 million on ferries.",
+     "money", "roughly $4 million", "4000000 USD", {"qualifier": "~"}),
+    ("Fares rose 12.5 percent last year.", "percent", "12.5 percent", "12.5", {}),
+    ("Departments must deliver plans within two weeks to the mayor.",
+     "duration", "within two weeks", "P14D", {"qualifier": "<="}),
+    ("The bridge will close for about 16 weeks.", "duration", "about 16 weeks", "P112D",
+     {"qualifier": "~"}),
+    ("The inspection took 20 minutes.", "duration", "20 minutes", "PT20M", {}),
+    ("A 45-year-old man was arrested.", "number", "45-year-old", "45", {"unit": "years old"}),
+    ("The White House issued a statement Tuesday morning.", "weekday", "Tuesday", "tuesday",
+     {}),
+    ("The White House issued a statement Tuesday morning.", "time", "morning", "part:morning",
+     {}),
+    ("The White House issued a statement Tuesday morning.", "organization", "White House",
+     "White House", {}),
+    ("Doors open at 6:30 p.m. on Friday.", "time", "6:30 p.m.", "18:30", {}),
+    ("The lawmakers met at noon.", "time", "noon", "12:00", {}),
+    ("— Bill Melugin (@BillMelugin_) July 1, 2025", "date", "July 1, 2025", "2025-07-01", {}),
+    ("By | June 10, 2025", "date", "June 10, 2025", "2025-06-10", {}),
+    ("The bridge will close on March 3 for repairs.", "date", "March 3", "--03-03", {}),
+    ("The mayor later acknowledged regret over her January trip to Ghana.",
+     "date", "January", "month:01", {}),
+    ("The mayor later acknowledged regret over her January trip to Ghana.",
+     "place", "Ghana", "Ghana", {"unit": "country"}),
+    ("With the 2024 election still fresh in the public mind, the clash may spread.",
+     "date", "2024", "2024", {}),
+    ("The council voted 5-2 on Monday night.", "number", "5-2", "5-2", {"unit": "tally"}),
+    ("The council voted 5-2 on Monday night.", "time", "night", "part:night", {}),
+    ("Agents raided the MacArthur Park area, known for MS\u201113 activity.",
+     "organization", "MS\u201113", "MS-13", {}),
+    ("Bass spoke at a press conference addressing a Department of Justice (DOJ) lawsuit.",
+     "organization", "Department of Justice", "DOJ", {}),
+    ("Bass spoke at a press conference addressing a Department of Justice (DOJ) lawsuit.",
+     "organization", "DOJ", "DOJ", {}),
+    ("The lawsuit names U.S. Immigration and Customs Enforcement and U.S. Customs and Border "
+     "Protection.", "organization", "U.S. Immigration and Customs Enforcement", "ICE", {}),
+    ("The lawsuit names U.S. Immigration and Customs Enforcement and U.S. Customs and Border "
+     "Protection.", "organization", "U.S. Customs and Border Protection", "CBP", {}),
+    ("She called for records from the Trump administration on all ICE operations.",
+     "organization", "Trump administration", "Trump Administration", {}),
+    ("Cities like San Francisco, New York, and Chicago limit cooperation.",
+     "place", "New York", "New York", {"unit": "city"}),
+    ("The mayor intervened in Downtown L.A., demanding that agents leave.",
+     "place", "L.A.", "Los Angeles", {"unit": "city"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "text", "value", "extra"), CASES)
+def test_extraction_case(sentence: str, kind: str, text: str, value: str,
+                         extra: dict[str, str]) -> None:
+    row = one(facts_of(sentence), kind, text)
+    assert row["value"] == value
+    for column, expected in extra.items():
+        assert row[column] == expected, column
+    assert sentence[row["start"]:row["end"]] == text
+
+
+@pytest.mark.parametrize(("sentence", "kind", "text"), [
+    ("Agents raided the MacArthur Park area, known for MS-13 activity.", "number", "13"),
+    ("With the 2024 election still fresh in the public mind.", "number", "2024"),
+    ("The new one comes from the engineers.", "number", "one comes"),
+    ("Waverly Hills Hospital's Horror Story: The Most Haunted Room 502", "number", "502"),
+    ("Adding fuel to the fire, former Trump advisor Stephen Miller weighed in.", "person",
+     "Trump"),
+    ("About 40 firefighters battled the blaze, Deputy Fire Chief Dana Whitaker said.",
+     "person", "Fire"),
+    ("Only one of them spoke.", "number", "one"),
+    ("Half my morning customers come over that bridge.", "time", "morning"),
+    ("May I ask what the plan is?", "date", "May"),
+    ("March with us to City Hall, the organizers urged.", "date", "March"),
+])
+def test_not_a_fact(sentence: str, kind: str, text: str) -> None:
+    found = facts_of(sentence)
+    assert found.filter((pl.col("kind") == kind) & pl.col("text").str.contains(text,
+                                                                                literal=True)
+                        ).is_empty(), found
+
+
+def test_markup_in_the_text_is_plain_text() -> None:
+    sentence = ("[bold]Mayor Karen Bass[/bold] paid <b>$5 million</b> on **Tuesday**, "
+                "\x1b[31mwarned\x1b[0m MS-13")
+    facts = facts_of(sentence)
+    assert set(facts.select("kind", "text").iter_rows()) == {
+        ("title", "Mayor"), ("person", "Karen Bass"), ("money", "$5 million"),
+        ("weekday", "Tuesday"), ("organization", "MS-13")}
+    for start, end, text in facts.select("start", "end", "text").iter_rows():
+        assert sentence[start:end] == text
+
+
+def test_no_fact_overlaps_another_except_titles(seeds: Seeds) -> None:
+    _cmp, facts = seeds
+    spans = facts.filter(pl.col("kind") != "title").sort("article", "sentence", "start")
+    prev = spans.select(
+        pl.col("end").shift(1).over("article", "sentence").alias("prev_end"), "start")
+    assert prev.filter(pl.col("prev_end") > pl.col("start")).is_empty()
+
+
+def test_schema_and_boilerplate_skipped() -> None:
+    facts = extract_facts(sentences("On Tuesday Mayor Karen Bass paid $5 million.",
+                                    kind="boilerplate"))
+    assert facts.schema == FACTS
+    assert facts.is_empty()
+
+
+def test_empty_inputs_give_empty_tables_with_their_schemas() -> None:
+    facts = extract_facts(pl.DataFrame(schema=SENTENCES))
+    assert facts.schema == FACTS
+    members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String, "index": pl.Int64,
+                                   "score": pl.Float64})
+    assert conflicts(facts, members, pl.DataFrame(schema=SENTENCES)).schema == CONFLICTS
+    assert exclusive_facts(facts).schema == EXCLUSIVE
+
+
+def test_people_resolve_across_sentences_and_articles() -> None:
+    frame = pl.concat([
+        sentences("Los Angeles Mayor Karen Bass spoke on Friday.", "Bass said she would stay.",
+                  article="a"),
+        sentences("Mayor Bass’s demand drew criticism.", article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert people["text"].to_list() == ["Karen Bass", "Bass", "Bass"]
+    assert set(people["entity"]) == {"Karen Bass"}
+
+
+def test_seed_people_and_roles(seeds: Seeds) -> None:
+    _cmp, facts = seeds
+    people = facts.filter(pl.col("kind") == "person")
+    by_text = dict(zip(people["text"], people["entity"], strict=True))
+    assert by_text["Bass"] == "Karen Bass"
+    assert by_text["Covington"] == "Emily Covington"
+    assert by_text["Homan"] == "Tom Homan"
+    titles = facts.filter((pl.col("kind") == "title") & (pl.col("entity") == "Emily Covington"))
+    assert titles["text"].to_list() == [
+        "assistant director for ICE’s Office of Public Affairs",
+        "Assistant Director of the ICE Office of Public Affairs",
+    ]
+    # same role, different wording: one normalised value
+    assert titles["value"].n_unique() == 1
+
+
+def test_normalise_role() -> None:
+    assert normalise_role("assistant director for ICE’s Office of Public Affairs") == \
+        normalise_role("Assistant Director of the ICE Office of Public Affairs")
+    assert normalise_role("Department of Homeland Security Secretary") == \
+        normalise_role("DHS Secretary") == "dhs secretary"
+    assert normalise_role("State Sen.") == "state senator"
+    assert normalise_role("Councilmembers") == "councilmember"
+    assert normalise_role("Fire Chief") != normalise_role("Deputy Fire Chief")
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def harlow() -> Harlow:
+    cmp = compare(HARLOW)
+    facts = extract_facts(cmp.sentences)
+    return cmp, facts, conflicts(facts, cmp.members, cmp.sentences)
+
+
+def test_harlow_conflicts(harlow: Harlow) -> None:
+    _cmp, _facts, found = harlow
+    assert found.schema == CONFLICTS
+    got = set(found.select("slot", "article_a", "value_a", "article_b", "value_b").iter_rows())
+    assert got == {
+        ("weekday", POST, "tuesday", TIMES, "wednesday"),
+        ("weekday", TIMES, "wednesday", WIRE, "tuesday"),
+        ("number:firefighters", POST, "60", TIMES, "40"),
+        ("number:firefighters", TIMES, "40", WIRE, "60"),
+        ("role:Dana Whitaker", POST, "fire chief", TIMES, "deputy fire chief"),
+        ("role:Dana Whitaker", TIMES, "deputy fire chief", WIRE, "fire chief"),
+        ("money:USD", POST, "2500000 USD", WIRE, "3000000 USD"),
+        ("money:USD", TIMES, "2500000 USD", WIRE, "3000000 USD"),
+        ("time", POST, "06:00", WIRE, "08:00"),
+    }
+    # the texts are the mentions as written, so a reader sees both versions
+    row = found.filter(pl.col("slot") == "number:firefighters").row(0, named=True)
+    assert (row["text_a"], row["text_b"]) == ("More than 60 firefighters",
+                                              "About 40 firefighters")
+    # each pair of a slot's values sits in one alignment group
+    assert found.group_by("slot").agg(pl.col("group").n_unique()).filter(
+        pl.col("group") > 1).is_empty()
+
+
+def test_harlow_agreeing_slots_do_not_conflict(harlow: Harlow) -> None:
+    _cmp, facts, found = harlow
+    # differently worded but compatible: "about 300" / "roughly 300" homes, "within two weeks" /
+    # "within 14 days", a spokesman's role written two ways, the same year and hospital
+    assert set(facts.filter(pl.col("kind") == "duration")["value"]) == {"PT6H", "P14D"}
+    marcus = facts.filter((pl.col("kind") == "title") & (pl.col("entity") == "Marcus Bell"))
+    assert marcus["value"].n_unique() == 2  # word order differs ...
+    slots = set(found["slot"])
+    for slot in ("number:homes", "duration", "role:Marcus Bell", "year", "number:workers",
+                 "place:site"):
+        assert slot not in slots  # ... yet the roles are compatible, like the other slots
+
+
+def test_conflicts_are_deterministic(harlow: Harlow) -> None:
+    cmp, facts, found = harlow
+    again = conflicts(facts.sample(fraction=1.0, shuffle=True, seed=7), cmp.members,
+                      cmp.sentences)
+    assert again.equals(found)
+
+
+def _group_of(*keys: tuple[str, int]) -> pl.DataFrame:
+    return pl.DataFrame({"group": [0] * len(keys), "article": [k[0] for k in keys],
+                         "index": [k[1] for k in keys], "score": [1.0] * len(keys)})
+
+
+def test_covington_title_wording_is_not_a_conflict(seeds: Seeds) -> None:
+    cmp, facts = seeds
+    members = _group_of((SEED_000, 6), (SEED_001, 9))
+    assert conflicts(facts, members, cmp.sentences).is_empty()
+    # a different rank for the same person in the same aligned sentences is one
+    changed = facts.with_columns(
+        pl.when((pl.col("kind") == "title") & (pl.col("article") == SEED_001)
+                & (pl.col("entity") == "Emily Covington"))
+        .then(pl.lit("deputy director ice office public affairs"))
+        .otherwise(pl.col("value")).alias("value"))
+    found = conflicts(changed, members, cmp.sentences)
+    assert found.select("slot", "article_a", "article_b").rows() == [
+        ("role:Emily Covington", SEED_000, SEED_001)]
+
+
+def test_role_known_elsewhere_in_the_article_is_compared() -> None:
+    frame = pl.concat([
+        sentences("Attorney General Pam Bondi filed the suit.", "Bondi said it was urgent.",
+                  article="a"),
+        sentences("Deputy Attorney General Pam Bondi spoke.", "Bondi said it was urgent.",
+                  article="b"),
+    ])
+    facts = extract_facts(frame)
+    found = conflicts(facts, _group_of(("a", 1), ("b", 1)), frame)
+    assert found.select("slot", "value_a", "value_b", "sentence_a").rows() == [
+        ("role:Pam Bondi", "attorney general", "deputy attorney general", 0)]
+
+
+def test_qualified_quantities_and_dates_are_compared_as_ranges() -> None:
+    frame = pl.concat([
+        sentences("More than 100 agents arrived on June 10, 2025 and stayed 3 hours.",
+                  article="a"),
+        sentences("120 agents arrived in June and stayed under 2 hours.", article="b"),
+    ])
+    facts = extract_facts(frame)
+    found = conflicts(facts, _group_of(("a", 0), ("b", 0)), frame)
+    assert found.select("slot", "value_a", "value_b").rows() == [("duration", "PT3H", "PT2H")]
+
+
+def test_two_estimates_with_different_numbers_conflict() -> None:
+    frame = pl.concat([
+        sentences("About 12,000 vehicles cross the bridge, nearly six hours a day.", article="a"),
+        sentences("About 11,000 vehicles cross the bridge, six hours a day.", article="b"),
+    ])
+    found = conflicts(extract_facts(frame), _group_of(("a", 0), ("b", 0)), frame)
+    assert found.select("slot", "text_a", "text_b").rows() == [
+        ("number:vehicles", "About 12,000 vehicles", "About 11,000 vehicles")]
+
+
+def test_seed_conflicts_have_the_schema_and_name_real_sentences(seeds: Seeds) -> None:
+    cmp, facts = seeds
+    found = conflicts(facts, cmp.members, cmp.sentences)
+    assert found.schema == CONFLICTS
+    assert found.filter(pl.col("slot").str.starts_with("role:Emily Covington")).is_empty()
+    grouped = cmp.members.select("group", "article", "index")
+    for side in ("a", "b"):
+        located = found.join(grouped, left_on=["group", f"article_{side}", f"sentence_{side}"],
+                             right_on=["group", "article", "index"], how="anti")
+        assert located.filter(~pl.col("slot").str.starts_with("role:")).is_empty()
+
+
+# --- exclusive facts -------------------------------------------------------------------------
+
+
+def test_harlow_exclusive_facts(harlow: Harlow) -> None:
+    _cmp, facts, _found = harlow
+    only = exclusive_facts(facts)
+    assert only.schema == EXCLUSIVE
+    assert set(only.select("article", "kind", "value").iter_rows()) == {
+        (POST, "time", "06:00"),
+        (TIMES, "number", "40"),
+        (WIRE, "money", "3000000 USD"),
+        (WIRE, "time", "08:00"),
+    }
+
+
+def test_seed_exclusive_facts(seeds: Seeds) -> None:
+    _cmp, facts = seeds
+    only = exclusive_facts(facts)
+    rows = {(a[:3], k, v) for a, k, v in only.select("article", "kind", "value").iter_rows()}
+    assert ("004", "number", "100") in rows
+    assert ("002", "person", "Kristi Noem") in rows
+    assert ("001", "date", "2024") in rows
+    assert not any(v == "Karen Bass" for _a, _k, v in rows)  # every outlet names her
+    mentions = only.filter(pl.col("value") == "Stephen Miller")["mentions"].to_list()
+    assert mentions == [3]
+
+
+# --- quality on the labelled samples (bench/facts_quality.py prints the full table) ----------
+
+
+def test_extraction_quality_on_the_seed_sample(seeds: Seeds) -> None:
+    cmp, facts = seeds
+    gold, labelled = facts_quality.load_gold(cmp.sentences, facts_quality.GOLD)
+    score = facts_quality.score(facts, gold, labelled)
+    assert score.n_gold >= 90
+    assert score.lenient_precision >= 0.95
+    assert score.lenient_recall >= 0.93
+    assert score.value_accuracy >= 0.95
+
+
+def test_extraction_quality_on_the_second_sample() -> None:
+    articles, _warnings = ingest(facts_quality.HELDOUT_FILES)
+    frame = segment(articles)
+    gold, labelled = facts_quality.load_gold(frame, facts_quality.HELDOUT)
+    score = facts_quality.score(extract_facts(frame), gold, labelled)
+    assert score.n_gold >= 60
+    assert score.lenient_precision >= 0.95
+    assert score.lenient_recall >= 0.93
+    assert score.value_accuracy >= 0.95
