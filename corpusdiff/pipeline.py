@@ -12,6 +12,7 @@ from corpusdiff.align import Progress, align
 from corpusdiff.analyze.coverage import coverage
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.omissions import omissions
+from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
 from corpusdiff.model import Comparison, CorpusdiffError, Options
@@ -63,9 +64,12 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
         report(stage, 0.2 + 0.75 * fraction)
 
     sentences, groups, members = align(sentences, options, aligned)
-    report("finding facts", 0.95)
+    report("finding quotes and facts", 0.95)
+    quotes = compare_quotes(extract_quotes(articles, sentences), members)
     facts = extract_facts(sentences)
     tables = {
+        "quotes": quotes,
+        "paraphrases": paraphrased(quotes, sentences, members),
         "facts": facts,
         "conflicts": conflicts(facts, members, sentences),
         "exclusive_facts": exclusive_facts(facts),

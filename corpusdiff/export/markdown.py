@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 
 import polars as pl
 
@@ -98,6 +99,71 @@ def _cell(text: str, limit: int = 90) -> str:
     return escape(text)
 
 
+def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dict[str, str],
+                    ids: list[str]) -> None:
+    """Who is quoted saying what, in which outlets, and how each outlet words it."""
+    add("## Quotes")
+    add("")
+    said = quotes.filter((pl.col("kind") == "quote") & pl.col("quote_group").is_not_null())
+    if said.is_empty():
+        add("No direct quotations found.")
+        add("")
+        return
+    add("Each statement once, with the outlets that quote it and how: verbatim, trimmed (a part "
+        "of another outlet's words), reworded, misattributed (same words, another speaker) or "
+        "exclusive (one outlet only).")
+    add("")
+    order = {ident: n for n, ident in enumerate(ids)}
+    rows = said.with_columns(
+        _o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
+        speaker=pl.col("speaker").fill_null("Unattributed"),
+    ).sort("quote_group", "_o", "start")
+    # a statement's speaker: the one most of its outlets name (ties: alphabetical)
+    speaker_of = (
+        rows.group_by("quote_group", "speaker").len()
+        .sort(["quote_group", "len", "speaker"], descending=[False, True, False])
+        .group_by("quote_group", maintain_order=True).first()
+        .select("quote_group", statement_speaker="speaker")
+    )
+    rows = rows.join(speaker_of, on="quote_group")
+    speakers = (
+        rows.group_by("statement_speaker").agg(n=pl.col("quote_group").n_unique())
+        .with_columns(_u=pl.col("statement_speaker") == "Unattributed")
+        .sort(["_u", "n", "statement_speaker"], descending=[False, True, False])
+    )
+    for speaker in speakers["statement_speaker"]:
+        mine = rows.filter(pl.col("statement_speaker") == speaker)
+        add(f"### {escape(speaker)}")
+        add("")
+        add("| # | Quote | Outlets |")
+        add("|---|---|---|")
+        diffs: list[str] = []
+        for part in mine.partition_by("quote_group", maintain_order=True):
+            group = part["quote_group"][0]
+            # one entry per outlet: its quoted parts in order, and how it quotes them
+            per = (
+                part.unique(subset=["article", "text"], keep="first", maintain_order=True)
+                .group_by("article", maintain_order=True)
+                .agg(pl.col("text").str.join(" … "), pl.col("variant").unique(maintain_order=True),
+                     pl.col("speaker").first())
+            )
+            base = per["text"][0]
+            how = ", ".join(
+                f"{codes[a]} {'/'.join(v)}"
+                + (f" (as {escape(sp)})" if "misattributed" in v else "")
+                for a, v, sp in per.select("article", "variant", "speaker").iter_rows())
+            add(f"| {group} | “{_cell(base, 200)}” | {how} |")
+            for a, text, variants in per.select("article", "text", "variant").rows()[1:]:
+                if "reworded" in variants:
+                    diffs.append(f"- {group}, as **{codes[a]}** words it: "
+                                 f"“{marked(base, text)}”")
+        add("")
+        for line in diffs:
+            add(line)
+        if diffs:
+            add("")
+
+
 def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     """The Markdown report; ``show_boilerplate`` appends the hidden boilerplate with reasons."""
     ids = comparison.article_ids
@@ -180,6 +246,10 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                 add(f"- **{codes[a]}** {_cell(arts[a]['label'], 40)} (sentence {i}, "
                     f"score {score:.2f}): {body}")
             add("")
+
+    quotes = comparison.tables.get("quotes")
+    if quotes is not None:
+        _quotes_section(add, quotes, codes, ids)
 
     conflicts = comparison.tables.get("conflicts")
     if conflicts is not None:
