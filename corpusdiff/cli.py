@@ -229,12 +229,30 @@ def check_output(output: str | None, inputs: Sequence[str | os.PathLike[str]]) -
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically (temporary file, fsync, rename) or to stdout."""
+    """Write ``text`` to ``output`` or stdout.
+
+    A regular file is replaced atomically (temporary file in the same folder, fsync, rename),
+    keeping its permissions; a link keeps pointing where it did. A device or pipe
+    (``/dev/null``, a FIFO) is written in place: renaming over it would replace it.
+    """
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(output)
+    target = Path(os.path.realpath(output))
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise CorpusdiffError(f"cannot write: {exc.strerror}", output) from None
+        return
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
         fd, tmp = tempfile.mkstemp(prefix=".corpusdiff-", dir=target.parent)
     except OSError as exc:
@@ -244,7 +262,7 @@ def write_output(text: str, output: str | None) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

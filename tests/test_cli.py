@@ -4,8 +4,11 @@ save, delete, and the one-line errors."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import sys
+import threading
 import types
 from pathlib import Path
 
@@ -396,3 +399,28 @@ def test_render_matches_what_save_appends(home: Path, capsys: pytest.CaptureFixt
     run(capsys, "save", "all", "news", "--config", "c.toml", "--title", "T")
     spec = load_config(Path("c.toml")).comparisons["all"]
     assert (home / "c.toml").read_text() == render_comparison(spec)
+
+
+def test_output_to_a_device_writes_in_place_and_keeps_it_a_device(tmp_path: Path) -> None:
+    # an atomic rename over /dev/null would replace the device with a regular file
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert cli.main(["export", str(ROOT / "seeds"), "--format", "json", "--output", str(fifo)]) == 0
+    reader.join(timeout=30)
+    assert received and received[0].startswith("{")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    link = tmp_path / "link.md"
+    link.symlink_to(out)
+    assert cli.main(["export", str(ROOT / "seeds"), "--output", str(link)]) == 0
+    assert link.is_symlink()
+    assert out.read_text(encoding="utf-8").startswith("# corpusdiff")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
