@@ -1,0 +1,463 @@
+"""People, organisations and places in a sentence: capitalised word runs split by the
+gazetteers, title words and given names of :mod:`.fact_words`, each person with the title written
+next to the name; and the capitalised words no rule placed, decided against the whole corpus.
+:func:`sentence_facts` runs the quantities first, then the names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpusdiff.analyze.fact_quantities import Claims, Mention, sentence_quantities
+from corpusdiff.analyze.fact_words import (
+    ABBREV_DOT,
+    ALLCAPS_WORDS,
+    CAP_STOPS,
+    CONNECTORS,
+    DEMONYM_ENDINGS,
+    FIRST_NAMES,
+    HONORIFICS,
+    KEEP_LOWER,
+    NOT_PLACES,
+    ORG_HEADS,
+    ORG_NOISE,
+    ORG_SUFFIXES,
+    ORG_WORDSETS,
+    PHRASE_MAX,
+    PHRASES,
+    PHRASES_1,
+    PLACE_PREPS,
+    PLACE_SUFFIXES,
+    ROLE_MODIFIERS,
+    SPEECH,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    TOWN_INSTITUTIONS,
+    WEAK_TITLES,
+)
+from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+
+
+class _Token:
+    """A word of a sentence; ``text``/``end`` leave out a possessive "'s"."""
+
+    __slots__ = ("cap", "end", "full_end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, full_end: int) -> None:
+        self.start, self.end, self.text, self.full_end = start, end, text, full_end
+        self.low = text.lower()
+        self.cap = text[:1].isupper()
+
+
+_TOKEN_RE = re.compile(r"[^\W_][\w&’'.\u2010\u2011-]*")
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Capitalised words, and the lower-case words a rule reads (titles, connectors, reporting
+    verbs), with inner periods, apostrophes and hyphens ("U.S.", "O’Brien", "MS-13"); a
+    sentence's final period is cut off, an abbreviation's kept. Two tokens are neighbours only
+    when a single space separates them, so a word left out still separates its neighbours."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        if not word[0].isupper() and (
+                word.rstrip(".’'-") if word[-1] in ".’'-" else word) not in KEEP_LOWER:
+            continue
+        if word[-1] in "’'-.":
+            if word.endswith(".."):
+                word = word.rstrip(".")
+            elif word[-1] == "." and "." not in word[:-1] and len(word) > 2 \
+                    and word[:-1].lower() not in ABBREV_DOT:
+                word = word[:-1]
+            elif word[-1] in "’'" and len(word) > 1 and word[-2] not in "sS":
+                word = word[:-1]  # a closing single quote
+            elif word[-1] == "-":
+                word = word.rstrip("-")
+        full_end = start + len(word)
+        if word.endswith(("’s", "'s")) and len(word) > 2:
+            word = word[:-2]
+        elif word.endswith(("s’", "s'")) and word[:1].isupper():
+            word = word[:-1]
+        out.append(_Token(start, start + len(word), word, full_end))
+    return out
+
+
+def _is_title(low: str) -> bool:
+    """A title word, singular or plural ("Councilmembers")."""
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+
+
+_SHOUT_RE = re.compile(r"\b[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}\b")
+
+
+def _shouting(text: str, tokens: list[_Token]) -> set[int]:
+    """Indexes of tokens in a run of three or more all-caps words (a shouted label)."""
+    out: set[int] = set()
+    if not _SHOUT_RE.search(text):
+        return out
+    run: list[int] = []
+    for i, t in enumerate([*tokens, _Token(0, 0, "x", 0)]):
+        if t.text.isupper() and len(t.text) > 1 and t.text.replace(".", "").isalpha():
+            run.append(i)
+        else:
+            if len(run) >= 3:
+                out.update(run)
+            run = []
+    return out
+
+
+_WORD_START = re.compile(r"\b(?!(?:the|of|for|a|an|and|at|in|on|to|with)\b)[A-Za-z]")
+
+
+def _title_case(text: str) -> bool:
+    """Headline style: most words (function words aside) capitalised."""
+    starts = _WORD_START.findall(text)
+    caps = sum(c.isupper() for c in starts)
+    return len(starts) >= 4 and caps >= 0.7 * len(starts)
+
+
+def _org_key(name: str) -> str:
+    """Canonical key of an organisation name: a known acronym where one exists."""
+    clean = re.sub(r"[’']s$", "", name.strip())
+    clean = re.sub(r"^(?:the|The)\s+", "", clean)
+    if re.fullmatch(r"[A-Z]{2,6}(?:[\u2010-\u2015-]\d+)?", clean):
+        return clean.replace("\u2011", "-")
+    words = frozenset(w for w in clean.lower().split() if w not in ORG_NOISE)
+    if words in ORG_WORDSETS:
+        return ORG_WORDSETS[words]
+    clean = re.sub(r"^U\.S\.\s+", "", clean)
+    return " ".join(w.capitalize() if w.islower() and w not in ORG_NOISE else w
+                    for w in clean.split())
+
+
+def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | None:
+    """The span of the title written right before token ``i`` ("DHS Secretary", "Los Angeles
+    Mayor", "former Trump advisor"), or None."""
+    j = i - 1
+    if j < 0 or text[tokens[j].full_end:tokens[i].start] not in (" ", "\u00a0"):
+        return None
+    if not _is_title(tokens[j].low) or tokens[j].low in TITLE_MODIFIERS \
+            or tokens[j].full_end != tokens[j].end:
+        return None
+    first = j
+    k = j - 1
+    while k >= 0 and i - k <= 7:
+        gap = text[tokens[k].full_end:tokens[k + 1].start]
+        if gap not in (" ", "\u00a0"):
+            break
+        t = tokens[k]
+        if t.low in TITLE_WORDS or t.low in ROLE_MODIFIERS or (
+                t.cap and t.low not in CAP_STOPS and t.full_end == t.end):
+            first = k
+        elif not (t.low in ("of", "for", "and", "&") and k > 0 and (
+                tokens[k - 1].low in ORG_HEADS or _is_title(tokens[k - 1].low))):
+            break  # "Oregon Department of Environmental Quality spokesman"
+        k -= 1
+    return tokens[first].start, tokens[j].end
+
+
+_APPOS_HEAD = re.compile(r",\s+(?:(?:the|a|an|then)\s+)?", re.I)
+_APPOS_END = re.compile(r"[,;:()“”\"—–]|\.(?:\s|$)|\s(?:said|says|told|who|which|added)\b")
+
+
+def _role_after(text: str, end: int) -> tuple[int, int] | None:
+    """The appositive title after a name ending at ``end``: ", assistant director for ICE's
+    Office of Public Affairs," -> its span, when a title word opens it."""
+    m = _APPOS_HEAD.match(text, end)
+    if not m:
+        return None
+    start = m.end()
+    stop = _APPOS_END.search(text, start)
+    role = text[start:stop.start() if stop else len(text)].strip()
+    words = role.split()
+    if not words or len(words) > 14 or not any(_is_title(w.lower().rstrip(".,"))
+                                               for w in words[:4]):
+        return None
+    return start, start + len(role.rstrip(". "))
+
+
+# compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
+@dataclass(eq=False, repr=False)
+class Pending:
+    """Capitalised words no rule placed: decided against the whole corpus. A word is a person
+    when it is the surname of a full name found anywhere; the stretch is a person's full name
+    when its last word is used alone as a speaker or with a title elsewhere ("Lena Marsh" and
+    "Marsh said"); after "in", "from" or "near" it is a place ("in Port Alder")."""
+
+    #: (start, end, word) of each word
+    words: list[tuple[int, int, str]]
+    #: the title right before the first word, if any
+    role_span: tuple[int, int] | None
+    #: a title or an honorific ("Mr.") stands right before the first word
+    titled: bool
+    #: a reporting verb stands right before or after the stretch ("Marsh said")
+    speech: bool
+    #: a preposition of place stands right before the stretch
+    after_prep: bool
+
+
+_GANG_RE = re.compile(r"[A-Z]{2,5}[\u2010-\u2015-]\d{1,3}")
+_CALL_SIGN_RE = re.compile(r"[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
+
+
+class _Names:
+    """People, organisations and places in one sentence, plus lone capitalised words."""
+
+    def __init__(self, text: str, claims: Claims, tokens: list[_Token], strict: bool) -> None:
+        self.text, self.claims, self.tokens, self.strict = text, claims, tokens, strict
+        self.out: list[Mention] = []
+        self.pending: list[Pending] = []
+        n = len(tokens)
+        self.joined = [
+            tokens[x].full_end == tokens[x].end
+            and text[tokens[x].end:tokens[x + 1].start] in (" ", "\u00a0")
+            for x in range(n - 1)
+        ] + [False]
+        # words already taken by a date or a number, and shouted labels, are no names
+        shout = _shouting(text, tokens)
+        if claims.spans:
+            shout |= {x for x, t in enumerate(tokens) if not claims.free(t.start, t.end)}
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if i in shout or not t.cap:
+                i += 1
+            elif (_GANG_RE.fullmatch(t.text) and t.text != "COVID-19") or \
+                    _CALL_SIGN_RE.fullmatch(t.text) or (
+                    t.text == "X" and i > 0 and tokens[i - 1].low == "on" and self.joined[i - 1]):
+                self.emit(i, i + 1, "organization", _org_key(t.text))  # "MS-13", "WMBK-TV"
+                i += 1
+            else:
+                j = self.run_end(i, shout)
+                if j < n and tokens[j].low == "administration" and self.joined[j - 1] \
+                        and tokens[j - 1].low not in CAP_STOPS:
+                    self.emit(j - 1, j + 1, "organization", _org_key(
+                        text[tokens[j - 1].start:tokens[j].end]))  # "the Trump administration"
+                    end = j - 1
+                else:
+                    end = j
+                k = i
+                while k < end:
+                    k = self.classify(k, end)
+                i = j
+
+    def run_end(self, i: int, shout: set[int]) -> int:
+        """End of the capitalised run from ``i``: capitalised words joined by single spaces,
+        with connectors ("of", "and") between two of them."""
+        tokens, n, j = self.tokens, len(self.tokens), i + 1
+        while j < n and self.joined[j - 1]:
+            word = tokens[j].cap and j not in shout
+            connector = tokens[j].low in CONNECTORS and self.joined[j] and j + 1 < n \
+                and tokens[j + 1].cap
+            if not (word or connector):
+                break
+            j += 1
+        return j
+
+    def emit(self, i: int, j: int, kind: str, value: str, unit: str | None = None) -> None:
+        s, e = self.tokens[i].start, self.tokens[j - 1].end
+        if self.claims.free(s, e):
+            self.claims.take(s, e)
+            self.out.append(Mention(s, e, kind, self.text[s:e], value, unit=unit, entity=value))
+
+    def span(self, i: int, j: int) -> str:
+        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+    def classify(self, k: int, j: int) -> int:
+        """Classify what starts at token ``k`` of a run ending at ``j``; the next position."""
+        tokens = self.tokens
+        tk = tokens[k]
+        if not tk.cap:
+            return k + 1
+        end = self.head_of(k, j) or self.suffixed(k, j)
+        if end:
+            last = tokens[end - 1].low
+            if last in PLACE_SUFFIXES and last not in ORG_SUFFIXES:
+                self.emit(k, end, "place", self.span(k, end), "site")
+            else:
+                self.emit(k, end, "organization", _org_key(self.span(k, end)))
+            return end
+        for size in range(min(PHRASE_MAX, j - k), 1, -1):  # "Los Angeles", "White House"
+            key = tuple(tokens[x].low for x in range(k, k + size))
+            if key in PHRASES and all(self.joined[x] for x in range(k, k + size - 1)):
+                kind, value, ptype = PHRASES[key]
+                self.emit(k, k + size, kind, value or _org_key(self.span(k, k + size)),
+                          ptype or None)
+                return k + size
+        if tk.low in CAP_STOPS or _is_title(tk.low) or tk.low in HONORIFICS:
+            return k + 1
+        if _ACRONYM_RE.fullmatch(tk.text) and tk.low not in ALLCAPS_WORDS:
+            if tk.low in PHRASES_1:  # "L.A.", "U.S."
+                kind, value, ptype = PHRASES[(tk.low,)]
+                self.emit(k, k + 1, kind, value, ptype or None)
+            elif "." not in tk.text:
+                self.emit(k, k + 1, "organization", _org_key(tk.text))
+            return k + 1
+        return self.person(k, j)
+
+    def head_of(self, k: int, j: int) -> int:
+        """"Department of Justice", "Office of Public Affairs": the end, or 0."""
+        tokens = self.tokens
+        if tokens[k].low not in ORG_HEADS or k + 2 >= j or tokens[k + 1].low not in (
+                "of", "for", "on"):
+            return 0
+        e = k + 3  # the first word after "of" may be a title word: "Department of Justice"
+        while e < j and tokens[e].low not in TITLE_WORDS and not (
+                tokens[e].low == "and" and e + 1 < j and tokens[e + 1].low in ORG_HEADS):
+            e += 1
+        while not tokens[e - 1].cap:
+            e -= 1
+        return e if e > k + 2 else 0
+
+    def suffixed(self, k: int, j: int) -> int:
+        """"Los Angeles Police Department", "Immigration and Customs Enforcement", "MacArthur
+        Park": the end of the longest stretch from ``k`` whose last word is an organisation or
+        place word, or 0."""
+        tokens = self.tokens
+        best = 0
+        e = k
+        while e < j:
+            t = tokens[e]
+            if (t.low in TITLE_WORDS and t.low not in WEAK_TITLES) or (
+                    t.cap and t.low in CAP_STOPS):
+                break
+            if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
+                break
+            if t.low == "and" and (tokens[e - 1].low in ORG_SUFFIXES
+                                   or _ACRONYM_RE.fullmatch(tokens[e - 1].text)):
+                break  # "ICE and Border Patrol": two organisations
+            if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
+                best = e + 1
+            e += 1
+        return best
+
+    def speech_near(self, i: int, j: int) -> bool:
+        """A reporting verb right before token ``i`` or right after token ``j - 1``."""
+        tokens = self.tokens
+        return (i > 0 and self.joined[i - 1] and tokens[i - 1].low in SPEECH) or (
+            j < len(tokens) and self.joined[j - 1] and tokens[j].low in SPEECH)
+
+    def person(self, k: int, j: int) -> int:
+        """A person's name of up to three words at ``k``, or lone capitalised words."""
+        tokens, text = self.tokens, self.text
+        tk = tokens[k]
+        m_end = k
+        while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
+                and tokens[m_end + 1].low not in CAP_STOPS \
+                and tokens[m_end + 1].low not in TITLE_WORDS \
+                and (tokens[m_end + 1].low,) not in PHRASES \
+                and not _ACRONYM_RE.fullmatch(tokens[m_end + 1].text):
+            m_end += 1
+        size = m_end - k + 1
+        first_name = tk.low in FIRST_NAMES
+        if first_name and size > 2:
+            middle = tokens[k + 1].text
+            size = 3 if re.fullmatch(r"[A-Z]\.", middle) or tokens[k + 2].low in NAME_SUFFIXES \
+                else 2
+        role = _role_before(tokens, k, text)
+        honorific = k > 0 and tokens[k - 1].low in HONORIFICS and self.joined[k - 1]
+        if size >= 2 and (tk.low,) not in PHRASES and (first_name or (
+                not self.strict and size <= 3 and (
+                    role is not None or honorific or self.speech_near(k, k + size)
+                    or _role_after(text, tokens[k + size - 1].end) is not None))):
+            e = tokens[k + size - 1].end
+            after = _role_after(text, e)
+            span = after if after and (role is None or after[1] - after[0] > role[1] - role[0]) \
+                else role
+            if self.claims.free(tk.start, e):
+                self.claims.take(tk.start, e)
+                name = " ".join(tokens[x].text for x in range(k, k + size))
+                self.out.append(Mention(tk.start, e, "person", text[tk.start:e],
+                                        _person_key(name), role_span=span))
+            return k + size
+        if (tk.low,) in PHRASES and (tk.low != "us" or tk.text == "US"):  # "Ghana", "Texas"
+            kind, value, ptype = PHRASES[(tk.low,)]
+            self.emit(k, k + 1, kind, value or _org_key(tk.text), ptype or None)
+            return k + 1
+        if k + size < len(tokens) and self.joined[k + size - 1] \
+                and _is_title(tokens[k + size].low):
+            return k + size  # part of a title: "Fire" in "Deputy Fire Chief Dana Whitaker"
+        words = [(tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
+                 if tokens[x].low not in CAP_STOPS and not _is_title(tokens[x].low)]
+        after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
+                      and self.joined[k - 1] and tk.low not in NOT_PLACES
+                      and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))
+        if words:
+            self.pending.append(Pending(
+                words, role, role is not None or honorific, self.speech_near(k, k + size),
+                after_prep))
+        return k + size
+
+
+def _person_key(name: str) -> str:
+    """A person's key: the name with one kind of apostrophe and single spaces."""
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip()
+
+
+def sentence_facts(text: str, kind: str) -> tuple[list[Mention], list[Pending]]:
+    """The mentions of one sentence, quantities first (they claim their words), and the
+    capitalised words left for the corpus to decide."""
+    claims = Claims()
+    quantities = sentence_quantities(text, claims)
+    tokens = _tokens(text)
+    # headlines and title-cased lines capitalise every word: only sure names count there
+    strict = kind == "headline" or (
+        not text.rstrip().endswith((".", "”", '"', "’", "'")) and _title_case(text))
+    names = _Names(text, claims, tokens, strict)
+    return quantities + names.out, names.pending
+
+
+def _town_of(name: str) -> str | None:
+    """The town an institution is named after, if its name says so."""
+    for suffix in TOWN_INSTITUTIONS:
+        if name.endswith(suffix):
+            head = name[:-len(suffix)]
+            words = head.split()
+            return head if 1 <= len(words) <= 2 and all(w[0].isupper() for w in words) \
+                else None
+    return None
+
+
+def decide_pending(mentions: list[tuple[str, int, Mention]],
+                   pending: list[tuple[str, int, Pending]]) -> list[tuple[str, int, Mention]]:
+    """People and places among the capitalised words no sentence-level rule placed."""
+    speakers = {p.words[0][2] for _a, _i, p in pending
+                if len(p.words) == 1 and (p.speech or p.titled)}
+    towns = {t for _a, _i, m in mentions if m.kind in ("organization", "place")
+             and (t := _town_of(m.text))}
+    surnames = {_last_name(m.value) for _a, _i, m in mentions
+                if m.kind == "person" and m.value and " " in m.value}
+    out: list[tuple[str, int, Mention]] = []
+    rest: list[tuple[str, int, Pending]] = []
+    for article, index, p in pending:
+        contiguous = all(b[0] - a[1] == 1 for a, b in zip(p.words, p.words[1:], strict=False))
+        if 2 <= len(p.words) <= 3 and contiguous and p.words[-1][2] in speakers:
+            start, end = p.words[0][0], p.words[-1][1]
+            name = " ".join(w[2] for w in p.words)
+            out.append((article, index, Mention(start, end, "person", name, _person_key(name),
+                                                role_span=p.role_span)))
+            surnames.add(p.words[-1][2])
+        else:
+            rest.append((article, index, p))
+    for article, index, p in rest:
+        found = False
+        for x, (start, end, word) in enumerate(p.words):
+            if word in surnames or (x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
+                out.append((article, index, Mention(start, end, "person", word,
+                                                    _person_key(word),
+                                                    role_span=p.role_span if x == 0 else None)))
+                found = True
+        name = " ".join(w[2] for w in p.words)
+        if not found and (p.after_prep or name in towns):
+            start, end = p.words[0][0], p.words[-1][1]
+            out.append((article, index, Mention(start, end, "place", name, name,
+                                                unit="city" if name in towns else "site",
+                                                entity=name)))
+    return out
+
+
+def _last_name(name: str) -> str:
+    words = [w for w in name.split() if w.lower().rstrip(".") not in ("jr", "sr", "ii", "iii")]
+    return words[-1] if words else name
+

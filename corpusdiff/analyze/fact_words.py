@@ -1,0 +1,299 @@
+"""The vocabulary and gazetteers the fact analysis reads: number words, qualifiers, titles and
+role words, given names, US states, big cities, countries, well-known organisations, and the
+words that decide what a number counts. General English news usage, not any one corpus."""
+
+from __future__ import annotations
+
+from corpusdiff.analyze.shared_words import WEEKDAYS
+
+SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(SMALL)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+          "trillion": 10**12}
+
+#: qualifiers before a quantity -> the comparison they imply
+QUALIFIERS = {
+    "more than": ">", "over": ">", "just over": ">", "upwards of": ">", "in excess of": ">",
+    "at least": ">=", "no fewer than": ">=", "no less than": ">=",
+    "fewer than": "<", "less than": "<", "under": "<", "just under": "<",
+    "up to": "<=", "within": "<=", "no more than": "<=", "at most": "<=",
+    "about": "~", "around": "~", "nearly": "~", "almost": "~", "roughly": "~",
+    "approximately": "~", "some": "~", "an estimated": "~", "close to": "~", "estimated": "~",
+}
+
+#: title words before or after a name (lower case)
+TITLE_WORDS = frozenset(
+    """mayor governor gov. senator sen. representative rep. congressman congresswoman secretary
+    sec. director czar tsar correspondent reporter advisor adviser president chief commissioner
+    judge justice attorney general sheriff officer deputy assistant spokesperson spokeswoman
+    spokesman councilmember councilman councilwoman chair chairman chairwoman ceo founder lt.
+    lieutenant sgt. sergeant capt. captain detective professor prof. dr. pastor rev. reverend
+    superintendent ambassador minister chancellor speaker administrator manager producer anchor
+    editor lawyer analyst candidate leader coordinator inspector marshal principal member vice
+    acting interim former""".split()
+)
+
+#: title words that only modify another ("former Trump advisor"): never right before a name
+TITLE_MODIFIERS = frozenset("former acting interim vice then".split())
+#: title words that may be part of an organisation's name ("Justice Department")
+WEAK_TITLES = frozenset("justice general chief".split())
+HONORIFICS = frozenset("mr. mrs. ms. mx. mr mrs ms mx".split())
+#: words that may stand in front of a title word inside a role ("former", "State", "border")
+ROLE_MODIFIERS = frozenset(
+    "former acting interim then outgoing incoming senior executive federal state county city "
+    "district national regional local border press public deputy assistant associate top "
+    "newly elected longtime veteran".split()
+)
+#: differences in these words change a role even when one role contains the other
+RANK_WORDS = frozenset(
+    "former deputy assistant associate acting interim vice senior junior chief principal "
+    "lieutenant under co then outgoing incoming".split()
+)
+ROLE_STOP = frozenset("the of for a an and at in on to with".split())
+
+#: reporting verbs next to a bare two-word name mark it as a person
+SPEECH = frozenset(
+    "said says told added wrote argued noted claimed stated explained warned insisted replied "
+    "asked announced tweeted posted responded according".split()
+)
+
+#: capitalised words that never belong to a name (function words, sentence adverbs)
+CAP_STOPS = frozenset(
+    """the a an in on at to of for from by with and or but nor so yet if as than that this these
+    those there here it its he she they we i you his her their our my your who what when where
+    why how which while after before since until during amid against over under about into
+    through across between among without within is are was were be been has have had will would
+    can could should may might must do does did not no yes now then just also only even still
+    meanwhile however moreover furthermore additionally earlier later today tomorrow yesterday
+    breaking new update note watch live video read more play photo photos credit speaking
+    adding conclusion context understanding implications what's let's""".split()
+)
+
+FIRST_NAMES = frozenset(
+    """aaron adam adrian aisha alan albert alex alexander alexandria alexis alice alicia alison
+    allison amanda amber amy ana andrea andrew andy angela anita ann anna anne annie anthony
+    antonio april ashley barbara ben benjamin beth betsy betty beverly bill billy bob bobby
+    bonnie brad bradley brandon brenda brett brian bridget brittany bruce bryan carl carla
+    carlos carol caroline carolyn catherine charles charlie cheryl chris christina christine
+    christopher chuck cindy claire clarence claudia colin connie cory craig crystal curtis cynthia
+    dale dan dana daniel danielle darren dave david dawn dean debbie deborah debra dennis derek
+    diana diane dianne don donald donna doris doug douglas dylan ed eddie edward elaine eleanor
+    elena elizabeth ellen emily emma eric erica erik erin ernest eugene eva evan frances frank
+    fred gabriel gail gary gavin gene george gerald gina glenn gloria grace greg gregory gretchen
+    hakeem hannah harold harry heather heidi helen henry hillary holly howard hunter ian ilhan
+    isaac jack jackie jacob jake james jamie jane janet janice jared jason javier jay jean jeff
+    jeffrey jen jennifer jenny jeremy jerry jesse jessica jill jim jimmy jo joan joanna joe joel
+    john johnny jon jonathan jorge jose joseph josh joshua joy joyce juan judith judy julia julian
+    julie justin karen karl kate katherine kathleen kathryn kathy katie kay keith kelly ken
+    kenneth kevin kim kimberly kristen kristi kristin kristina kyle larry laura lauren lawrence
+    lee leslie linda lindsey lisa liz lori louis lucy luis lynn maria marie marilyn mark marsha
+    martha martin marty mary matt matthew maxine megan melanie melissa michael michele michelle
+    miguel mike mitch mitt molly monica nancy natalie nathan neil nicholas nick nicole nikki noah
+    norma olivia pam pamela pat patricia patrick paul paula peggy pete peter phil philip phillip
+    rachel ralph ramon randy ray raymond rebecca renee rick ricky rita rob robert roberto robin
+    rod roger ron ronald rosa rose ruby russell ruth ryan sally sam samantha samuel sandra sara
+    sarah scott sean sharon shawn sheila shirley stacey stephanie stephen steve steven sue susan
+    tammy tara ted teresa terry thomas tim timothy tina todd tom tommy tony tracy travis troy
+    tyler valerie vanessa vicki victor victoria vincent walter wanda wayne wendy william willie
+    zach zachary marcus lena denise gloria irene marjorie naomi nadia rosemary sophia sofia
+    chloe zoe ava mia ella abigail madison brooke jasmine keisha latoya tamika shanice malik
+    jamal darnell tyrone deshawn andre terrence reggie alejandro alejandra andres cesar diego
+    eduardo fernando guadalupe hector jesus manuel mario oscar pablo pedro rafael raul ricardo
+    sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
+    amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
+    yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
+    pete kash tulsi""".split()
+)
+
+STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia wisconsin wyoming""".split()
+STATES2 = ("new hampshire", "new jersey", "new mexico", "new york state", "north carolina",
+            "north dakota", "rhode island", "south carolina", "south dakota", "west virginia")
+CITIES = """chicago houston phoenix philadelphia dallas austin jacksonville columbus charlotte
+indianapolis seattle denver boston nashville detroit portland memphis louisville baltimore
+milwaukee albuquerque tucson fresno sacramento atlanta omaha miami oakland minneapolis tulsa
+tampa arlington cleveland pittsburgh cincinnati anaheim honolulu newark buffalo orlando
+riverside irvine glendale pasadena burbank compton inglewood london paris berlin madrid rome
+moscow beijing tokyo toronto montreal vancouver kyiv jerusalem dubai""".split()
+CITIES2 = ("los angeles", "new york", "new york city", "san francisco", "san diego",
+            "san jose", "san antonio", "las vegas", "fort worth", "el paso", "oklahoma city",
+            "kansas city", "long beach", "virginia beach", "new orleans", "st. louis",
+            "salt lake city", "santa ana", "santa monica", "mexico city", "tel aviv",
+            "hong kong")
+COUNTRIES = """afghanistan albania algeria argentina armenia australia austria bangladesh
+belgium bolivia brazil bulgaria cambodia cameroon canada chile china colombia croatia cuba
+denmark ecuador egypt ethiopia finland france germany ghana greece guatemala haiti honduras
+hungary india indonesia iran iraq ireland israel italy jamaica japan jordan kenya lebanon libya
+mexico morocco nepal netherlands nicaragua nigeria norway pakistan panama peru philippines
+poland portugal qatar romania russia rwanda senegal serbia somalia spain sudan sweden
+switzerland syria taiwan tanzania thailand tunisia turkey uganda ukraine uruguay venezuela
+vietnam yemen zimbabwe""".split()
+COUNTRIES2 = ("united states", "united kingdom", "el salvador", "south africa", "south korea",
+              "north korea", "saudi arabia", "new zealand", "dominican republic",
+              "costa rica", "sri lanka")
+#: aliases -> (canonical name, type)
+PLACE_ALIASES = {
+    "la": ("Los Angeles", "city"), "l.a.": ("Los Angeles", "city"),
+    "nyc": ("New York", "city"), "new york city": ("New York", "city"),
+    "sf": ("San Francisco", "city"), "d.c.": ("Washington, D.C.", "city"),
+    "washington": ("Washington", "city"),
+    "u.s.": ("United States", "country"), "us": ("United States", "country"),
+    "usa": ("United States", "country"), "u.s.a.": ("United States", "country"),
+    "america": ("United States", "country"), "uk": ("United Kingdom", "country"),
+    "u.k.": ("United Kingdom", "country"), "britain": ("United Kingdom", "country"),
+    "new york state": ("New York", "state"),
+}
+#: well-known organisations: acronym -> names (significant words, any order)
+KNOWN_ORGS = {
+    "ICE": ("immigration customs enforcement",),
+    "CBP": ("customs border protection",),
+    "DOJ": ("department justice", "justice department"),
+    "DHS": ("department homeland security", "homeland security department", "homeland security"),
+    "FBI": ("federal bureau investigation",),
+    "ACLU": ("american civil liberties union",),
+    "LAPD": ("los angeles police department",),
+    "NYPD": ("new york police department",),
+    "USCIS": ("citizenship immigration services",),
+    "DEA": ("drug enforcement administration",),
+    "FEMA": ("federal emergency management agency",),
+    "CIA": ("central intelligence agency",),
+    "TSA": ("transportation security administration",),
+    "EPA": ("environmental protection agency",),
+    "IRS": ("internal revenue service",),
+    "DOD": ("department defense", "defense department"),
+    "HHS": ("department health human services",),
+    "UN": ("united nations",),
+    "EU": ("european union",),
+    "GOP": ("republican party",),
+}
+#: multi-word organisations named without a suffix word
+ORG_NAMES = ("white house", "pentagon", "congress", "senate", "supreme court", "fox news",
+             "national guard", "border patrol", "associated press", "reuters",
+             "new york times", "washington post", "los angeles times", "wall street journal",
+             "democratic party", "republican party", "state department", "home depot",
+             "marines", "u.s. marines", "twitter", "facebook", "instagram", "tiktok",
+             "youtube", "truth social", "reddit", "telegram")
+#: last word of a capitalised run that makes it an organisation
+ORG_SUFFIXES = frozenset(
+    """enforcement protection patrol department agency council party administration association
+    union corporation corp. inc. company co. group news times post journal tribune herald
+    gazette university college foundation coalition commission committee service services
+    authority bank network institute police marines army navy guard court courts congress
+    senate assembly legislature board bureau office ministry fund alliance league church
+    hospital school district bakery restaurant cafe store shop market clinic hotel diner
+    pharmacy brewery studio theater theatre museum library club center centre airlines motors
+    industries holdings partners labs""".split()
+)
+#: first word of "<head> of <Name>" organisations
+ORG_HEADS = frozenset(
+    "department office bureau ministry agency administration commission committee council board "
+    "institute university college court house".split()
+)
+#: last word of a capitalised run that makes it a place
+PLACE_SUFFIXES = frozenset(
+    """park street st. avenue ave. boulevard blvd. road rd. bridge county beach valley square
+    airport harbor harbour river lake island heights plaza highway freeway courthouse hall
+    station port bay canyon""".split()
+)
+ALLCAPS_WORDS = frozenset(
+    """a i am an and are as at be but by do for go he if in is it me my no of oh ok on or so to
+    tv up us we new now the you may also like this that what why how who watch play live read
+    more note video update breaking exclusive alert photo story just says said will not all
+    out off one two yes top big""".split()
+)
+#: words before a number that make it a label, not a quantity ("Room 502", "Route 66")
+ID_WORDS = frozenset(
+    """room no. number route highway interstate flight section article title proposition prop.
+    measure apartment apt. suite unit gate station precinct district ward building floor
+    episode chapter bill channel pier terminal platform lot""".split()
+)
+UNIT_STOP = frozenset(
+    """of to in on at for and or but the a an than that who which were was are is be been had
+    have has will would from by with as per each more than percent who whom whose this these
+    those his her their its our my your it they he she we i you across after before during
+    since until ago""".split()
+)
+NOT_PLURAL = frozenset(
+    """was is has this its his hers yes thus always perhaps sometimes across unless whereas
+    besides towards afterwards news us as plus series species chaos bus gas status campus
+    focus virus census consensus bonus process access class glass""".split()
+)
+IRREGULAR_PLURALS = frozenset(
+    "people men women children police personnel staff feet teeth mice geese cattle data media "
+    "troops".split()
+)
+SINGULAR_TO_PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+
+#: abbreviations that keep their period inside a sentence
+ABBREV_DOT = frozenset(
+    "mr mrs ms mx dr sen rep gov lt sgt capt gen col prof rev jr sr st ave blvd rd inc corp co "
+    "sec asst dept jan feb mar apr jun jul aug sep sept oct nov dec no prop apt".split()
+)
+#: "the new one", "no one": "one" as a pronoun
+PRONOUN_ONE = frozenset("the this that no new old only each any which every another last first "
+                        "next same right wrong".split())
+FULL_MONTHS = frozenset(("january february march april may june july august september october "
+                         "november december").split())
+#: words before "May" or "March" that make it a month, not a verb
+MONTH_CONTEXT = frozenset("in since until by last next early late mid through of this".split())
+#: words right before "morning", "night" that make it a time ("Tuesday morning")
+PART_CONTEXT = WEEKDAYS | frozenset(
+    "this that last early late yesterday tomorrow the".split())
+
+DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
+                 "month": 30, "year": 365, "decade": 3650}
+SCALE_WORDS = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
+               "b": 10**9, "trillion": 10**12, "thousand": 1000, "k": 1000}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR",
+              "pounds": "GBP", "cents": "USD"}
+
+CONNECTORS = frozenset("of and for & the de la del van von".split())
+PLACE_PREPS = frozenset("in from near outside inside across throughout".split())
+#: capitalised words after "in" that are no place names
+NOT_PLACES = frozenset("downtown uptown midtown country city state county town congress "
+                       "court office power charge custody".split())
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i")
+
+
+#: lower-case words some rule reads; the others are left out of the tokens
+KEEP_LOWER = (
+    frozenset(TITLE_WORDS) | {t + "s" for t in TITLE_WORDS} | ROLE_MODIFIERS | SPEECH
+    | CONNECTORS | PLACE_PREPS | {"administration", "on"}
+)
+
+#: "Riverton City Council", "Millbrook Unified School District": Riverton, Millbrook are towns
+TOWN_INSTITUTIONS = (" City Council", " City Hall", " Town Council", " Police Department",
+                     " Fire Department", " Unified School District",
+                     " Independent School District", " School District", " Public Schools",
+                     " County")
+ROLE_ABBREV = {"sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary",
+               "asst": "assistant", "dept": "department", "lt": "lieutenant", "adviser": "advisor",
+               "dir": "director", "atty": "attorney", "prof": "professor", "tsar": "czar",
+               "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
+
+
+def _build_phrases() -> dict[tuple[str, ...], tuple[str, str, str]]:
+    """lower-case word tuple -> (kind, canonical value, place type or "")."""
+    out: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    for names, ptype in ((STATES, "state"), (STATES2, "state"), (CITIES, "city"),
+                         (CITIES2, "city"), (COUNTRIES, "country"), (COUNTRIES2, "country")):
+        for name in names:
+            out[tuple(name.split())] = ("place", name.title(), ptype)
+    for alias, (canon, ptype) in PLACE_ALIASES.items():
+        out[tuple(alias.split())] = ("place", canon, ptype)
+    for name in ORG_NAMES:
+        out[tuple(name.split())] = ("organization", "", "")
+    return out
+
+
+PHRASES = _build_phrases()
+PHRASE_MAX = max(len(k) for k in PHRASES)
+ORG_WORDSETS = {
+    frozenset(name.split()): acr for acr, names in KNOWN_ORGS.items() for name in names
+}
+ORG_NOISE = frozenset("the of and for & u.s. us united states".split())
+PHRASES_1 = frozenset(k[0] for k in PHRASES if len(k) == 1)

@@ -1,0 +1,498 @@
+"""Who an article names, for the speakers of its quotes: runs of capitalised words split into
+titles and names, people normalised within the article ("Governor Ana Lee", "Lee", "the
+governor" are "Ana Lee", role "Governor") with gender evidence, institutions, unnamed persons
+("a woman"), and every mention of them in text order."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpusdiff.analyze.quote_spans import QuotedArticle
+from corpusdiff.analyze.quote_words import (
+    ABBREVIATIONS,
+    ADVERBS,
+    COMMON_CAPS,
+    CONNECTORS,
+    DAYS_MONTHS,
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    FIRST_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    ORG_ABBR,
+    ORG_WORDS,
+    PAGE_LABELS,
+    ROLE_HEADS,
+    SPEECH,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+
+#: "the governor", "the council president", "the mayor's"
+_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
+                       + r")(?:[’']s)?\b")
+#: "a woman", "one man", "the father"
+_UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?("
+                          + "|".join(sorted(FEMALE_NOUNS | MALE_NOUNS)) + r")\b")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
+_LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")
+_POSSESSIVE = re.compile(r"\w[’']s?$")
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+_TOKEN_RE = re.compile(r"[^\W_][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?")
+_CAP_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?"
+_RUN_RE = re.compile(r"(?<![\w’'.\-])" + _CAP_TOKEN + r"(?: (?:(?:"
+                     + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
+
+
+@functools.lru_cache(maxsize=8192)
+def clean(word: str) -> str:
+    """A token without its possessive ending and sentence period (abbreviations keep theirs)."""
+    word = re.sub(r"[’']s?$", "", word) if re.search(r"\w[’']s?$", word) else word
+    if word.endswith(".") and not is_abbreviation(word):
+        word = word[:-1]
+    return word
+
+
+def is_abbreviation(word: str) -> bool:
+    """A title, name suffix, organisation abbreviation or initials that keep their period."""
+    low = word.lower()
+    return (low in TITLES or low in ABBREVIATIONS or low in NAME_SUFFIXES or low in ORG_ABBR
+            or bool(re.fullmatch(r"(?:\w\.)+\w?\.?", word)))
+
+
+def is_acronym(word: str) -> bool:
+    """ICE, DHS, WMBK-TV; not initials (J.D.) nor page labels (NEW, BREAKING)."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return len(letters) >= 2 and letters.isupper() and "." not in word \
+        and word.lower() not in PAGE_LABELS
+
+
+class Token:
+    """A word of the masked article text with its offsets."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    @property
+    def word(self) -> str:
+        return clean(self.text)
+
+    @property
+    def low(self) -> str:
+        return self.word.lower()
+
+
+# compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
+@dataclass(eq=False, repr=False)
+class Person:
+    """A person the article names: the fullest name, a role, gender evidence."""
+
+    name: str
+    role: str | None = None
+    votes: int = 0  # > 0 female, < 0 male
+
+    @property
+    def gender(self) -> str | None:
+        return "f" if self.votes > 0 else "m" if self.votes < 0 else None
+
+
+@dataclass(eq=False, repr=False)
+class Mention:
+    """A reference to a speaker candidate at [start, end) of the article text."""
+
+    start: int
+    end: int
+    kind: str  # person | inst | unnamed | other
+    name: str | None = None  # the person's key / the institution's name
+    gender: str | None = None  # for unnamed people
+    possessive: bool = False
+    modifier: bool = False  # "Trump" in "Trump advisor Stephen Miller"
+
+
+def _gender_of_first(first: str) -> int:
+    low = first.lower()
+    if low in FEMALE_NAMES:
+        return 3
+    if low in MALE_NAMES:
+        return -3
+    return 0
+
+
+def _noun_gender(words: list[str]) -> str | None:
+    for w in words:
+        if w.lower() in FEMALE_NOUNS:
+            return "f"
+        if w.lower() in MALE_NOUNS:
+            return "m"
+    return None
+
+
+def _norm_role(text: str) -> str:
+    words = [ABBREVIATIONS.get(w.lower(), w.lower()) for w in text.split()]
+    return " ".join(words)
+
+
+class People:
+    """The people, institutions and unnamed persons an article names, and each mention of them
+    in text order (quotes masked)."""
+
+    def __init__(self, doc: QuotedArticle) -> None:
+        self.doc = doc
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self._find_people()
+
+    # ---- runs of capitalised words ------------------------------------------------------
+
+    def _runs(self) -> list[list[Token]]:
+        """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
+        cut after a sentence period or a possessive, without sentence starters."""
+        runs: list[list[Token]] = []
+        for m in _RUN_RE.finditer(self.doc.masked):
+            cur: list[Token] = []
+            for t in _TOKEN_RE.finditer(m.group()):
+                tok = Token(t.group(), m.start() + t.start(), m.start() + t.end())
+                if cur and ((cur[-1].text.endswith(".") and not is_abbreviation(cur[-1].text))
+                            or _POSSESSIVE.search(cur[-1].text)):
+                    runs.append(cur)
+                    cur = []
+                cur.append(tok)
+            runs.append(cur)
+        out = []
+        for whole in runs:
+            out.extend(self._trim_run(run) for run in self._split_and(whole))
+        return [run for run in out if run and not (len(run) == 1 and len(run[0].word) == 1)]
+
+    def _split_and(self, run: list[Token]) -> list[list[Token]]:
+        """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
+        if not any(t.text == "and" for t in run) or self._is_org([t.word for t in run]):
+            return [run]
+        parts: list[list[Token]] = [[]]
+        for tok in run:
+            if tok.text == "and":
+                parts.append([])
+            else:
+                parts[-1].append(tok)
+        return parts
+
+    @staticmethod
+    def _trim_run(run: list[Token]) -> list[Token]:
+        if run and _PARTY_TAG.match(run[0].text):
+            return []  # "D-Mass.", "R-Texas": a party and state, not a name
+        while run and (run[-1].text in CONNECTORS or run[-1].low in DAYS_MONTHS):
+            run = run[:-1]
+        while run and (run[0].low in COMMON_CAPS or run[0].low in DAYS_MONTHS
+                       or run[0].text in CONNECTORS):
+            run = run[1:]
+        return run
+
+    def _title_prefix(self, run: list[Token]) -> tuple[list[Token], str | None, int]:
+        """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor"), taking
+        in a lowercase title before it ("Board member", "former Trump advisor"); return
+        (name tokens, title text or None, where the title starts)."""
+        last = -1
+        for i, tok in enumerate(run):
+            if tok.low in TITLES:
+                last = i
+        if last == len(run) - 1 and last > 0 and run[0].low in FIRST_NAMES:
+            last = -1  # a surname that is also a title: Steve King, John Major
+        title, name = run[:last + 1], run[last + 1:]
+        title_text = " ".join(t.word for t in title) if title else None
+        title_start = run[0].start
+        if not name:
+            return name, title_text, title_start
+        before = _LAST_WORD.search(self.doc.masked, max(0, run[0].start - 40), run[0].start)
+        if before is None or not (before.group(1) in TITLES or before.group(1) in
+                                  TITLE_MODIFIERS):
+            return name, title_text, title_start
+        window = _TOKEN_RE.finditer(self.doc.masked, max(0, run[0].start - 120), run[0].start)
+        tokens = [Token(t.group(), t.start(), t.end()) for t in window]
+        j = len(tokens) - 1
+        prefix: list[Token] = []
+
+        def adjacent(k: int) -> bool:
+            return self.doc.masked[tokens[k].end:(prefix[0] if prefix else run[0]).start] == " "
+
+        while j >= 0 and adjacent(j) and tokens[j].text.islower() and (
+                tokens[j].low in TITLES or tokens[j].low in TITLE_MODIFIERS):
+            prefix.insert(0, tokens[j])
+            j -= 1
+        if not any(t.low in TITLES for t in prefix):
+            return name, title_text, title_start
+        # capitalised words right before a lowercase title belong to it ("Fox News correspondent")
+        while j >= 0 and adjacent(j) and tokens[j].text[0].isupper() \
+                and tokens[j].low not in COMMON_CAPS and not (
+                    tokens[j].text.endswith(".") and not is_abbreviation(tokens[j].text)):
+            prefix.insert(0, tokens[j])
+            j -= 1
+        while j >= 0 and adjacent(j) and tokens[j].low in TITLE_MODIFIERS:
+            prefix.insert(0, tokens[j])
+            j -= 1
+        words = [t.word for t in prefix] + ([title_text] if title_text else [])
+        return name, " ".join(words), prefix[0].start
+
+    def _is_org(self, words: list[str]) -> bool:
+        return any(w.lower() in ORG_WORDS for w in words) or (
+            bool(words) and is_acronym(words[0]))
+
+    def appositive(self, end: int) -> str | None:
+        """A role in an appositive after a name: ", deputy director of the X Authority"."""
+        m = re.match(r",\s+(?:(?:an?|the)\s+)?([^,.;\x00]{2,120}?)(?=,|\.(?:\s|$)|;|\s+who\b|"
+                     r"\s+whose\b|$)", self.doc.masked[end:end + 160])
+        if not m:
+            return None
+        role = m.group(1).strip()
+        words = role.split()
+        first = words[0]
+        # a role starts with a title word, a capitalised or possessive word ("the union's
+        # president"), not a verb ("R-La., defended the president")
+        if (first.lower() in TITLES or first.lower() in TITLE_MODIFIERS or first[0].isupper()
+                or _POSSESSIVE.search(first)) and any(clean(w).lower() in TITLES
+                                                      for w in words[:4]):
+            return role
+        return None
+
+    def _speech_adjacent(self, start: int, end: int) -> bool:
+        """Whether a name is the subject of a speech verb ("Lee said", "Lee, 54, said") or
+        follows one ("said Lee")."""
+        after = self.doc.masked[end:end + 160]
+        appos = re.match(r",[^,.;\x00]{1,100},", after)
+        if appos:
+            after = after[appos.end():]
+        # "…, Karoline Leavitt, said": a name in an appositive before the verb
+        comma = ",?" if self.doc.masked[max(0, start - 2):start] == ", " else ""
+        m = re.match(comma + r"\s+((?:\w+\s+){0,2}?)(\w+)\b", after)
+        if m and m.group(2) in SPEECH and all(
+                w in ADVERBS or w.endswith("ly") for w in m.group(1).split()):
+            return True
+        before = self.doc.masked[max(0, start - 30):start]
+        last = _WORD_BEFORE.search(before)
+        return last is not None and last.group(1) in SPEECH
+
+    # ---- people ------------------------------------------------------------------------
+
+    def _find_people(self) -> None:
+        """Register the article's people (full name, role, gender evidence), then list every
+        mention of a person, institution or unnamed person in text order."""
+        parsed = []
+        full_names: list[str] = []  # two- and three-word names, for surnames seen alone
+        for run in self._runs():
+            name, title_text, title_start = self._title_prefix(run)
+            parsed.append((run, name, title_text, title_start))
+            if not name or self.doc.heading_at(run[0].start):
+                continue
+            words = [t.word for t in name]
+            if self._is_org(words) or len(words) > 4 or (
+                    len(words) == 4 and words[-1].lower() not in NAME_SUFFIXES):
+                continue
+            if 2 <= len(words) <= 3:
+                full_names.append(" ".join(words))
+            vote = _gender_of_first(words[0]) if len(words) > 1 else 0
+            appos = self.appositive(name[-1].end)
+            possessive = bool(_POSSESSIVE.search(run[-1].text))
+            if not (title_text or vote or appos or (
+                    not possessive and self._speech_adjacent(run[0].start, run[-1].end))):
+                continue
+            title_words = (title_text or "").split()
+            honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
+            role = " ".join(w for w in title_words if w.lower() not in HONORIFICS) or None
+            person = self.persons.setdefault(" ".join(words), Person(" ".join(words)))
+            person.role = person.role or role or appos
+            gender = _noun_gender(title_words + (appos or "").split()[:3])
+            if "mr." in honorifics or gender == "m":
+                vote -= 3
+            if {"mrs.", "ms.", "miss"} & set(honorifics) or gender == "f":
+                vote += 3
+            person.votes += vote
+        self._merge_people(full_names)
+        for run, name, title_text, title_start in parsed:
+            self._add_mention(run, name, title_text, title_start)
+        self._role_mentions()
+        self._unnamed_mentions()
+        self.mentions.sort(key=lambda m: m.start)
+        self.m_starts = [m.start for m in self.mentions]
+        self._pronoun_votes()
+
+    def _merge_people(self, full_names: list[str]) -> None:
+        """Fold one-word names into the full name they are the surname (or first name) of; a
+        speaker known by surname only takes a full name the article writes elsewhere."""
+        multi = [p for p in self.persons.values() if len(p.name.split()) > 1]
+        for key in [k for k in self.persons if len(k.split()) == 1]:
+            full = [p for p in multi if p.name.split()[-1] == key] or [
+                p for p in multi if p.name.split()[0] == key]
+            if len(full) >= 1:
+                short = self.persons.pop(key)
+                target = full[0]
+                target.votes += short.votes
+                target.role = target.role or short.role
+                continue
+            named = {n for n in full_names if n.split()[-1] == key}
+            if len(named) == 1:
+                person = self.persons.pop(key)
+                person.name = named.pop()
+                person.votes += _gender_of_first(person.name.split()[0])
+                self.persons[person.name] = person
+        for p in multi:  # "Ana Lee" inside "Ana M. Lee": keep the fullest
+            for q in multi:
+                if p is not q and len(q.name) > len(p.name) and q.name.startswith(
+                        p.name.split()[0]) and q.name.endswith(p.name.split()[-1]) \
+                        and p.name in self.persons:
+                    self.persons.pop(p.name)
+                    q.votes += p.votes
+                    q.role = q.role or p.role
+
+    def _lookup(self, words: list[str]) -> str | None:
+        """The person a name or a surname/first name refers to."""
+        full = " ".join(words)
+        if full in self.persons:
+            return full
+        cands = [p.name for p in self.persons.values()
+                 if p.name.split()[-1] == words[-1] and (
+                     len(words) == 1 or p.name.split()[0] == words[0])]
+        if not cands and len(words) == 1:
+            cands = [p.name for p in self.persons.values() if p.name.split()[0] == words[0]]
+        if len(cands) == 1:
+            return cands[0]
+        if cands:  # two people share a surname: the most recently mentioned
+            for m in reversed(self.mentions):
+                if m.name in cands:
+                    return m.name
+            return cands[0]
+        return None
+
+    def _add_mention(self, run: list[Token], name: list[Token], title_text: str | None,
+                     title_start: int) -> None:
+        words = [t.word for t in name]
+        if not words:
+            return
+        possessive = bool(_POSSESSIVE.search(run[-1].text))
+        last = run[-1].text
+        start = run[0].start
+        end = run[-1].end - (last.endswith(".") and not is_abbreviation(last))
+        key = self._lookup(words) if len(words) <= 4 else None
+        if key is not None:
+            self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
+            # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
+            for m in reversed(self.mentions[:-1]):
+                if m.start < title_start:
+                    break
+                m.modifier = True
+        elif self._is_org([t.word for t in run]) and not title_text:
+            inst = " ".join(t.word for t in run)
+            self.mentions.append(Mention(start, end, "inst", inst, possessive=possessive))
+        else:
+            self.mentions.append(Mention(start, end, "other", " ".join(words),
+                                         possessive=possessive))
+
+    def _role_mentions(self) -> None:
+        """"the governor", "the council president", "the mayor's" refer to a titled person."""
+        for m in _ROLE_REF.finditer(self.doc.masked):
+            mods = m.group(1).split()
+            head = m.group(2)
+            after = self.doc.masked[m.end():m.end() + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                continue  # "the governor Ana Lee": the name itself is the mention
+            cands = [p for p in self.persons.values()
+                     if p.role and head in _norm_role(p.role).split()
+                     and all(w in _norm_role(p.role).split() for w in mods
+                             if w not in TITLE_MODIFIERS)]
+            if not cands:
+                continue
+            name = cands[0].name
+            if len(cands) > 1:
+                for prev in reversed(self.mentions):
+                    if prev.start < m.start() and prev.name in {c.name for c in cands}:
+                        name = prev.name
+                        break
+            self.mentions.append(Mention(m.start(), m.end(), "person", name,
+                                         possessive=m.group().endswith("s")
+                                         and m.group()[-2] in "’'"))
+
+    def _unnamed_mentions(self) -> None:
+        """"a woman walking her dog", "a man": people the article never names."""
+        for m in _UNNAMED_REF.finditer(self.doc.masked):
+            before = self.doc.masked[max(0, m.start() - 3):m.start()]
+            prev = [x for x in self.mentions if x.end <= m.start() and x.kind == "person"]
+            if before.endswith(", ") and prev and m.start() - prev[-1].end <= 2:
+                # an appositive describing the named person just before: their gender
+                person = self.persons[prev[-1].name or ""]
+                person.votes += 2 if m.group(1) in FEMALE_NOUNS else -2
+                continue
+            if m.group().split()[0].lower() == "the" and any(
+                    p.role and m.group(1) in _norm_role(p.role).split()
+                    for p in self.persons.values()):
+                continue
+            self.mentions.append(Mention(m.start(), m.end(), "unnamed",
+                                         gender="f" if m.group(1) in FEMALE_NOUNS else "m"))
+
+    def _pronoun_votes(self) -> None:
+        """Gender from pronouns: a sentence about one named person (as subject, not a
+        possessive), and a he/she later in it or opening the next sentence."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                by_sentence.setdefault(self.doc.sentence_at(m.start), []).append(m)
+        for i, named in by_sentence.items():
+            people = {m.name for m in named}
+            if len(people) != 1 or all(m.possessive for m in named):
+                continue
+            first = min(m.end for m in named if not m.possessive)
+            rest = self.doc.masked[first:self.doc.s_end[i]]
+            he = bool(_HE.search(rest))
+            she = bool(_SHE.search(rest))
+            if i + 1 < len(self.doc.s_start) and self.doc.s_para[i + 1] == self.doc.s_para[i]:
+                nxt = self.doc.masked[self.doc.s_start[i + 1]:self.doc.s_start[i + 1] + 4]
+                he = he or nxt.startswith("He ")
+                she = she or nxt.startswith("She ")
+            person = self.persons.get(next(iter(people)) or "")
+            if person is not None and he != she:
+                person.votes += 1 if she else -1
+
+    # ---- looking mentions up -----------------------------------------------------------
+
+    def recent(self, at: int) -> Iterator[Mention]:
+        """Mentions that start before ``at``, the most recent first."""
+        for k in range(bisect.bisect_left(self.m_starts, at) - 1, -1, -1):
+            yield self.mentions[k]
+
+    def following(self, lo: int) -> Iterator[Mention]:
+        """Mentions that start at or after ``lo``, in text order."""
+        yield from itertools.islice(self.mentions, bisect.bisect_left(self.m_starts, lo), None)
+
+    def mention_ending(self, end: int) -> Mention | None:
+        for m in self.recent(end):
+            if m.end == end or (m.end < end and not self.doc.masked[m.end:end].strip(" ’'s")):
+                return m
+            if m.end < end - 60:
+                break
+        return None
+
+    def mention_starting(self, start: int) -> Mention | None:
+        m = next(self.following(start), None)
+        return m if m is not None and m.start == start else None
+
+    def promote(self, m: Mention) -> None:
+        """A capitalised name in a speaker's position ("…," Jenkins said) is a person."""
+        words = (m.name or "").split()
+        if not words or len(words) > 3 or not all(w[0].isupper() for w in words):
+            return
+        key = self._lookup(words) or " ".join(words)
+        self.persons.setdefault(key, Person(key))
+        for other in self.mentions:
+            if other.kind == "other" and other.name == m.name:
+                other.kind, other.name = "person", key
+

@@ -1,0 +1,177 @@
+"""Where an article's quotes are: its paragraphs and headings, the spans between quote marks
+(with the :class:`Quote` and :class:`Attr` records the attribution fills in), and the text with
+the quotes masked."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_DOUBLE_MARKS = re.compile(r"[“”«»\"]")
+_SINGLE_MARKS = re.compile(r"[‘’']")
+_ENDS_SENTENCE = re.compile(r"[.!?:;,…][\"”’')\]]*$")
+
+
+def _find_spans(para: str, headline: bool) -> list[tuple[int, int | None]]:
+    """(opening mark, closing mark or None) of every double-quoted span in a paragraph; in a
+    headline, single-quoted spans too. Single marks inside a double span are part of it."""
+    spans: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    n = len(para)
+    for mark in _DOUBLE_MARKS.finditer(para):
+        i, ch = mark.start(), mark.group()
+        if ch in "“«":
+            if open_at is None:
+                open_at = i
+        elif ch in "”»":
+            if open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+        elif ch == '"':
+            if open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            elif i + 1 < n and not para[i + 1].isspace():
+                open_at = i
+    if open_at is not None:
+        spans.append((open_at, None))
+    if headline:
+        spans.extend(_single_spans(para, spans))
+        spans.sort()
+    return spans
+
+
+def _single_spans(para: str, doubles: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
+    """Single-quoted spans outside double ones (headline convention); apostrophes never count."""
+    inside = [(o, c if c is not None else len(para)) for o, c in doubles]
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for mark in _SINGLE_MARKS.finditer(para):
+        i, ch = mark.start(), mark.group()
+        if any(o <= i <= c for o, c in inside):
+            continue
+        before = para[i - 1] if i else " "
+        after = para[i + 1] if i + 1 < len(para) else " "
+        if open_at is None and ch in "‘'" and (before.isspace() or before in "([—–-:")\
+                and after.isalnum():
+            open_at = i
+        elif open_at is not None and ch in "’'" and not before.isspace() \
+                and (after.isspace() or after in ",.;:!?)—–"):
+            out.append((open_at, i))
+            open_at = None
+    return out
+
+
+# compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
+@dataclass(eq=False, repr=False)
+class Attr:
+    """An attribution: who (or explicitly nobody identifiable) said a quote."""
+
+    speaker: str | None
+    role: str | None
+    cue: str
+    confidence: float
+    kind: str  # person | inst | unnamed | unknown
+    at: int = -1  # where the subject noun phrase starts in the text
+
+
+@dataclass(eq=False, repr=False)
+class Quote:
+    """A quoted span: its paragraph (a position in ``paras``), its marks and words (offsets
+    into the text), its sentences, its kind and its attribution."""
+
+    para: int
+    open_mark: int
+    close_mark: int | None
+    start: int
+    end: int
+    headline: bool
+    kind: str = "quote"
+    attr: Attr | None = None
+    sentence: int = 0
+    end_sentence: int = 0
+    boilerplate: bool = False
+
+
+class QuotedArticle:
+    """One article's sentences, paragraphs (and which are headings), quote spans, and its text
+    with every quote masked by NULs (where names and cues are looked for)."""
+
+    def __init__(self, ident: str, text: str, sentences: list[tuple[int, int, int, int, str]]
+                 ) -> None:
+        """``sentences``: (index, paragraph, start, end, kind) in text order."""
+        self.ident = ident
+        self.text = text
+        self.s_index = [s[0] for s in sentences]
+        self.s_para = [s[1] for s in sentences]
+        self.s_start = [s[2] for s in sentences]
+        self.s_end = [s[3] for s in sentences]
+        self.s_kind = [s[4] for s in sentences]
+        self.paras: list[tuple[int, int, int]] = []  # (paragraph, start, end)
+        self.headings: set[int] = set()
+        members: dict[int, list[int]] = {}
+        for i, p in enumerate(self.s_para):
+            members.setdefault(p, []).append(i)
+        first_para = self.s_para[0] if self.s_para else 0
+        for p, idx in members.items():
+            start, end = self.s_start[idx[0]], max(self.s_end[i] for i in idx)
+            self.paras.append((p, start, end))
+            ptext = text[start:end]
+            n_words = len(ptext.split())
+            # a headline or heading: single quotes are quote marks there, names are title case
+            if any(self.s_kind[i] == "headline" for i in idx) or (len(idx) == 1 and (
+                    (p == first_para and n_words <= 20)
+                    or (n_words <= 30 and not _ENDS_SENTENCE.search(ptext)))):
+                self.headings.add(p)
+        self.quotes: list[Quote] = []
+        masked = list(text)
+        for k, (p, start, end) in enumerate(self.paras):
+            for o, c in _find_spans(text[start:end], p in self.headings):
+                q_open = start + o
+                q_close = start + c if c is not None else None
+                stop = q_close + 1 if q_close is not None else end
+                masked[q_open:stop] = "\x00" * (stop - q_open)
+                self.quotes.append(self._quote(k, q_open, q_close, end, p in self.headings))
+        self.masked = "".join(masked)
+
+    def _quote(self, k: int, q_open: int, q_close: int | None, para_end: int,
+               headline: bool) -> Quote:
+        start, end = q_open + 1, q_close if q_close is not None else para_end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if q_close is not None and end > start and self.text[end - 1] in ",.":
+            end -= 1
+        q = Quote(k, q_open, q_close, start, end, headline)
+        q.sentence = self.s_index[self.sentence_at(start)]
+        q.end_sentence = self.s_index[self.sentence_at(max(start, end - 1))]
+        q.boilerplate = self.s_kind[self.sentence_at(start)] == "boilerplate"
+        return q
+
+    def sentence_at(self, offset: int) -> int:
+        """Position (in the sorted sentence lists) of the sentence holding ``offset``."""
+        return max(0, bisect.bisect_right(self.s_start, offset) - 1)
+
+    def heading_at(self, offset: int) -> bool:
+        """Whether ``offset`` is in a headline or heading paragraph."""
+        return self.s_para[self.sentence_at(offset)] in self.headings
+
+    def quote_only(self, k: int) -> bool:
+        """Whether paragraph ``k`` holds nothing but quotes (and punctuation)."""
+        _p, start, end = self.paras[k]
+        return not re.sub(r"[\s\x00.,;:!?—–-]", "", self.masked[start:end])
+
+
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+})
+
+
+def fold(text: str) -> str:
+    """Lower case, quote and dash variants folded, punctuation and spacing normalised."""
+    text = text.translate(_FOLD).lower()
+    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(re.findall(r"[\w']+", text))

@@ -1,0 +1,575 @@
+"""Who said each quote of an article, with the patterns of news prose, and whether a quoted span
+is a quote at all (a scare quote, a title). See :mod:`corpusdiff.analyze.quotes` for the cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from corpusdiff.analyze.mentions import Mention, People, clean, is_acronym
+from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
+from corpusdiff.analyze.quote_words import (
+    ADVERBS,
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    GENERIC_SUBJECTS,
+    INST_REFS,
+    INVERTED_ONLY,
+    NAMING,
+    PERSON_NOUNS,
+    SPEECH,
+    TITLE_MODIFIERS,
+    TITLES,
+    WORK_NOUNS,
+)
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Speech verbs in ``text[pos:endpos]`` (lowercase words of :data:`SPEECH`)."""
+    words = _LOWER_WORD.finditer(text, pos, len(text) if endpos is None else endpos)
+    return (m for m in words if m.group() in SPEECH)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
+                                r"your)\s+$", re.I)
+_LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Following|Despite|"
+                          r"Under|Over|With|Without|Since|While|When|As|Earlier|Later|From|"
+                          r"Writing|Responding|Pressed|Appearing)\b[^,\x00]{0,80},")
+
+
+class Speakers:
+    """The kind and the speaker of every quote of one article."""
+
+    def __init__(self, doc: QuotedArticle) -> None:
+        self.doc = doc
+        self.people = People(doc)
+
+    # ---- resolution --------------------------------------------------------------------
+
+    def _person_attr(self, m: Mention, cue: str, conf: float) -> Attr:
+        if m.kind == "person" and m.name:
+            return Attr(m.name, self.people.persons[m.name].role, cue, conf, "person")
+        if m.kind == "inst" and m.name:
+            return Attr(re.sub(r"^[Tt]he\s+", "", m.name), None, cue, conf, "inst")
+        if m.kind == "unnamed":
+            return Attr(None, None, cue, conf * 0.8, "unnamed")
+        return Attr(None, None, cue, 0.3, "unknown")
+
+    def _pronoun(self, pronoun: str, at: int) -> Attr:
+        """Resolve he/she to the most recent fitting referent before ``at``."""
+        want = {"she": "f", "he": "m"}.get(pronoun.lower())
+        if want is None:  # they / it / I / we
+            if pronoun.lower() == "it":
+                for m in self.people.recent(at):
+                    if m.kind == "inst" and not m.modifier:
+                        return self._person_attr(m, "pronoun", 0.6)
+            return Attr(None, None, "pronoun", 0.3, "unknown")
+        # possessives ("the president's strategy", "Hale's accusation") are rarely what a
+        # pronoun subject refers to: they are tried only when nobody else fits
+        for possessives in (False, True):
+            skipped = False
+            for m in self.people.recent(at):
+                if m.start < at - 4000:
+                    break
+                if m.modifier or m.possessive != possessives:
+                    continue
+                if m.kind == "unnamed":
+                    if m.gender == want:
+                        return Attr(None, None, "pronoun", 0.6, "unnamed")
+                    skipped = True
+                elif m.kind == "person" and m.name:
+                    g = self.people.persons[m.name].gender
+                    if g == want:
+                        return self._person_attr(m, "pronoun", 0.75 if skipped else 0.85)
+                    if g is None:
+                        return self._person_attr(m, "pronoun", 0.6)
+                    skipped = True
+        return Attr(None, None, "pronoun", 0.3, "unknown")
+
+    def _np_before(self, lo: int, hi: int) -> Attr | None:
+        """The subject noun phrase that ends at ``hi`` (just before a speech verb)."""
+        seg = self.doc.masked[lo:hi]
+        # strip adverbs, auxiliaries and time words between subject and verb
+        while True:
+            m = re.search(r"(?:^|\s)([\w’'.-]+)\s*$", seg)
+            if not m:
+                break
+            w = m.group(1).lower()
+            if w in ADVERBS or (w.endswith("ly") and w.islower() and len(w) > 4):
+                seg = seg[:m.start(1)].rstrip()
+                continue
+            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", seg)
+            if paren:  # "Sen. Chuck Schumer (D-N.Y.) said"
+                seg = seg[:paren.start()].rstrip()
+                continue
+            t = re.search(r"(?:\s|^)(?:on|last|this|late|early|in)\s+\w+\s*$", seg)
+            if t and seg.rstrip().split()[-1].lower() in DAYS_MONTHS | {"week", "month",
+                                                                        "year", "night",
+                                                                        "morning", "evening"}:
+                seg = seg[:t.start()].rstrip()
+                continue
+            break
+        seg = seg.rstrip()
+        end = lo + len(seg)
+        if not seg:
+            return None
+        if seg.endswith(","):  # "Chen, president of the union, said": skip the appositive
+            chunks = seg.split(",")
+            unnamed = None
+            for k in range(len(chunks) - 3, max(-1, len(chunks) - 6), -1):
+                head = ",".join(chunks[:k + 1]).rstrip()
+                if not head:
+                    break
+                found = self._np_before(lo, lo + len(head))
+                if found is not None and found.kind in ("person", "inst"):
+                    return found
+                if found is not None and unnamed is None and found.kind == "unnamed":
+                    unnamed = found
+            # "Trump's spokeswoman, Karoline Leavitt, said": the name is in the appositive
+            if len(chunks) >= 3:
+                m = self.people.mention_ending(lo + len(seg) - 1)
+                if m is not None and not m.possessive and \
+                        m.start >= lo + len(",".join(chunks[:-2])) + 1:
+                    if m.kind == "other":
+                        self.people.promote(m)
+                    if m.kind in ("person", "inst"):
+                        return self._at(self._person_attr(m, "X said", 0.9), lo)
+            return unnamed
+        pm = re.search(r"(?:^|[^\w’'])(he|she|they|it|we|i)$", seg, re.I)
+        if pm:
+            at = lo + pm.start(1)
+            if pm.group(1).lower() in ("he", "she", "it"):
+                return self._at(self._pronoun(pm.group(1), at), at)
+            return Attr(None, None, "pronoun", 0.3, "unknown", at)
+        for_inst = self._spokesperson_for(lo, end)
+        if for_inst is not None:
+            return for_inst
+        m = self.people.mention_ending(end)
+        if m is not None and m.end >= end - 3:
+            if m.kind == "other" and not m.possessive:
+                self.people.promote(m)
+            if m.kind != "other":
+                return self._at(self._person_attr(m, "X said", 0.95), m.start)
+        im = re.search(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$", seg)
+        if im:
+            return self._at(self._inst_ref(im.group(1), lo + im.start()), lo + im.start())
+        sm = re.search(r"(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][\w.’'-]*\s+)+?"
+                       r"(spokes\w+|officials?|representatives?|aide)$", seg)
+        if sm:
+            inst = self.people.mention_ending(lo + sm.start(1) - 1)
+            if inst is not None and inst.kind == "inst":
+                return self._at(self._person_attr(inst, "X said", 0.7), lo + sm.start())
+        um = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal)\s+"
+                       r"[^,\x00]*$", seg)
+        if um:
+            # "a man", "one GOP senator", "a woman walking her dog", "one comment posted …"
+            head = [w.lower().rstrip("s") for w in um.group().split()[1:6]]
+            if any(w in PERSON_NOUNS or w in TITLES for w in head) or (
+                    um.group().islower() and len(um.group().split()) <= 8):
+                return Attr(None, None, "X said", 0.7, "unnamed", lo + um.start())
+        gm = re.search(r"(?:^|(?<=\s))(?:[a-z][\w-]*\s+){0,2}(\w+)$", seg)
+        if gm and gm.group(1).lower() in GENERIC_SUBJECTS:
+            inst = self.people.mention_ending(lo + gm.start(1) - 1)
+            if inst is not None and inst.kind == "inst" and gm.group(1).lower() in (
+                    "officials", "officers", "leaders", "sources"):
+                return self._at(self._person_attr(inst, "X said", 0.6), inst.start)
+            return Attr(None, None, "X said", 0.6, "unnamed", lo + gm.start())
+        return None
+
+    def _spokesperson_for(self, lo: int, end: int) -> Attr | None:
+        """"a spokeswoman for the White House": the institution speaks."""
+        m = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:spokes\w+|representatives?|officials?|press\s+secretary)\s+"
+                      r"(?:for|with|at|of|from)\s+(?:the\s+)?([^,\x00]+)$", self.doc.masked[lo:end])
+        if not m:
+            return None
+        inst = self.people.mention_ending(end)
+        if inst is None or inst.kind != "inst" or inst.start < lo + m.start(1):
+            return None
+        return self._at(self._person_attr(inst, "X said", 0.8), lo + m.start())
+
+    def _inst_ref(self, head: str, at: int) -> Attr:
+        """"the company", "the agency": the most recent institution of that kind."""
+        words = INST_REFS[head]
+        for m in self.people.recent(at):
+            if m.kind != "inst" or m.modifier:
+                continue
+            name_words = {clean(w).lower().rstrip(".") for w in (m.name or "").split()}
+            if name_words & words or (head == "agency" and is_acronym(m.name or "")):
+                return self._person_attr(m, "X said", 0.8)
+        return Attr(None, None, "X said", 0.6, "unnamed")
+
+    @staticmethod
+    def _at(attr: Attr, at: int) -> Attr:
+        attr.at = at
+        return attr
+
+    def _covers(self, lo: int, attr: Attr) -> bool:
+        """Whether the subject found before a verb is all the text from ``lo`` to the verb (only
+        titles, "the" and capitalised title words may precede it)."""
+        if attr.at < lo:
+            return False
+        words = self.doc.masked[lo:attr.at].split()
+        return all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
+                   or w[0].isupper() for w in words)
+
+    def _np_after(self, lo: int, hi: int) -> tuple[Attr, int] | None:
+        """The subject noun phrase that starts at ``lo`` (after an inverted speech verb)."""
+        seg = self.doc.masked[lo:hi]
+        m = re.match(r"((?:[a-z][\w.-]*\s+){0,3}?)?([A-Z])", seg)
+        if m and all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w == "the"
+                     for w in (m.group(1) or "").split()):
+            mention = self.people.mention_starting(lo + m.start(2))
+            if mention is not None and mention.kind in ("person", "inst") \
+                    and not mention.possessive:
+                return self._person_attr(mention, "said X", 0.95), mention.end
+        sp = re.match(r"[^,.;\x00]*", seg)
+        if sp:
+            found = self._spokesperson_for(lo, lo + sp.end())
+            if found is not None:
+                found.cue = "said X"
+                return found, lo + sp.end()
+        um = re.match(r"(?:an?|one|another|some|two|several)\s+(?:[\w’'-]+\s+){0,2}?(\w+)", seg)
+        if um:
+            return Attr(None, None, "said X", 0.7, "unnamed"), lo + um.end()
+        return None
+
+    def _after(self, q: Quote) -> Attr | None:
+        """Attribution right after the closing mark: '…," X said' / '…," said X, role'."""
+        if q.close_mark is None:
+            return None
+        lo = q.close_mark + 1
+        # up to the end of the sentence or the next quote; when the quote closed its sentence
+        # ("“Why now?” Hale asked."), the next sentence of the paragraph
+        i = self.doc.sentence_at(q.close_mark)
+        hi = max(lo, self.doc.s_end[i])
+        if not self.doc.masked[lo:hi].strip() and i + 1 < len(self.doc.s_start) \
+                and self.doc.s_para[i + 1] == self.doc.s_para[i]:
+            lo, hi = self.doc.s_start[i + 1], self.doc.s_end[i + 1]
+        nxt = self.doc.masked.find("\x00", lo)
+        if 0 <= nxt < hi:
+            hi = nxt
+        ctx = self.doc.masked[lo:hi]
+        lead = len(ctx) - len(ctx.lstrip(" ,;:—–-"))
+        lo += lead
+        ctx = ctx[lead:]
+        if not ctx:
+            return None
+        m = re.match(r"according\s+to\s+", ctx)
+        if m:
+            return self._according(lo + m.end(), hi)
+        words = re.match(r"(?:(\w+ly)\s+)?(\w+)\s+", ctx)
+        if words and (words.group(2) in SPEECH or words.group(2) in INVERTED_ONLY):
+            found = self._np_after(lo + words.end(), hi)
+            if found:
+                attr, end = found
+                if attr.kind == "person":
+                    appos = self.people.appositive(end)
+                    if appos:
+                        attr.cue = "appositive"
+                        attr.role = attr.role or appos
+                return attr
+        for vm in _speech_verbs(ctx):
+            if len(ctx[:vm.start()].split()) > 14:
+                break
+            subj = self._np_before(lo, lo + vm.start())
+            # the subject must be the whole text between the mark and the verb
+            if subj is None or not self._covers(lo, subj):
+                continue
+            verb = vm.group()
+            if subj.cue == "X said":
+                subj.cue = "X told" if verb in ("told", "tells") else \
+                    "X wrote" if verb in ("wrote", "writes", "tweeted", "posted") else "X said"
+            return subj
+        return None
+
+    def _according(self, lo: int, hi: int) -> Attr:
+        """The source after "according to": a name, an institution ("a statement from the
+        White House"), a pronoun, or an unnamed source ("aides")."""
+        phrase = re.match(r"[^,.;:\x00]*", self.doc.masked[lo:hi])
+        stop = lo + (phrase.end() if phrase else 0)
+        pm = re.match(r"(he|she|it|him|her)\b", self.doc.masked[lo:stop], re.I)
+        if pm:
+            attr = self._pronoun({"him": "he", "her": "she"}.get(pm.group(1).lower(),
+                                                                  pm.group(1)), lo)
+        else:
+            attr = None
+            for m in self.people.following(lo):
+                if m.start >= stop:
+                    break
+                if not m.modifier:
+                    if m.kind == "other" and m.start == lo:
+                        self.people.promote(m)
+                    if m.kind in ("person", "inst"):
+                        attr = self._person_attr(m, "according to", 0.9)
+                        break
+            if attr is None:
+                im = re.search(r"\b[Tt]he\s+(" + "|".join(INST_REFS) + r")\b",
+                               self.doc.masked[lo:stop])
+                attr = self._inst_ref(im.group(1), lo) if im else Attr(
+                    None, None, "according to", 0.6, "unnamed")
+        if attr.cue != "pronoun":
+            attr.cue = "according to"
+        return attr
+
+    def _before(self, q: Quote) -> Attr | None:
+        """Attribution earlier in the quote's sentence: 'Lee said: "…' / 'X called it "…"'."""
+        lo = self.doc.s_start[self.doc.sentence_at(q.open_mark)]
+        ctx = self.doc.masked[lo:q.open_mark]
+        if q.headline:
+            hm = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:", ctx)
+            if hm:
+                m = self.people.mention_ending(lo + hm.end(1))
+                if m is not None and m.kind in ("person", "inst"):
+                    return self._person_attr(m, "colon", 0.75)
+        verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
+            ctx, max(0, m.start() - 8), m.start())]
+        acc = list(re.finditer(r"\b[Aa]ccording\s+to\s+", ctx))
+        if acc and (not verbs or acc[-1].start() > verbs[-1].start()):
+            return self._according(lo + acc[-1].end(), q.open_mark)
+        if not verbs:
+            return None
+        vm = verbs[-1]
+        verb = vm.group()
+        colon = ctx.rstrip().endswith(":")
+        cue = "colon" if colon else "before"
+        attr = None
+        if not verb.endswith("ing"):
+            attr = self._np_before(lo, lo + vm.start())
+        if attr is None or attr.kind == "unknown":
+            main = self._main_subject(lo, lo + vm.start())
+            attr = main or attr
+        if attr is None:
+            return Attr(None, None, cue, 0.3, "unknown")
+        if attr.cue != "pronoun":
+            attr.cue = cue
+            attr.confidence = min(attr.confidence, 0.9 if colon else 0.85)
+        return attr
+
+    def _main_subject(self, lo: int, hi: int) -> Attr | None:
+        """The first person or institution (or he/she) of a sentence: the subject of a
+        participle ("…, demanding that…") or of a verb whose own subject was not found. A
+        leading adverbial phrase ("In an interview with CNN, …") is skipped."""
+        lead = _LEAD_PHRASE.match(self.doc.masked[lo:hi])
+        if lead:
+            lo += lead.end()
+        pron = re.search(r"(?:^|[\s,])(he|she)\b", self.doc.masked[lo:hi], re.I)
+        for m in self.people.following(lo):
+            if m.start >= hi:
+                break
+            if m.modifier or m.possessive:
+                continue
+            if m.kind == "other" and not self.doc.masked[lo:m.start].strip() and re.match(
+                    r"\s+[a-z]", self.doc.masked[m.end:m.end + 2]):
+                self.people.promote(m)  # a name opening the clause, before its verb, is its subject
+            if m.kind not in ("person", "inst"):
+                continue
+            if pron and lo + pron.start(1) < m.start:
+                break
+            return self._person_attr(m, "before", 0.8)
+        if pron:
+            return self._pronoun(pron.group(1), lo + pron.start(1))
+        return None
+
+    def _intro(self, k: int) -> Attr | None:
+        """Attribution of a paragraph that introduces a block quote with a colon."""
+        _p, start, end = self.doc.paras[k]
+        ctx = self.doc.masked[start:end]
+        verbs = list(_speech_verbs(ctx))
+        if verbs:
+            vm = verbs[-1]
+            attr = None if vm.group().endswith("ing") else self._np_before(start,
+                                                                            start + vm.start())
+            attr = attr if attr is not None and attr.kind != "unknown" else \
+                self._main_subject(start, start + vm.start())
+        else:
+            attr = self._main_subject(self.doc.s_start[self.doc.sentence_at(end - 1)], end)
+        if attr is not None and attr.cue != "pronoun":
+            attr.cue = "colon"
+            attr.confidence = 0.8
+        return attr
+
+    def _reported(self, lo: int, hi: int) -> Attr | None:
+        """The named speaker of reported speech in a sentence ("Bass said she would…")."""
+        for vm in _speech_verbs(self.doc.masked, lo, hi):
+            if _DETERMINER_BEFORE.search(self.doc.masked, max(lo, vm.start() - 8), vm.start()):
+                continue
+            attr = None if vm.group().endswith("ing") else self._np_before(lo, vm.start())
+            if attr is None or attr.kind == "unknown":
+                attr = self._main_subject(lo, vm.start())
+            if attr is not None and attr.kind in ("person", "inst"):
+                return Attr(attr.speaker, attr.role, "continuation", 0.65, attr.kind)
+            return None
+        return None
+
+    # ---- classification ----------------------------------------------------------------
+
+    def _is_title(self, q: Quote) -> bool:
+        """A title case span after a work noun ("the report, “Moving Riverton Forward”") or a
+        possessive."""
+        span = self.doc.text[q.start:q.end]
+        words = re.findall(r"[^\W\d_][\w’'-]*|\d+", span)
+        if not words or len(words) > 12:
+            return False
+        significant = [w for w in words if w.lower() not in FUNCTION_WORDS]
+        if not significant or not all(w[0].isupper() or w[0].isdigit() for w in significant) \
+                or not words[0][0].isupper():
+            return False
+        before = self.doc.masked[max(0, q.open_mark - 60):q.open_mark]
+        prev = re.findall(r"[\w’'-]+", before.lower())[-5:]
+        if any(w in WORK_NOUNS for w in prev):
+            return True
+        # an artist's work: Bad Bunny's "Debí Tirar Más Fotos" (not Trump's "Liberation Day")
+        return bool(re.search(r"\w[’']s\s*$", before)) and len(words) >= 3
+
+    def _is_scare(self, q: Quote, before: Attr | None) -> bool:
+        """One to three words in marks inside a sentence that quote nobody: no attribution right
+        after them and no speech verb before them in the sentence; or a nickname after a naming
+        verb ("calling the detour the “Lee Loop”")."""
+        span = self.doc.text[q.start:q.end]
+        lo = self.doc.s_start[self.doc.sentence_at(q.open_mark)]
+        ctx = self.doc.masked[lo:q.open_mark]
+        if len(span.split()) > 3 or not re.search(r"\w", ctx.replace("\x00", "")) \
+                or re.search(r"[?!…]$", span):
+            return False
+        if before is None:
+            return True
+        naming = [m.end() for m in NAMING.finditer(ctx)]
+        speech = [m.end() for m in _speech_verbs(ctx)]
+        return bool(naming) and max(naming) >= max(speech, default=0) and all(
+            w[0].isupper() for w in span.split())
+
+    def classify(self) -> None:
+        """Kind and attribution of every quote of the article."""
+        for q in self.doc.quotes:
+            after = self._after(q)
+            before = self._before(q)
+            if after is None and self._is_title(q):
+                q.kind = "title"
+            elif after is None and self._is_scare(q, before):
+                q.kind = "scare"
+            elif after is not None and after.kind != "unknown":
+                q.attr = after
+            elif before is not None and before.kind != "unknown":
+                q.attr = before
+            else:
+                q.attr = after or before
+        self._continuations()
+        self._same_words()
+
+    def _continuations(self) -> None:
+        """Unattributed quotes: the previous quote in the paragraph, a colon-introduced block,
+        or a quote-only paragraph following a paragraph that quotes someone."""
+        by_para: dict[int, list[Quote]] = {}
+        for q in self.doc.quotes:
+            by_para.setdefault(q.para, []).append(q)
+        for q in self.doc.quotes:
+            if q.kind != "quote" or (q.attr is not None and q.attr.kind != "unknown"):
+                continue
+            lo = self.doc.s_start[self.doc.sentence_at(q.open_mark)]
+            before = self.doc.masked[lo:q.open_mark].replace("\x00", "")
+            starts_sentence = not re.search(r"\w", before)
+            earlier = [p for p in by_para[q.para] if p.open_mark < q.open_mark
+                       and p.kind == "quote" and p.attr is not None]
+            if earlier and starts_sentence:
+                prev = earlier[-1].attr
+                assert prev is not None
+                q.attr = Attr(prev.speaker, prev.role, "continuation",
+                              round(min(prev.confidence, 0.8), 2), prev.kind)
+                continue
+            i = self.doc.sentence_at(q.open_mark)
+            if starts_sentence and i > 0 and self.doc.s_para[i - 1] == self.doc.s_para[i]:
+                # "Bass said the raids must end. “They are terrorizing our city.”"
+                reported = self._reported(self.doc.s_start[i - 1], self.doc.s_end[i - 1])
+                if reported is not None:
+                    q.attr = reported
+                    continue
+            if not self.doc.quote_only(q.para) or q.para == 0:
+                continue
+            _p, pstart, pend = self.doc.paras[q.para - 1]
+            if self.doc.text[pstart:pend].rstrip().endswith(":"):
+                intro = self._intro(q.para - 1)
+                if intro is not None:
+                    q.attr = intro
+                    continue
+            prior = [p for p in by_para.get(q.para - 1, []) if p.kind == "quote"]
+            if prior and prior[-1].attr is not None and prior[-1].attr.speaker is not None:
+                prev = prior[-1].attr
+                q.attr = Attr(prev.speaker, prev.role, "continuation",
+                              round(min(prev.confidence, 0.75), 2), prev.kind)
+            elif not prior:
+                # a paragraph reporting what someone said, then the quote paragraph
+                last = self.doc.sentence_at(pend - 1)
+                q.attr = self._reported(self.doc.s_start[last], self.doc.s_end[last])
+        # a quote left open at the end of its paragraph goes on in the next one, which may be
+        # where the attribution is ("…they said." in the last paragraph of the quote)
+        for q in reversed(self.doc.quotes):
+            if q.kind != "quote" or q.close_mark is not None or (
+                    q.attr is not None and q.attr.kind != "unknown"):
+                continue
+            nxt = by_para.get(q.para + 1, [])
+            if not nxt or nxt[0].kind != "quote" or nxt[0].attr is None \
+                    or nxt[0].attr.speaker is None \
+                    or self.doc.masked[self.doc.paras[q.para + 1][1]:nxt[0].open_mark].strip():
+                continue
+            prev = nxt[0].attr
+            q.attr = Attr(prev.speaker, prev.role, "continuation",
+                          round(min(prev.confidence, 0.7), 2), prev.kind)
+
+    def _same_words(self) -> None:
+        """A quote with no speaker (or an institution) that repeats words the article gives to a
+        named person elsewhere (an embedded post of the same statement) is that person's."""
+        named = [q for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
+                 and q.attr.kind == "person"]
+        for q in self.doc.quotes:
+            if q.kind != "quote" or (q.attr is not None and q.attr.kind in ("person", "unnamed")):
+                continue
+            a = fold(self.doc.text[q.start:q.end])
+            if len(a) < 25:
+                continue
+            best = None
+            for other in named:
+                b = fold(self.doc.text[other.start:other.end])
+                if len(b) >= 25 and fuzz.partial_ratio(a, b) >= 90:
+                    best = other
+                    break
+            if best is None or best.attr is None:
+                continue
+            if q.attr is not None and q.attr.kind == "inst":
+                role = (best.attr.role or "").lower()
+                inst = (q.attr.speaker or "").lower()
+                if not inst or not re.search(r"\b" + re.escape(inst) + r"\b", role):
+                    continue
+            q.attr = Attr(best.attr.speaker, best.attr.role, "same quote", 0.7, "person")
+
+    def rows(self) -> list[tuple[object, ...]]:
+        """QUOTES rows of the article."""
+        out: list[tuple[object, ...]] = []
+        for q in self.doc.quotes:
+            para = self.doc.paras[q.para][0]
+            a = q.attr if q.kind == "quote" else None
+            speaker = a.speaker if a is not None else None
+            if q.kind == "quote":
+                conf = a.confidence if a is not None else 0.3
+                cue = a.cue if a is not None else None
+            else:
+                conf, cue = 0.7, None
+            out.append((self.doc.ident, q.sentence, q.end_sentence, para, q.start, q.end,
+                        self.doc.text[q.start:q.end], q.kind, speaker,
+                        a.role if a is not None and speaker is not None else None,
+                        float(conf), cue, q.boilerplate))
+        return out
+
+
+def article_quotes(ident: str, text: str, sentences: list[tuple[int, int, int, int, str]]
+                   ) -> list[tuple[object, ...]]:
+    """QUOTES rows of one article; ``sentences``: (index, paragraph, start, end, kind) in text
+    order."""
+    speakers = Speakers(QuotedArticle(ident, text, sentences))
+    speakers.classify()
+    return speakers.rows()
