@@ -303,7 +303,10 @@ def _open(args: argparse.Namespace) -> int:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
         raise CorpusdiffError(f"the terminal UI is not available: {exc}") from None
-    return run(target.paths, target.options, target.labels)
+    saved = target.comparison
+    return run(target.paths, target.options, target.labels,
+               title=saved.title if saved else None, saved_name=saved.name if saved else None,
+               config_file=str(save_target(args.config)))
 
 
 def _plain(text: str) -> str:

@@ -68,10 +68,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Options, dict[str, str]]]:
     """Stand-in for the terminal UI: records what ``open`` would show."""
     calls: list[tuple[list[str], Options, dict[str, str]]] = []
+    saved: list[tuple[str | None, str | None, str]] = []
     module = types.ModuleType("corpusdiff.tui.app")
+    module.saved = saved  # type: ignore[attr-defined]
 
-    def run(paths: list[str], options: Options, labels: dict[str, str]) -> int:
+    def run(paths: list[str], options: Options, labels: dict[str, str], *, title: str | None,
+            saved_name: str | None, config_file: str) -> int:
         calls.append((list(paths), options, labels))
+        saved.append((title, saved_name, config_file))
         return 0
 
     module.run = run  # type: ignore[attr-defined]
@@ -235,6 +239,11 @@ def test_open_resolves_names_paths_and_the_default(home: Path, capsys: pytest.Ca
     assert run(capsys, "news/courier.txt", "news/tribune.txt")[0] == 0
     assert run(capsys, "open", "-c", "bridge", "--threshold", "0.8", "--reference", "gazette",
                "--label", "gazette=Gazette")[0] == 0
+    # a saved comparison's name and title go to the UI, for ctrl+s to suggest and keep them
+    title, name, config_file = sys.modules["corpusdiff.tui.app"].saved[0]
+    assert (title, name) == ("Harbor bridge", "bridge")
+    assert Path(config_file).name == "config.toml"
+    assert sys.modules["corpusdiff.tui.app"].saved[2][:2] == (None, None)
     saved = (["news/*.txt"], Options(threshold=0.6), {"courier": "The Courier"})
     assert tui == [
         saved,

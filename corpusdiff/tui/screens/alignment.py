@@ -1,0 +1,464 @@
+"""Alignment: the rows of the comparison side by side or unified, with differences to step
+through, search, filters and the details of the selected row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import polars as pl
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.timer import Timer
+from textual.widgets import Input
+from textual.worker import get_current_worker
+
+from corpusdiff.tui.screens.base import CorpusScreen
+from corpusdiff.tui.screens.dialogs import FilterScreen
+from corpusdiff.tui.widgets.alignment import (
+    GUTTER,
+    MIN_COLUMN,
+    AlignContext,
+    AlignmentView,
+    ColumnHeader,
+    RowData,
+    SideBySideRow,
+    UnifiedRow,
+    header_text,
+    matches_by_sentence,
+)
+from corpusdiff.tui.widgets.details import DetailsPane, details_blocks
+from corpusdiff.tui.widgets.text import count_lines
+from corpusdiff.views import (
+    RowFilter,
+    differences,
+    group_members,
+    hunk,
+    row_of_group,
+    row_of_sentence,
+    search,
+    step,
+    visible_rows,
+)
+
+if TYPE_CHECKING:
+    from corpusdiff.tui.data import ViewData
+
+MAX_COLUMNS = 6
+#: seconds between a cursor move and (re)building the details pane
+DETAILS_DELAY = 0.03
+
+
+class AlignmentScreen(CorpusScreen):
+    """Side-by-side / unified alignment."""
+
+    MODE = "alignment"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "difference(1)", "Next difference", id="alignment.next_difference"),
+        Binding("p", "difference(-1)", "Previous difference",
+                id="alignment.previous_difference"),
+        Binding("s", "toggle_mode", "Side/unified", id="alignment.mode"),
+        Binding("w", "toggle_wrap", "Wrap", id="alignment.wrap"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="alignment.boilerplate"),
+        Binding("slash", "search", "Search", id="alignment.search"),
+        Binding("enter", "activate", "Next match / details", show=False,
+                id="alignment.activate"),
+        Binding("shift+enter", "match(-1)", "Previous match", show=False,
+                id="alignment.previous_match"),
+        Binding("f", "filter", "Filter", id="alignment.filter"),
+        Binding("d", "details", "Details", id="alignment.details"),
+        Binding("left,h", "columns(-1)", "Outlets left", show=False,
+                id="alignment.columns_left"),
+        Binding("right,l", "columns(1)", "Outlets right", show=False,
+                id="alignment.columns_right"),
+        Binding("escape", "clear", "Clear search", show=False, id="alignment.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unified = False
+        self.wrap = True
+        self.filter = RowFilter()
+        self.first = 0
+        self.query_text = ""
+        self.hits: list[tuple[int, str, int, int, int]] = []
+        self.hit_blocks: list[int] = []
+        self.hit_index: int | None = None
+        self.block_rows: list[int] = []
+        self.diff_positions: list[int] = []
+        self.diff_flags: list[bool] = []
+        self.columns: list[str] = []
+        self.ctx: AlignContext | None = None
+        self._pending: tuple[int | None, tuple[str, int] | None] | None = None
+        self._fit = 0
+        self._details_timer: Timer | None = None
+        self._warmed: set[tuple[int, int]] = set()
+
+    def compose_body(self) -> ComposeResult:
+        yield ColumnHeader(id="columns")
+        yield AlignmentView(id="alignment", zebra=True)
+        yield DetailsPane(id="details")
+        yield Input(placeholder="Search all columns (enter: go, esc: clear)", id="search")
+
+    def on_mount(self) -> None:
+        self.query_one("#details").display = False
+        self.query_one("#search", Input).display = False
+        super().on_mount()
+        self.watch(self.view, "cursor", self._moved, init=False)
+        self.view.focus()
+
+    @property
+    def view(self) -> AlignmentView:
+        """The alignment rows."""
+        return self.query_one(AlignmentView)
+
+    @property
+    def data(self) -> ViewData | None:
+        return self.app.data  # type: ignore[attr-defined,no-any-return]
+
+    # -- building ------------------------------------------------------------------------
+
+    def show_data(self, data: ViewData) -> None:
+        if self.view.size.width == 0:
+            self.call_after_refresh(self.rebuild)
+        else:
+            self.rebuild()
+
+    def _fit_columns(self) -> int:
+        width = self.view.content_width
+        return max(2, min(MAX_COLUMNS, (width - GUTTER) // MIN_COLUMN))
+
+    def _shown(self, data: ViewData) -> list[str]:
+        outlets = self.filter.outlets
+        return [i for i in data.ids if outlets is None or i in outlets]
+
+    def _columns(self, data: ViewData) -> tuple[list[str], int, int]:
+        """Visible outlets and how many are hidden left and right (side by side only)."""
+        shown = self._shown(data)
+        fit = self._fit_columns()
+        if self.unified or len(shown) <= fit:
+            self.first = 0
+            return shown, 0, 0
+        pinned = [data.reference] if data.reference in shown else []
+        others = [i for i in shown if i not in pinned]
+        room = fit - len(pinned)
+        self.first = max(0, min(self.first, len(others) - room))
+        window = others[self.first:self.first + room]
+        return pinned + window, self.first, len(others) - self.first - len(window)
+
+    def rebuild(self, cursor_row: int | None = None) -> None:
+        """Recompute rows, columns and blocks from the current state; keep the cursor on the
+        same layout row when it is still shown."""
+        data = self.data
+        if data is None:
+            return
+        view = self.view
+        if cursor_row is None and self.block_rows and view.cursor < len(self.block_rows):
+            cursor_row = self.block_rows[view.cursor]
+        self._fit = self._fit_columns()
+        columns, hidden_left, hidden_right = self._columns(data)
+        rows = visible_rows(data.layout, self.filter, data.quotes)
+        every = rows["row"].to_list()
+        if hidden_left or hidden_right:
+            # with more outlets than columns, show the rows that have something in them
+            carried = data.layout.cells.filter(pl.col("article").is_in(columns))
+            rows = rows.join(carried.select("row").unique(), on="row", how="semi")
+        self.columns = columns
+        self.rows_df = rows
+        self.block_rows = rows["row"].to_list()
+        self.diff_positions = differences(rows)
+        self.diff_flags = rows["is_difference"].to_list()
+        old = self.ctx
+        self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
+                                labels=data.labels, palette=view.palette(), wrap=self.wrap)
+        if old is not None and old.order == self.ctx.order:
+            self.ctx._diffs = old._diffs
+        block_type = UnifiedRow if self.unified else SideBySideRow
+        blocks = [block_type(self.ctx, data.rows[r]) for r in self.block_rows]
+        position = {r: n for n, r in enumerate(self.block_rows)}
+        cursor = position.get(cursor_row, 0) if cursor_row is not None else 0
+        if cursor_row is not None and cursor_row not in position:
+            # the row is filtered away: the nearest shown row before it
+            import bisect
+
+            cursor = max(bisect.bisect_right(self.block_rows, cursor_row) - 1, 0)
+        self._search(keep=True)
+        view.set_blocks(blocks, cursor=cursor)
+        self.query_one("#columns", ColumnHeader).show(header_text(
+            self.ctx, view.content_width, data.reference, hidden_left,
+            hidden_right, self.unified))
+        width = view.content_width
+        if (width, len(every)) not in self._warmed:
+            self._warmed.add((width, len(every)))
+            self._warm([data.rows[r] for r in every], width, len(columns))
+        if self._pending is not None:
+            group, sentence = self._pending
+            self._pending = None
+            self.reveal(group=group, sentence=sentence)
+        self._status()
+
+    @work(thread=True, exclusive=True, group="warm", description="measure rows")
+    def _warm(self, rows: list[RowData], width: int, n_columns: int) -> None:
+        """Measure every row for both modes at ``width`` off the event loop, so the first
+        switch to the other mode (or back to wrapping) finds its line counts cached."""
+        worker = get_current_worker()
+        side = SideBySideRow.column_width_for(width, n_columns)
+        unified = width - UnifiedRow.label_width_for(width)
+        for n, row in enumerate(rows):
+            if n % 500 == 0 and worker.is_cancelled:
+                return
+            for article in row.cells:
+                plain = row.plain(article)
+                count_lines(plain, side)
+                count_lines(plain, unified)
+
+    def on_resize(self, event: Resize) -> None:
+        if self.data is not None and self._fit and self._fit_columns() != self._fit:
+            self.rebuild()
+        elif self.data is not None and self.ctx is not None:
+            self.call_after_refresh(self._refresh_header)
+
+    def _refresh_header(self) -> None:
+        data = self.data
+        if data is None or self.ctx is None:
+            return
+        _, left, right = self._columns(data)
+        self.query_one("#columns", ColumnHeader).show(header_text(
+            self.ctx, self.view.content_width, data.reference, left, right,
+            self.unified))
+
+    # -- status --------------------------------------------------------------------------
+
+    def _status(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        cursor = self.view.cursor
+        total = len(self.block_rows)
+        diff_n = hunk(self.diff_positions, self.diff_flags, cursor)
+        parts = [
+            f"Row {cursor + 1 if total else 0} of {total}",
+            f"Difference {diff_n if diff_n else '–'} of {len(self.diff_positions)}",
+        ]
+        if self.query_text:
+            here = (self.hit_index + 1) if self.hit_index is not None else "–"
+            parts.append(f"Match {here} of {len(self.hits)} for {self.query_text!r}")
+        parts.append("unified" if self.unified else "side by side")
+        parts.append("wrap" if self.wrap else "no wrap")
+        parts.append("boilerplate shown" if self.filter.show_boilerplate
+                     else "boilerplate hidden")
+        described = self.filter.describe(data.codes)
+        if described:
+            parts.append(f"filter: {described}")
+        parts.append(f"ref ★ {data.codes[data.reference]}")
+        self.status.show(*parts)
+
+    def _moved(self, cursor: int) -> None:
+        # a watcher, so the status changes in the same frame as the cursor
+        self._status()
+        if self.query_one("#details").display:
+            self._details()
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def action_difference(self, direction: int) -> None:
+        """Move to the next (1) or previous (-1) difference."""
+        target = step(self.diff_positions, self.view.cursor, direction > 0)
+        if target is None:
+            self.notify("No more differences " + ("below" if direction > 0 else "above"),
+                        timeout=2)
+            return
+        self.view.jump(target)
+
+    def reveal(self, group: int | None = None, sentence: tuple[str, int] | None = None) -> None:
+        """Put the cursor on the row of ``group`` (or ``sentence``), making it visible."""
+        data = self.data
+        if data is None or (not self.block_rows and self.ctx is None):
+            self._pending = (group, sentence)
+            return
+        row = None
+        if group is not None:
+            row = row_of_group(data.layout, group)
+        elif sentence is not None:
+            row = row_of_sentence(data.layout, *sentence)
+        if row is None:
+            self.notify("That row is not in this comparison", severity="warning", timeout=3)
+            return
+        if row not in self.block_rows:
+            kind = data.layout.rows.filter(pl.col("row") == row)["kind"][0]
+            self.filter = RowFilter(show_boilerplate=kind == "boilerplate")
+            carriers = data.layout.cells.filter(pl.col("row") == row)["article"].to_list()
+            others = [i for i in self._shown(data) if i != data.reference]
+            if carriers and data.reference not in carriers and carriers[0] in others:
+                self.first = others.index(carriers[0])
+            self.notify("Filter cleared to show it", timeout=2)
+            self.rebuild(cursor_row=row)
+            self.view.jump(self.view.cursor)
+        else:
+            self.view.jump(self.block_rows.index(row))
+        self.view.focus()
+
+    def action_columns(self, direction: int) -> None:
+        """Scroll the outlet columns sideways when they do not all fit."""
+        if self.unified or self.data is None:
+            return
+        _, left, right = self._columns(self.data)
+        if (direction < 0 and not left) or (direction > 0 and not right):
+            return
+        self.first += direction
+        self.rebuild()
+
+    # -- toggles -------------------------------------------------------------------------
+
+    def action_toggle_mode(self) -> None:
+        """Switch between side by side and unified."""
+        self.unified = not self.unified
+        self.rebuild()
+
+    def action_toggle_wrap(self) -> None:
+        """Wrap long sentences, or cut them at the column's edge."""
+        self.wrap = not self.wrap
+        self.rebuild()
+
+    def action_toggle_boilerplate(self) -> None:
+        """Show boilerplate (dimmed, with why it was set aside) or hide it."""
+        f = self.filter
+        self.filter = RowFilter(f.outlets, f.kinds, f.only_differences, f.only_quotes,
+                                not f.show_boilerplate)
+        self.rebuild()
+
+    def action_filter(self) -> None:
+        """Choose outlets, row kinds, only differences, only quotes."""
+        data = self.data
+        if data is None:
+            return
+
+        def chosen(result: RowFilter | None) -> None:
+            if result is not None:
+                self.filter = result
+                self.first = 0
+                self.rebuild()
+
+        self.app.push_screen(FilterScreen(data, self.filter), chosen)
+
+    def action_details(self) -> None:
+        """Show or hide the details of the selected row."""
+        pane = self.query_one("#details", DetailsPane)
+        pane.display = not pane.display
+        if pane.display:
+            self._details()
+        else:
+            self.view.focus()
+
+    def _details(self) -> None:
+        # built a moment later, off the event loop: the key's own frame comes first
+        if self._details_timer is not None:
+            self._details_timer.stop()
+        self._details_timer = self.set_timer(DETAILS_DELAY, self._start_details)
+
+    def _start_details(self) -> None:
+        self._details_timer = None
+        data = self.data
+        if data is None or not self.block_rows or self.ctx is None:
+            return
+        row = data.rows[self.block_rows[self.view.cursor]]
+        self._build_details(data, row, [a for a in data.ids if a in self._shown(data)],
+                            self.ctx.palette)
+
+    @work(thread=True, exclusive=True, group="details", description="details")
+    def _build_details(self, data: ViewData, row: RowData, order: list[str],
+                       palette: dict) -> None:
+        """The details blocks, off the event loop (word diffs of every outlet of a group)."""
+        members = (group_members(data.comparison, row.group, data.ids)
+                   if row.group is not None else None)
+        blocks = details_blocks(row, order, data.codes, data.labels, members,
+                                data.comparison.tables, palette)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one("#details", DetailsPane).show, blocks)
+
+    # -- search --------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Search the shown text; matches are highlighted in every column."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._search()
+        self.view.repaint()
+        self._status()
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.view.focus()
+        if self.hits:
+            self.action_match(1, inclusive=True)
+        elif self.query_text:
+            self.notify(f"No match for {self.query_text!r}", timeout=2, markup=False)
+
+    def _search(self, keep: bool = False) -> None:
+        data = self.data
+        if data is None or self.ctx is None:
+            return
+        if not self.query_text:
+            self.hits, self.hit_blocks, self.hit_index = [], [], None
+            self.ctx.matches, self.ctx.current = {}, None
+            return
+        found = search(data.layout, self.query_text, self.rows_df, self.columns)
+        position = {r: n for n, r in enumerate(self.block_rows)}
+        self.hits = list(found.iter_rows())
+        self.hit_blocks = [position[h[0]] for h in self.hits]
+        self.ctx.matches = matches_by_sentence(found)
+        if not keep or self.hit_index is None or self.hit_index >= len(self.hits):
+            self.hit_index = None
+            self.ctx.current = None
+
+    def action_activate(self) -> None:
+        """Next search match when searching, else show the details of the row."""
+        if self.hits:
+            self.action_match(1)
+        else:
+            self.action_details()
+
+    def action_match(self, direction: int, inclusive: bool = False) -> None:
+        """Go to the next (1) or previous (-1) search match."""
+        if not self.hits or self.ctx is None:
+            return
+        cursor = self.view.cursor
+        if self.hit_index is not None and self.hit_blocks[self.hit_index] == cursor:
+            index = (self.hit_index + direction) % len(self.hits)
+        elif direction > 0:
+            after = [n for n, b in enumerate(self.hit_blocks)
+                     if b > cursor or (inclusive and b == cursor)]
+            index = after[0] if after else 0
+        else:
+            before = [n for n, b in enumerate(self.hit_blocks) if b < cursor]
+            index = before[-1] if before else len(self.hits) - 1
+        changed = [self.hit_blocks[index]]
+        if self.hit_index is not None:
+            changed.append(self.hit_blocks[self.hit_index])
+        self.hit_index = index
+        _, article, sentence, start, end = self.hits[index]
+        self.ctx.current = (article, sentence, start, end)
+        self.view.repaint(changed)
+        if self.view.cursor == self.hit_blocks[index]:
+            self._status()
+        self.view.jump(self.hit_blocks[index])
+
+    def action_clear(self) -> None:
+        """Clear the search (and close the search box and details)."""
+        box = self.query_one("#search", Input)
+        if box.display or self.query_text:
+            box.value = ""
+            box.display = False
+            self.query_text = ""
+            self._search()
+            self.view.repaint()
+        else:
+            self.query_one("#details").display = False
+        self.view.focus()
+        self._status()

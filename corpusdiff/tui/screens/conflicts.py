@@ -1,0 +1,66 @@
+"""Conflicts: where outlets give different values (numbers, names, dates) for the same slot
+of one statement."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import polars as pl
+from rich.style import Style
+from rich.text import Text
+
+from corpusdiff.tui.screens.tables import TableScreen, outlet_label
+from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
+from corpusdiff.tui.widgets.text import data_text
+
+if TYPE_CHECKING:
+    from corpusdiff.tui.data import ViewData
+
+
+def _with_value(text: str | None, value: object, palette: dict[str, Style]) -> Text:
+    body = Text(end="")
+    body.append_text(data_text(str(value) if value is not None else "—", palette["value"]))
+    if text:
+        body.append("  ")
+        sentence = data_text(text)
+        if value is not None:
+            sentence.highlight_words([str(value)], palette["value"])
+        body.append_text(sentence)
+    return body
+
+
+class ConflictsScreen(TableScreen):
+    """Conflicting values, by kind."""
+
+    MODE = "conflicts"
+    TABLE = "conflicts"
+    COLUMNS = "group, kind, slot, article_a, value_a, text_a, article_b, value_b, text_b"
+    REQUIRED = frozenset({"group", "article_a", "value_a", "article_b", "value_b"})
+    EMPTY = "No conflicts: where outlets carry the same statement, they give the same values."
+
+    def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
+        out = [("*", Text(f"All conflicts ({table.height})"))]
+        if "kind" in table.columns:
+            for kind, n in table.group_by("kind").len().sort("kind").iter_rows():
+                out.append((str(kind), Text(f"{kind}  ({n})")))
+        return out
+
+    def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
+               palette: dict[str, Style]):
+        t = table
+        if choice is not None and "kind" in t.columns:
+            t = t.filter(pl.col("kind").cast(pl.String) == choice)
+        out = []
+        for r in t.sort("group").iter_rows(named=True):
+            heading = Text(f"Group {r['group']}", palette["heading"], no_wrap=True, end="")
+            details = " · ".join(str(r[k]) for k in ("kind", "slot") if r.get(k) is not None)
+            if details:
+                heading.append_text(data_text(f" · {details}", palette["muted"]))
+            items = [
+                (outlet_label(data, r["article_a"], palette["heading"]),
+                 _with_value(r.get("text_a"), r["value_a"], palette)),
+                (outlet_label(data, r["article_b"], palette["heading"]),
+                 _with_value(r.get("text_b"), r["value_b"], palette)),
+            ]
+            out.append(((int(r["group"]), None), ParagraphBlock(heading, items)))
+        return out

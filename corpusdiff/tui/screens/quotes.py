@@ -1,0 +1,106 @@
+"""Quotes: who is quoted, and for each quotation every outlet's version with its variant
+(verbatim, trimmed, reworded, misattributed, exclusive), reworded ones with their word diff."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import polars as pl
+from rich.style import Style
+from rich.text import Text
+
+from corpusdiff.tui.screens.tables import TableScreen, outlet_label
+from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
+from corpusdiff.tui.widgets.text import data_text
+from corpusdiff.views import marked, printable, speakers
+
+if TYPE_CHECKING:
+    from corpusdiff.tui.data import ViewData
+
+UNATTRIBUTED = "unattributed"
+
+
+def speech(table: pl.DataFrame) -> pl.DataFrame:
+    """The quotations of people (no scare quotes or titles, nothing from boilerplate)."""
+    if "kind" in table.columns:
+        table = table.filter(pl.col("kind").is_null() | (pl.col("kind") == "quote"))
+    if "boilerplate" in table.columns:
+        table = table.filter(~pl.col("boilerplate").fill_null(False))
+    return table
+
+
+class QuotesScreen(TableScreen):
+    """Quotations by speaker."""
+
+    MODE = "quotes"
+    TABLE = "quotes"
+    COLUMNS = ("article, sentence, text, kind, speaker, role, confidence, variant, "
+               "quote_group")
+    REQUIRED = frozenset({"article", "sentence", "text", "speaker"})
+    EMPTY = "No quotations found."
+    UNIT = "quoted statements"
+
+    def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
+        table = speech(table)
+        out = [("*", Text(f"All speakers ({table.height})"))]
+        for speaker, n, outlets in speakers(table).iter_rows():
+            prompt = data_text(speaker)
+            prompt.append(f"  {n} in {outlets}", "dim")
+            out.append((speaker, prompt))
+        return out
+
+    def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
+               palette: dict[str, Style]):
+        rank = {a: n for n, a in enumerate(data.ids)}
+        q = speech(table).with_columns(pl.col("speaker").fill_null(UNATTRIBUTED))
+        if choice is not None:
+            q = q.filter(pl.col("speaker") == choice)
+        if "quote_group" not in q.columns:
+            q = q.with_columns(quote_group=pl.lit(None, pl.Int64))
+        q = (q.with_row_index("_n")
+             .with_columns(_key=pl.coalesce(pl.col("quote_group").cast(pl.String),
+                                            pl.format("q{}", pl.col("_n"))),
+                           _rank=pl.col("article").replace_strict(rank, default=len(rank),
+                                                                  return_dtype=pl.Int64)))
+        out = []
+        for _, group in q.sort("_rank", "sentence").group_by("_key", maintain_order=True):
+            recs = group.to_dicts()
+            first = recs[0]
+            base = next((r for r in recs if r.get("variant") == "verbatim"), first)
+            heading = Text(no_wrap=True, end="")
+            heading.append_text(data_text(first["speaker"], palette["heading"]))
+            if first.get("role"):
+                heading.append_text(data_text(f" ({first['role']})", palette["muted"]))
+            qg = first.get("quote_group")
+            heading.append(f" · {len(recs)} version{'s' if len(recs) > 1 else ''}"
+                           + (f" · quote group {qg}" if qg is not None else ""),
+                           palette["muted"])
+            items = []
+            for r in recs:
+                body = Text(end="")
+                variant = r.get("variant")
+                if variant:
+                    body.append(f"{variant}: ", palette["value"])
+                # a variant is compared with the quote it refers to (match_text), else with
+                # the group's first verbatim version
+                against = r.get("match_text") or (None if r is base else base["text"])
+                if not against or variant in (None, "verbatim", "exclusive"):
+                    body.append_text(data_text(f"“{r['text']}”"))
+                else:
+                    body.append("“")
+                    styles = {"equal": "", "insert": palette["added"],
+                              "delete": palette["removed"]}
+                    for fragment, tag in marked(printable(against), printable(r["text"])):
+                        body.append(fragment, styles[tag])
+                    body.append("”")
+                    if r.get("match_article"):
+                        body.append(f" (against {data.codes.get(r['match_article'], '?')})",
+                                    palette["muted"])
+                if r.get("confidence") is not None:
+                    body.append(f"  confidence {r['confidence']:.2f}"
+                                if isinstance(r["confidence"], float)
+                                else f"  confidence {r['confidence']}", palette["muted"])
+                items.append((outlet_label(data, r["article"], palette["heading"]), body))
+            target = (None, (first["article"], int(first["sentence"])))
+            out.append((target, ParagraphBlock(heading, items, label_width=20)))
+        return out

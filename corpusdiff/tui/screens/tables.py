@@ -1,0 +1,138 @@
+"""Shared parts of the analysis-table screens (quotes, conflicts, omissions): a list on the
+left to narrow the table, blocks on the right, enter to jump to the Alignment."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import polars as pl
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from corpusdiff.tui.screens.base import CorpusScreen, placeholder
+from corpusdiff.tui.widgets.blockview import BlockView
+from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
+
+if TYPE_CHECKING:
+    from corpusdiff.tui.data import ViewData
+
+
+class TableView(BlockView):
+    """The blocks of an analysis table; styles come from the stylesheet."""
+
+    COMPONENT_CLASSES = BlockView.COMPONENT_CLASSES | {
+        "table--heading", "table--muted", "table--added", "table--removed", "table--value",
+    }
+
+    def palette(self) -> dict[str, Style]:
+        """Styles for the blocks."""
+        get = self.get_component_rich_style
+        return {name: get(f"table--{name}", partial=True)
+                for name in ("heading", "muted", "added", "removed", "value")}
+
+
+class TableScreen(CorpusScreen):
+    """A side list (``choices``) narrowing blocks built by ``blocks``; enter jumps to the
+    Alignment at the selected block's group or sentence."""
+
+    TABLE: ClassVar[str] = ""
+    COLUMNS: ClassVar[str] = ""
+    REQUIRED: ClassVar[frozenset[str]] = frozenset()
+    EMPTY: ClassVar[str] = "Nothing here."
+    #: what the status line counts (default: the table's name)
+    UNIT: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open in alignment", id="table.open"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield placeholder(self.TABLE, self.COLUMNS)
+        with Horizontal(id="table-body"):
+            yield OptionList(id="choices", markup=False)
+            yield TableView(id="blocks")
+
+    def on_mount(self) -> None:
+        self.targets: list[tuple[int | None, tuple[str, int] | None]] = []
+        self.query_one("#table-body").display = False
+        super().on_mount()
+
+    def show_data(self, data: ViewData) -> None:
+        table = data.table(self.TABLE)
+        missing = self.REQUIRED - set(table.columns) if table is not None else set()
+        ready = table is not None and not missing
+        self.query_one(".placeholder", Static).display = not ready
+        self.query_one("#table-body").display = ready
+        if not ready:
+            note = f"{self.TABLE}: not computed"
+            if missing:
+                note = f"{self.TABLE} table lacks columns: {', '.join(sorted(missing))}"
+            self.status.show(note, "1: overview", "2: alignment")
+            return
+        assert table is not None
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        choices.add_options([Option(prompt, id=key) for key, prompt in self.choices(data, table)])
+        choices.highlighted = 0
+        self._fill(data, table, None)
+        self.query_one("#blocks", TableView).focus()
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def _choice(self, event: OptionList.OptionHighlighted) -> None:
+        data = self.app.data  # type: ignore[attr-defined]
+        table = data.table(self.TABLE) if data is not None else None
+        if table is not None:
+            key = event.option.id
+            self._fill(data, table, None if key == "*" else key)
+
+    def _fill(self, data: ViewData, table: pl.DataFrame, choice: str | None) -> None:
+        view = self.query_one("#blocks", TableView)
+        built = self.blocks(data, table, choice, view.palette())
+        if not built:
+            message = Text(self.EMPTY if choice is None else f"{self.EMPTY} ({choice})",
+                           view.palette()["muted"])
+            built = [((None, None), ParagraphBlock(message, []))]
+        self.targets = [target for target, _ in built]
+        view.set_blocks([block for _, block in built], cursor=0)
+        count = sum(1 for target, _ in built if target != (None, None)) if table.height else 0
+        self.status.show(f"{count} {self.UNIT or self.TABLE}"
+                         + (f" ({choice})" if choice else ""),
+                         "enter: open in alignment", "tab: list / blocks")
+
+    def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
+        """(key, prompt) pairs of the side list; key "*" shows everything."""
+        raise NotImplementedError
+
+    def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
+               palette: dict[str, Style]
+               ) -> list[tuple[tuple[int | None, tuple[str, int] | None], ParagraphBlock]]:
+        """(jump target, block) pairs for the chosen key (None: all)."""
+        raise NotImplementedError
+
+    async def action_open(self) -> None:
+        """Open the selected block's group (or sentence) in the Alignment screen."""
+        view = self.query_one("#blocks", TableView)
+        if not self.targets or view.cursor >= len(self.targets):
+            return
+        group, sentence = self.targets[view.cursor]
+        if group is None and sentence is None:
+            self.notify("This row has no place in the alignment", timeout=2)
+            return
+        await self.app.goto(group=group, sentence=sentence)  # type: ignore[attr-defined]
+
+    async def on_block_view_activated(self, event: BlockView.Activated) -> None:
+        await self.action_open()
+
+
+def outlet_label(data: ViewData, article: str, style: Style) -> Text:
+    """``A Label`` for an article id (unknown ids shown as they are)."""
+    from corpusdiff.tui.widgets.text import data_text
+
+    text = Text(f"{data.codes.get(article, '?')} ", style, no_wrap=True)
+    text.append_text(data_text(data.labels.get(article, article)))
+    return text

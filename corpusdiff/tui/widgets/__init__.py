@@ -1,0 +1,1 @@
+"""Widgets of the corpusdiff terminal UI, one a file."""

@@ -1,0 +1,349 @@
+"""The alignment view: rows of the layout side by side (one column per outlet) or unified
+(one block per row, outlets stacked), with word differences, search matches and boilerplate.
+
+Differences read in colour and in monochrome: words an outlet adds or words it changes are
+orange and underlined; words of the base (the reference, or the first outlet shown) that
+another outlet drops or changes are blue and struck through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from corpusdiff.tui.widgets.blockview import BlockView
+from corpusdiff.tui.widgets.paragraphs import Part, Stacked, labelled
+from corpusdiff.tui.widgets.text import count_lines, data_text, fit, split_lines, stylize_spans
+from corpusdiff.views import Layout, changed_spans, printable
+
+#: row kind -> gutter glyph (the coverage glyphs; + for a sentence only one outlet has)
+GLYPHS = {"identical": "●", "reworded": "◐", "partial": "◔", "unique": "+",
+          "boilerplate": "~", "absent": "·"}
+GUTTER = 6
+SEP = " │ "
+MIN_COLUMN = 20
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence in a cell."""
+
+    index: int
+    text: str  # already printable
+    kind: str
+    reason: str | None
+
+
+@dataclass
+class RowData:
+    """One layout row: its group (or None), kind and the sentences of each outlet."""
+
+    row: int
+    group: int | None
+    kind: str
+    n_articles: int
+    cells: dict[str, list[Sentence]] = field(default_factory=dict)
+    _plain: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def plain(self, article: str) -> str:
+        """The cell's text: its sentences joined, boilerplate prefixed with its reason."""
+        text = self._plain.get(article)
+        if text is None:
+            text = " ".join(_prefix(s) + s.text for s in self.cells.get(article, ()))
+            self._plain[article] = text
+        return text
+
+
+def _prefix(s: Sentence) -> str:
+    return f"[boilerplate: {s.reason or 'unspecified'}] " if s.kind == "boilerplate" else ""
+
+
+def row_data(lay: Layout) -> dict[int, RowData]:
+    """Every layout row with its cells, built once per layout."""
+    out = {
+        r: RowData(r, g, k, n)
+        for r, g, k, n in lay.rows.select("row", "group", "kind", "n_articles").iter_rows()
+    }
+    cells = lay.cells.select("row", "article", "index", "text", "kind", "reason")
+    for r, a, i, text, kind, reason in cells.iter_rows():
+        out[r].cells.setdefault(a, []).append(Sentence(i, printable(text), kind, reason))
+    return out
+
+
+@dataclass
+class AlignContext:
+    """What every row block needs to paint: columns, toggles, styles, search matches."""
+
+    columns: list[str]
+    order: list[str]  # all outlets in display order (the base is the first that carries)
+    codes: dict[str, str]
+    labels: dict[str, str]
+    palette: dict[str, Style]
+    wrap: bool = True
+    matches: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
+    current: tuple[str, int, int, int] | None = None
+    _diffs: dict[tuple[int, str, str], tuple[list, list]] = field(default_factory=dict)
+
+    @property
+    def rank(self) -> dict[str, int]:
+        """Shown outlet -> its column position."""
+        rank = self.__dict__.get("_rank")
+        if rank is None:
+            rank = {a: n for n, a in enumerate(self.columns)}
+            self.__dict__["_rank"] = rank
+        return rank
+
+    def base(self, row: RowData, among: Iterable[str]) -> str | None:
+        """The outlet whose wording the others are compared with in this row."""
+        shown = set(among)
+        return next((a for a in self.order if a in row.cells and a in shown), None)
+
+    def diff(self, row: RowData, base: str, other: str) -> tuple[list, list]:
+        """(spans of base other lacks, spans other adds), cached."""
+        key = (row.row, base, other)
+        hit = self._diffs.get(key)
+        if hit is None:
+            hit = changed_spans(row.plain(base), row.plain(other))
+            self._diffs[key] = hit
+        return hit
+
+    def cell_text(self, row: RowData, article: str,
+                  extra: list[tuple[list[tuple[int, int]], Style]] = ()) -> Text:
+        """A cell as styled Text: boilerplate dimmed, ``extra`` spans, then search matches."""
+        text = Text(no_wrap=True, end="")
+        starts = []
+        for n, s in enumerate(row.cells.get(article, ())):
+            if n:
+                text.append(" ")
+            if s.kind == "boilerplate":
+                text.append(_prefix(s), self.palette["reason"])
+            starts.append((s, len(text)))
+            text.append_text(data_text(s.text, self.palette["boilerplate"]
+                                       if s.kind == "boilerplate" else ""))
+        for spans, style in extra:
+            stylize_spans(text, spans, style)
+        self._stylize_matches(text, article, starts)
+        return text
+
+    def _stylize_matches(self, text: Text, article: str,
+                         starts: list[tuple[Sentence, int]]) -> None:
+        if not self.matches:
+            return
+        for s, offset in starts:
+            for start, end in self.matches.get((article, s.index), ()):
+                current = self.current == (article, s.index, start, end)
+                text.stylize(self.palette["match_current" if current else "match"],
+                             start + offset, end + offset)
+
+
+class SideBySideRow:
+    """A layout row as one line (or wrapped lines) of columns."""
+
+    def __init__(self, ctx: AlignContext, row: RowData) -> None:
+        self.ctx = ctx
+        self.row = row
+
+    @staticmethod
+    def column_width_for(width: int, n_columns: int) -> int:
+        """Cells of each column when ``n_columns`` share ``width``."""
+        n = max(n_columns, 1)
+        return max((width - GUTTER - len(SEP) * (n - 1)) // n, 4)
+
+    def column_width(self, width: int) -> int:
+        return self.column_width_for(width, len(self.ctx.columns))
+
+    def height(self, width: int) -> int:
+        col = self.column_width(width)
+        if not self.ctx.wrap:
+            return 1
+        return max((count_lines(self.row.plain(a), col) for a in self.ctx.columns
+                    if a in self.row.cells), default=1)
+
+    def lines(self, width: int) -> list[Text]:
+        ctx, row = self.ctx, self.row
+        col = self.column_width(width)
+        pal = ctx.palette
+        carriers = [a for a in ctx.columns if a in row.cells]
+        base = ctx.base(row, carriers) if row.group is not None and len(carriers) > 1 else None
+        columns: list[list[Text]] = []
+        for article in ctx.columns:
+            if article not in row.cells:
+                absent = row.group is not None
+                columns.append([Text(GLYPHS["absent"] if absent else "", pal["absent"])])
+                continue
+            extra = []
+            if base is not None and article != base:
+                _, added = ctx.diff(row, base, article)
+                extra = [(added, pal["added"])]
+            elif base is not None:
+                removed = [span for other in carriers if other != base
+                           for span in ctx.diff(row, base, other)[0]]
+                extra = [(removed, pal["removed"])]
+            columns.append(split_lines(ctx.cell_text(row, article, extra), col, ctx.wrap))
+        height = max(len(c) for c in columns) if columns else 1
+        gutter = Text(no_wrap=True, end="")
+        gutter.append(GLYPHS.get(row.kind, " "), pal[row.kind])
+        if row.group is not None:
+            gutter.append(f"{row.group:>4}", pal["gutter"])
+        out = []
+        sep = Text(SEP, pal["separator"])
+        for y in range(height):
+            line = fit(gutter, GUTTER - 1) if y == 0 else Text(" " * (GUTTER - 1))
+            line.append(" ")
+            for n, cells in enumerate(columns):
+                if n:
+                    line.append_text(sep)
+                line.append_text(fit(cells[y], col) if y < len(cells) else Text(" " * col))
+            out.append(line)
+        return out
+
+
+class UnifiedRow(Stacked):
+    """A layout row as a block: a header line, then each carrying outlet's wording stacked;
+    words the others add or change are marked in theirs, words they drop in the base's."""
+
+    def __init__(self, ctx: AlignContext, row: RowData) -> None:
+        self.ctx = ctx
+        self.row = row
+
+    @staticmethod
+    def label_width_for(width: int) -> int:
+        """Cells of the outlet label column at ``width``."""
+        return max(min(22, width // 4), 6)
+
+    def label_width(self, width: int) -> int:
+        return self.label_width_for(width)
+
+    def _carriers(self) -> list[str]:
+        rank = self.ctx.rank
+        return sorted((a for a in self.row.cells if a in rank), key=rank.__getitem__)
+
+    def height(self, width: int) -> int:
+        text_w = max(width - self.label_width_for(width), 1)
+        plain, wrap = self.row.plain, self.ctx.wrap
+        return 2 + sum(count_lines(plain(a), text_w, wrap) for a in self._carriers())
+
+    def parts(self, width: int) -> list[Part]:
+        ctx, row = self.ctx, self.row
+        label_w = self.label_width(width)
+        text_w = max(width - label_w, 1)
+        carriers = self._carriers()
+        base = ctx.base(row, carriers) if row.group is not None and len(carriers) > 1 else None
+        out: list[Part] = [(1, lambda: [fit(self.header(), width)])]
+        for article in carriers:
+            out.append((count_lines(row.plain(article), text_w, ctx.wrap),
+                        lambda a=article: self._outlet(a, base, carriers, width, label_w)))
+        out.append((1, lambda: [Text("")]))
+        return out
+
+    def _outlet(self, article: str, base: str | None, carriers: list[str], width: int,
+                label_w: int) -> list[Text]:
+        ctx, row, pal = self.ctx, self.row, self.ctx.palette
+        extra = []
+        if base is not None and article != base:
+            extra = [(ctx.diff(row, base, article)[1], pal["added"])]
+        elif base is not None:
+            extra = [([span for other in carriers if other != base
+                       for span in ctx.diff(row, base, other)[0]], pal["removed"])]
+        label = Text(f"{ctx.codes.get(article, '?')} ", pal["heading"], no_wrap=True)
+        label.append_text(data_text(ctx.labels.get(article, article), pal["gutter"]))
+        return labelled(label, ctx.cell_text(row, article, extra), width, label_w, ctx.wrap)
+
+    def header(self) -> Text:
+        row, ctx, pal = self.row, self.ctx, self.ctx.palette
+        carriers = self._carriers()
+        text = Text(no_wrap=True, end="")
+        text.append(f"{GLYPHS.get(row.kind, ' ')} ", pal[row.kind])
+        if row.group is not None:
+            text.append(f"Group {row.group}", pal["heading"])
+            text.append(f" · {row.kind} · {len(carriers)} of {len(ctx.columns)} outlets shown",
+                        pal["gutter"])
+        elif carriers:
+            who = carriers[0]
+            what = "Boilerplate in" if row.kind == "boilerplate" else "Only in"
+            text.append(f"{what} {ctx.codes.get(who, '?')} ", pal["heading"])
+            text.append_text(data_text(ctx.labels.get(who, who), pal["gutter"]))
+        return text
+
+
+class AlignmentView(BlockView):
+    """The rows of the alignment; paints side by side or unified."""
+
+    COMPONENT_CLASSES = BlockView.COMPONENT_CLASSES | {
+        "align--added", "align--removed", "align--match", "align--match-current",
+        "align--boilerplate", "align--reason", "align--gutter", "align--absent",
+        "align--separator", "align--heading", "align--identical", "align--reworded",
+        "align--partial", "align--unique",
+    }
+
+    def palette(self) -> dict[str, Style]:
+        """The styles blocks paint with, from the stylesheet (so themes can change them)."""
+        get = self.get_component_rich_style
+        names = {
+            "added": "align--added", "removed": "align--removed", "match": "align--match",
+            "match_current": "align--match-current", "boilerplate": "align--boilerplate",
+            "reason": "align--reason", "gutter": "align--gutter", "absent": "align--absent",
+            "separator": "align--separator", "heading": "align--heading",
+            "identical": "align--identical", "reworded": "align--reworded",
+            "partial": "align--partial", "unique": "align--unique",
+        }
+        return {key: get(cls, partial=True) for key, cls in names.items()}
+
+
+class ColumnHeader(Widget):
+    """The outlet names above the side-by-side columns (and how many are scrolled away)."""
+
+    DEFAULT_CSS = "ColumnHeader { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text("")
+
+    def show(self, text: Text) -> None:
+        """Display ``text``."""
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text
+
+
+def header_text(ctx: AlignContext, width: int, reference: str, hidden_left: int,
+                hidden_right: int, unified: bool, spare: int = 2) -> Text:
+    """The column header line for rows ``width`` cells wide; ``spare`` cells to the right of
+    the rows (over the scrollbar) show how many outlets are scrolled away there."""
+    pal = ctx.palette
+    text = Text(no_wrap=True, end="")
+    left = f"◀{hidden_left}" if hidden_left else ""
+    text.append(f"{left:<{GUTTER}}", pal["gutter"])
+    if unified:
+        shown = ", ".join(ctx.codes.get(a, "?") for a in ctx.columns)
+        text.append(f"Unified: one block per row; outlets {shown}", pal["heading"])
+        return fit(text, width)
+    n = max(len(ctx.columns), 1)
+    col = max((width - GUTTER - len(SEP) * (n - 1)) // n, 4)
+    for i, article in enumerate(ctx.columns):
+        if i:
+            text.append(SEP, pal["separator"])
+        cell = Text(f"{ctx.codes.get(article, '?')} ", pal["heading"], no_wrap=True)
+        if article == reference:
+            cell.append("★ ", pal["heading"])
+        cell.append_text(data_text(ctx.labels.get(article, article)))
+        text.append_text(fit(cell, col))
+    text = fit(text, width)
+    if hidden_right:
+        text.append(f"{hidden_right}▶"[:spare], pal["heading"])
+    return text
+
+
+def matches_by_sentence(hits: pl.DataFrame) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Search hits (row, article, index, start, end) grouped per sentence."""
+    out: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for _, a, i, s, e in hits.iter_rows():
+        out.setdefault((a, i), []).append((s, e))
+    return out

@@ -1,0 +1,443 @@
+"""Display-ready views of a Comparison: row layout, filters, differences, search, details.
+
+Everything here is a pure function of a :class:`~corpusdiff.model.Comparison` (plain Python and
+polars, no UI toolkit), so the terminal UI and the exports can share it and tests can call each
+step alone.
+
+The central view is the *layout*: the rows a side-by-side alignment shows. Each alignment group
+is one row; each sentence no other outlet shares is a row of its own. Rows follow the reading
+order of a reference outlet; a sentence the reference does not carry is placed after the last
+sentence of its own article that the reference does carry (so an outlet's extra paragraph shows
+up next to the context it had in that outlet), or just before the first one when it comes
+before all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from corpusdiff.diff import word_diff
+from corpusdiff.model import Comparison
+
+#: what a row of the alignment is: a group kind, a sentence only one outlet has, or boilerplate
+ROW_KINDS = ("identical", "reworded", "partial", "unique", "boilerplate")
+#: the kinds a filter offers (boilerplate has its own toggle)
+FILTER_KINDS = ("identical", "reworded", "partial", "unique")
+
+#: the layout's tables (see :class:`Layout`)
+ROWS = pl.Schema({"row": pl.Int64, "group": pl.Int64, "kind": pl.String,
+                  "n_articles": pl.Int64})
+CELLS = pl.Schema({"row": pl.Int64, "article": pl.String, "index": pl.Int64,
+                   "text": pl.String, "kind": pl.String, "reason": pl.String})
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_QUOTE_MARK = r"[\"“”„«»]"
+_CLOSING = ".,;:!?”’)]\"'"
+
+
+def _picture(m: re.Match[str]) -> str:
+    char = m.group()
+    code = ord(char)
+    if char in "\t\n\r":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
+    if code == 0x7F:
+        return "␡"
+    return "�"  # C1 controls; bidi overrides would reorder the line
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character made visible, one character for one.
+
+    ESC becomes ␛ (so an ANSI escape shows as ``␛[31m`` instead of colouring the terminal),
+    other C0 controls their Unicode control pictures, tabs and line breaks a space, C1 controls
+    and bidirectional overrides a replacement mark. Offsets into the text stay valid.
+    """
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def outlet_codes(n: int) -> list[str]:
+    """A, B, ..., Z, AA, AB, ...: short column names for ``n`` outlets (as in the reports)."""
+    out = []
+    for i in range(n):
+        code = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            code = chr(65 + r) + code
+        out.append(code)
+    return out
+
+
+def ordered_ids(comparison: Comparison, reference: str | None = None) -> list[str]:
+    """Article ids in display order with ``reference`` (default: the comparison's) first."""
+    ids = comparison.article_ids
+    if reference is not None and reference in ids:
+        ids.remove(reference)
+        ids.insert(0, reference)
+    return ids
+
+
+def articles_view(comparison: Comparison, reference: str | None = None) -> pl.DataFrame:
+    """One row per article in display order: id, code, label, title, sentences, shared,
+    unique, boilerplate."""
+    from corpusdiff.analyze.coverage import article_stats
+
+    ids = ordered_ids(comparison, reference)
+    order = pl.DataFrame({"id": ids, "code": outlet_codes(len(ids)),
+                          "_rank": list(range(len(ids)))})
+    return (
+        order.join(comparison.articles.select("id", "label", "title"), on="id")
+        .join(article_stats(comparison), on="id", how="left")
+        .with_columns(pl.col("sentences", "shared", "unique", "boilerplate").fill_null(0))
+        .sort("_rank").drop("_rank")
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The rows of the alignment in reference order.
+
+    ``rows``: row, group (null for a single sentence), kind (see :data:`ROW_KINDS`),
+    n_articles. ``cells``: row, article, index, text, kind, reason: the sentences in each row
+    (several for one outlet when a group holds more than one of its sentences).
+    """
+
+    reference: str
+    ids: tuple[str, ...]
+    rows: pl.DataFrame
+    cells: pl.DataFrame
+
+    @property
+    def codes(self) -> dict[str, str]:
+        """Article id -> short column code (A, B, ...)."""
+        return dict(zip(self.ids, outlet_codes(len(self.ids)), strict=True))
+
+
+def layout(comparison: Comparison, reference: str | None = None) -> Layout:
+    """Order groups and single sentences by the reference outlet (see the module docstring).
+
+    A sentence of another outlet gets the sort key (anchor, outlet rank, its index), where the
+    anchor is the reference position of the last reference-carried group at or before it in
+    its own article (before its article's first such group: just before that group; in an
+    article sharing nothing with the reference: the end). A group takes the smallest key of
+    its members, so a group the reference carries sits at the reference's position.
+    """
+    ids = ordered_ids(comparison, reference)
+    ref = ids[0]
+    rank = pl.DataFrame({"article": ids, "rank": list(range(len(ids)))})
+    s = comparison.sentences.select("article", "index", "text", "kind", "reason", "group")
+    s = s.join(rank, on="article")
+    anchors = (
+        s.filter((pl.col("rank") == 0) & pl.col("group").is_not_null())
+        .group_by("group").agg(anchor=pl.col("index").min())
+    )
+    after = pl.col("anchor").forward_fill().over("article")
+    before = pl.col("anchor").backward_fill().over("article") - 0.5
+    s = (
+        s.join(anchors, on="group", how="left")
+        .sort("rank", "index")
+        .with_columns(
+            a=pl.when(pl.col("rank") == 0).then(pl.col("index").cast(pl.Float64))
+            .otherwise(pl.coalesce(after.cast(pl.Float64), before.cast(pl.Float64),
+                                   pl.lit(float("inf"))))
+        )
+    )
+    # one row key per group and per single sentence: group -> smallest member key
+    keyed = s.with_columns(
+        unit=pl.when(pl.col("group").is_not_null())
+        .then(pl.format("g{}", pl.col("group")))
+        .otherwise(pl.format("s{}:{}", pl.col("rank"), pl.col("index")))
+    )
+    units = (
+        keyed.sort("a", "rank", "index")
+        .group_by("unit", maintain_order=True)
+        .agg(group=pl.col("group").first(), skind=pl.col("kind").first(),
+             n_articles=pl.col("article").n_unique())
+        .with_row_index("row")
+        .with_columns(pl.col("row").cast(pl.Int64))
+    )
+    gkinds = comparison.groups.select(pl.col("id").alias("group"), pl.col("kind").alias("gkind"))
+    rows = (
+        units.join(gkinds, on="group", how="left", maintain_order="left")
+        .with_columns(
+            kind=pl.when(pl.col("group").is_not_null()).then(pl.col("gkind"))
+            .when(pl.col("skind") == "boilerplate").then(pl.lit("boilerplate"))
+            .otherwise(pl.lit("unique"))
+        )
+        .select(list(ROWS)).cast(dict(ROWS))
+    )
+    cells = (
+        keyed.join(units.select("unit", "row"), on="unit")
+        .sort("row", "rank", "index")
+        .select(list(CELLS)).cast(dict(CELLS))
+    )
+    return Layout(reference=ref, ids=tuple(ids), rows=rows, cells=cells)
+
+
+def quote_sentences(comparison: Comparison) -> pl.DataFrame:
+    """article, index of every sentence holding a direct quotation.
+
+    Uses the ``quotes`` analysis table when it was computed; otherwise any sentence with a
+    quotation mark counts.
+    """
+    quotes = comparison.tables.get("quotes")
+    if quotes is not None and {"article", "sentence"} <= set(quotes.columns):
+        return quotes.select("article", pl.col("sentence").cast(pl.Int64).alias("index")).unique()
+    return (
+        comparison.sentences.filter(pl.col("text").str.contains(_QUOTE_MARK))
+        .select("article", "index")
+    )
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """Which rows and columns the alignment shows. ``outlets`` None means all."""
+
+    outlets: frozenset[str] | None = None
+    kinds: frozenset[str] = field(default_factory=lambda: frozenset(FILTER_KINDS))
+    only_differences: bool = False
+    only_quotes: bool = False
+    show_boilerplate: bool = False
+
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out (boilerplate aside)."""
+        return (self.outlets is not None or set(self.kinds) != set(FILTER_KINDS)
+                or self.only_differences or self.only_quotes)
+
+    def describe(self, codes: dict[str, str] | None = None) -> str:
+        """A short human description, empty when nothing is filtered."""
+        parts = []
+        if self.outlets is not None:
+            names = sorted((codes or {}).get(o, o) for o in self.outlets)
+            parts.append("outlets " + ",".join(names))
+        if set(self.kinds) != set(FILTER_KINDS):
+            parts.append("kinds " + ",".join(k for k in FILTER_KINDS if k in self.kinds))
+        if self.only_differences:
+            parts.append("differences only")
+        if self.only_quotes:
+            parts.append("quotes only")
+        return "; ".join(parts)
+
+
+def visible_rows(lay: Layout, flt: RowFilter | None = None,
+                 quotes: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The rows a filter lets through, in layout order, with row, group, kind, n_articles,
+    n_shown (outlets of the filter carrying the row), has_quote, outlet (the one outlet of a
+    row only one shown outlet carries) and is_difference.
+
+    A row is a *difference* unless it is an identical group carried by every shown outlet.
+    ``quotes`` (article, index; see :func:`quote_sentences`) is needed for ``only_quotes``
+    and ``has_quote``.
+    """
+    flt = flt or RowFilter()
+    cells = lay.cells
+    shown = list(lay.ids) if flt.outlets is None else [i for i in lay.ids if i in flt.outlets]
+    cells = cells.filter(pl.col("article").is_in(shown))
+    if quotes is not None:
+        cells = cells.join(quotes.with_columns(_q=pl.lit(True)), on=["article", "index"],
+                           how="left")
+    else:
+        cells = cells.with_columns(_q=pl.lit(False))
+    per_row = cells.group_by("row").agg(
+        n_shown=pl.col("article").n_unique().cast(pl.Int64),
+        has_quote=pl.col("_q").fill_null(False).any(),
+        outlet=pl.col("article").first(),
+    )
+    rows = lay.rows.join(per_row, on="row", how="inner").sort("row")
+    rows = rows.with_columns(
+        is_difference=(pl.col("kind") != "boilerplate")
+        & ~((pl.col("kind") == "identical") & (pl.col("n_shown") >= len(shown))),
+        outlet=pl.when(pl.col("n_shown") == 1).then(pl.col("outlet")),
+    )
+    kinds = set(flt.kinds) | ({"boilerplate"} if flt.show_boilerplate else set())
+    rows = rows.filter(pl.col("kind").is_in(sorted(kinds)))
+    if flt.only_differences:
+        rows = rows.filter(pl.col("is_difference"))
+    if flt.only_quotes:
+        rows = rows.filter(pl.col("has_quote"))
+    return rows
+
+
+def differences(rows: pl.DataFrame) -> list[int]:
+    """Positions (0-based, in ``rows``) where a difference starts, for n/p.
+
+    Like a diff tool's hunks: each shared row that differs is one, and a run of consecutive
+    rows that one outlet alone carries is one (the outlet's extra paragraph), not one per
+    sentence.
+    """
+    run = (pl.col("kind") == "unique") & pl.col("is_difference")
+    same_run = run & run.shift(1).fill_null(False) & (pl.col("outlet") == pl.col("outlet")
+                                                      .shift(1)).fill_null(False)
+    return (rows.with_row_index("_pos")
+            .filter(pl.col("is_difference") & ~same_run)["_pos"].to_list())
+
+
+def hunk(starts: list[int], flags: list[bool], current: int) -> int | None:
+    """1-based number of the difference the row at ``current`` belongs to (None when the
+    row is no difference); ``starts`` from :func:`differences`, ``flags`` each row's
+    is_difference."""
+    import bisect
+
+    if not (0 <= current < len(flags)) or not flags[current]:
+        return None
+    n = bisect.bisect_right(starts, current)
+    return n or None
+
+
+def step(positions: list[int], current: int, forward: bool = True) -> int | None:
+    """The next (or previous) position after (before) ``current``; None at the end."""
+    import bisect
+
+    if forward:
+        i = bisect.bisect_right(positions, current)
+        return positions[i] if i < len(positions) else None
+    i = bisect.bisect_left(positions, current) - 1
+    return positions[i] if i >= 0 else None
+
+
+def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
+           outlets: Iterable[str] | None = None) -> pl.DataFrame:
+    """Case-insensitive literal matches of ``query``: row, article, index, start, end
+    (character offsets into the sentence), in row then outlet order. ``rows`` and
+    ``outlets`` restrict the search to what is shown."""
+    schema = {"row": pl.Int64, "article": pl.String, "index": pl.Int64,
+              "start": pl.Int64, "end": pl.Int64}
+    if not query:
+        return pl.DataFrame(schema=schema)
+    cells = lay.cells
+    if rows is not None:
+        cells = cells.join(rows.select("row"), on="row", how="semi")
+    if outlets is not None:
+        cells = cells.filter(pl.col("article").is_in(list(outlets)))
+    rank = {a: i for i, a in enumerate(lay.ids)}
+    hits = cells.filter(pl.col("text").str.to_lowercase().str.contains(query.lower(),
+                                                                       literal=True))
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    out = [(r, a, i, m.start(), m.end())
+           for r, a, i, text in hits.select("row", "article", "index", "text").iter_rows()
+           for m in pattern.finditer(text)]
+    out.sort(key=lambda t: (t[0], rank.get(t[1], 0), t[2], t[3]))
+    return pl.DataFrame(out, schema=schema, orient="row")
+
+
+def row_of_group(lay: Layout, group: int) -> int | None:
+    """The layout row holding ``group``."""
+    hit = lay.rows.filter(pl.col("group") == group)
+    return int(hit["row"][0]) if hit.height else None
+
+
+def row_of_sentence(lay: Layout, article: str, index: int) -> int | None:
+    """The layout row holding sentence ``index`` of ``article``."""
+    hit = lay.cells.filter((pl.col("article") == article) & (pl.col("index") == index))
+    return int(hit["row"][0]) if hit.height else None
+
+
+def changed_spans(base: str, other: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans that differ: (spans of ``base`` that ``other`` drops or changes,
+    spans of ``other`` that it adds or changes)."""
+    removed, added = [], []
+    for span in word_diff(base, other):
+        if span.tag == "equal":
+            continue
+        if span.a_end > span.a_start:
+            removed.append((span.a_start, span.a_end))
+        if span.b_end > span.b_start:
+            added.append((span.b_start, span.b_end))
+    return removed, added
+
+
+def marked(base: str, other: str) -> list[tuple[str, str]]:
+    """``other`` as (fragment, tag) pairs with tag equal | insert | delete: the words it adds
+    over ``base`` tagged insert, the words of ``base`` it lacks tagged delete where they would
+    stand. Joining the non-delete fragments gives ``other`` back exactly."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for span in word_diff(base, other):
+        if span.b_start > pos:
+            out.append((other[pos:span.b_start], "equal"))
+            pos = span.b_start
+        if span.tag == "equal":
+            out.append((other[pos:span.b_end], "equal"))
+            pos = max(pos, span.b_end)
+            continue
+        removed = base[span.a_start:span.a_end]
+        added = span.b_end > span.b_start
+        if removed:
+            # keep the struck words apart from their neighbours (the spaces are struck too)
+            if out and not out[-1][0][-1:].isspace() and not added:
+                out.append((" ", "delete"))
+            out.append((removed, "delete"))
+            nxt = other[pos:pos + 1]
+            if added or (nxt and not nxt.isspace() and nxt not in _CLOSING):
+                out.append((" ", "delete"))
+        if span.b_end > pos:
+            out.append((other[pos:span.b_end], "insert"))
+            pos = span.b_end
+    if pos < len(other):
+        out.append((other[pos:], "equal"))
+    return [(t, tag) for t, tag in out if t]
+
+
+def group_members(comparison: Comparison, group: int,
+                  ids: list[str] | None = None) -> pl.DataFrame:
+    """article, label, index, text, score of a group's members in display order."""
+    ids = ids or comparison.article_ids
+    rank = pl.DataFrame({"article": ids, "_rank": list(range(len(ids)))})
+    return (
+        comparison.members.filter(pl.col("group") == group)
+        .join(comparison.sentences.select("article", "index", "text"), on=["article", "index"])
+        .join(comparison.articles.select(pl.col("id").alias("article"), "label"), on="article")
+        .join(rank, on="article")
+        .sort("_rank", "index")
+        .select("article", "label", "index", "text", "score")
+    )
+
+
+def rows_about(table: pl.DataFrame | None, sentences: pl.DataFrame) -> pl.DataFrame | None:
+    """Rows of an analysis table (quotes, facts) that sit in the given sentences
+    (article, index); tables are matched on their article and sentence columns."""
+    if table is None or not {"article", "sentence"} <= set(table.columns):
+        return None
+    keys = sentences.select("article", pl.col("index").alias("sentence"))
+    return table.join(keys.with_columns(pl.col("sentence").cast(table.schema["sentence"])),
+                      on=["article", "sentence"], how="semi")
+
+
+def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
+    """The coverage matrix in layout order: group, kind, n_articles, statement (the first
+    member's text in display order), then one column per article id holding identical,
+    reworded, partial or absent."""
+    from corpusdiff.analyze.coverage import coverage
+
+    if comparison.groups.is_empty():
+        return pl.DataFrame(schema={"group": pl.Int64, "kind": pl.String,
+                                    "n_articles": pl.Int64, "statement": pl.String,
+                                    **{i: pl.String for i in lay.ids}})
+    cov = coverage(comparison)
+    statement = (
+        lay.cells.join(lay.rows.filter(pl.col("group").is_not_null()).select("row", "group"),
+                       on="row")
+        .group_by("group", maintain_order=True).agg(statement=pl.col("text").first())
+    )
+    order = lay.rows.filter(pl.col("group").is_not_null()).select("row", "group", "n_articles")
+    return (
+        order.join(cov, on="group").join(statement, on="group").sort("row")
+        .select("group", "kind", "n_articles", "statement", *lay.ids)
+    )
+
+
+def speakers(quotes: pl.DataFrame) -> pl.DataFrame:
+    """speaker (null as 'unattributed'), quotes, outlets: who is quoted, most quoted first."""
+    return (
+        quotes.with_columns(pl.col("speaker").fill_null("unattributed"))
+        .group_by("speaker")
+        .agg(quotes=pl.len().cast(pl.Int64), outlets=pl.col("article").n_unique().cast(pl.Int64))
+        .sort(["quotes", "speaker"], descending=[True, False])
+    )

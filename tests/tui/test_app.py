@@ -1,0 +1,644 @@
+"""Pilot tests: the worker, the screens, every key binding, search, filter, toggles, export,
+saving and the error paths, on the seed articles and on small corpora."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+import polars as pl
+from textual.widgets import DataTable, Input, OptionList
+
+from corpusdiff.model import Comparison
+from corpusdiff.tui.app import CorpusdiffApp
+from corpusdiff.tui.screens.alignment import AlignmentScreen
+from corpusdiff.tui.screens.dialogs import (
+    ConfirmScreen,
+    ErrorScreen,
+    ExportScreen,
+    FilterScreen,
+    ReferenceScreen,
+    SaveScreen,
+)
+from corpusdiff.tui.screens.help import HelpScreen
+from corpusdiff.tui.widgets.alignment import SideBySideRow, UnifiedRow
+from corpusdiff.tui.widgets.heatmap import Heatmap
+from corpusdiff.tui.widgets.progress import LoadingBanner
+from tests.tui.conftest import SEEDS, SIZE, run
+from tests.tui.helpers import ready, screen_text, view_text
+
+
+def _app(comparison: Comparison, **kwargs: object) -> CorpusdiffApp:
+    return CorpusdiffApp([str(SEEDS)], comparison=comparison, **kwargs)  # type: ignore[arg-type]
+
+
+async def _alignment(pilot) -> AlignmentScreen:
+    await ready(pilot)
+    await pilot.press("2")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AlignmentScreen)
+    return screen
+
+
+# -- the worker and the error paths ----------------------------------------------------------
+
+
+def test_screen_paints_at_once_and_fills_in_when_the_worker_finishes(seeds: Comparison) -> None:
+    gate = threading.Event()
+
+    def slow_compare(paths, options, labels, progress):
+        progress("aligning sentences", 0.4)
+        assert gate.wait(10)
+        return seeds
+
+    async def scenario() -> None:
+        app = CorpusdiffApp([str(SEEDS)], compute=slow_compare)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.2)
+            banner = app.screen.query_one(LoadingBanner)
+            assert banner.display and app.data is None
+            assert "aligning sentences" in screen_text(app)
+            await pilot.press("2")  # the UI answers while the worker runs
+            assert app.current_mode == "alignment"
+            gate.set()
+            await ready(pilot)
+            assert app.version == 1 and not app.screen.query_one(LoadingBanner).display
+            assert len(app.screen.block_rows) > 0
+            await pilot.press("1")
+            assert app.screen.query_one("#articles", DataTable).row_count == 5
+
+    run(scenario)
+
+
+def test_too_few_articles_show_an_error_screen_and_exit_2(tmp_path: Path) -> None:
+    lone = tmp_path / "lone.txt"
+    lone.write_text("Just one article here.\n", encoding="utf-8")
+
+    async def scenario() -> int | None:
+        app = CorpusdiffApp([str(lone)])
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert isinstance(app.screen, ErrorScreen)
+            assert "need at least two articles" in screen_text(app)
+            await pilot.press("q")
+        return app.return_code
+
+    assert run(scenario) == 2
+
+
+def test_a_crash_in_the_comparison_is_an_error_screen_not_a_traceback() -> None:
+    def broken(paths, options, labels, progress):
+        raise ValueError("boom [bold]x[/bold]")
+
+    async def scenario() -> int | None:
+        app = CorpusdiffApp([str(SEEDS)], compute=broken)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert isinstance(app.screen, ErrorScreen)
+            text = screen_text(app)
+            assert "internal error: ValueError: boom [bold]x[/bold]" in text
+            await pilot.press("q")
+        return app.return_code
+
+    assert run(scenario) == 1
+
+
+def test_missing_path_is_reported_in_the_app(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = CorpusdiffApp([str(tmp_path / "nope.txt"), str(SEEDS)])
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert isinstance(app.screen, ErrorScreen)
+            assert "nope.txt: no such file" in str(app.screen.query_one("#message").content)
+            assert "no such file or directory" in screen_text(app)
+
+    run(scenario)
+
+
+# -- screens and navigation --------------------------------------------------------------
+
+
+def test_number_keys_switch_screens_and_tab_moves_between_panes(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            for key, mode in (("2", "alignment"), ("3", "quotes"), ("4", "conflicts"),
+                              ("5", "omissions"), ("1", "overview")):
+                await pilot.press(key)
+                assert app.current_mode == mode
+            assert isinstance(app.focused, Heatmap)
+            await pilot.press("tab")
+            assert isinstance(app.focused, DataTable)
+            await pilot.press("shift+tab")
+            assert isinstance(app.focused, Heatmap)
+
+    run(scenario)
+
+
+def test_overview_lists_articles_and_the_heatmap_opens_a_group(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            table = app.screen.query_one("#articles", DataTable)
+            assert table.row_count == seeds.articles.height
+            heatmap = app.screen.query_one(Heatmap)
+            assert heatmap.block_count == seeds.groups.height
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AlignmentScreen)
+            row = screen.block_rows[screen.view.cursor]
+            assert app.data.rows[row].group == heatmap.groups[1]
+
+    run(scenario)
+
+
+def test_n_and_p_step_through_differences_with_a_position(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            diffs = screen.diff_positions
+            assert len(diffs) >= 2
+            await pilot.press("end")
+            await pilot.press("home")
+            await pilot.press("n")
+            assert screen.view.cursor == next(d for d in diffs if d > 0)
+            n = diffs.index(screen.view.cursor) + 1
+            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+            await pilot.press("n", "p")
+            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+
+    run(scenario)
+
+
+def test_s_w_b_toggle_unified_wrapping_and_boilerplate(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            assert isinstance(view._blocks[0], SideBySideRow)
+            await pilot.press("s")
+            assert isinstance(view._blocks[0], UnifiedRow) and "unified" in screen.status.text
+            await pilot.press("s")
+            wrapped = view.virtual_size.height
+            await pilot.press("w")
+            assert view.virtual_size.height == len(screen.block_rows) < wrapped
+            assert "no wrap" in screen.status.text
+            await pilot.press("w")
+            rows = len(screen.block_rows)
+            await pilot.press("b")
+            n_boilerplate = int(seeds.sentences["kind"].eq("boilerplate").sum())
+            assert len(screen.block_rows) == rows + n_boilerplate
+            kinds = {app.data.rows[r].kind for r in screen.block_rows}
+            assert "boilerplate" in kinds
+            first = next(n for n, r in enumerate(screen.block_rows)
+                         if app.data.rows[r].kind == "boilerplate")
+            view.cursor = first
+            await pilot.pause()
+            assert any("[boilerplate: " in line for line in view_text(view))
+            await pilot.press("b")
+            assert len(screen.block_rows) == rows
+
+    run(scenario)
+
+
+def test_search_highlights_and_enter_moves_between_matches(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            await pilot.press("slash")
+            assert isinstance(app.focused, Input)
+            await pilot.press(*"Bass")
+            assert len(screen.hits) > 3
+            assert all("bass" in app.data.rows[r].plain(a).lower()
+                       for r, a, *_ in screen.hits)
+            await pilot.press("enter")  # from the box: the first match, focus to the rows
+            assert screen.hit_index == 0 and app.focused is screen.view
+            first = screen.view.cursor
+            assert first == screen.hit_blocks[0]
+            assert "Match 1 of" in screen.status.text
+            await pilot.press("enter")
+            assert screen.hit_index == 1
+            await pilot.press("shift+enter")
+            assert screen.hit_index == 0 and screen.view.cursor == first
+            await pilot.press("escape")
+            assert screen.hits == [] and "Match" not in screen.status.text
+
+    run(scenario)
+
+
+def test_filter_dialog_limits_rows_to_outlets_and_kinds(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            await pilot.press("f")
+            assert isinstance(app.screen, FilterScreen)
+            await pilot.click("#kind-unique")
+            await pilot.click("#ok")
+            await pilot.pause()
+            assert app.screen is screen
+            assert {app.data.rows[r].kind for r in screen.block_rows} <= {
+                "identical", "reworded", "partial"}
+            assert len(screen.block_rows) == seeds.groups.height
+            assert "filter: kinds" in screen.status.text
+            await pilot.press("f")
+            await pilot.click("#reset")
+            await pilot.pause()
+            assert not screen.filter.active
+
+    run(scenario)
+
+
+def test_r_chooses_another_reference_and_reorders_the_rows(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            before = app.data.reference
+            await pilot.press("r")
+            assert isinstance(app.screen, ReferenceScreen)
+            await pilot.press("down", "enter")
+            await ready(pilot)
+            assert app.data.reference != before
+            assert screen.columns[0] == app.data.reference
+            assert f"ref ★ {app.data.codes[app.data.reference]}" in screen.status.text
+
+    run(scenario)
+
+
+def test_d_and_enter_show_the_details_of_the_row(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            group_pos = next(n for n, r in enumerate(screen.block_rows)
+                             if app.data.rows[r].group is not None)
+            screen.view.cursor = group_pos
+            await pilot.press("enter")
+            await pilot.pause(0.1)
+            await ready(pilot)  # the details are built by a worker, a moment later
+            pane = screen.query_one("#details")
+            assert pane.display
+            text = "\n".join(view_text(pane))
+            row = app.data.rows[screen.block_rows[group_pos]]
+            assert f"Group {row.group}" in text and "score" in text
+            await pilot.press("d")
+            assert not pane.display
+
+    run(scenario)
+
+
+def test_help_lists_every_binding_with_its_id(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await _alignment(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = app.screen.help_text().plain
+            for binding in [*CorpusdiffApp.BINDINGS, *AlignmentScreen.BINDINGS]:
+                assert binding.description in text and binding.id in text
+            await pilot.press("escape")
+            assert isinstance(app.screen, AlignmentScreen)
+
+    run(scenario)
+
+
+def test_command_palette_runs_actions_by_name(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.press(*"Wrap")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.wrap is False
+
+    run(scenario)
+
+
+def test_keymap_remaps_a_binding_by_id(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds, keymap={"alignment.next_difference": "x"})
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            await pilot.press("x")
+            assert screen.view.cursor == screen.diff_positions[
+                1 if screen.diff_positions[0] == 0 else 0]
+
+    run(scenario)
+
+
+def test_columns_scroll_sideways_when_outlets_do_not_fit(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=(60, 30)) as pilot:
+            screen = await _alignment(pilot)
+            assert len(screen.columns) == 2 and screen.columns[0] == app.data.reference
+            second = screen.columns[1]
+            await pilot.press("right")
+            assert screen.columns[0] == app.data.reference and screen.columns[1] != second
+            await pilot.press("left")
+            assert screen.columns[1] == second
+
+    run(scenario)
+
+
+# -- export and save ---------------------------------------------------------------------
+
+
+def test_export_writes_markdown_and_asks_before_overwriting(seeds: Comparison,
+                                                            tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+
+    async def export(pilot, answer: str | None = None) -> None:
+        await pilot.press("e")
+        assert isinstance(pilot.app.screen, ExportScreen)
+        box = pilot.app.screen.query_one("#path", Input)
+        box.value = str(target)
+        await pilot.press("enter")
+        if answer is not None:
+            assert isinstance(pilot.app.screen, ConfirmScreen)
+            await pilot.press(answer)
+            if answer == "n":
+                await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await export(pilot)
+            text = target.read_text(encoding="utf-8")
+            assert text.startswith("# corpusdiff: 5 articles compared")
+            target.write_text("keep me", encoding="utf-8")
+            await export(pilot, "n")
+            assert target.read_text(encoding="utf-8") == "keep me"
+            await export(pilot, "y")
+            assert target.read_text(encoding="utf-8") == text
+
+    run(scenario)
+
+
+def test_export_refuses_to_overwrite_an_input_article(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("e")
+            article = sorted(SEEDS.glob("*.txt"))[0]
+            app.screen.query_one("#path", Input).value = str(article)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            problem = str(app.screen.query_one("#problem").content)
+            assert "is one of the input articles" in problem
+            assert "refusing to overwrite" in screen_text(app)
+
+    run(scenario)
+
+
+def test_ctrl_s_saves_a_named_comparison(seeds: Comparison, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from corpusdiff import config
+
+    where = tmp_path / "config.toml"
+    original = "# my stories\n\n# keep this comment\n"
+    where.write_text(original, encoding="utf-8")
+
+    async def save(pilot, name: str, answer: str | None = None) -> str:
+        await pilot.press("ctrl+s")
+        screen = pilot.app.screen
+        assert isinstance(screen, SaveScreen)
+        suggested = screen.query_one("#name", Input).value
+        screen.query_one("#name", Input).value = name
+        await pilot.pause()
+        # what will be written is shown before anything is
+        assert f"[comparisons.{name}]" in str(screen.query_one("#preview").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        if answer is not None:
+            assert isinstance(pilot.app.screen, ConfirmScreen)
+            await pilot.press(answer)
+            await pilot.pause()
+        return suggested
+
+    async def scenario() -> None:
+        app = _app(seeds, config_file=str(where), title="LA mayor vs ICE")
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            suggested = await save(pilot, "bass-ice")
+            assert suggested == "la-mayor-vs-ice"  # made from the title
+            spec = config.get_comparison(config.load_config(where), "bass-ice")
+            assert sorted(spec.ids()) == sorted(seeds.articles["id"].to_list())
+            assert spec.title == "LA mayor vs ICE"
+            # the user's own lines are untouched
+            assert where.read_text(encoding="utf-8").startswith(original)
+            # saving again suggests the saved name and asks before replacing it
+            assert await save(pilot, "bass-ice", "y") == "bass-ice"
+            assert len(config.load_config(where).comparisons) == 1
+
+    run(scenario)
+
+
+def test_ctrl_s_refuses_when_the_config_changed_on_disk(seeds: Comparison,
+                                                        tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    where = tmp_path / "config.toml"
+    where.write_text("# mine\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = _app(seeds, config_file=str(where))
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("ctrl+s")
+            pilot.app.screen.query_one("#name", Input).value = "later"
+            # someone edits the file while the dialog is open
+            where.write_text("# mine, edited elsewhere\n", encoding="utf-8")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert where.read_text(encoding="utf-8") == "# mine, edited elsewhere\n"
+            messages = [n.message for n in app._notifications]
+            assert any("changed" in m for m in messages), messages
+
+    run(scenario)
+
+
+# -- analysis tables ---------------------------------------------------------------------
+
+
+def test_analysis_screens_show_a_placeholder_when_not_computed(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(dataclasses.replace(seeds, tables={}))
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            for key, name in (("3", "Quotes"), ("4", "Conflicts"), ("5", "Omissions")):
+                await pilot.press(key)
+                assert f"{name} were not computed" in screen_text(app)
+
+    run(scenario)
+
+
+def _with_tables(seeds: Comparison) -> Comparison:
+    quotes = seeds.tables["quotes"]
+    members = seeds.members.sort("group", "article")
+    g = int(members["group"][0])
+    a, b = members.filter(pl.col("group") == g)["article"].to_list()[:2]
+    conflicts = pl.DataFrame({
+        "group": [g], "kind": ["number"], "slot": ["count"], "article_a": [a],
+        "value_a": ["12"], "text_a": ["Twelve [red]agents[/red] came."], "article_b": [b],
+        "value_b": ["15"], "text_b": ["Fifteen agents came."]})
+    omissions = pl.DataFrame({"article": [b], "what": ["group"], "ref": [str(g)],
+                              "carried_by": [1], "text": ["What the others said."]})
+    return dataclasses.replace(seeds, tables={**seeds.tables, "quotes": quotes,
+                                              "conflicts": conflicts, "omissions": omissions})
+
+
+def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Comparison) -> None:
+    cmp = _with_tables(seeds)
+
+    async def scenario() -> None:
+        app = _app(cmp)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("3")
+            speakers = app.screen.query_one("#choices", OptionList)
+            prompts = [str(speakers.get_option_at_index(i).prompt)
+                       for i in range(speakers.option_count)]
+            assert any(p.startswith("Karen Bass") for p in prompts)
+            assert "Absolutely it is [a mistake]" in screen_text(app)
+            blocks = app.screen.query_one("#blocks")
+            target = app.screen.targets[blocks.cursor]
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AlignmentScreen)
+            row = app.data.rows[screen.block_rows[screen.view.cursor]]
+            article, index = target[1]
+            assert any(s.index == index for s in row.cells[article])
+
+    run(scenario)
+
+
+def test_conflicts_and_omissions_rows_jump_to_their_group(seeds: Comparison) -> None:
+    cmp = _with_tables(seeds)
+    group = int(cmp.tables["conflicts"]["group"][0])
+
+    async def scenario() -> None:
+        app = _app(cmp)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            for key in ("4", "5"):
+                await pilot.press(key)
+                assert "not computed" not in screen_text(app)
+                await pilot.press("enter")
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, AlignmentScreen)
+                assert app.data.rows[screen.block_rows[screen.view.cursor]].group == group
+            await pilot.press("4")
+            assert "Twelve [red]agents[/red] came." in screen_text(app)
+
+    run(scenario)
+
+
+# -- article text is data ----------------------------------------------------------------
+
+
+def test_markup_escapes_and_control_characters_in_articles_stay_literal(
+        hostile_corpus: list[str]) -> None:
+    async def scenario() -> None:
+        app = CorpusdiffApp(hostile_corpus)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert app.data is not None
+            overview = screen_text(app)
+            assert "Council [bold]approves[/bold] the harbor budget" in overview
+            await pilot.press("2", "w")  # one line per row: every sentence fits
+            await pilot.press("s")
+            text = "\n".join(view_text(app.screen.view))
+            assert "[link=https://evil.example]a fair deal[/link]" in text
+            assert "␛[31mwarning␛[0m" in text and "bell ␇ stay" in text
+            assert "**ignores** <b>dock workers</b>" in text
+            assert "\x1b" not in screen_text(app)
+
+    run(scenario)
+
+
+def test_the_alignment_paints_only_visible_rows_of_a_big_comparison() -> None:
+    n = 4000
+    sentences = pl.DataFrame({
+        "article": ["a"] * n + ["b"] * n, "index": list(range(n)) * 2,
+        "paragraph": list(range(n)) * 2, "start": [0] * (2 * n), "end": [0] * (2 * n),
+        "text": [f"Sentence {i} of outlet A." for i in range(n)]
+        + [f"Line {i} of outlet B says more." for i in range(n)],
+        "kind": ["body"] * (2 * n), "reason": [None] * (2 * n),
+        "group": list(range(n)) + [None] * n,
+    }, schema_overrides={"reason": pl.String, "group": pl.Int64})
+    sentences = sentences.with_columns(
+        group=pl.when(pl.col("article") == "b").then(pl.col("index")).otherwise(pl.col("group")))
+    groups = pl.DataFrame({"id": list(range(n)), "kind": ["reworded"] * n,
+                           "n_articles": [2] * n, "n_members": [2] * n, "score": [0.5] * n})
+    members = pl.DataFrame({"group": list(range(n)) * 2, "article": ["a"] * n + ["b"] * n,
+                            "index": list(range(n)) * 2, "score": [0.5] * (2 * n)})
+    articles = pl.DataFrame({"id": ["a", "b"], "path": ["a.txt", "b.txt"], "label": ["A", "B"],
+                             "title": ["A", "B"], "text": ["", ""], "encoding": ["utf-8"] * 2,
+                             "format": ["txt"] * 2})
+    cmp = Comparison(articles=articles, sentences=sentences, groups=groups, members=members)
+    painted: list[int] = []
+    original = SideBySideRow.lines
+
+    def counting(self: SideBySideRow, width: int) -> list:
+        painted.append(self.row.row)
+        return original(self, width)
+
+    async def scenario() -> None:
+        app = CorpusdiffApp([], comparison=cmp)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            assert len(screen.block_rows) == n
+            SideBySideRow.lines = counting  # type: ignore[method-assign]
+            try:
+                await pilot.press("pagedown", "pagedown", "end")
+                await pilot.pause()
+            finally:
+                SideBySideRow.lines = original  # type: ignore[method-assign]
+            assert 0 < len(set(painted)) < 200
+
+    run(scenario)
+
+
+def test_every_binding_has_a_unique_id() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import corpusdiff.tui
+
+    classes = set()
+    for info in pkgutil.walk_packages(corpusdiff.tui.__path__, "corpusdiff.tui."):
+        module = importlib.import_module(info.name)
+        classes |= {c for _, c in inspect.getmembers(module, inspect.isclass)
+                    if issubclass(c, DOMNode) and c.__module__.startswith("corpusdiff.tui")}
+    assert {"CorpusdiffApp", "AlignmentScreen", "BlockView"} <= {c.__name__ for c in classes}
+    for cls in classes:
+        bindings = [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        ids = [b.id for b in bindings]
+        assert all(ids), f"{cls.__name__} has a binding without an id"
+        assert len(set(ids)) == len(ids), f"{cls.__name__} repeats a binding id"

@@ -1,0 +1,119 @@
+"""SVG snapshots of every screen on the seed articles at 120x40 (and the alignment at 80x24),
+plus one of an article full of markup, escapes and control characters.
+
+The seeds' alignment is still being tuned: when it changes on purpose, look at the report
+pytest writes (snapshot_report.html) and accept with ``pytest tests/tui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+
+from corpusdiff.model import Comparison, CorpusdiffError
+from corpusdiff.tui.app import CorpusdiffApp
+from tests.tui.conftest import SEEDS, SIZE
+from tests.tui.helpers import ready
+
+Snap = Callable[..., bool]
+
+
+def _keys(*keys: str):
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.1)  # the details pane is built a moment after the cursor moves
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run_before
+
+
+def _app(comparison: Comparison) -> CorpusdiffApp:
+    return CorpusdiffApp([str(SEEDS)], comparison=comparison)
+
+
+def test_overview_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys())
+
+
+def test_comparison_in_progress(snap_compare: Snap, seeds: Comparison) -> None:
+    gate = threading.Event()
+
+    def slow(paths, options, labels, progress):
+        # progress() also notices when the app quits (the worker is cancelled) and stops
+        while not gate.wait(0.05):
+            progress("comparing candidate pairs", 0.45)
+        return seeds
+
+    async def run_before(pilot) -> None:
+        await pilot.pause(0.3)
+
+    app = CorpusdiffApp([str(SEEDS)], compute=slow)
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    finally:
+        gate.set()
+
+
+def test_alignment_side_by_side_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2"))
+
+
+def test_alignment_side_by_side_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("2", "n"))
+
+
+def test_alignment_unified_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "s", "n"))
+
+
+def test_alignment_search_and_details_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    keys = ("2", "slash", *"Bass", "enter", "d")
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys(*keys))
+
+
+def test_alignment_boilerplate_shown_unwrapped(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "b", "w"))
+
+
+def test_quotes_by_speaker_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert "quotes" in seeds.tables
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("3"))
+
+
+def test_quotes_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
+    cmp = dataclasses.replace(seeds, tables={})
+    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("3"))
+
+
+def test_conflicts_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
+    cmp = dataclasses.replace(seeds, tables={})
+    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("4"))
+
+
+def test_omissions_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
+    cmp = dataclasses.replace(seeds, tables={})
+    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("5"))
+
+
+def test_help_screen(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "question_mark"))
+
+
+def test_error_screen_for_a_single_article(snap_compare: Snap) -> None:
+    def one(paths, options, labels, progress):
+        raise CorpusdiffError("need at least two articles to compare, got 1 (lone.txt)")
+
+    app = CorpusdiffApp(["lone.txt"], compute=one)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys())
+
+
+def test_rich_markup_in_articles(snap_compare: Snap, hostile_corpus: list[str]) -> None:
+    """[bold], [link=...], an ANSI escape, a bell, Markdown and HTML inside an article show
+    as the characters they are, in the overview and in the alignment."""
+    app = CorpusdiffApp(hostile_corpus)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("2", "s"))
