@@ -241,5 +241,6 @@ def test_rows_about_and_group_members(small: Comparison) -> None:
 def test_outlet_codes_match_the_reports() -> None:
     from corpusdiff.export.markdown import outlet_codes
 
+    # the report uses the very function the UI does
     assert views.outlet_codes(60) == outlet_codes(60)
     assert views.outlet_codes(28)[-3:] == ["Z", "AA", "AB"]

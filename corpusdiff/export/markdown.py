@@ -9,7 +9,6 @@ table cell, a link, HTML or a terminal escape to the report.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable
 
 import polars as pl
@@ -17,6 +16,7 @@ import polars as pl
 from corpusdiff.analyze.coverage import article_stats, coverage
 from corpusdiff.diff import word_diff
 from corpusdiff.model import Comparison
+from corpusdiff.views import outlet_codes
 
 
 def _escape_table() -> dict[int, str]:
@@ -46,20 +46,6 @@ def escape(text: str) -> str:
     out = text.translate(_ESCAPES)
     if out[:1].isdigit():  # "1. " at the start of a line would become a list item
         out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
-    return out
-
-
-def outlet_codes(n: int) -> list[str]:
-    """A, B, ..., Z, AA, AB, ...: short column names for outlets."""
-    letters = string.ascii_uppercase
-    out = []
-    for i in range(n):
-        code = ""
-        i += 1
-        while i:
-            i, r = divmod(i - 1, 26)
-            code = letters[r] + code
-        out.append(code)
     return out
 
 
