@@ -37,6 +37,7 @@ words of any one corpus); this module holds the tables and the comparison across
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polars as pl
 from rapidfuzz import fuzz
@@ -132,6 +133,10 @@ _REWORDED_SIM, _REWORDED_ALIGNED_SIM = 0.4, 0.2
 _MIN_CONTAINED, _MIN_MISATTRIBUTED = 2, 3
 
 
+#: how many of a quote's rarest content words find its candidates in other outlets
+_BLOCK_WORDS = 4
+
+
 def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
@@ -153,18 +158,28 @@ class _Row:
 def _relation(a: _Row, b: _Row) -> tuple[int, float] | None:
     """How row ``a`` relates to row ``b`` of another outlet: (rank in :data:`_RANKS`,
     similarity), or None."""
-    shared = len(a.stems & b.stems)
-    union = len(a.stems | b.stems)
+    # wire copy repeats the same quote in many outlets: the same texts meet again and again
+    return _text_relation(a.words, a.statement, a.speaker, a.stems, b.words, b.statement,
+                          b.speaker, b.stems, bool(a.groups & b.groups))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
+                   a_stems: frozenset[str], b_words: str, b_statement: str,
+                   b_speaker: str | None, b_stems: frozenset[str],
+                   aligned: bool) -> tuple[int, float] | None:
+    shared = len(a_stems & b_stems)
+    union = len(a_stems | b_stems)
     sim = shared / union if union else 0.0
-    conflict = a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
-    na, nb = len(a.words.split()), len(b.words.split())
-    equal = a.words == b.words or (min(na, nb) >= 5 and fuzz.ratio(a.words, b.words) >= 95)
-    a_in_b = na >= _MIN_CONTAINED and (_contains(b.words, a.words)
-                                       or _contains(b.statement, a.words)
-                                       or (na >= 5 and fuzz.partial_ratio(a.words, b.statement)
+    conflict = a_speaker is not None and b_speaker is not None and a_speaker != b_speaker
+    na, nb = len(a_words.split()), len(b_words.split())
+    equal = a_words == b_words or (min(na, nb) >= 5 and fuzz.ratio(a_words, b_words) >= 95)
+    a_in_b = na >= _MIN_CONTAINED and (_contains(b_words, a_words)
+                                       or _contains(b_statement, a_words)
+                                       or (na >= 5 and fuzz.partial_ratio(a_words, b_statement)
                                            >= 95 and nb > na))
-    b_in_a = nb >= _MIN_CONTAINED and (_contains(a.words, b.words)
-                                       or _contains(a.statement, b.words))
+    b_in_a = nb >= _MIN_CONTAINED and (_contains(a_words, b_words)
+                                       or _contains(a_statement, b_words))
     if equal and not conflict:
         return 0, 1.0
     if conflict:
@@ -176,7 +191,7 @@ def _relation(a: _Row, b: _Row) -> tuple[int, float] | None:
     if b_in_a:
         return 4, sim
     if (shared >= 3 and sim >= _REWORDED_SIM) or (
-            a.groups & b.groups and shared >= 2 and sim >= _REWORDED_ALIGNED_SIM):
+            aligned and shared >= 2 and sim >= _REWORDED_ALIGNED_SIM):
         return 3, sim
     return None
 
@@ -228,15 +243,29 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     order of first appearance; scare quotes and titles get nulls.
     """
     rows = _rows(quotes, members)
-    idx = {r.pos: k for k, r in enumerate(rows)}
-    # candidate pairs: rows of different outlets that share a content word (a polars join)
+    # wire copy puts the very same quote in many outlets: rows that agree on everything a
+    # relation reads share one key, and relations are computed once per pair of keys
+    keys: dict[tuple[object, ...], list[int]] = {}
+    for k, r in enumerate(rows):
+        keys.setdefault((r.words, r.statement, r.speaker, r.groups), []).append(k)
+    copies = list(keys.values())
+    # candidate pairs: keys where one holds one of the other's rarest content words (a polars
+    # join). Every relation needs that (a quote contained in another has all its words there,
+    # rarest included), so the cost stays near-linear in the quotes
     stems = pl.DataFrame(
-        [(r.pos, r.article, s) for r in rows for s in r.stems],
-        schema={"pos": pl.Int64, "article": pl.String, "token": pl.String}, orient="row")
+        [(c, s) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
+        schema={"key": pl.Int64, "token": pl.String}, orient="row")
+    rarest = (
+        stems.with_columns(df=pl.len().over("token"))
+        .sort(["key", "df", "token"])
+        .group_by("key", maintain_order=True)
+        .head(_BLOCK_WORDS)
+    )
     pairs = (
-        stems.join(stems, on="token", suffix="_b")
-        .filter((pl.col("article") != pl.col("article_b")) & (pl.col("pos") < pl.col("pos_b")))
-        .select("pos", "pos_b").unique().sort("pos", "pos_b")
+        rarest.join(stems, on="token", suffix="_b")
+        .filter(pl.col("key") != pl.col("key_b"))
+        .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
+        .unique().sort("a", "b")
     )
     parent = list(range(len(rows)))
 
@@ -251,14 +280,26 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    def other_outlet(x: int, among: list[int]) -> int | None:
+        return next((y for y in among if rows[y].article != rows[x].article), None)
+
     found: dict[int, list[tuple[int, float, int]]] = {}  # row -> (rank, -similarity, other)
-    for pa, pb in zip(pairs["pos"], pairs["pos_b"], strict=True):
-        a, b = idx[pa], idx[pb]
-        for x, y in ((a, b), (b, a)):
-            rel = _relation(rows[x], rows[y])
-            if rel is not None:
+    for same in copies:  # the same words in several outlets: verbatim
+        for x in same:
+            y = other_outlet(x, same)
+            if y is not None:
                 union(x, y)
-                found.setdefault(x, []).append((rel[0], -rel[1], y))
+                found.setdefault(x, []).append((0, -1.0, y))
+    for ka, kb in zip(pairs["a"], pairs["b"], strict=True):
+        for xs, ys in ((copies[ka], copies[kb]), (copies[kb], copies[ka])):
+            rel = _relation(rows[xs[0]], rows[ys[0]])
+            if rel is None:
+                continue
+            for x in xs:
+                y = other_outlet(x, ys)
+                if y is not None:
+                    union(x, y)
+                    found.setdefault(x, []).append((rel[0], -rel[1], y))
     best: dict[int, tuple[int, float, int]] = {}
     for x, rels in found.items():
         # misattributed only when no other outlet gives these words to the same speaker
