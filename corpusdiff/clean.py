@@ -96,8 +96,12 @@ def _edge_runs(par: pl.DataFrame) -> pl.Series:
     marked = pl.col("reason").is_not_null() | pl.col("off_topic")
     from_tail = (~marked).cast(pl.Int32).cum_sum(reverse=True).over("article")
     from_head = (~marked).cast(pl.Int32).cum_sum().over("article")
+    # an article none of whose paragraphs shares words with the others (another language,
+    # another story) is the article itself, not its bio: leave it to the alignment
+    on_topic_somewhere = (~marked).any().over("article")
     return par.select(
         ((from_tail == 0) | (from_head == 0)) & pl.col("off_topic") & pl.col("reason").is_null()
+        & on_topic_somewhere
     ).to_series()
 
 

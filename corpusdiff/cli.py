@@ -280,7 +280,7 @@ def _export(args: argparse.Namespace) -> int:
     check_output(args.output, target.paths)
     comparison = compare(target.paths, target.options, target.labels, _progress())
     for warning in comparison.warnings:
-        print(f"corpusdiff: warning: {warning}", file=sys.stderr)
+        print(f"corpusdiff: warning: {_plain(warning)}", file=sys.stderr)
     if args.format == "markdown":
         from corpusdiff.export.markdown import to_markdown
 
@@ -393,7 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusdiffError as exc:
         if debug:
             raise
-        print(f"corpusdiff: error: {exc}", file=sys.stderr)
+        print(f"corpusdiff: error: {_plain(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("corpusdiff: interrupted", file=sys.stderr)
@@ -403,6 +403,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback without --debug
         if debug:
             raise
-        print(f"corpusdiff: internal error: {type(exc).__name__}: {exc} "
+        print(f"corpusdiff: internal error: {type(exc).__name__}: {_plain(str(exc))} "
               "(run with --debug for the traceback)", file=sys.stderr)
         return 1

@@ -49,6 +49,9 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     articles, warnings = ingest(paths, labels)
     if articles.height < 2:
         where = f" ({articles['path'][0]})" if articles.height else ""
+        skipped = [w for w in warnings if ": skipped: " in w]
+        if skipped:
+            where += f"; {len(skipped)} skipped, first {skipped[0].replace(': skipped', '')}"
         raise CorpusdiffError(
             f"need at least two articles to compare, got {articles.height}{where}")
     if options.reference is not None and options.reference not in articles["id"].to_list():
@@ -58,6 +61,13 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     sentences = segment(articles)
     if options.boilerplate:
         sentences = mark_boilerplate(sentences, articles)
+        hollow = (
+            sentences.group_by("article").agg(pl.col("kind").eq("boilerplate").all())
+            .filter(pl.col("kind")).join(articles, left_on="article", right_on="id")
+            .sort("article")["path"].to_list()
+        )
+        warnings = [*warnings, *(f"{path}: every sentence is boilerplate; nothing of it is "
+                                 "compared" for path in hollow)]
     articles = _titles(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:

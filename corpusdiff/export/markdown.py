@@ -28,6 +28,9 @@ def _escape_table() -> dict[int, str]:
             "␡" if code == 0x7F else f"\\\\x{code:02x}")
     for code in (0x0A, 0x0D):
         table[code] = " "
+    # bidirectional overrides and isolates would reorder the report's text where it renders
+    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[code] = f"\\\\u{code:04x}"
     return table
 
 
