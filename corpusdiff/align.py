@@ -48,6 +48,9 @@ NAME_ONLY_SHARE = 0.25
 NAME_ONLY_FACTOR = 0.5
 #: below this cosine a group is "partial" rather than "reworded"
 REWORDED_COSINE = 0.45
+#: grouping runs again (at most this often) when its coherence tests needed pairs that blocking
+#: had not scored
+GROUPING_PASSES = 3
 #: scores are rounded to this many digits
 SCORE_DIGITS = 9
 #: members sampled from each side when checking that a join keeps a group coherent
@@ -102,8 +105,16 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _shrink(weights: pl.DataFrame) -> float:
+    return SHRINK_WORDS * float(weights.select((pl.col("w") ** 2).mean()).item() or 0.0)
+
+
+def _norms(weights: pl.DataFrame) -> pl.DataFrame:
+    return weights.group_by("node").agg(n2=(pl.col("w") ** 2).sum(), n_tok=pl.len())
+
+
 def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) -> pl.DataFrame:
-    """a, b, cos, cont, score for node pairs that share one of a node's heaviest words.
+    """a, b: node pairs that share one of a node's heaviest words (blocking).
 
     The blocking join already gives each pair the part of its dot product that the heavy words
     carry; pairs whose heavy part is below half of what alignment needs are dropped before the
@@ -113,21 +124,22 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
     cap = max(BLOCK_MIN_CAP, int(BLOCK_CAP_FACTOR * math.sqrt(n_nodes)))
     rare = weights.filter(pl.col("df") <= cap)
     heavy = (
-        rare.sort(["node", "w", "token"], descending=[False, True, False])
+        # a word in one sentence only can find no partner: the heaviest of the others block
+        rare.filter(pl.len().over("token") >= 2)
+        .sort(["node", "w", "token"], descending=[False, True, False])
         .group_by("node", maintain_order=True)
         .head(BLOCK_WORDS)
         .select("node", "token", "w")
     )
-    norms = weights.group_by("node").agg(n2=(pl.col("w") ** 2).sum(), n_tok=pl.len())
-    shrink = SHRINK_WORDS * float(weights.select((pl.col("w") ** 2).mean()).item() or 0.0)
+    shrink = _shrink(weights)
     # two nodes of the same single article are not a cross-article pair; a headline sums up
     # a whole story, so it aligns only with other headlines
     arts = nodes.select("node", "articles", "headline")
     # each pair has at most BLOCK_WORDS rows per direction, so a row below this share of what
     # the filter needs cannot matter and is dropped before grouping (most rows are chance hits)
     need_cos, need_cont = threshold / 2, CONTAIN_MIN / 2
-    norm = norms.select("node", n2=pl.col("n2") + shrink)
-    pairs = (
+    norm = _norms(weights).select("node", n2=pl.col("n2") + shrink)
+    return (
         heavy.join(norm, on="node")
         .join(rare.select("node", "token", w_b="w").join(norm.rename({"n2": "n2_b"}), on="node"),
               on="token", suffix="_b")
@@ -152,6 +164,12 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
         )
         .select("a", "b")
     )
+
+
+def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+    """a, b, cos, cont, score for node pairs (a < b): the one similarity every step uses."""
+    norms = _norms(weights)
+    shrink = _shrink(weights)
     wa = weights.select(a="node", token="token", w="w", namey="namey")
     wb = weights.select(b="node", token="token", w_b="w")
     dots = (
@@ -205,6 +223,8 @@ class _Grouper:
     def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
                  sims: dict[tuple[int, int], float], threshold: float) -> None:
         self.sims = sims
+        #: pairs a coherence test needed that blocking had not scored
+        self.unscored: set[tuple[int, int]] = set()
         self.min_link = threshold * 0.5
         self.owner: dict[int, int] = {}
         self.groups: dict[int, _Group] = {}
@@ -217,7 +237,12 @@ class _Grouper:
         self.node_articles = {n: {a for a, _ in s} for n, s in node_sentences.items()}
 
     def sim(self, x: int, y: int) -> float:
-        return self.sims.get((x, y) if x < y else (y, x), 0.0)
+        key = (x, y) if x < y else (y, x)
+        found = self.sims.get(key)
+        if found is None:
+            self.unscored.add(key)  # not a candidate: scored before the next pass
+            return 0.0
+        return found
 
     def _coherent(self, g1: _Group, g2: _Group) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
@@ -281,18 +306,28 @@ def align(sentences: pl.DataFrame, options: Options,
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
     report("comparing candidate pairs", 0.3)
-    cands = _candidates(weights, nodes, options.threshold)
+    cands = _score(_candidates(weights, nodes, options.threshold), weights)
     report("grouping", 0.7)
     node_sents: dict[int, list[tuple[str, int]]] = {}
     for art, idx, node in members.sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
-    sims = {(a, b): s for a, b, s in cands.select("a", "b", "score").iter_rows()}
-    grouper = _Grouper(node_sents, sims, options.threshold)
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
         ["score", "a", "b"], descending=[True, False, False]
-    )
-    for a, b in edges.select("a", "b").iter_rows():
-        grouper.join(a, b)
+    ).select("a", "b").rows()
+    sims = {(a, b): s for a, b, s in cands.select("a", "b", "score").iter_rows()}
+    for _ in range(GROUPING_PASSES):
+        grouper = _Grouper(node_sents, sims, options.threshold)
+        for a, b in edges:
+            grouper.join(a, b)
+        if not grouper.unscored:
+            break
+        # coherence asked about pairs blocking skipped: score them and group again
+        extra = _score(pl.DataFrame(sorted(grouper.unscored), schema={"a": pl.Int64,
+                                                                      "b": pl.Int64},
+                                    orient="row"), weights)
+        sims.update({k: 0.0 for k in grouper.unscored})  # pairs sharing no word at all
+        sims.update({(a, b): s for a, b, s in extra.select("a", "b", "score").iter_rows()})
+        cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
     node_group = pl.DataFrame(
         {"node": list(grouper.owner), "g": list(grouper.owner.values())},
         schema={"node": pl.Int64, "g": pl.Int64},

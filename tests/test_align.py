@@ -149,7 +149,7 @@ def test_input_order_does_not_change_groups() -> None:
 
 
 @pytest.mark.parametrize(("corpus", "min_precision", "min_recall"), [
-    ("invented", 0.95, 0.85),
+    ("invented", 0.95, 0.95),
     # the seeds' gold holds pairs no lexical method can see (pure paraphrase, e.g. "faced sharp
     # backlash" / "is under fire"); precision counts the labeller's "possible" pairs as wrong
     ("seeds", 0.70, 0.55),
