@@ -216,11 +216,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     """Reject decoded text that is mostly control characters (a binary file in disguise)."""
     sample = text[:20000]
-    controls = sum(1 for c in sample
-                   if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    controls = len(_CONTROLS.findall(sample))
     if controls > len(sample) * 0.05:
         raise SkipFile("binary file (not text)")
     if not text.strip():

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from corpusdiff.align import Progress, align
-from corpusdiff.analyze.coverage import coverage
+from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
@@ -88,6 +88,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                             members=members, options=options, warnings=tuple(warnings))
     tables["omissions"] = omissions(sentences, members, comparison.article_ids,
                                     options.omission_k, tables.get("quotes"), facts)
-    tables["coverage"] = coverage(comparison)
+    # long form (group, article, carry, n): an absent outlet has no row; views pivot it
+    tables["coverage"] = carries(comparison)
     report("done", 1.0)
     return dataclasses.replace(comparison, tables=tables)

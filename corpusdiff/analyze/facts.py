@@ -130,8 +130,12 @@ def extract_facts(sentences: pl.DataFrame) -> pl.DataFrame:
         "article", "index", "text", "kind")
     mentions: list[tuple[str, int, Mention]] = []
     pending: list[tuple[str, int, Pending]] = []
+    # wire copy repeats sentences across outlets: each distinct one is read once (the result
+    # depends on the sentence alone; the mentions are never changed afterwards)
+    seen: dict[tuple[str, str], tuple[list[Mention], list[Pending]]] = {}
     for article, index, text, kind in rows.iter_rows():
-        found, rest = sentence_facts(text, kind)
+        found, rest = seen.get((text, kind)) or seen.setdefault(
+            (text, kind), sentence_facts(text, kind))
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
     texts = {(a, i): t for a, i, t, _k in rows.iter_rows()}
