@@ -328,6 +328,8 @@ def align(sentences: pl.DataFrame, options: Options,
         sims.update({k: 0.0 for k in grouper.unscored})  # pairs sharing no word at all
         sims.update({(a, b): s for a, b, s in extra.select("a", "b", "score").iter_rows()})
         cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
+        if extra.filter(pl.col("score") >= grouper.min_link).is_empty():
+            break  # every test that failed on them would fail again: the groups stand
     node_group = pl.DataFrame(
         {"node": list(grouper.owner), "g": list(grouper.owner.values())},
         schema={"node": pl.Int64, "g": pl.Int64},
