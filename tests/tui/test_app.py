@@ -642,3 +642,17 @@ def test_every_binding_has_a_unique_id() -> None:
         ids = [b.id for b in bindings]
         assert all(ids), f"{cls.__name__} has a binding without an id"
         assert len(set(ids)) == len(ids), f"{cls.__name__} repeats a binding id"
+
+
+def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("5")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "carried by 3: A, B, E" in text
+            assert "001_9ea4ccef75ea6f17," not in text
+
+    run(scenario)

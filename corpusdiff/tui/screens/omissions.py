@@ -48,7 +48,7 @@ class OmissionsScreen(TableScreen):
         out = []
         for r in t.sort(sort, descending=desc).iter_rows(named=True):
             what, ref = str(r["what"]), r["ref"]
-            carriers = [a for a in str(r.get("outlets") or "").split(",") if a]
+            carriers = [a.strip() for a in str(r.get("outlets") or "").split(",") if a.strip()]
             heading = outlet_label(data, r["article"], palette["heading"])
             heading.append(f" omits {what} ", palette["value"])
             heading.append_text(data_text(str(ref), palette["value"]))
