@@ -81,6 +81,16 @@ def marked(base: str, other: str) -> str:
     return "".join(out)
 
 
+#: up to this many outlets, the coverage table has a column per outlet
+MATRIX_OUTLETS = 12
+
+
+def _code_list(ids: list[str], codes: dict[str, str], limit: int = MATRIX_OUTLETS) -> str:
+    """Outlet codes, the first ``limit`` of them and a count of the rest."""
+    shown = ", ".join(codes[i] for i in ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
 def _cell(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
@@ -198,11 +208,18 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         )
         first_text = {g: text_of[(a, i)] for g, a, i in first.select("group", "article", "index")
                       .iter_rows()}
-        add("| Group | Kind | " + " | ".join(codes[i] for i in ids) + " | Statement |")
-        add("|---|---|" + "|".join(":-:" for _ in ids) + "|---|")
+        if len(ids) <= MATRIX_OUTLETS:
+            add("| Group | Kind | " + " | ".join(codes[i] for i in ids) + " | Statement |")
+            add("|---|---|" + "|".join(":-:" for _ in ids) + "|---|")
+        else:  # a column per outlet stops being readable: list the carriers instead
+            add("| Group | Kind | Outlets | Statement |")
+            add("|---|---|---|---|")
         for row in cov.iter_rows(named=True):
             g = row["group"]
-            marks = " | ".join(CARRY_MARK[row[i]] for i in ids)
+            if len(ids) <= MATRIX_OUTLETS:
+                marks = " | ".join(CARRY_MARK[row[i]] for i in ids)
+            else:
+                marks = _code_list([i for i in ids if row[i] != "absent"], codes)
             add(f"| [{g}](#group-{g}) | {row['kind']} | {marks} | {_cell(first_text[g], 70)} |")
     else:
         add("No statement is shared by two outlets.")
@@ -291,7 +308,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             if rows.is_empty():
                 add("Nothing that most others report.")
             for r in rows.iter_rows(named=True):
-                carriers = ", ".join(codes[o] for o in r["outlets"].split(", "))
+                carriers = _code_list(r["outlets"].split(", "), codes)
                 ref = {
                     "group": f"[group {r['ref']}](#group-{r['ref']})",
                     "quote": f"quote {r['ref']}",
