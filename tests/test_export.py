@@ -109,3 +109,13 @@ def test_marked_shows_additions_and_removals() -> None:
 def test_outlet_codes() -> None:
     assert outlet_codes(3) == ["A", "B", "C"]
     assert outlet_codes(28)[-2:] == ["AA", "AB"]
+
+
+def test_an_article_of_only_boilerplate_is_said_to_be_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Bridge closes\nThe bridge closes on Monday for repairs.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Leave a Reply\nYour email address will not be published.\n"
+                                    "Comments 0\n", encoding="utf-8")
+    cmp = compare([tmp_path])
+    assert any("every sentence is boilerplate" in w for w in cmp.warnings)
+    assert "Nothing: every sentence of this article is boilerplate." in to_markdown(cmp)

@@ -282,7 +282,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         rows = unique.filter(pl.col("article") == ident)
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
         add("")
-        if rows.is_empty():
+        if rows.is_empty() and arts[ident]["sentences"] == arts[ident]["boilerplate"]:
+            add("Nothing: every sentence of this article is boilerplate.")
+        elif rows.is_empty():
             add("Nothing: everything this outlet says, another says too.")
         for i, text in rows.select("index", "text").iter_rows():
             add(f"- ({i}) {escape(text)}")
