@@ -293,12 +293,15 @@ def _export(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     target = resolve(args)
-    from corpusdiff.ingest import ingest
+    from corpusdiff.ingest import expand
 
-    # the errors the CLI would give, before the app starts
-    articles, _ = ingest(target.paths, target.labels)
-    if articles.height < 2:
-        raise CorpusdiffError(f"need at least two articles to compare, got {articles.height}")
+    # paths that do not exist, empty folders, globs that match nothing: said before the app
+    # starts. Reading the files is the app's worker's job (its errors show in the app), so a
+    # big corpus is not read twice before the first paint
+    sources = expand(target.paths, [])
+    if len(sources) < 2:
+        where = f" ({sources[0].path})" if sources else ""
+        raise CorpusdiffError(f"need at least two articles to compare, got {len(sources)}{where}")
     try:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package

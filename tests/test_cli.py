@@ -129,7 +129,8 @@ ERRORS = [
     (["export", "news", "--reference", "herald"],
      "unknown reference article 'herald'; articles are courier, gazette, tribune"),
     (["open", "nope.txt"], "nope.txt: no such file or directory"),
-    (["open", "news/courier.txt"], "need at least two articles to compare, got 1"),
+    (["open", "news/courier.txt"],
+     "need at least two articles to compare, got 1 (news/courier.txt)"),
     (["export", "--comparison", "bridge"],
      "no config file found (looked for ./config.toml and {user}); save a comparison first: "
      "corpusdiff save NAME ARTICLES..."),
