@@ -361,8 +361,20 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
     s = sentences.filter(pl.col("kind") != "boilerplate")
     s_stems = (content_tokens(s.select("article", "index", "text"), ["article", "index"])
                .filter(~pl.col("quoted")).select("article", "index", "token").unique())
+    # blocking, exactly: a sentence sharing at least m of a quote's n words holds one of any
+    # n - m + 1 of them, so only the quote's rarest n - m + 1 words look for candidates
+    need = pl.max_horizontal(pl.lit(3), (pl.col("n_words") * _PARAPHRASE_ALIGNED_COVER).ceil())
+    rarity = s_stems.group_by("token").len("df")
+    blocking = (
+        q_stems.join(rarity, on="token", how="left")
+        .sort(["_pos", "df", "token"], nulls_last=False)
+        .filter(pl.int_range(pl.len()).over("_pos") < pl.col("n_words") - need + 1)
+        .select("_pos", "token")
+    )
+    candidates = blocking.join(s_stems, on="token").select("_pos", "article", "index").unique()
     hits = (
-        q_stems.join(s_stems, on="token")
+        candidates.join(q_stems, on="_pos")
+        .join(s_stems, on=["article", "index", "token"], how="semi")
         .group_by("_pos", "article", "index")
         .agg(shared=pl.len(), n_words=pl.col("n_words").first())
         .rename({"article": "other_article", "index": "other_sentence"})
