@@ -119,3 +119,10 @@ def test_an_article_of_only_boilerplate_is_said_to_be_so(tmp_path: Path) -> None
     cmp = compare([tmp_path])
     assert any("every sentence is boilerplate" in w for w in cmp.warnings)
     assert "Nothing: every sentence of this article is boilerplate." in to_markdown(cmp)
+
+
+def test_a_quote_told_without_quote_marks_elsewhere_is_flagged() -> None:
+    md = to_markdown(compare([ROOT / "tests" / "data" / "quotes_extra"]))
+    section = md.split("### Quoted in one outlet, told without quote marks in another")[1]
+    first = section.strip().splitlines()[0]
+    assert "Sam Whitaker" in first and "through Friday" in first

@@ -256,6 +256,15 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     quotes = comparison.tables.get("quotes")
     if quotes is not None:
         _quotes_section(add, quotes, codes, ids)
+    paraphrases = comparison.tables.get("paraphrases")
+    if paraphrases is not None and not paraphrases.is_empty():
+        add("### Quoted in one outlet, told without quote marks in another")
+        add("")
+        for r in paraphrases.iter_rows(named=True):
+            speaker = escape(r["speaker"] or "someone")
+            add(f"- **{codes[r['article']]}** quotes {speaker}: “{_cell(r['text'], 160)}”; "
+                f"**{codes[r['other_article']]}** tells it: {_cell(r['other_text'], 160)}")
+        add("")
 
     conflicts = comparison.tables.get("conflicts")
     if conflicts is not None:
