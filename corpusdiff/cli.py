@@ -31,7 +31,7 @@ from corpusdiff.config import (
     searched_locations,
     valid_name,
 )
-from corpusdiff.model import CorpusdiffError, Options
+from corpusdiff.options import CorpusdiffError, Options
 
 EXIT_USAGE = 2
 COMMANDS = ("open", "export", "list", "save", "delete")

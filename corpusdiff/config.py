@@ -39,7 +39,7 @@ from typing import Any
 import tomli_w
 
 from corpusdiff.ingest import article_ids, expand
-from corpusdiff.model import CorpusdiffError, Options
+from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.tomledit import (
     EditError,
     Key,

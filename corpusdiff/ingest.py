@@ -18,11 +18,13 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from corpusdiff.markup import html_to_text, markdown_to_text
-from corpusdiff.model import ARTICLES, CorpusdiffError
+from corpusdiff.options import CorpusdiffError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 #: file endings read from directories, and how each is reduced to text
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
@@ -338,6 +340,11 @@ def ingest(inputs: Iterable[str | os.PathLike[str]], labels: dict[str, str] | No
     Returns the articles table (sorted by id, so the input order never matters) and warnings
     (sorted, for the same reason). Raises CorpusdiffError for input that cannot be used.
     """
+    # polars only here: the CLI and the TUI check paths with expand() before their first paint
+    import polars as pl
+
+    from corpusdiff.model import ARTICLES
+
     warnings: list[str] = []
     sources = expand(list(inputs), warnings)
     # ids come from every file found, read or not, so they do not shift when a file is skipped

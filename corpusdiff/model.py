@@ -7,9 +7,12 @@ TUI) only read a finished :class:`Comparison`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import polars as pl
+
+# defined in a polars-free module (the CLI and the TUI import them before polars is needed)
+from corpusdiff.options import CorpusdiffError as CorpusdiffError
+from corpusdiff.options import Options as Options
 
 SCHEMA_VERSION = "corpusdiff/1"
 
@@ -75,21 +78,6 @@ def empty(schema: pl.Schema) -> pl.DataFrame:
 
 
 @dataclass(frozen=True)
-class Options:
-    """Everything that tunes a comparison; passed down the pipeline, never global."""
-
-    #: minimum similarity (0-1) for two sentences of different articles to be aligned
-    threshold: float = 0.22
-    #: detect boilerplate (bios, link lists, embeds, repeated paragraphs) and keep it out of
-    #: the alignment; boilerplate sentences are always kept in the sentences table
-    boilerplate: bool = True
-    #: article id whose order anchors the views (default: the first article)
-    reference: str | None = None
-    #: an outlet "omits" what at least k others report (default: a majority of the others)
-    omission_k: int | None = None
-
-
-@dataclass(frozen=True)
 class Comparison:
     """The result of :func:`corpusdiff.pipeline.compare`: every table the views show."""
 
@@ -111,11 +99,3 @@ class Comparison:
             ids.remove(ref)
             ids.insert(0, ref)
         return ids
-
-
-class CorpusdiffError(Exception):
-    """An error caused by the user's input; the CLI prints it as one line and exits 2."""
-
-    def __init__(self, message: str, path: str | Path | None = None) -> None:
-        self.path = str(path) if path is not None else None
-        super().__init__(f"{path}: {message}" if path is not None else message)

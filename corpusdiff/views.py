@@ -17,22 +17,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import polars as pl
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from corpusdiff.diff import word_diff
-from corpusdiff.model import Comparison
+
+# polars is imported inside the functions that need it: the terminal UI imports this module
+# for its first screen, before there is any table to show (see corpusdiff.tui.app)
+if TYPE_CHECKING:
+    import polars as pl
+
+    from corpusdiff.model import Comparison
 
 #: what a row of the alignment is: a group kind, a sentence only one outlet has, or boilerplate
 ROW_KINDS = ("identical", "reworded", "partial", "unique", "boilerplate")
 #: the kinds a filter offers (boilerplate has its own toggle)
 FILTER_KINDS = ("identical", "reworded", "partial", "unique")
 
-#: the layout's tables (see :class:`Layout`)
-ROWS = pl.Schema({"row": pl.Int64, "group": pl.Int64, "kind": pl.String,
-                  "n_articles": pl.Int64})
-CELLS = pl.Schema({"row": pl.Int64, "article": pl.String, "index": pl.Int64,
-                   "text": pl.String, "kind": pl.String, "reason": pl.String})
+
+def _schemas() -> dict[str, pl.Schema]:
+    """The layout's tables (see :class:`Layout`), as ``ROWS`` and ``CELLS``."""
+    import polars as pl
+
+    return {
+        "ROWS": pl.Schema({"row": pl.Int64, "group": pl.Int64, "kind": pl.String,
+                           "n_articles": pl.Int64}),
+        "CELLS": pl.Schema({"row": pl.Int64, "article": pl.String, "index": pl.Int64,
+                            "text": pl.String, "kind": pl.String, "reason": pl.String}),
+    }
+
+
+def __getattr__(name: str) -> Any:
+    # ROWS and CELLS are built on first use (they need polars)
+    if name in ("ROWS", "CELLS"):
+        return _schemas()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _QUOTE_MARK = r"[\"“”„«»]"
@@ -86,6 +105,8 @@ def ordered_ids(comparison: Comparison, reference: str | None = None) -> list[st
 def articles_view(comparison: Comparison, reference: str | None = None) -> pl.DataFrame:
     """One row per article in display order: id, code, label, title, sentences, shared,
     unique, boilerplate."""
+    import polars as pl
+
     from corpusdiff.analyze.coverage import article_stats
 
     ids = ordered_ids(comparison, reference)
@@ -113,9 +134,9 @@ class Layout:
     rows: pl.DataFrame
     cells: pl.DataFrame
 
-    @property
+    @cached_property
     def codes(self) -> dict[str, str]:
-        """Article id -> short column code (A, B, ...)."""
+        """Article id -> short column code (A, B, ...); computed once (do not modify)."""
         return dict(zip(self.ids, outlet_codes(len(self.ids)), strict=True))
 
 
@@ -128,8 +149,10 @@ def layout(comparison: Comparison, reference: str | None = None) -> Layout:
     article sharing nothing with the reference: the end). A group takes the smallest key of
     its members, so a group the reference carries sits at the reference's position.
     """
+    import polars as pl
     ids = ordered_ids(comparison, reference)
     ref = ids[0]
+    schemas = _schemas()
     rank = pl.DataFrame({"article": ids, "rank": list(range(len(ids)))})
     s = comparison.sentences.select("article", "index", "text", "kind", "reason", "group")
     s = s.join(rank, on="article")
@@ -170,12 +193,12 @@ def layout(comparison: Comparison, reference: str | None = None) -> Layout:
             .when(pl.col("skind") == "boilerplate").then(pl.lit("boilerplate"))
             .otherwise(pl.lit("unique"))
         )
-        .select(list(ROWS)).cast(dict(ROWS))
+        .select(list(schemas["ROWS"])).cast(dict(schemas["ROWS"]))
     )
     cells = (
         keyed.join(units.select("unit", "row"), on="unit")
         .sort("row", "rank", "index")
-        .select(list(CELLS)).cast(dict(CELLS))
+        .select(list(schemas["CELLS"])).cast(dict(schemas["CELLS"]))
     )
     return Layout(reference=ref, ids=tuple(ids), rows=rows, cells=cells)
 
@@ -186,6 +209,7 @@ def quote_sentences(comparison: Comparison) -> pl.DataFrame:
     Uses the ``quotes`` analysis table when it was computed; otherwise any sentence with a
     quotation mark counts.
     """
+    import polars as pl
     quotes = comparison.tables.get("quotes")
     if quotes is not None and {"article", "sentence"} <= set(quotes.columns):
         return quotes.select("article", pl.col("sentence").cast(pl.Int64).alias("index")).unique()
@@ -236,6 +260,7 @@ def visible_rows(lay: Layout, flt: RowFilter | None = None,
     ``quotes`` (article, index; see :func:`quote_sentences`) is needed for ``only_quotes``
     and ``has_quote``.
     """
+    import polars as pl
     flt = flt or RowFilter()
     cells = lay.cells
     shown = list(lay.ids) if flt.outlets is None else [i for i in lay.ids if i in flt.outlets]
@@ -272,6 +297,7 @@ def differences(rows: pl.DataFrame) -> list[int]:
     rows that one outlet alone carries is one (the outlet's extra paragraph), not one per
     sentence.
     """
+    import polars as pl
     run = (pl.col("kind") == "unique") & pl.col("is_difference")
     same_run = run & run.shift(1).fill_null(False) & (pl.col("outlet") == pl.col("outlet")
                                                       .shift(1)).fill_null(False)
@@ -307,6 +333,7 @@ def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
     """Case-insensitive literal matches of ``query``: row, article, index, start, end
     (character offsets into the sentence), in row then outlet order. ``rows`` and
     ``outlets`` restrict the search to what is shown."""
+    import polars as pl
     schema = {"row": pl.Int64, "article": pl.String, "index": pl.Int64,
               "start": pl.Int64, "end": pl.Int64}
     if not query:
@@ -329,12 +356,14 @@ def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
 
 def row_of_group(lay: Layout, group: int) -> int | None:
     """The layout row holding ``group``."""
+    import polars as pl
     hit = lay.rows.filter(pl.col("group") == group)
     return int(hit["row"][0]) if hit.height else None
 
 
 def row_of_sentence(lay: Layout, article: str, index: int) -> int | None:
     """The layout row holding sentence ``index`` of ``article``."""
+    import polars as pl
     hit = lay.cells.filter((pl.col("article") == article) & (pl.col("index") == index))
     return int(hit["row"][0]) if hit.height else None
 
@@ -388,6 +417,7 @@ def marked(base: str, other: str) -> list[tuple[str, str]]:
 def group_members(comparison: Comparison, group: int,
                   ids: list[str] | None = None) -> pl.DataFrame:
     """article, label, index, text, score of a group's members in display order."""
+    import polars as pl
     ids = ids or comparison.article_ids
     rank = pl.DataFrame({"article": ids, "_rank": list(range(len(ids)))})
     return (
@@ -403,6 +433,7 @@ def group_members(comparison: Comparison, group: int,
 def rows_about(table: pl.DataFrame | None, sentences: pl.DataFrame) -> pl.DataFrame | None:
     """Rows of an analysis table (quotes, facts) that sit in the given sentences
     (article, index); tables are matched on their article and sentence columns."""
+    import polars as pl
     if table is None or not {"article", "sentence"} <= set(table.columns):
         return None
     keys = sentences.select("article", pl.col("index").alias("sentence"))
@@ -414,6 +445,8 @@ def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
     """The coverage matrix in layout order: group, kind, n_articles, statement (the first
     member's text in display order), then one column per article id holding identical,
     reworded, partial or absent."""
+    import polars as pl
+
     from corpusdiff.analyze.coverage import coverage
 
     if comparison.groups.is_empty():
@@ -435,6 +468,7 @@ def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
 
 def speakers(quotes: pl.DataFrame) -> pl.DataFrame:
     """speaker (null as 'unattributed'), quotes, outlets: who is quoted, most quoted first."""
+    import polars as pl
     return (
         quotes.with_columns(pl.col("speaker").fill_null("unattributed"))
         .group_by("speaker")

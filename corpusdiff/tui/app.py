@@ -4,6 +4,10 @@ and omissions.
 The app paints at once; the comparison is computed in a thread worker that reports its
 progress, and every screen fills in when it lands. Errors in the input show on an error
 screen (never a traceback); ``run`` returns the exit code.
+
+Importing the app must not import polars (about a third of the start-up time): the TUI
+modules and corpusdiff.views import it inside the functions that use it, and the worker
+loads it while the first screen is already painted.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -20,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
-from corpusdiff.model import Comparison, CorpusdiffError, Options
+from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.tui.commands import CorpusdiffCommands
 from corpusdiff.tui.data import ViewData, build
 from corpusdiff.tui.screens.alignment import AlignmentScreen
@@ -37,7 +41,10 @@ from corpusdiff.tui.screens.omissions import OmissionsScreen
 from corpusdiff.tui.screens.overview import OverviewScreen
 from corpusdiff.tui.screens.quotes import QuotesScreen
 
-Compute = Callable[..., Comparison]
+if TYPE_CHECKING:
+    from corpusdiff.model import Comparison
+
+Compute = Callable[..., "Comparison"]
 
 
 class CorpusdiffApp(App[int], inherit_bindings=False):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import polars as pl
-
-from corpusdiff.model import Comparison
 from corpusdiff.tui.widgets.alignment import RowData, row_data
 from corpusdiff.views import (
     Layout,
@@ -15,6 +14,11 @@ from corpusdiff.views import (
     layout,
     quote_sentences,
 )
+
+if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
+
+    from corpusdiff.model import Comparison
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,10 @@ class ViewData:
         """Article id -> column code (A, B, ...)."""
         return self.layout.codes
 
-    @property
+    # cached: the screens look labels up once per block (thousands on a big corpus)
+    @cached_property
     def labels(self) -> dict[str, str]:
-        """Article id -> outlet label."""
+        """Article id -> outlet label (do not modify: it is shared)."""
         return dict(self.articles.select("id", "label").iter_rows())
 
     def table(self, name: str) -> pl.DataFrame | None:

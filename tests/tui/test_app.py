@@ -515,6 +515,7 @@ def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Compariso
         async with app.run_test(size=SIZE) as pilot:
             await ready(pilot)
             await pilot.press("3")
+            await ready(pilot)  # the blocks are built in a worker
             speakers = app.screen.query_one("#choices", OptionList)
             prompts = [str(speakers.get_option_at_index(i).prompt)
                        for i in range(speakers.option_count)]
@@ -543,6 +544,7 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(seeds: Comparison) -> 
             await ready(pilot)
             for key in ("4", "5"):
                 await pilot.press(key)
+                await ready(pilot)
                 assert "not computed" not in screen_text(app)
                 await pilot.press("enter")
                 await pilot.pause()
@@ -550,6 +552,7 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(seeds: Comparison) -> 
                 assert isinstance(screen, AlignmentScreen)
                 assert app.data.rows[screen.block_rows[screen.view.cursor]].group == group
             await pilot.press("4")
+            await ready(pilot)
             assert "Twelve [red]agents[/red] came." in screen_text(app)
 
     run(scenario)
@@ -650,9 +653,21 @@ def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> 
         async with app.run_test(size=SIZE) as pilot:
             await ready(pilot)
             await pilot.press("5")
-            await pilot.pause()
+            await ready(pilot)
             text = screen_text(app)
             assert "carried by 3: A, B, E" in text
             assert "001_9ea4ccef75ea6f17," not in text
 
     run(scenario)
+
+
+def test_the_app_and_its_first_screen_import_without_polars() -> None:
+    # polars is a third of the start-up time: it loads in the worker, after the first paint
+    import subprocess
+    import sys
+
+    code = ("import sys, corpusdiff.tui.app, corpusdiff.views, corpusdiff.options; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'polars'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"

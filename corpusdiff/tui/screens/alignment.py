@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import polars as pl
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -150,6 +149,8 @@ class AlignmentScreen(CorpusScreen):
     def rebuild(self, cursor_row: int | None = None) -> None:
         """Recompute rows, columns and blocks from the current state; keep the cursor on the
         same layout row when it is still shown."""
+        import polars as pl
+
         data = self.data
         if data is None:
             return
@@ -273,6 +274,8 @@ class AlignmentScreen(CorpusScreen):
 
     def reveal(self, group: int | None = None, sentence: tuple[str, int] | None = None) -> None:
         """Put the cursor on the row of ``group`` (or ``sentence``), making it visible."""
+        import polars as pl
+
         data = self.data
         if data is None or (not self.block_rows and self.ctx is None):
             self._pending = (group, sentence)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import polars as pl
 from rich.style import Style
 from rich.text import Text
 
@@ -14,6 +13,8 @@ from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
 
 if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
+
     from corpusdiff.tui.data import ViewData
 
 
@@ -47,6 +48,8 @@ class ConflictsScreen(TableScreen):
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):
+        import polars as pl
+
         t = table
         if choice is not None and "kind" in t.columns:
             t = t.filter(pl.col("kind").cast(pl.String) == choice)

@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Selectio
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from corpusdiff.model import CorpusdiffError
+from corpusdiff.options import CorpusdiffError
 from corpusdiff.tui.widgets.text import data_text
 from corpusdiff.views import FILTER_KINDS, RowFilter
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import polars as pl
 from rich.style import Style
 from rich.text import Text
 
@@ -14,6 +13,8 @@ from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
 
 if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
+
     from corpusdiff.tui.data import ViewData
 
 
@@ -37,6 +38,8 @@ class OmissionsScreen(TableScreen):
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):
+        import polars as pl
+
         rank = {a: n for n, a in enumerate(data.ids)}
         t = table if choice is None else table.filter(pl.col("article") == choice)
         t = t.with_columns(_rank=pl.col("article").replace_strict(
@@ -67,6 +70,7 @@ def _target(what: str, ref: object, carriers: list[str], quotes: pl.DataFrame | 
             facts: pl.DataFrame | None) -> tuple[int | None, tuple[str, int] | None]:
     """Where an omission sits in the alignment: its group, or the sentence of an outlet that
     carries the quote or fact."""
+    import polars as pl
     ref = str(ref)
     if what == "group" and ref.lstrip("-").isdigit():
         return int(ref), None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import polars as pl
 from rich.style import Style
 from rich.text import Text
 
@@ -15,6 +14,8 @@ from corpusdiff.tui.widgets.text import data_text
 from corpusdiff.views import marked, printable, speakers
 
 if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
+
     from corpusdiff.tui.data import ViewData
 
 UNATTRIBUTED = "unattributed"
@@ -22,6 +23,7 @@ UNATTRIBUTED = "unattributed"
 
 def speech(table: pl.DataFrame) -> pl.DataFrame:
     """The quotations of people (no scare quotes or titles, nothing from boilerplate)."""
+    import polars as pl
     if "kind" in table.columns:
         table = table.filter(pl.col("kind").is_null() | (pl.col("kind") == "quote"))
     if "boilerplate" in table.columns:
@@ -51,6 +53,8 @@ class QuotesScreen(TableScreen):
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):
+        import polars as pl
+
         rank = {a: n for n, a in enumerate(data.ids)}
         q = speech(table).with_columns(pl.col("speaker").fill_null(UNATTRIBUTED))
         if choice is not None:

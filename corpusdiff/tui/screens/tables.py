@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import polars as pl
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from corpusdiff.tui.screens.base import CorpusScreen, placeholder
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 
 if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
+
     from corpusdiff.tui.data import ViewData
 
 
@@ -59,6 +61,8 @@ class TableScreen(CorpusScreen):
 
     def on_mount(self) -> None:
         self.targets: list[tuple[int | None, tuple[str, int] | None]] = []
+        #: the data and choice the blocks were built for
+        self._filled: tuple[ViewData | None, str | None] = (None, None)
         self.query_one("#table-body").display = False
         super().on_mount()
 
@@ -86,16 +90,38 @@ class TableScreen(CorpusScreen):
     def _choice(self, event: OptionList.OptionHighlighted) -> None:
         data = self.app.data  # type: ignore[attr-defined]
         table = data.table(self.TABLE) if data is not None else None
-        if table is not None:
-            key = event.option.id
-            self._fill(data, table, None if key == "*" else key)
+        key = event.option.id
+        choice = None if key == "*" else key
+        # show_data highlights the first choice after filling it: no second build
+        if table is not None and (data is not self._filled[0] or choice != self._filled[1]):
+            self._fill(data, table, choice)
 
     def _fill(self, data: ViewData, table: pl.DataFrame, choice: str | None) -> None:
         view = self.query_one("#blocks", TableView)
-        built = self.blocks(data, table, choice, view.palette())
+        self._filled = (data, choice)
+        self.status.show(f"{self.UNIT or self.TABLE}: preparing…")
+        # the blocks of a big table take a while to build (a tenth of a second for 1,600
+        # quotes): off the event loop, and once the screen is painted (a worker competes for
+        # the interpreter with the first paint), so the screen shows at once and fills in
+        self.call_after_refresh(self._build, data, table, choice, view.palette())
+
+    @work(thread=True, exclusive=True, group="table", description="build the table's blocks")
+    def _build(self, data: ViewData, table: pl.DataFrame, choice: str | None,
+               palette: dict[str, Style]) -> None:
+        built = self.blocks(data, table, choice, palette)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_blocks, data, table, choice, built, palette)
+
+    def _show_blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
+                     built: list[tuple[tuple[int | None, tuple[str, int] | None],
+                                       ParagraphBlock]],
+                     palette: dict[str, Style]) -> None:
+        if self._filled[0] is not data or self._filled[1] != choice:
+            return  # another choice (or new data) was asked for meanwhile
+        view = self.query_one("#blocks", TableView)
         if not built:
             message = Text(self.EMPTY if choice is None else f"{self.EMPTY} ({choice})",
-                           view.palette()["muted"])
+                           palette["muted"])
             built = [((None, None), ParagraphBlock(message, []))]
         self.targets = [target for target, _ in built]
         view.set_blocks([block for _, block in built], cursor=0)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import polars as pl
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
@@ -20,6 +20,9 @@ from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import Part, Stacked, labelled
 from corpusdiff.tui.widgets.text import count_lines, data_text, fit, split_lines, stylize_spans
 from corpusdiff.views import Layout, changed_spans, printable
+
+if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
 
 #: row kind -> gutter glyph (the coverage glyphs; + for a sentence only one outlet has)
 GLYPHS = {"identical": "●", "reworded": "◐", "partial": "◔", "unique": "+",

@@ -5,7 +5,8 @@ outlets costs what is on screen; the blocks are built off the event loop."""
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 
@@ -14,6 +15,9 @@ from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
 from corpusdiff.views import marked, rows_about
+
+if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
 
 MAX_ANALYSIS_ROWS = 200
 #: the columns of each analysis table worth a reader's eye (offsets and bookkeeping left out)
@@ -28,6 +32,7 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
                    tables: dict[str, pl.DataFrame], palette: dict[str, Style]
                    ) -> list[ParagraphBlock]:
     """The details of ``row`` as blocks (article text never parsed as markup)."""
+    import polars as pl
     pal = palette
     carriers = [a for a in order if a in row.cells]
     heading = Text(no_wrap=True, end="")

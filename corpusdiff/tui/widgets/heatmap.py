@@ -3,12 +3,16 @@ how the outlet carries it (glyph and colour, so it reads without colour too)."""
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.text import data_text, fit
+
+if TYPE_CHECKING:
+    import polars as pl  # at run time imported where used: not before the first paint
 
 #: carry kind -> glyph; the same marks as the Markdown report
 CARRY_GLYPHS = {"identical": "●", "reworded": "◐", "partial": "◔", "absent": "·"}
