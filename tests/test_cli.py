@@ -18,6 +18,7 @@ from corpusdiff import cli
 from corpusdiff import config as cfg
 from corpusdiff.config import load_config, render_comparison
 from corpusdiff.model import CorpusdiffError, Options
+from tests.corpora import write_news
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "config"
@@ -27,17 +28,6 @@ SEED_LABELS = {"000_339f8661db4e05a7": "Resist the Mainstream",
                "003_2f2af6d31d993efd": "SEO site",
                "004_9b8d3d308970a96a": "News site"}
 
-ARTICLES = {
-    "courier": "Harbor bridge closes for repairs\n"
-               "The Harbor Bridge will close for six weeks starting Monday, the city said.\n"
-               "Crews will replace the deck joints that failed an inspection in May.\n",
-    "gazette": "City shuts Harbor Bridge\n"
-               "The Harbor Bridge will close for six weeks from Monday, city officials said.\n"
-               "Ferry service will double during the closure.\n",
-    "tribune": "Six-week bridge closure begins Monday\n"
-               "Officials said the Harbor Bridge will close for six weeks starting Monday.\n"
-               "Local shops fear losing customers while the bridge is shut.\n",
-}
 
 COMMENTED = """\
 # Stories I follow.
@@ -55,9 +45,7 @@ courier = "The Courier"   # the paper, not the wire
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A current directory with news/ (three articles) and no config file anywhere."""
-    (tmp_path / "news").mkdir()
-    for name, text in ARTICLES.items():
-        (tmp_path / "news" / f"{name}.txt").write_text(text, encoding="utf-8")
+    write_news(tmp_path)
     monkeypatch.chdir(tmp_path)
     user = tmp_path / "user" / "corpusdiff" / "config.toml"
     monkeypatch.setattr(cfg, "user_config_file", lambda: user)

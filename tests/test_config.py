@@ -29,24 +29,13 @@ from corpusdiff.config import (
     save_comparison,
 )
 from corpusdiff.model import CorpusdiffError, Options
+from tests.corpora import ARTICLES, write_news
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "config"
 SEED_IDS = ["000_339f8661db4e05a7", "001_9ea4ccef75ea6f17", "002_46bad65b491da5a9",
             "003_2f2af6d31d993efd", "004_9b8d3d308970a96a"]
 
-#: three short reports of one invented story, for comparisons saved in a temporary folder
-ARTICLES = {
-    "courier": "Harbor bridge closes for repairs\n"
-               "The Harbor Bridge will close for six weeks starting Monday, the city said.\n"
-               "Crews will replace the deck joints that failed an inspection in May.\n",
-    "gazette": "City shuts Harbor Bridge\n"
-               "The Harbor Bridge will close for six weeks from Monday, city officials said.\n"
-               "Ferry service will double during the closure.\n",
-    "tribune": "Six-week bridge closure begins Monday\n"
-               "Officials said the Harbor Bridge will close for six weeks starting Monday.\n"
-               "Local shops fear losing customers while the bridge is shut.\n",
-}
 
 #: a hand-written config: comments everywhere, odd spacing, quoted and dotted keys, a
 #: multi-line string holding header-like lines, an inline table, tabs, no final newline
@@ -83,10 +72,7 @@ options.threshold = 0.5
 @pytest.fixture
 def news(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with three articles in news/, as the current directory, and no user config."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    write_news(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cfg, "user_config_file", lambda: tmp_path / "user" / "config.toml")
     return tmp_path
