@@ -80,6 +80,15 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
 
 
+def display_rank(ids: list[str], column: str = "article") -> pl.Expr:
+    """Each row's outlet position in display order (``ids``, the reference first); an id not
+    in ``ids`` sorts last."""
+    import polars as pl
+
+    order = {ident: n for n, ident in enumerate(ids)}
+    return pl.col(column).replace_strict(order, default=len(order), return_dtype=pl.Int64)
+
+
 def outlet_codes(n: int) -> list[str]:
     """A, B, ..., Z, AA, AB, ...: short column names for ``n`` outlets (as in the reports)."""
     out = []

@@ -16,7 +16,7 @@ import polars as pl
 from corpusdiff.analyze.coverage import article_stats, coverage
 from corpusdiff.diff import word_diff
 from corpusdiff.model import Comparison
-from corpusdiff.views import outlet_codes
+from corpusdiff.views import display_rank, outlet_codes
 
 
 def _escape_table() -> dict[int, str]:
@@ -112,9 +112,8 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
         "of another outlet's words), reworded, misattributed (same words, another speaker) or "
         "exclusive (one outlet only).")
     add("")
-    order = {ident: n for n, ident in enumerate(ids)}
     rows = said.with_columns(
-        _o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
+        _o=display_rank(ids),
         speaker=pl.col("speaker").fill_null("Unattributed"),
     ).sort("quote_group", "_o", "start")
     # a statement's speaker: the one most of its outlets name (ties: alphabetical)
@@ -231,10 +230,8 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         add("The first outlet's wording is the base; in the others, <ins>underlined</ins> words "
             "are their own and <del>struck</del> words are the base's that they lack.")
         add("")
-        members = comparison.members.with_columns(
-            _order=pl.col("article").replace_strict({i: n for n, i in enumerate(ids)},
-                                                    return_dtype=pl.Int64)
-        ).sort("group", "_order", "index")
+        members = comparison.members.with_columns(_order=display_rank(ids)).sort(
+            "group", "_order", "index")
         by_group: dict[int, list[tuple[str, int, float]]] = {}
         for g, a, i, s in members.select("group", "article", "index", "score").iter_rows():
             by_group.setdefault(g, []).append((a, i, s))

@@ -11,6 +11,7 @@ from rich.text import Text
 from corpusdiff.tui.screens.tables import TableScreen, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
+from corpusdiff.views import display_rank
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -40,10 +41,8 @@ class OmissionsScreen(TableScreen):
                palette: dict[str, Style]):
         import polars as pl
 
-        rank = {a: n for n, a in enumerate(data.ids)}
         t = table if choice is None else table.filter(pl.col("article") == choice)
-        t = t.with_columns(_rank=pl.col("article").replace_strict(
-            rank, default=len(rank), return_dtype=pl.Int64))
+        t = t.with_columns(_rank=display_rank(data.ids))
         sort = ["_rank"] + (["carried_by"] if "carried_by" in t.columns else [])
         desc = [False] + ([True] if "carried_by" in t.columns else [])
         quotes = data.table("quotes")

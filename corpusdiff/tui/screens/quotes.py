@@ -11,7 +11,7 @@ from rich.text import Text
 from corpusdiff.tui.screens.tables import TableScreen, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
-from corpusdiff.views import marked, printable, speakers
+from corpusdiff.views import display_rank, marked, printable, speakers
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -55,7 +55,6 @@ class QuotesScreen(TableScreen):
                palette: dict[str, Style]):
         import polars as pl
 
-        rank = {a: n for n, a in enumerate(data.ids)}
         q = speech(table).with_columns(pl.col("speaker").fill_null(UNATTRIBUTED))
         if choice is not None:
             q = q.filter(pl.col("speaker") == choice)
@@ -64,8 +63,7 @@ class QuotesScreen(TableScreen):
         q = (q.with_row_index("_n")
              .with_columns(_key=pl.coalesce(pl.col("quote_group").cast(pl.String),
                                             pl.format("q{}", pl.col("_n"))),
-                           _rank=pl.col("article").replace_strict(rank, default=len(rank),
-                                                                  return_dtype=pl.Int64)))
+                           _rank=display_rank(data.ids)))
         out = []
         for _, group in q.sort("_rank", "sentence").group_by("_key", maintain_order=True):
             recs = group.to_dicts()
