@@ -11,7 +11,6 @@ import dataclasses
 import difflib
 import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from corpusdiff.config import (
     searched_locations,
     valid_name,
 )
+from corpusdiff.files import check_output, write_output
 from corpusdiff.options import CorpusdiffError, Options
 
 EXIT_USAGE = 2
@@ -207,66 +207,6 @@ def _progress() -> Callable[[str, float], None] | None:
         sys.stderr.flush()
 
     return show
-
-
-def check_output(output: str | None, inputs: Sequence[str | os.PathLike[str]]) -> None:
-    """Refuse an output path that cannot be written or is an input article, before any work."""
-    if output is None or output == "-":
-        return
-    target = Path(output)
-    if target.is_dir():
-        raise CorpusdiffError("is a directory; give a file name", output)
-    from corpusdiff.ingest import expand
-
-    real = os.path.realpath(target)
-    if any(os.path.realpath(s.path) == real for s in expand(inputs, [])):
-        raise CorpusdiffError("is one of the input articles; refusing to overwrite it", output)
-    folder = target.parent
-    if not folder.is_dir():
-        raise CorpusdiffError("folder does not exist", folder)
-    if not os.access(folder, os.W_OK):
-        raise CorpusdiffError("folder is not writable", folder)
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` or stdout.
-
-    A regular file is replaced atomically (temporary file in the same folder, fsync, rename),
-    keeping its permissions; a link keeps pointing where it did. A device or pipe
-    (``/dev/null``, a FIFO) is written in place: renaming over it would replace it.
-    """
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(os.path.realpath(output))
-    if target.exists() and not target.is_file():
-        try:
-            with open(target, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise CorpusdiffError(f"cannot write: {exc.strerror}", output) from None
-        return
-    if target.exists():
-        mode = target.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".corpusdiff-", dir=target.parent)
-    except OSError as exc:
-        raise CorpusdiffError(f"cannot write here: {exc.strerror}", target.parent) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CorpusdiffError(f"cannot write: {exc.strerror}", output) from None
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -22,14 +22,12 @@ editing itself is :mod:`corpusdiff.tomledit`.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import difflib
 import hashlib
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from typing import Any
 
 import tomli_w
 
+from corpusdiff.files import WriteError, default_mode, write_atomic
 from corpusdiff.ingest import article_ids, expand
 from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.tomledit import (
@@ -554,7 +553,7 @@ def _rewrite(path: Path, name: str, render: Callable[[object], str] | None, forc
             if target != user_config_file():
                 raise ConfigError("folder does not exist", target.parent)
             target.parent.mkdir(parents=True, exist_ok=True)
-        data, mode = b"", 0o666 & ~_umask()
+        data, mode = b"", default_mode()
     else:
         stat, data = before
         if (expected_mtime_ns is not None and stat.st_mtime_ns != expected_mtime_ns) or (
@@ -596,7 +595,11 @@ def _rewrite(path: Path, name: str, render: Callable[[object], str] | None, forc
         if _fingerprint(_snapshot(target)) != _fingerprint(before):
             raise ConfigChanged("changed on disk while saving" + _NOTHING, path)
 
-    _write_atomic(target, new_text.encode("utf-8"), mode, unchanged, path)
+    try:
+        write_atomic(target, new_text.encode("utf-8"), mode, unchanged)
+    except WriteError as exc:
+        where = exc.path if exc.path != str(target) else path
+        raise ConfigError(exc.problem + _NOTHING, where) from None
 
 
 def _snapshot(path: Path) -> tuple[os.stat_result, bytes] | None:
@@ -617,37 +620,3 @@ def _fingerprint(snapshot: tuple[os.stat_result, bytes] | None) -> tuple[object,
     return stat.st_mtime_ns, stat.st_size, stat.st_ino, data
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(target: Path, data: bytes, mode: int, check: Callable[[], None],
-                  shown: Path) -> None:
-    """Temporary file in the same folder, fsync, ``check()``, rename over ``target``."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ConfigError(f"cannot write in this folder: {exc.strerror}{_NOTHING}",
-                          target.parent) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        check()
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ConfigError(f"cannot write: {exc.strerror or exc}{_NOTHING}", shown) from None
-        raise
-    with contextlib.suppress(OSError, AttributeError):  # the rename itself, on POSIX
-        folder = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

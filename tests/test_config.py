@@ -28,6 +28,7 @@ from corpusdiff.config import (
     render_comparison,
     save_comparison,
 )
+from corpusdiff.files import default_mode
 from corpusdiff.model import CorpusdiffError, Options
 from tests.corpora import ARTICLES, write_news
 
@@ -374,7 +375,7 @@ def test_creating_a_new_file(news: Path) -> None:
     path = news / "new.toml"
     save_comparison(path, spec())
     assert path.read_text() == render_comparison(spec())
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~cfg._umask()
+    assert stat.S_IMODE(path.stat().st_mode) == default_mode()
 
 
 def test_a_name_in_use_needs_force(news: Path) -> None:

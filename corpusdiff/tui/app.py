@@ -236,8 +236,8 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, path: str) -> None:
-        from corpusdiff.cli import write_output
         from corpusdiff.export.markdown import to_markdown
+        from corpusdiff.files import write_output
 
         data = self.data
         if data is None:

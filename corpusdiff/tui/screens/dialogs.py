@@ -97,7 +97,7 @@ class ExportScreen(Dialog):
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted, "#path")
     def _submit(self) -> None:
-        from corpusdiff.cli import check_output
+        from corpusdiff.files import check_output
 
         path = self.query_one("#path", Input).value.strip()
         problem = self.query_one("#problem", Static)
