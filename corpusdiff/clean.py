@@ -185,11 +185,4 @@ def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Data
     )
 
 
-def reason_names() -> list[str]:
-    """Every reason a rule can give, for documentation and filters."""
-    names = [r for r, _ in PARAGRAPH_RULES] + [r for r, _ in SENTENCE_RULES]
-    return [*names, "embedded post", "repeated in this article",
-            "off-topic at the edge of the article (bio, links)"]
-
-
-__all__ = ["mark_boilerplate", "reason_names"]
+__all__ = ["mark_boilerplate"]

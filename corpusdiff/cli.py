@@ -11,7 +11,6 @@ import dataclasses
 import difflib
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from corpusdiff.config import (
 )
 from corpusdiff.files import check_output, write_output
 from corpusdiff.options import CorpusdiffError, Options
+from corpusdiff.text import one_line
 
 EXIT_USAGE = 2
 COMMANDS = ("open", "export", "list", "save", "delete")
@@ -220,7 +220,7 @@ def _export(args: argparse.Namespace) -> int:
     check_output(args.output, target.paths)
     comparison = compare(target.paths, target.options, target.labels, _progress())
     for warning in comparison.warnings:
-        print(f"corpusdiff: warning: {_plain(warning)}", file=sys.stderr)
+        print(f"corpusdiff: warning: {one_line(warning)}", file=sys.stderr)
     if args.format == "markdown":
         from corpusdiff.export.markdown import to_markdown
 
@@ -252,16 +252,6 @@ def _open(args: argparse.Namespace) -> int:
                config_file=str(save_target(args.config)))
 
 
-def _plain(text: str) -> str:
-    """Text from a file, safe to print on one terminal line: control characters (escape
-    sequences, newlines) and bidirectional overrides are shown escaped."""
-    return "".join(
-        c.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(c) == "Cc" or "\u202a" <= c <= "\u202e"
-        or "\u2066" <= c <= "\u2069" else c
-        for c in text)
-
-
 def _list(args: argparse.Namespace) -> int:
     where = find_config(args.config)
     if where is None:
@@ -277,7 +267,7 @@ def _list(args: argparse.Namespace) -> int:
     for name, spec in config.comparisons.items():
         mark = "*" if name == config.default else " "
         count = len(spec.ids())
-        title = _plain(spec.title) if spec.title else "(no title)"
+        title = one_line(spec.title) if spec.title else "(no title)"
         print(f"{mark} {name:<{width}}  {count:>3} articles  {title}")
     return 0
 
@@ -336,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusdiffError as exc:
         if debug:
             raise
-        print(f"corpusdiff: error: {_plain(str(exc))}", file=sys.stderr)
+        print(f"corpusdiff: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("corpusdiff: interrupted", file=sys.stderr)
@@ -346,6 +336,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback without --debug
         if debug:
             raise
-        print(f"corpusdiff: internal error: {type(exc).__name__}: {_plain(str(exc))} "
+        print(f"corpusdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
               "(run with --debug for the traceback)", file=sys.stderr)
         return 1

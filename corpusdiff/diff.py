@@ -17,28 +17,10 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
+from corpusdiff.text import FOLD
+
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*|[^\w\s]", re.UNICODE)
-_FOLD = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-})
-
 Tag = Literal["equal", "replace", "delete", "insert"]
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark and where it stands in its sentence."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def key(self) -> str:
-        """What the diff compares: quote marks and dashes folded."""
-        return self.text.translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -57,13 +39,8 @@ class Span:
 def _keys_and_spans(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Folded token keys and their (start, end) offsets; folding maps one character to one,
     so offsets in the folded text are offsets in ``text``."""
-    found = list(_TOKEN.finditer(text.translate(_FOLD)))
+    found = list(_TOKEN.finditer(text.translate(FOLD)))
     return tuple(m.group() for m in found), tuple(m.span() for m in found)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation marks of ``text`` with their offsets."""
-    return [Token(text[s:e], s, e) for s, e in _keys_and_spans(text)[1]]
 
 
 def word_diff(a: str, b: str) -> list[Span]:
@@ -97,6 +74,52 @@ def _merged_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, i
     return out
 
 
-def changed_ratio(a: str, b: str) -> float:
-    """Share of tokens (of both sentences) that the diff marks as changed: 0 means the same."""
-    return Indel.normalized_distance(_keys_and_spans(a)[0], _keys_and_spans(b)[0])
+def changed_spans(base: str, other: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans that differ: (spans of ``base`` that ``other`` drops or changes,
+    spans of ``other`` that it adds or changes)."""
+    removed, added = [], []
+    for span in word_diff(base, other):
+        if span.tag == "equal":
+            continue
+        if span.a_end > span.a_start:
+            removed.append((span.a_start, span.a_end))
+        if span.b_end > span.b_start:
+            added.append((span.b_start, span.b_end))
+    return removed, added
+
+
+_CLOSING = ".,;:!?”’)]\"'"
+
+Mark = Literal["equal", "insert", "delete"]
+
+
+def marked(base: str, other: str) -> list[tuple[str, Mark]]:
+    """``other`` as (fragment, mark) pairs: the words it adds over ``base`` marked insert, the
+    words of ``base`` it lacks marked delete where they would stand (with the spaces that keep
+    them apart from their neighbours). Joining the fragments not marked delete gives ``other``
+    back exactly. The report and the TUI both render this one list."""
+    out: list[tuple[str, Mark]] = []
+    pos = 0
+    for span in word_diff(base, other):
+        if span.b_start > pos:
+            out.append((other[pos:span.b_start], "equal"))
+            pos = span.b_start
+        if span.tag == "equal":
+            out.append((other[pos:span.b_end], "equal"))
+            pos = max(pos, span.b_end)
+            continue
+        removed = base[span.a_start:span.a_end]
+        added = span.b_end > span.b_start
+        if removed:
+            if out and not out[-1][0][-1:].isspace() and not added:
+                out.append((" ", "delete"))
+            out.append((removed, "delete"))
+            nxt = other[pos:pos + 1]
+            if added or (nxt and not nxt.isspace() and nxt not in _CLOSING):
+                out.append((" ", "delete"))
+        if span.b_end > pos:
+            out.append((other[pos:span.b_end], "insert"))
+            pos = span.b_end
+    if pos < len(other):
+        out.append((other[pos:], "equal"))
+    return [(t, mark) for t, mark in out if t]

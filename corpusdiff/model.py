@@ -6,7 +6,8 @@ TUI) only read a finished :class:`Comparison`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 
 import polars as pl
 
@@ -69,7 +70,49 @@ MEMBERS = pl.Schema(
 )
 
 SENTENCE_KINDS = ("headline", "body", "boilerplate")
-GROUP_KINDS = ("identical", "reworded", "partial")
+
+
+class GroupKind(StrEnum):
+    """How the members of an alignment group relate."""
+
+    IDENTICAL = "identical"  #: the same words (quote marks, dashes, case and spacing aside)
+    REWORDED = "reworded"  #: the same statement in other words
+    PARTIAL = "partial"  #: the members overlap in part (one adds or merges content)
+
+
+GROUP_KINDS = tuple(GroupKind)
+
+#: How an outlet carries an alignment group (long form: an absent outlet has no row).
+#: ``carry`` is identical | reworded | partial; ``n`` the outlet's sentences in the group.
+COVERAGE = pl.Schema(
+    {
+        "group": pl.Int64,
+        "article": pl.String,
+        "carry": pl.String,
+        "n": pl.Int64,
+    }
+)
+
+#: What an outlet leaves out that at least k other outlets carry. ``what`` is group | quote |
+#: fact; the typed keys say which: ``group`` (an alignment group id), ``quote_group`` (a quote
+#: group id), ``fact_kind``/``fact_value``. ``carriers`` are the outlets that carry it (ids,
+#: sorted). ``ref`` and ``outlets`` are the same as strings (kept for the corpusdiff/1
+#: contract: group id, quote group id or "kind:value"; comma-separated ids).
+OMISSIONS = pl.Schema(
+    {
+        "article": pl.String,
+        "what": pl.String,
+        "ref": pl.String,
+        "group": pl.Int64,
+        "quote_group": pl.Int64,
+        "fact_kind": pl.String,
+        "fact_value": pl.String,
+        "carried_by": pl.Int64,
+        "carriers": pl.List(pl.String),
+        "outlets": pl.String,
+        "text": pl.String,
+    }
+)
 
 
 def empty(schema: pl.Schema) -> pl.DataFrame:
@@ -77,25 +120,33 @@ def empty(schema: pl.Schema) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
 
+def reference_first(ids: list[str], reference: str | None) -> list[str]:
+    """``ids`` with ``reference`` moved to the front (unchanged when it is not among them)."""
+    if reference is None or reference not in ids:
+        return list(ids)
+    return [reference, *(i for i in ids if i != reference)]
+
+
 @dataclass(frozen=True)
 class Comparison:
-    """The result of :func:`corpusdiff.pipeline.compare`: every table the views show."""
+    """The result of :func:`corpusdiff.pipeline.compare`: every table the views show, each
+    with its schema (see the constants of this module and of ``corpusdiff.analyze``)."""
 
-    articles: pl.DataFrame
-    sentences: pl.DataFrame
-    groups: pl.DataFrame
-    members: pl.DataFrame
-    options: Options = field(default_factory=Options)
+    articles: pl.DataFrame  #: ARTICLES
+    sentences: pl.DataFrame  #: SENTENCES
+    groups: pl.DataFrame  #: GROUPS
+    members: pl.DataFrame  #: MEMBERS
+    quotes: pl.DataFrame  #: analyze.quotes.COMPARED: quotes with their cross-outlet variants
+    paraphrases: pl.DataFrame  #: analyze.quotes.PARAPHRASES
+    facts: pl.DataFrame  #: analyze.facts.FACTS
+    conflicts: pl.DataFrame  #: analyze.facts.CONFLICTS
+    exclusive_facts: pl.DataFrame  #: analyze.facts.EXCLUSIVE
+    omissions: pl.DataFrame  #: OMISSIONS
+    coverage: pl.DataFrame  #: COVERAGE
+    options: Options
     warnings: tuple[str, ...] = ()
-    #: extra tables added by later analysis steps (quotes, facts, ...), by name
-    tables: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     @property
     def article_ids(self) -> list[str]:
         """Article ids in display order (the reference first)."""
-        ids = self.articles["id"].to_list()
-        ref = self.options.reference
-        if ref in ids:
-            ids.remove(ref)
-            ids.insert(0, ref)
-        return ids
+        return reference_first(self.articles["id"].to_list(), self.options.reference)

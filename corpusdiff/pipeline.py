@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
 
@@ -15,7 +14,7 @@ from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
-from corpusdiff.model import Comparison, CorpusdiffError, Options
+from corpusdiff.model import Comparison, CorpusdiffError, Options, reference_first
 from corpusdiff.segment import segment
 
 
@@ -75,25 +74,33 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
 
     sentences, groups, members = align(sentences, options, aligned)
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
-    report("finding quotes", 0.6)
+    return analyze(articles, sentences, groups, members, options, warnings,
+                   lambda stage, fraction: report(stage, 0.6 + 0.4 * fraction))
+
+
+def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFrame,
+            members: pl.DataFrame, options: Options | None = None,
+            warnings: Iterable[str] = (), progress: Progress | None = None) -> Comparison:
+    """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage), in
+    one forward pass, and the Comparison that holds every table."""
+    options = options or Options()
+    report = progress or (lambda _stage, _fraction: None)
+    report("finding quotes", 0.0)
     quotes = compare_quotes(extract_quotes(articles, sentences), members)
-    report("finding paraphrases", 0.72)
+    report("finding paraphrases", 0.3)
     paraphrases = paraphrased(quotes, sentences, members)
-    report("finding facts", 0.78)
+    report("finding facts", 0.45)
     facts = extract_facts(sentences)
-    report("comparing facts", 0.92)
-    tables = {
-        "quotes": quotes,
-        "paraphrases": paraphrases,
-        "facts": facts,
-        "conflicts": conflicts(facts, members, sentences),
-        "exclusive_facts": exclusive_facts(facts),
-    }
-    comparison = Comparison(articles=articles, sentences=sentences, groups=groups,
-                            members=members, options=options, warnings=tuple(warnings))
-    tables["omissions"] = omissions(sentences, members, comparison.article_ids,
-                                    options.omission_k, quotes, facts)
-    # long form (group, article, carry, n): an absent outlet has no row; views pivot it
-    tables["coverage"] = carries(comparison)
+    report("comparing facts", 0.8)
+    conflicting = conflicts(facts, members, sentences)
+    exclusive = exclusive_facts(facts)
+    ids = reference_first(articles["id"].to_list(), options.reference)
+    missing = omissions(sentences, members, ids, options.omission_k, quotes, facts)
+    coverage = carries(sentences, members, groups)
     report("done", 1.0)
-    return dataclasses.replace(comparison, tables=tables)
+    return Comparison(
+        articles=articles, sentences=sentences, groups=groups, members=members,
+        quotes=quotes, paraphrases=paraphrases, facts=facts, conflicts=conflicting,
+        exclusive_facts=exclusive, omissions=missing, coverage=coverage,
+        options=options, warnings=tuple(warnings),
+    )

@@ -16,114 +16,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
 
-from corpusdiff.diff import word_diff
+import polars as pl
 
-# polars is imported inside the functions that need it: the terminal UI imports this module
-# for its first screen, before there is any table to show (see corpusdiff.tui.app)
-if TYPE_CHECKING:
-    import polars as pl
+from corpusdiff.analyze.coverage import article_stats, coverage
+from corpusdiff.display import RowFilter, outlet_codes
+from corpusdiff.model import Comparison, reference_first
 
-    from corpusdiff.model import Comparison
-
-#: what a row of the alignment is: a group kind, a sentence only one outlet has, or boilerplate
-ROW_KINDS = ("identical", "reworded", "partial", "unique", "boilerplate")
-#: the kinds a filter offers (boilerplate has its own toggle)
-FILTER_KINDS = ("identical", "reworded", "partial", "unique")
-
-
-def _schemas() -> dict[str, pl.Schema]:
-    """The layout's tables (see :class:`Layout`), as ``ROWS`` and ``CELLS``."""
-    import polars as pl
-
-    return {
-        "ROWS": pl.Schema({"row": pl.Int64, "group": pl.Int64, "kind": pl.String,
-                           "n_articles": pl.Int64}),
-        "CELLS": pl.Schema({"row": pl.Int64, "article": pl.String, "index": pl.Int64,
-                            "text": pl.String, "kind": pl.String, "reason": pl.String}),
-    }
-
-
-def __getattr__(name: str) -> Any:
-    # ROWS and CELLS are built on first use (they need polars)
-    if name in ("ROWS", "CELLS"):
-        return _schemas()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_QUOTE_MARK = r"[\"“”„«»]"
-_CLOSING = ".,;:!?”’)]\"'"
-
-
-def _picture(m: re.Match[str]) -> str:
-    char = m.group()
-    code = ord(char)
-    if char in "\t\n\r":
-        return " "
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
-    if code == 0x7F:
-        return "␡"
-    return "�"  # C1 controls; bidi overrides would reorder the line
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character made visible, one character for one.
-
-    ESC becomes ␛ (so an ANSI escape shows as ``␛[31m`` instead of colouring the terminal),
-    other C0 controls their Unicode control pictures, tabs and line breaks a space, C1 controls
-    and bidirectional overrides a replacement mark. Offsets into the text stay valid.
-    """
-    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+#: the layout's rows (see :class:`Layout`)
+ROWS = pl.Schema({"row": pl.Int64, "group": pl.Int64, "kind": pl.String,
+                  "n_articles": pl.Int64})
+#: the layout's cells: the sentences of each row
+CELLS = pl.Schema({"row": pl.Int64, "article": pl.String, "index": pl.Int64,
+                   "text": pl.String, "kind": pl.String, "reason": pl.String})
 
 
 def display_rank(ids: list[str], column: str = "article") -> pl.Expr:
     """Each row's outlet position in display order (``ids``, the reference first); an id not
     in ``ids`` sorts last."""
-    import polars as pl
-
     order = {ident: n for n, ident in enumerate(ids)}
     return pl.col(column).replace_strict(order, default=len(order), return_dtype=pl.Int64)
 
 
-def outlet_codes(n: int) -> list[str]:
-    """A, B, ..., Z, AA, AB, ...: short column names for ``n`` outlets (as in the reports)."""
-    out = []
-    for i in range(n):
-        code = ""
-        i += 1
-        while i:
-            i, r = divmod(i - 1, 26)
-            code = chr(65 + r) + code
-        out.append(code)
-    return out
-
-
 def ordered_ids(comparison: Comparison, reference: str | None = None) -> list[str]:
     """Article ids in display order with ``reference`` (default: the comparison's) first."""
-    ids = comparison.article_ids
-    if reference is not None and reference in ids:
-        ids.remove(reference)
-        ids.insert(0, reference)
-    return ids
+    return reference_first(comparison.article_ids, reference)
 
 
 def articles_view(comparison: Comparison, reference: str | None = None) -> pl.DataFrame:
     """One row per article in display order: id, code, label, title, sentences, shared,
     unique, boilerplate."""
-    import polars as pl
-
-    from corpusdiff.analyze.coverage import article_stats
-
     ids = ordered_ids(comparison, reference)
     order = pl.DataFrame({"id": ids, "code": outlet_codes(len(ids)),
                           "_rank": list(range(len(ids)))})
     return (
         order.join(comparison.articles.select("id", "label", "title"), on="id")
-        .join(article_stats(comparison), on="id", how="left")
+        .join(article_stats(comparison.sentences), on="id", how="left")
         .with_columns(pl.col("sentences", "shared", "unique", "boilerplate").fill_null(0))
         .sort("_rank").drop("_rank")
     )
@@ -158,10 +88,8 @@ def layout(comparison: Comparison, reference: str | None = None) -> Layout:
     article sharing nothing with the reference: the end). A group takes the smallest key of
     its members, so a group the reference carries sits at the reference's position.
     """
-    import polars as pl
     ids = ordered_ids(comparison, reference)
     ref = ids[0]
-    schemas = _schemas()
     rank = pl.DataFrame({"article": ids, "rank": list(range(len(ids)))})
     s = comparison.sentences.select("article", "index", "text", "kind", "reason", "group")
     s = s.join(rank, on="article")
@@ -202,12 +130,12 @@ def layout(comparison: Comparison, reference: str | None = None) -> Layout:
             .when(pl.col("skind") == "boilerplate").then(pl.lit("boilerplate"))
             .otherwise(pl.lit("unique"))
         )
-        .select(list(schemas["ROWS"])).cast(dict(schemas["ROWS"]))
+        .select(list(ROWS)).cast(dict(ROWS))
     )
     cells = (
         keyed.join(units.select("unit", "row"), on="unit")
         .sort("row", "rank", "index")
-        .select(list(schemas["CELLS"])).cast(dict(schemas["CELLS"]))
+        .select(list(CELLS)).cast(dict(CELLS))
     )
     return Layout(reference=ref, ids=tuple(ids), rows=rows, cells=cells)
 
@@ -218,45 +146,7 @@ def quote_sentences(comparison: Comparison) -> pl.DataFrame:
     Uses the ``quotes`` analysis table when it was computed; otherwise any sentence with a
     quotation mark counts.
     """
-    import polars as pl
-    quotes = comparison.tables.get("quotes")
-    if quotes is not None and {"article", "sentence"} <= set(quotes.columns):
-        return quotes.select("article", pl.col("sentence").cast(pl.Int64).alias("index")).unique()
-    return (
-        comparison.sentences.filter(pl.col("text").str.contains(_QUOTE_MARK))
-        .select("article", "index")
-    )
-
-
-@dataclass(frozen=True)
-class RowFilter:
-    """Which rows and columns the alignment shows. ``outlets`` None means all."""
-
-    outlets: frozenset[str] | None = None
-    kinds: frozenset[str] = field(default_factory=lambda: frozenset(FILTER_KINDS))
-    only_differences: bool = False
-    only_quotes: bool = False
-    show_boilerplate: bool = False
-
-    @property
-    def active(self) -> bool:
-        """Whether anything is filtered out (boilerplate aside)."""
-        return (self.outlets is not None or set(self.kinds) != set(FILTER_KINDS)
-                or self.only_differences or self.only_quotes)
-
-    def describe(self, codes: dict[str, str] | None = None) -> str:
-        """A short human description, empty when nothing is filtered."""
-        parts = []
-        if self.outlets is not None:
-            names = sorted((codes or {}).get(o, o) for o in self.outlets)
-            parts.append("outlets " + ",".join(names))
-        if set(self.kinds) != set(FILTER_KINDS):
-            parts.append("kinds " + ",".join(k for k in FILTER_KINDS if k in self.kinds))
-        if self.only_differences:
-            parts.append("differences only")
-        if self.only_quotes:
-            parts.append("quotes only")
-        return "; ".join(parts)
+    return comparison.quotes.select("article", pl.col("sentence").alias("index")).unique()
 
 
 def visible_rows(lay: Layout, flt: RowFilter | None = None,
@@ -269,7 +159,6 @@ def visible_rows(lay: Layout, flt: RowFilter | None = None,
     ``quotes`` (article, index; see :func:`quote_sentences`) is needed for ``only_quotes``
     and ``has_quote``.
     """
-    import polars as pl
     flt = flt or RowFilter()
     cells = lay.cells
     shown = list(lay.ids) if flt.outlets is None else [i for i in lay.ids if i in flt.outlets]
@@ -306,7 +195,6 @@ def differences(rows: pl.DataFrame) -> list[int]:
     rows that one outlet alone carries is one (the outlet's extra paragraph), not one per
     sentence.
     """
-    import polars as pl
     run = (pl.col("kind") == "unique") & pl.col("is_difference")
     same_run = run & run.shift(1).fill_null(False) & (pl.col("outlet") == pl.col("outlet")
                                                       .shift(1)).fill_null(False)
@@ -314,35 +202,11 @@ def differences(rows: pl.DataFrame) -> list[int]:
             .filter(pl.col("is_difference") & ~same_run)["_pos"].to_list())
 
 
-def hunk(starts: list[int], flags: list[bool], current: int) -> int | None:
-    """1-based number of the difference the row at ``current`` belongs to (None when the
-    row is no difference); ``starts`` from :func:`differences`, ``flags`` each row's
-    is_difference."""
-    import bisect
-
-    if not (0 <= current < len(flags)) or not flags[current]:
-        return None
-    n = bisect.bisect_right(starts, current)
-    return n or None
-
-
-def step(positions: list[int], current: int, forward: bool = True) -> int | None:
-    """The next (or previous) position after (before) ``current``; None at the end."""
-    import bisect
-
-    if forward:
-        i = bisect.bisect_right(positions, current)
-        return positions[i] if i < len(positions) else None
-    i = bisect.bisect_left(positions, current) - 1
-    return positions[i] if i >= 0 else None
-
-
 def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
            outlets: Iterable[str] | None = None) -> pl.DataFrame:
     """Case-insensitive literal matches of ``query``: row, article, index, start, end
     (character offsets into the sentence), in row then outlet order. ``rows`` and
     ``outlets`` restrict the search to what is shown."""
-    import polars as pl
     schema = {"row": pl.Int64, "article": pl.String, "index": pl.Int64,
               "start": pl.Int64, "end": pl.Int64}
     if not query:
@@ -365,68 +229,19 @@ def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
 
 def row_of_group(lay: Layout, group: int) -> int | None:
     """The layout row holding ``group``."""
-    import polars as pl
     hit = lay.rows.filter(pl.col("group") == group)
     return int(hit["row"][0]) if hit.height else None
 
 
 def row_of_sentence(lay: Layout, article: str, index: int) -> int | None:
     """The layout row holding sentence ``index`` of ``article``."""
-    import polars as pl
     hit = lay.cells.filter((pl.col("article") == article) & (pl.col("index") == index))
     return int(hit["row"][0]) if hit.height else None
-
-
-def changed_spans(base: str, other: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character spans that differ: (spans of ``base`` that ``other`` drops or changes,
-    spans of ``other`` that it adds or changes)."""
-    removed, added = [], []
-    for span in word_diff(base, other):
-        if span.tag == "equal":
-            continue
-        if span.a_end > span.a_start:
-            removed.append((span.a_start, span.a_end))
-        if span.b_end > span.b_start:
-            added.append((span.b_start, span.b_end))
-    return removed, added
-
-
-def marked(base: str, other: str) -> list[tuple[str, str]]:
-    """``other`` as (fragment, tag) pairs with tag equal | insert | delete: the words it adds
-    over ``base`` tagged insert, the words of ``base`` it lacks tagged delete where they would
-    stand. Joining the non-delete fragments gives ``other`` back exactly."""
-    out: list[tuple[str, str]] = []
-    pos = 0
-    for span in word_diff(base, other):
-        if span.b_start > pos:
-            out.append((other[pos:span.b_start], "equal"))
-            pos = span.b_start
-        if span.tag == "equal":
-            out.append((other[pos:span.b_end], "equal"))
-            pos = max(pos, span.b_end)
-            continue
-        removed = base[span.a_start:span.a_end]
-        added = span.b_end > span.b_start
-        if removed:
-            # keep the struck words apart from their neighbours (the spaces are struck too)
-            if out and not out[-1][0][-1:].isspace() and not added:
-                out.append((" ", "delete"))
-            out.append((removed, "delete"))
-            nxt = other[pos:pos + 1]
-            if added or (nxt and not nxt.isspace() and nxt not in _CLOSING):
-                out.append((" ", "delete"))
-        if span.b_end > pos:
-            out.append((other[pos:span.b_end], "insert"))
-            pos = span.b_end
-    if pos < len(other):
-        out.append((other[pos:], "equal"))
-    return [(t, tag) for t, tag in out if t]
 
 
 def group_members(comparison: Comparison, group: int,
                   ids: list[str] | None = None) -> pl.DataFrame:
     """article, label, index, text, score of a group's members in display order."""
-    import polars as pl
     ids = ids or comparison.article_ids
     rank = pl.DataFrame({"article": ids, "_rank": list(range(len(ids)))})
     return (
@@ -439,25 +254,17 @@ def group_members(comparison: Comparison, group: int,
     )
 
 
-def rows_about(table: pl.DataFrame | None, sentences: pl.DataFrame) -> pl.DataFrame | None:
-    """Rows of an analysis table (quotes, facts) that sit in the given sentences
-    (article, index); tables are matched on their article and sentence columns."""
-    import polars as pl
-    if table is None or not {"article", "sentence"} <= set(table.columns):
-        return None
+def rows_about(table: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Rows of an analysis table with article and sentence columns (quotes, facts) that sit
+    in the given sentences (article, index)."""
     keys = sentences.select("article", pl.col("index").alias("sentence"))
-    return table.join(keys.with_columns(pl.col("sentence").cast(table.schema["sentence"])),
-                      on=["article", "sentence"], how="semi")
+    return table.join(keys, on=["article", "sentence"], how="semi")
 
 
 def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
     """The coverage matrix in layout order: group, kind, n_articles, statement (the first
     member's text in display order), then one column per article id holding identical,
     reworded, partial or absent."""
-    import polars as pl
-
-    from corpusdiff.analyze.coverage import coverage
-
     if comparison.groups.is_empty():
         return pl.DataFrame(schema={"group": pl.Int64, "kind": pl.String,
                                     "n_articles": pl.Int64, "statement": pl.String,
@@ -477,7 +284,6 @@ def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
 
 def speakers(quotes: pl.DataFrame) -> pl.DataFrame:
     """speaker (null as 'unattributed'), quotes, outlets: who is quoted, most quoted first."""
-    import polars as pl
     return (
         quotes.with_columns(pl.col("speaker").fill_null("unattributed"))
         .group_by("speaker")

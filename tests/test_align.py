@@ -8,7 +8,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from corpusdiff.analyze.coverage import carries
 from corpusdiff.model import Options
 from corpusdiff.pipeline import compare
 
@@ -122,7 +121,7 @@ def test_identical_sentences_form_an_identical_group(tmp_path: Path) -> None:
     # b wraps it in a quote with an attribution: not identical as a group, but a and c carry
     # the very same words
     assert row["kind"][0] in ("reworded", "partial")
-    carry = carries(cmp).filter(pl.col("group") == gid[0])
+    carry = cmp.coverage.filter(pl.col("group") == gid[0])
     assert dict(zip(carry["article"], carry["carry"], strict=True)) == {
         "a": "identical", "b": row["kind"][0], "c": "identical"}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff.export.json import to_json
+from corpusdiff.export.json import CONTRACT, to_json
 from corpusdiff.export.markdown import escape, marked, outlet_codes, to_markdown
 from corpusdiff.pipeline import compare
 
@@ -21,13 +21,58 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 
 
 @pytest.fixture(scope="module")
-def seeds(request: pytest.FixtureRequest):
-    old = os.getcwd()
-    os.chdir(ROOT)
-    try:
+def seeds():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)  # paths in the export are as given: relative to the repository
         return compare(["seeds"])
-    finally:
-        os.chdir(old)
+
+
+def _documented() -> dict[str, list[tuple[str, str]]]:
+    """docs/json.md: top-level key -> [(column, type)] of its table ([] for a plain value)."""
+    doc: dict[str, list[tuple[str, str]]] = {}
+    key = None
+    for line in (ROOT / "docs" / "json.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## ") and line[3:] != "Changelog":
+            key = line[3:].strip()
+            doc[key] = []
+        elif line.startswith("## "):
+            key = None
+        elif key and line.startswith("| ") and not line.startswith("| column"):
+            column, kind = (cell.strip() for cell in line.strip("|").split("|")[:2])
+            doc[key].append((column, kind))
+    return doc
+
+
+_TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "object": dict}
+
+
+def _has_type(value: object, kind: str) -> bool:
+    if kind.endswith("?"):
+        return value is None or _has_type(value, kind[:-1])
+    if kind.startswith("list["):
+        return isinstance(value, list) and all(_has_type(v, kind[5:-1]) for v in value)
+    if kind == "int" and isinstance(value, bool):
+        return False
+    return isinstance(value, _TYPES[kind])
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "tests/data/invented"])
+def test_the_documented_contract_is_what_an_export_writes(corpus: str) -> None:
+    """Every key and column of docs/json.md, in order and with its type, and nothing else."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        doc = json.loads(to_json(compare([corpus])))
+    documented = _documented()
+    assert list(doc) == list(documented)
+    assert list(documented) == list(CONTRACT)
+    for key, columns in documented.items():
+        if not columns:
+            continue
+        assert [c for c, _ in columns] == list(CONTRACT[key]), key
+        for row in doc[key]:
+            assert list(row) == [c for c, _ in columns], key
+            for column, kind in columns:
+                assert _has_type(row[column], kind), (key, column, kind, row[column])
 
 
 @pytest.mark.parametrize(("name", "render"), [("seeds.md", to_markdown), ("seeds.json", to_json)])

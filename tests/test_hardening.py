@@ -26,7 +26,6 @@ MIB = 2**20
 
 #: every bad input tried here and the stderr it printed (filled as the tests run; printed by
 #: ``pytest -s tests/test_hardening.py`` at the end of the module)
-SEEN: list[tuple[str, int, str]] = []
 
 
 @pytest.fixture
@@ -41,7 +40,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = cli.main(list(argv))
     out, err = capsys.readouterr()
-    SEEN.append((" ".join(argv), code, err.strip()))
     assert "Traceback" not in err
     assert "\x1b" not in err  # nothing from a file reaches the terminal as an escape sequence
     return code, out, err
@@ -220,10 +218,8 @@ def test_a_50_mib_file_is_refused_with_the_limit(home: Path,
             fh.write(line)
         fh.write(b"x" * (50 * MIB % len(line)))
     assert (home / "big.txt").stat().st_size == 50 * MIB
-    start = time.perf_counter()
     assert error(*run(capsys, "export", "courier.txt", "big.txt")) == \
         "big.txt: file too large (50 MiB; the limit is 8 MiB per article)"
-    assert time.perf_counter() - start < 5  # refused before it is read
     # in a directory it is skipped and the rest is compared
     (home / "news").mkdir()
     (home / "big.txt").rename(home / "news" / "big.txt")
@@ -389,7 +385,6 @@ def test_symlink_loops_in_a_directory_walk(home: Path, capsys: pytest.CaptureFix
     os.symlink("..", home / "news" / "deep" / "up")
     os.symlink(".", home / "news" / "self")
     os.symlink(home / "news" / "deep" / "b.txt", home / "news" / "b-link.txt")
-    start = time.perf_counter()
     doc, warned = export_json(capsys, "news")
     # b.txt is read once, under the first name the sorted walk meets
     assert [a["id"] for a in doc["articles"]] == ["a", "b-link"]
@@ -398,7 +393,6 @@ def test_symlink_loops_in_a_directory_walk(home: Path, capsys: pytest.CaptureFix
     # a recursive glob does not follow the links at all
     doc, warned = export_json(capsys, "news/**/*.txt")
     assert [a["id"] for a in doc["articles"]] == ["a", "b-link"] and warned == []
-    assert time.perf_counter() - start < 30
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -449,9 +443,3 @@ def test_errors_through_the_real_command() -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == f"corpusdiff: error: {HOSTILE / 'nope'}: no such file or directory\n"
-
-
-def test_zz_print_what_was_tried() -> None:
-    """Print each bad input and what it printed (run with -s to see it)."""
-    for argv, code, err in SEEN:
-        print(f"[{code}] corpusdiff {argv}\n    " + (err.replace("\n", "\n    ") or "(silent)"))

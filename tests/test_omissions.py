@@ -53,5 +53,5 @@ def test_coverage_matrix_and_counts() -> None:
     assert cov.height == cmp.groups.height
     assert set(cov.select(cmp.article_ids).unpivot()["value"]) <= {
         "identical", "reworded", "partial", "absent"}
-    stats = article_stats(cmp).sort("id")
+    stats = article_stats(cmp.sentences).sort("id")
     assert (stats["shared"] + stats["unique"] + stats["boilerplate"] == stats["sentences"]).all()

@@ -15,7 +15,6 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import polars as pl
@@ -38,7 +37,6 @@ from corpusdiff.segment import segment, split_text
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 #: examples run per property (name -> count), printed at the end
-RAN: Counter[str] = Counter()
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ALIGN = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +65,6 @@ TEXT = st.lists(st.one_of(WORD, WORD, st.sampled_from(PIECES), st.sampled_from(S
 @FAST
 @given(TEXT)
 def test_segment_offsets_rebuild_the_text(text: str) -> None:
-    RAN["test_segment_offsets_rebuild_the_text"] += 1
     spans = split_text(text)
     previous_end, previous_paragraph = 0, 0
     for paragraph, start, end in spans:
@@ -87,7 +84,6 @@ def test_segment_offsets_rebuild_the_text(text: str) -> None:
 @SLOW
 @given(st.lists(TEXT, min_size=1, max_size=3))
 def test_segment_table_matches_the_offsets(texts: list[str]) -> None:
-    RAN["test_segment_table_matches_the_offsets"] += 1
     ids = [f"a{i}" for i in range(len(texts))]
     sentences = segment(_articles(dict(zip(ids, texts, strict=True))))
     for ident, text in zip(ids, texts, strict=True):
@@ -176,7 +172,6 @@ def _group_sets(members: pl.DataFrame, rename: dict[str, str] | None = None,
 @ALIGN
 @given(corpora(), st.randoms(use_true_random=False))
 def test_alignment_does_not_depend_on_article_order(texts: dict[str, str], rnd) -> None:
-    RAN["test_alignment_does_not_depend_on_article_order"] += 1
     _, _, members = _aligned(texts)
     expected = _group_sets(members)
     # the same articles in another row order
@@ -195,7 +190,6 @@ def test_alignment_does_not_depend_on_article_order(texts: dict[str, str], rnd) 
 @SLOW
 @given(corpora(), st.booleans())
 def test_groups_are_well_formed(texts: dict[str, str], keep_boilerplate: bool) -> None:
-    RAN["test_groups_are_well_formed"] += 1
     articles = _articles(texts)
     sentences = segment(articles)
     if not keep_boilerplate:
@@ -246,7 +240,6 @@ CONTRACT = {
 @SLOWEST
 @given(st.lists(ARTICLE_TEXT, min_size=2, max_size=3))
 def test_export_never_raises_and_keeps_the_contract(texts: list[str]) -> None:
-    RAN["test_export_never_raises_and_keeps_the_contract"] += 1
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for i, text in enumerate(texts):
@@ -308,7 +301,6 @@ def _rendered_cell(text: str) -> str:
 @FAST
 @given(PRINTABLE)
 def test_markdown_escape_renders_as_the_original_characters(text: str) -> None:
-    RAN["test_markdown_escape_renders_as_the_original_characters"] += 1
     assert _rendered_inline(text) == text
     assert _rendered_cell(text) == text
 
@@ -316,7 +308,6 @@ def test_markdown_escape_renders_as_the_original_characters(text: str) -> None:
 @FAST
 @given(st.text(max_size=30))
 def test_markdown_escape_never_lets_a_control_character_or_line_break_through(text: str) -> None:
-    RAN["test_markdown_escape_never_lets_a_control_character_or_line_break_through"] += 1
     out = escape(text)
     assert not [c for c in out if ord(c) < 32 or 0x7F <= ord(c) < 0xA0]
     # one paragraph, whatever the text: no block structure comes from an article
@@ -330,7 +321,6 @@ def test_markdown_escape_never_lets_a_control_character_or_line_break_through(te
 @FAST
 @given(st.binary(max_size=300))
 def test_decode_reads_or_refuses_any_bytes(data: bytes) -> None:
-    RAN["test_decode_reads_or_refuses_any_bytes"] += 1
     try:
         text, encoding = decode(data)
     except SkipFile as exc:
@@ -349,7 +339,6 @@ def test_decode_reads_or_refuses_any_bytes(data: bytes) -> None:
      "<![", "<![CDATA[", "]]>", "<!", "<?", "<a b=\"", "\"", "'", "<style>", "</style>", "-->"])),
     max_size=40).map("".join))
 def test_html_and_markdown_readers_never_raise(source: str) -> None:
-    RAN["test_html_and_markdown_readers_never_raise"] += 1
     for reader in (html_to_text, markdown_to_text):
         text, title = reader(source)
         if "\ue000" not in source and "&#" not in source:  # no internal placeholder leaks
@@ -380,11 +369,3 @@ def test_exports_are_byte_identical_across_runs_hash_seeds_and_input_order(
                            env=env, check=True, timeout=120, capture_output=True)
             outputs[fmt].add(target.read_bytes())
     assert len(outputs["json"]) == 1 and len(outputs["markdown"]) == 1
-
-
-def test_zz_example_counts() -> None:
-    """Print how many examples each property ran (``pytest -s`` shows it)."""
-    for name, count in sorted(RAN.items()):
-        print(f"{name}: {count} examples")
-    if RAN:  # when the module runs as a whole, every property ran examples
-        assert all(count > 0 for count in RAN.values())

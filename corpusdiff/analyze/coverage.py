@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpusdiff.model import Comparison
+from corpusdiff.model import COVERAGE, Comparison
 
 #: how an outlet carries a group, as shown in coverage cells
 CARRY_KINDS = ("identical", "reworded", "partial", "absent")
 
 
-def article_stats(comparison: Comparison) -> pl.DataFrame:
-    """id, sentences, shared, unique, boilerplate: counts per article."""
-    s = comparison.sentences
+def article_stats(sentences: pl.DataFrame) -> pl.DataFrame:
+    """id, sentences, shared, unique, boilerplate: counts per article of ``sentences``."""
+    s = sentences
     return (
         s.group_by("article")
         .agg(
@@ -26,8 +26,10 @@ def article_stats(comparison: Comparison) -> pl.DataFrame:
     )
 
 
-def carries(comparison: Comparison) -> pl.DataFrame:
-    """group, article, carry, n: how each outlet carries each group (long form).
+def carries(sentences: pl.DataFrame, members: pl.DataFrame, groups: pl.DataFrame
+            ) -> pl.DataFrame:
+    """group, article, carry, n (:data:`~corpusdiff.model.COVERAGE`): how each outlet carries
+    each group, long form (an absent outlet has no row).
 
     ``identical`` when the outlet's words are the group's most common wording and another
     outlet uses them too; ``partial`` when it contributes several sentences or the group as a
@@ -35,8 +37,7 @@ def carries(comparison: Comparison) -> pl.DataFrame:
     """
     norm = pl.col("text").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", "")
     per = (
-        comparison.members.join(
-            comparison.sentences.select("article", "index", "text"), on=["article", "index"])
+        members.join(sentences.select("article", "index", "text"), on=["article", "index"])
         .with_columns(_norm=norm)
         .sort("group", "article", "index")
         .group_by("group", "article", maintain_order=True)
@@ -48,7 +49,7 @@ def carries(comparison: Comparison) -> pl.DataFrame:
         .group_by("group", maintain_order=True).first()
         .select("group", _consensus="_norm", _outlets="outlets")
     )
-    kinds = comparison.groups.select(pl.col("id").alias("group"), pl.col("kind").alias("gkind"))
+    kinds = groups.select(pl.col("id").alias("group"), pl.col("kind").alias("gkind"))
     return (
         per.join(consensus, on="group").join(kinds, on="group")
         .with_columns(
@@ -61,14 +62,15 @@ def carries(comparison: Comparison) -> pl.DataFrame:
         )
         .select("group", "article", "carry", "n")
         .sort("group", "article")
+        .cast(dict(COVERAGE))
     )
 
 
 def coverage(comparison: Comparison) -> pl.DataFrame:
     """Coverage matrix: one row per group, one column per article id (in display order) holding
-    the carry kind or ``absent``."""
+    the carry kind or ``absent``; pivoted from ``comparison.coverage``."""
     ids = comparison.article_ids
-    wide = carries(comparison).pivot(on="article", index="group", values="carry")
+    wide = comparison.coverage.pivot(on="article", index="group", values="carry")
     for ident in ids:
         if ident not in wide.columns:
             wide = wide.with_columns(pl.lit(None, dtype=pl.String).alias(ident))

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-#: columns of the omissions table
-OMISSIONS = pl.Schema(
-    {
-        "article": pl.String,
-        "what": pl.String,  # group | quote | fact
-        "ref": pl.String,  # group id, quote group id, or fact kind:value
-        "carried_by": pl.Int64,
-        "outlets": pl.String,  # the outlets that carry it, comma-separated ids
-        "text": pl.String,  # a representative wording
-    }
-)
+from corpusdiff.model import OMISSIONS, empty
 
 
 def default_k(n_articles: int) -> int:
@@ -27,9 +17,12 @@ def default_k(n_articles: int) -> int:
 
 
 def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -> pl.DataFrame:
-    """carried: ref, article, text (one row per outlet carrying ref) -> omission rows."""
+    """carried: ref, article, text (one row per outlet carrying ref) -> omission rows with
+    article, what, ref, carried_by, carriers, text."""
+    schema = {"article": pl.String, "what": pl.String, "ref": pl.String,
+              "carried_by": pl.Int64, "carriers": pl.List(pl.String), "text": pl.String}
     if carried.is_empty():
-        return pl.DataFrame(schema=OMISSIONS)
+        return pl.DataFrame(schema=schema)
     per_ref = (
         carried.sort("ref", "article")
         .group_by("ref", maintain_order=True)
@@ -49,19 +42,21 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
             what=pl.lit(what),
             ref=pl.col("ref").cast(pl.String),
             carried_by=pl.col("carried_by").cast(pl.Int64),
-            outlets=pl.col("carriers").list.join(", "),
+            carriers="carriers",
             text="text",
         )
+        .cast(schema)
     )
 
 
 def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[str],
               k: int | None = None, quotes: pl.DataFrame | None = None,
               facts: pl.DataFrame | None = None) -> pl.DataFrame:
-    """What each outlet leaves out that at least ``k`` others carry, most carried first.
+    """What each outlet leaves out that at least ``k`` others carry
+    (:data:`~corpusdiff.model.OMISSIONS`): per outlet in ``article_ids`` order, most carried
+    first, then statements, quotes, facts.
 
-    ``quotes`` needs columns article, quote_group, text, kind; ``facts`` needs article, kind,
-    value, text. Either may be None (not computed).
+    ``quotes`` (quote groups) and ``facts`` may be None to count statements only.
     """
     k = default_k(len(article_ids)) if k is None else k
     texts = sentences.select("article", "index", "text")
@@ -82,13 +77,26 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
                          text="text"),
             article_ids, "fact", k))
     order = {ident: n for n, ident in enumerate(article_ids)}
+    out = pl.concat(parts)
+    if out.is_empty():
+        return empty(OMISSIONS)
+    fact = pl.col("ref").str.splitn(":", 2).struct
     return (
-        pl.concat(parts)
-        .with_columns(_o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
-                      _w=pl.col("what").replace_strict({"group": 0, "quote": 1, "fact": 2},
-                                                       return_dtype=pl.Int64))
-        .with_columns(_n=pl.col("ref").cast(pl.Int64, strict=False))
+        out.with_columns(
+            group=pl.when(pl.col("what") == "group").then(pl.col("ref").cast(pl.Int64,
+                                                                             strict=False)),
+            quote_group=pl.when(pl.col("what") == "quote")
+            .then(pl.col("ref").cast(pl.Int64, strict=False)),
+            fact_kind=pl.when(pl.col("what") == "fact").then(fact.field("field_0")),
+            fact_value=pl.when(pl.col("what") == "fact").then(fact.field("field_1")),
+            outlets=pl.col("carriers").list.join(", "),
+            _o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
+            _w=pl.col("what").replace_strict({"group": 0, "quote": 1, "fact": 2},
+                                             return_dtype=pl.Int64),
+            _n=pl.col("ref").cast(pl.Int64, strict=False),
+        )
         .sort(["_o", "carried_by", "_w", "_n", "ref"],
               descending=[False, True, False, False, False], nulls_last=True)
         .select(OMISSIONS.names())
+        .cast(dict(OMISSIONS))
     )

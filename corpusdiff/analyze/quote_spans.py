@@ -8,6 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from corpusdiff.text import FOLD
+
 _DOUBLE_MARKS = re.compile(r"[“”«»\"]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,…][\"”’')\]]*$")
@@ -164,14 +166,8 @@ class QuotedArticle:
         return not re.sub(r"[\s\x00.,;:!?—–-]", "", self.masked[start:end])
 
 
-_FOLD = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-})
-
-
 def fold(text: str) -> str:
     """Lower case, quote and dash variants folded, punctuation and spacing normalised."""
-    text = text.translate(_FOLD).lower()
+    text = text.translate(FOLD).lower()
     text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
     return " ".join(re.findall(r"[\w']+", text))

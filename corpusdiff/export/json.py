@@ -15,6 +15,33 @@ import polars as pl
 from corpusdiff.analyze.coverage import article_stats
 from corpusdiff.model import SCHEMA_VERSION, Comparison
 
+#: The public contract: every key of the document in order and, for a table, its columns in
+#: order (None for a plain value). docs/json.md describes each one; a test checks both against
+#: a real export. Columns an analysis step computes for itself stay out unless listed here.
+CONTRACT: dict[str, tuple[str, ...] | None] = {
+    "schema": None,
+    "articles": ("id", "path", "label", "title", "encoding", "format", "sentences", "shared",
+                 "unique", "boilerplate"),
+    "sentences": ("article", "index", "text", "kind", "start", "end", "group", "paragraph",
+                  "reason"),
+    "groups": ("id", "kind", "members", "n_articles", "score"),
+    "quotes": ("article", "sentence", "end_sentence", "paragraph", "start", "end", "text",
+               "kind", "speaker", "role", "confidence", "cue", "boilerplate", "quote_group",
+               "variant", "match_article", "match_text", "match_speaker", "similarity"),
+    "paraphrases": ("article", "sentence", "text", "speaker", "quote_group", "other_article",
+                    "other_sentence", "other_text", "score"),
+    "facts": ("article", "sentence", "start", "end", "kind", "text", "value", "unit",
+              "qualifier", "amount", "role", "entity"),
+    "conflicts": ("group", "kind", "slot", "article_a", "sentence_a", "value_a", "text_a",
+                  "article_b", "sentence_b", "value_b", "text_b"),
+    "exclusive_facts": ("article", "kind", "value", "unit", "text", "sentence", "mentions"),
+    "omissions": ("article", "what", "ref", "carried_by", "outlets", "text", "group",
+                  "quote_group", "fact_kind", "fact_value", "carriers"),
+    "coverage": ("group", "article", "carry", "n"),
+    "options": None,
+    "warnings": None,
+}
+
 
 def _round(frame: pl.DataFrame, digits: int = 4) -> pl.DataFrame:
     floats = [c for c, t in frame.schema.items() if t == pl.Float64]
@@ -22,45 +49,39 @@ def _round(frame: pl.DataFrame, digits: int = 4) -> pl.DataFrame:
 
 
 def tables(comparison: Comparison) -> dict[str, pl.DataFrame | Any]:
-    """The document's parts in contract order: frames (written as lists of row objects) and
-    plain values."""
-    stats = article_stats(comparison)
-    articles = (
-        comparison.articles.join(stats, on="id", how="left", maintain_order="left")
-        .select("id", "path", "label", "title", "encoding", "format", "sentences", "shared",
-                "unique", "boilerplate")
-    )
-    sentences = comparison.sentences.select(
-        "article", "index", "text", "kind", "start", "end", "group", "paragraph", "reason"
-    )
+    """The document's parts in contract order (:data:`CONTRACT`): frames (written as lists of
+    row objects) and plain values."""
+    stats = article_stats(comparison.sentences)
     members = _round(comparison.members).sort("group", "article", "index")
     by_group = (
         members.group_by("group", maintain_order=True)
         .agg(pl.struct("article", "index", "score").alias("members"))
     )
-    groups = (
-        _round(comparison.groups)
-        .join(by_group, left_on="id", right_on="group", how="left", maintain_order="left")
-        .select("id", "kind", "members", "n_articles", "score")
-    )
-    parts: dict[str, pl.DataFrame | Any] = {
+    frames = {
+        "articles": comparison.articles.join(stats, on="id", how="left", maintain_order="left"),
+        "sentences": comparison.sentences,
+        "groups": comparison.groups.join(by_group, left_on="id", right_on="group", how="left",
+                                         maintain_order="left"),
+        "quotes": comparison.quotes,
+        "paraphrases": comparison.paraphrases,
+        "facts": comparison.facts,
+        "conflicts": comparison.conflicts,
+        "exclusive_facts": comparison.exclusive_facts,
+        "omissions": comparison.omissions,
+        "coverage": comparison.coverage,
+    }
+    values = {
         "schema": SCHEMA_VERSION,
-        "articles": articles,
-        "sentences": sentences,
-        "groups": groups,
+        "options": {
+            "threshold": comparison.options.threshold,
+            "boilerplate": comparison.options.boilerplate,
+            "reference": comparison.options.reference,
+            "omission_k": comparison.options.omission_k,
+        },
+        "warnings": list(comparison.warnings),
     }
-    for name, table in comparison.tables.items():
-        parts[name] = _round(table)
-    parts["options"] = {
-        "threshold": comparison.options.threshold,
-        "boilerplate": comparison.options.boilerplate,
-        "reference": comparison.options.reference,
-        "omission_k": comparison.options.omission_k,
-    }
-    parts["warnings"] = list(comparison.warnings)
-    return parts
-
-
+    return {key: values[key] if columns is None else _round(frames[key].select(columns))
+            for key, columns in CONTRACT.items()}
 def to_json(comparison: Comparison) -> str:
     """The JSON export: UTF-8 text, keys in contract order, one row a line, newline at end."""
     parts = tables(comparison)
@@ -81,8 +102,3 @@ def to_json(comparison: Comparison) -> str:
             out.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{comma}")
     out.append("}")
     return "\n".join(out) + "\n"
-
-
-def to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The JSON document as plain Python objects."""
-    return json.loads(to_json(comparison))

@@ -14,29 +14,26 @@ from collections.abc import Callable
 import polars as pl
 
 from corpusdiff.analyze.coverage import article_stats, coverage
-from corpusdiff.diff import word_diff
+from corpusdiff.diff import marked as word_marks
+from corpusdiff.display import CARRY_GLYPHS, outlet_codes
 from corpusdiff.model import Comparison
-from corpusdiff.views import display_rank, outlet_codes
+from corpusdiff.text import escaped, picture
+from corpusdiff.views import display_rank
 
 
 def _escape_table() -> dict[int, str]:
     table = {ord(c): "\\" + c for c in "\\`*_{}[]|~#+!$"}
     table.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
-    for code in (*range(0x20), *range(0x7F, 0xA0)):
-        # control characters become visible: ESC -> ␛, C1 controls -> \x9b
-        table[code] = chr(0x2400 + code) if code < 0x20 else (
-            "␡" if code == 0x7F else f"\\\\x{code:02x}")
-    for code in (0x0A, 0x0D):
-        table[code] = " "
-    # bidirectional overrides and isolates would reorder the report's text where it renders
-    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-        table[code] = f"\\\\u{code:04x}"
+    # unsafe characters become visible: C0 controls as pictures (ESC -> ␛), line breaks as
+    # spaces; C1 controls and bidi controls (which would reorder the rendered line) by code
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F),
+                 *range(0x2066, 0x206A)):
+        shown = picture(chr(code))
+        table[code] = shown if shown != "�" else "\\" + escaped(chr(code))
     return table
 
 
 _ESCAPES = _escape_table()
-_CLOSING = ".,;:!?”’)]\"'"
-CARRY_MARK = {"identical": "●", "reworded": "◐", "partial": "◔", "absent": "·"}
 
 
 def escape(text: str) -> str:
@@ -56,28 +53,13 @@ def marked(base: str, other: str) -> str:
     """``other`` escaped, with the words it adds over ``base`` in ``<ins>`` and the words of
     ``base`` it lacks in ``<del>`` where they would stand (HTML tags render on GitHub whatever
     punctuation surrounds them, unlike ``**`` and ``~~``)."""
-    out: list[str] = []
-    pos = 0
-    for span in word_diff(base, other):
-        if span.b_start > pos:
-            out.append(escape(other[pos:span.b_start]))
-        removed = base[span.a_start:span.a_end]
-        added = other[span.b_start:span.b_end]
-        pos = max(pos, span.b_end)
-        if span.tag == "equal":
-            out.append(escape(added))
-            continue
-        if removed:
-            if out and not out[-1][-1:].isspace() and not added:
-                out.append(" ")
-            out.append(f"<del>{escape(removed)}</del>")
-            nxt = other[pos:pos + 1]
-            if added or (nxt and not nxt.isspace() and nxt not in _CLOSING):
-                out.append(" ")
-        if added:
-            out.append(f"<ins>{escape(added)}</ins>")
-    if pos < len(other):
-        out.append(escape(other[pos:]))
+    out = []
+    for fragment, mark in word_marks(base, other):
+        if mark == "equal" or fragment.isspace():
+            out.append(escape(fragment))
+        else:
+            tag = "ins" if mark == "insert" else "del"
+            out.append(f"<{tag}>{escape(fragment)}</{tag}>")
     return "".join(out)
 
 
@@ -166,7 +148,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     """The Markdown report; ``show_boilerplate`` appends the hidden boilerplate with reasons."""
     ids = comparison.article_ids
     codes = dict(zip(ids, outlet_codes(len(ids)), strict=True))
-    arts = comparison.articles.join(article_stats(comparison), on="id", how="left")
+    arts = comparison.articles.join(article_stats(comparison.sentences), on="id", how="left")
     arts = {r["id"]: r for r in arts.iter_rows(named=True)}
     sents = comparison.sentences
     text_of = {(a, i): t for a, i, t in sents.select("article", "index", "text").iter_rows()}
@@ -195,9 +177,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
 
     add("## Coverage")
     add("")
-    add(f"Which outlets carry each shared statement: {CARRY_MARK['identical']} same words, "
-        f"{CARRY_MARK['reworded']} reworded, {CARRY_MARK['partial']} in part, "
-        f"{CARRY_MARK['absent']} absent.")
+    add(f"Which outlets carry each shared statement: {CARRY_GLYPHS['identical']} same words, "
+        f"{CARRY_GLYPHS['reworded']} reworded, {CARRY_GLYPHS['partial']} in part, "
+        f"{CARRY_GLYPHS['absent']} absent.")
     add("")
     if n_groups:
         cov = coverage(comparison)
@@ -216,7 +198,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         for row in cov.iter_rows(named=True):
             g = row["group"]
             if len(ids) <= MATRIX_OUTLETS:
-                marks = " | ".join(CARRY_MARK[row[i]] for i in ids)
+                marks = " | ".join(CARRY_GLYPHS[row[i]] for i in ids)
             else:
                 marks = _code_list([i for i in ids if row[i] != "absent"], codes)
             add(f"| [{g}](#group-{g}) | {row['kind']} | {marks} | {_cell(first_text[g], 70)} |")
@@ -250,11 +232,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                     f"score {score:.2f}): {body}")
             add("")
 
-    quotes = comparison.tables.get("quotes")
-    if quotes is not None:
-        _quotes_section(add, quotes, codes, ids)
-    paraphrases = comparison.tables.get("paraphrases")
-    if paraphrases is not None and not paraphrases.is_empty():
+    _quotes_section(add, comparison.quotes, codes, ids)
+    paraphrases = comparison.paraphrases
+    if not paraphrases.is_empty():
         add("### Quoted in one outlet, told without quote marks in another")
         add("")
         for r in paraphrases.iter_rows(named=True):
@@ -263,27 +243,26 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                 f"**{codes[r['other_article']]}** tells it: {_cell(r['other_text'], 160)}")
         add("")
 
-    conflicts = comparison.tables.get("conflicts")
-    if conflicts is not None:
-        add("## Conflicts")
+    conflicts = comparison.conflicts
+    add("## Conflicts")
+    add("")
+    if conflicts.is_empty():
+        add("No aligned statements disagree on a day, number, amount, date, place or title.")
+    else:
+        add("Aligned statements that fill the same slot differently.")
         add("")
-        if conflicts.is_empty():
-            add("No aligned statements disagree on a day, number, amount, date, place or title.")
-        else:
-            add("Aligned statements that fill the same slot differently.")
-            add("")
-            add("| Group | Slot | One outlet says | Another says |")
-            add("|---|---|---|---|")
-            for r in conflicts.iter_rows(named=True):
-                add(f"| [{r['group']}](#group-{r['group']}) | {escape(r['slot'])} | "
-                    f"**{codes[r['article_a']]}** {_cell(r['text_a'], 60)} | "
-                    f"**{codes[r['article_b']]}** {_cell(r['text_b'], 60)} |")
-        add("")
+        add("| Group | Slot | One outlet says | Another says |")
+        add("|---|---|---|---|")
+        for r in conflicts.iter_rows(named=True):
+            add(f"| [{r['group']}](#group-{r['group']}) | {escape(r['slot'])} | "
+                f"**{codes[r['article_a']]}** {_cell(r['text_a'], 60)} | "
+                f"**{codes[r['article_b']]}** {_cell(r['text_b'], 60)} |")
+    add("")
 
     add("## Only in one outlet")
     add("")
     unique = sents.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
-    exclusive = comparison.tables.get("exclusive_facts")
+    exclusive = comparison.exclusive_facts
     for ident in ids:
         rows = unique.filter(pl.col("article") == ident)
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
@@ -295,35 +274,33 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         for i, text in rows.select("index", "text").iter_rows():
             add(f"- ({i}) {escape(text)}")
         add("")
-        if exclusive is not None:
-            mine = exclusive.filter(pl.col("article") == ident)
-            if not mine.is_empty():
-                names = sorted(set(mine["text"].to_list()))
-                add("Facts no other outlet mentions: " + "; ".join(_cell(n, 60) for n in names)
-                    + ".")
-                add("")
+        mine = exclusive.filter(pl.col("article") == ident)
+        if not mine.is_empty():
+            names = sorted(set(mine["text"].to_list()))
+            add("Facts no other outlet mentions: " + "; ".join(_cell(n, 60) for n in names)
+                + ".")
+            add("")
 
-    omissions = comparison.tables.get("omissions")
-    if omissions is not None:
-        add("## Omissions")
+    omissions = comparison.omissions
+    add("## Omissions")
+    add("")
+    add("What most other outlets report that an outlet leaves out, most carried first.")
+    add("")
+    for ident in ids:
+        rows = omissions.filter(pl.col("article") == ident)
+        add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)} leaves out")
         add("")
-        add("What most other outlets report that an outlet leaves out, most carried first.")
+        if rows.is_empty():
+            add("Nothing that most others report.")
+        for r in rows.iter_rows(named=True):
+            carriers = _code_list(r["carriers"], codes)
+            ref = {
+                "group": f"[group {r['group']}](#group-{r['group']})",
+                "quote": f"quote {r['quote_group']}",
+                "fact": f"{escape(r['fact_kind'] or '')} fact",
+            }[r["what"]]
+            add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
         add("")
-        for ident in ids:
-            rows = omissions.filter(pl.col("article") == ident)
-            add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)} leaves out")
-            add("")
-            if rows.is_empty():
-                add("Nothing that most others report.")
-            for r in rows.iter_rows(named=True):
-                carriers = _code_list(r["outlets"].split(", "), codes)
-                ref = {
-                    "group": f"[group {r['ref']}](#group-{r['ref']})",
-                    "quote": f"quote {r['ref']}",
-                    "fact": f"{escape(r['ref'].split(':')[0])} fact",
-                }[r["what"]]
-                add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
-            add("")
 
     if show_boilerplate:
         add("## Boilerplate left out")

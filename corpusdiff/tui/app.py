@@ -6,8 +6,8 @@ progress, and every screen fills in when it lands. Errors in the input show on a
 screen (never a traceback); ``run`` returns the exit code.
 
 Importing the app must not import polars (about a third of the start-up time): the TUI
-modules and corpusdiff.views import it inside the functions that use it, and the worker
-loads it while the first screen is already painted.
+modules import polars and :mod:`corpusdiff.views` inside the functions that use them (they run
+once data is there), and the worker loads them while the first screen is already painted.
 """
 
 from __future__ import annotations
@@ -259,13 +259,8 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
         """Save these articles and options as a named comparison in config.toml."""
         if self.data is None:
             return
-        try:
-            from corpusdiff import config
-        except ImportError:
-            self.notify("Saving a named comparison needs corpusdiff.config, which this "
-                        "installation does not have.", title="Cannot save",
-                        severity="error", markup=False)
-            return
+        from corpusdiff import config
+
         where = Path(self.config_file) if self.config_file else config.save_target()
         try:
             # read now: the save refuses to write if the file changes before it

@@ -1,24 +1,66 @@
-"""What the screens show, computed once per comparison and reference, off the event loop."""
+"""The TUI's data model: what the screens show, computed once per comparison and reference,
+off the event loop (:func:`build` runs in a worker; it is the TUI's one door to polars)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from corpusdiff.tui.widgets.alignment import RowData, row_data
-from corpusdiff.views import (
-    Layout,
-    articles_view,
-    coverage_view,
-    layout,
-    quote_sentences,
-)
+from corpusdiff.text import printable
 
 if TYPE_CHECKING:
-    import polars as pl  # at run time imported where used: not before the first paint
+    import polars as pl  # loaded by build(), in the worker: not before the first paint
 
     from corpusdiff.model import Comparison
+    from corpusdiff.views import Layout
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence in a cell."""
+
+    index: int
+    text: str  # already printable
+    kind: str
+    reason: str | None
+
+
+@dataclass
+class RowData:
+    """One layout row: its group (or None), kind and the sentences of each outlet."""
+
+    row: int
+    group: int | None
+    kind: str
+    n_articles: int
+    cells: dict[str, list[Sentence]] = field(default_factory=dict)
+    _plain: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def plain(self, article: str) -> str:
+        """The cell's text: its sentences joined, boilerplate prefixed with its reason."""
+        text = self._plain.get(article)
+        if text is None:
+            text = " ".join(reason_prefix(s) + s.text for s in self.cells.get(article, ()))
+            self._plain[article] = text
+        return text
+
+
+def reason_prefix(s: Sentence) -> str:
+    """How a boilerplate sentence is introduced: its reason in brackets."""
+    return f"[boilerplate: {s.reason or 'unspecified'}] " if s.kind == "boilerplate" else ""
+
+
+def row_data(lay: Layout) -> dict[int, RowData]:
+    """Every layout row with its cells, built once per layout."""
+    out = {
+        r: RowData(r, g, k, n)
+        for r, g, k, n in lay.rows.select("row", "group", "kind", "n_articles").iter_rows()
+    }
+    cells = lay.cells.select("row", "article", "index", "text", "kind", "reason")
+    for r, a, i, text, kind, reason in cells.iter_rows():
+        out[r].cells.setdefault(a, []).append(Sentence(i, printable(text), kind, reason))
+    return out
 
 
 @dataclass(frozen=True)
@@ -53,13 +95,12 @@ class ViewData:
         """Article id -> outlet label (do not modify: it is shared)."""
         return dict(self.articles.select("id", "label").iter_rows())
 
-    def table(self, name: str) -> pl.DataFrame | None:
-        """An analysis table (quotes, conflicts, omissions, ...) or None when not computed."""
-        return self.comparison.tables.get(name)
 
 
 def build(comparison: Comparison, reference: str | None = None) -> ViewData:
     """Every view of ``comparison`` with ``reference`` first (default: the comparison's)."""
+    from corpusdiff.views import articles_view, coverage_view, layout, quote_sentences
+
     lay = layout(comparison, reference)
     return ViewData(
         comparison=comparison,

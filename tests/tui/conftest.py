@@ -14,6 +14,8 @@ from corpusdiff.pipeline import compare
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
+#: four invented articles on one story, with conflicting numbers and omissions
+INVENTED = ROOT / "tests" / "data" / "invented"
 SIZE = (120, 40)
 
 
@@ -26,6 +28,12 @@ def run(scenario: Callable[[], Awaitable[Any]]) -> Any:
 def seeds() -> Comparison:
     """The seed articles compared with the default options."""
     return compare([str(SEEDS)])
+
+
+@pytest.fixture(scope="session")
+def invented() -> Comparison:
+    """The invented corpus: it has conflicts (a duration, a count) and omissions."""
+    return compare([str(INVENTED)])
 
 
 #: an article full of things that must stay data: Rich markup, a link tag, ANSI escapes,

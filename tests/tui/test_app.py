@@ -3,7 +3,6 @@ saving and the error paths, on the seed articles and on small corpora."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import polars as pl
 from textual.widgets import DataTable, Input, OptionList
 
 from corpusdiff.model import Comparison
+from corpusdiff.pipeline import analyze
 from corpusdiff.tui.app import CorpusdiffApp
 from corpusdiff.tui.screens.alignment import AlignmentScreen
 from corpusdiff.tui.screens.dialogs import (
@@ -480,35 +480,8 @@ def test_ctrl_s_refuses_when_the_config_changed_on_disk(seeds: Comparison,
 # -- analysis tables ---------------------------------------------------------------------
 
 
-def test_analysis_screens_show_a_placeholder_when_not_computed(seeds: Comparison) -> None:
-    async def scenario() -> None:
-        app = _app(dataclasses.replace(seeds, tables={}))
-        async with app.run_test(size=SIZE) as pilot:
-            await ready(pilot)
-            for key, name in (("3", "Quotes"), ("4", "Conflicts"), ("5", "Omissions")):
-                await pilot.press(key)
-                assert f"{name} were not computed" in screen_text(app)
-
-    run(scenario)
-
-
-def _with_tables(seeds: Comparison) -> Comparison:
-    quotes = seeds.tables["quotes"]
-    members = seeds.members.sort("group", "article")
-    g = int(members["group"][0])
-    a, b = members.filter(pl.col("group") == g)["article"].to_list()[:2]
-    conflicts = pl.DataFrame({
-        "group": [g], "kind": ["number"], "slot": ["count"], "article_a": [a],
-        "value_a": ["12"], "text_a": ["Twelve [red]agents[/red] came."], "article_b": [b],
-        "value_b": ["15"], "text_b": ["Fifteen agents came."]})
-    omissions = pl.DataFrame({"article": [b], "what": ["group"], "ref": [str(g)],
-                              "carried_by": [1], "text": ["What the others said."]})
-    return dataclasses.replace(seeds, tables={**seeds.tables, "quotes": quotes,
-                                              "conflicts": conflicts, "omissions": omissions})
-
-
 def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Comparison) -> None:
-    cmp = _with_tables(seeds)
+    cmp = seeds
 
     async def scenario() -> None:
         app = _app(cmp)
@@ -534,18 +507,18 @@ def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Compariso
     run(scenario)
 
 
-def test_conflicts_and_omissions_rows_jump_to_their_group(seeds: Comparison) -> None:
-    cmp = _with_tables(seeds)
-    group = int(cmp.tables["conflicts"]["group"][0])
+def test_conflicts_and_omissions_rows_jump_to_their_group(invented: Comparison) -> None:
+    conflict_group = int(invented.conflicts.sort("group")["group"][0])
+    first = invented.omissions.row(0, named=True)
+    assert first["what"] == "group"  # the most carried omission of the first outlet
 
     async def scenario() -> None:
-        app = _app(cmp)
+        app = _app(invented)
         async with app.run_test(size=SIZE) as pilot:
             await ready(pilot)
-            for key in ("4", "5"):
+            for key, group in (("4", conflict_group), ("5", first["group"])):
                 await pilot.press(key)
                 await ready(pilot)
-                assert "not computed" not in screen_text(app)
                 await pilot.press("enter")
                 await pilot.pause()
                 screen = app.screen
@@ -553,7 +526,9 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(seeds: Comparison) -> 
                 assert app.data.rows[screen.block_rows[screen.view.cursor]].group == group
             await pilot.press("4")
             await ready(pilot)
-            assert "Twelve [red]agents[/red] came." in screen_text(app)
+            text = screen_text(app)
+            row = invented.conflicts.sort("group").row(0, named=True)
+            assert row["value_a"] in text and row["value_b"] in text
 
     run(scenario)
 
@@ -600,7 +575,7 @@ def test_the_alignment_paints_only_visible_rows_of_a_big_comparison() -> None:
     articles = pl.DataFrame({"id": ["a", "b"], "path": ["a.txt", "b.txt"], "label": ["A", "B"],
                              "title": ["A", "B"], "text": ["", ""], "encoding": ["utf-8"] * 2,
                              "format": ["txt"] * 2})
-    cmp = Comparison(articles=articles, sentences=sentences, groups=groups, members=members)
+    cmp = analyze(articles, sentences, groups, members)
     painted: list[int] = []
     original = SideBySideRow.lines
 
@@ -666,7 +641,8 @@ def test_the_app_and_its_first_screen_import_without_polars() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, corpusdiff.tui.app, corpusdiff.views, corpusdiff.options; "
+    code = ("import sys, corpusdiff.tui.app, corpusdiff.display, corpusdiff.text, "
+            "corpusdiff.diff, corpusdiff.options; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'polars'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)

@@ -7,7 +7,6 @@ pytest writes (snapshot_report.html) and accept with ``pytest tests/tui --snapsh
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Callable
 
@@ -81,23 +80,18 @@ def test_alignment_boilerplate_shown_unwrapped(snap_compare: Snap, seeds: Compar
 
 
 def test_quotes_by_speaker_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
-    assert "quotes" in seeds.tables
+    assert not seeds.quotes.is_empty()
     assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("3"))
 
 
-def test_quotes_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
-    cmp = dataclasses.replace(seeds, tables={})
-    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("3"))
+def test_conflicts_on_the_invented_corpus(snap_compare: Snap, invented: Comparison) -> None:
+    assert not invented.conflicts.is_empty()
+    assert snap_compare(_app(invented), terminal_size=SIZE, run_before=_keys("4"))
 
 
-def test_conflicts_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
-    cmp = dataclasses.replace(seeds, tables={})
-    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("4"))
-
-
-def test_omissions_not_computed(snap_compare: Snap, seeds: Comparison) -> None:
-    cmp = dataclasses.replace(seeds, tables={})
-    assert snap_compare(_app(cmp), terminal_size=SIZE, run_before=_keys("5"))
+def test_omissions_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert not seeds.omissions.is_empty()
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("5"))
 
 
 def test_help_screen(snap_compare: Snap, seeds: Comparison) -> None:

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from corpusdiff.display import RowFilter, hunk, step
 from corpusdiff.tui.screens.base import CorpusScreen
 from corpusdiff.tui.screens.dialogs import FilterScreen
 from corpusdiff.tui.widgets.alignment import (
@@ -29,17 +30,6 @@ from corpusdiff.tui.widgets.alignment import (
 )
 from corpusdiff.tui.widgets.details import DetailsPane, details_blocks
 from corpusdiff.tui.widgets.text import count_lines
-from corpusdiff.views import (
-    RowFilter,
-    differences,
-    group_members,
-    hunk,
-    row_of_group,
-    row_of_sentence,
-    search,
-    step,
-    visible_rows,
-)
 
 if TYPE_CHECKING:
     from corpusdiff.tui.data import ViewData
@@ -159,7 +149,9 @@ class AlignmentScreen(CorpusScreen):
             cursor_row = self.block_rows[view.cursor]
         self._fit = self._fit_columns()
         columns, hidden_left, hidden_right = self._columns(data)
-        rows = visible_rows(data.layout, self.filter, data.quotes)
+        from corpusdiff import views
+
+        rows = views.visible_rows(data.layout, self.filter, data.quotes)
         every = rows["row"].to_list()
         if hidden_left or hidden_right:
             # with more outlets than columns, show the rows that have something in them
@@ -168,7 +160,7 @@ class AlignmentScreen(CorpusScreen):
         self.columns = columns
         self.rows_df = rows
         self.block_rows = rows["row"].to_list()
-        self.diff_positions = differences(rows)
+        self.diff_positions = views.differences(rows)
         self.diff_flags = rows["is_difference"].to_list()
         old = self.ctx
         self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
@@ -280,11 +272,13 @@ class AlignmentScreen(CorpusScreen):
         if data is None or (not self.block_rows and self.ctx is None):
             self._pending = (group, sentence)
             return
+        from corpusdiff import views
+
         row = None
         if group is not None:
-            row = row_of_group(data.layout, group)
+            row = views.row_of_group(data.layout, group)
         elif sentence is not None:
-            row = row_of_sentence(data.layout, *sentence)
+            row = views.row_of_sentence(data.layout, *sentence)
         if row is None:
             self.notify("That row is not in this comparison", severity="warning", timeout=3)
             return
@@ -373,10 +367,13 @@ class AlignmentScreen(CorpusScreen):
     def _build_details(self, data: ViewData, row: RowData, order: list[str],
                        palette: dict) -> None:
         """The details blocks, off the event loop (word diffs of every outlet of a group)."""
-        members = (group_members(data.comparison, row.group, data.ids)
+        from corpusdiff import views
+
+        members = (views.group_members(data.comparison, row.group, data.ids)
                    if row.group is not None else None)
         blocks = details_blocks(row, order, data.codes, data.labels, members,
-                                data.comparison.tables, palette)
+                                {"quotes": data.comparison.quotes,
+                                 "facts": data.comparison.facts}, palette)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#details", DetailsPane).show, blocks)
 
@@ -411,7 +408,9 @@ class AlignmentScreen(CorpusScreen):
             self.hits, self.hit_blocks, self.hit_index = [], [], None
             self.ctx.matches, self.ctx.current = {}, None
             return
-        found = search(data.layout, self.query_text, self.rows_df, self.columns)
+        from corpusdiff import views
+
+        found = views.search(data.layout, self.query_text, self.rows_df, self.columns)
         position = {r: n for n, r in enumerate(self.block_rows)}
         self.hits = list(found.iter_rows())
         self.hit_blocks = [position[h[0]] for h in self.hits]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Static
 
 from corpusdiff.tui.widgets.keybar import KeyBar
 from corpusdiff.tui.widgets.progress import LoadingBanner
@@ -63,11 +62,3 @@ class CorpusScreen(Screen[None], inherit_bindings=False):
         return self.query_one(StatusLine)
 
 
-def placeholder(table: str, columns: str) -> Static:
-    """The message shown where an analysis table was not computed."""
-    return Static(
-        f"{table.capitalize()} were not computed for this comparison.\n\n"
-        f"This screen shows the `{table}` analysis table ({columns}) once the analysis step "
-        "produces it. The Overview and Alignment screens work without it.",
-        classes="placeholder", markup=False,
-    )

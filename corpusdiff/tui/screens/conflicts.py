@@ -35,15 +35,12 @@ class ConflictsScreen(TableScreen):
 
     MODE = "conflicts"
     TABLE = "conflicts"
-    COLUMNS = "group, kind, slot, article_a, value_a, text_a, article_b, value_b, text_b"
-    REQUIRED = frozenset({"group", "article_a", "value_a", "article_b", "value_b"})
     EMPTY = "No conflicts: where outlets carry the same statement, they give the same values."
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         out = [("*", Text(f"All conflicts ({table.height})"))]
-        if "kind" in table.columns:
-            for kind, n in table.group_by("kind").len().sort("kind").iter_rows():
-                out.append((str(kind), Text(f"{kind}  ({n})")))
+        for kind, n in table.group_by("kind").len().sort("kind").iter_rows():
+            out.append((kind, Text(f"{kind}  ({n})")))
         return out
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
@@ -51,19 +48,16 @@ class ConflictsScreen(TableScreen):
         import polars as pl
 
         t = table
-        if choice is not None and "kind" in t.columns:
-            t = t.filter(pl.col("kind").cast(pl.String) == choice)
+        if choice is not None:
+            t = t.filter(pl.col("kind") == choice)
         out = []
         for r in t.sort("group").iter_rows(named=True):
             heading = Text(f"Group {r['group']}", palette["heading"], no_wrap=True, end="")
-            details = " · ".join(str(r[k]) for k in ("kind", "slot") if r.get(k) is not None)
-            if details:
-                heading.append_text(data_text(f" · {details}", palette["muted"]))
+            heading.append_text(data_text(f" · {r['kind']} · {r['slot']}", palette["muted"]))
             items = [
-                (outlet_label(data, r["article_a"], palette["heading"]),
-                 _with_value(r.get("text_a"), r["value_a"], palette)),
-                (outlet_label(data, r["article_b"], palette["heading"]),
-                 _with_value(r.get("text_b"), r["value_b"], palette)),
+                (outlet_label(data, r[f"article_{side}"], palette["heading"]),
+                 _with_value(r[f"text_{side}"], r[f"value_{side}"], palette))
+                for side in "ab"
             ]
             out.append(((int(r["group"]), None), ParagraphBlock(heading, items)))
         return out

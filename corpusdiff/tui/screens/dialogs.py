@@ -17,9 +17,9 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Selectio
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from corpusdiff.display import FILTER_KINDS, RowFilter
 from corpusdiff.options import CorpusdiffError
 from corpusdiff.tui.widgets.text import data_text
-from corpusdiff.views import FILTER_KINDS, RowFilter
 
 if TYPE_CHECKING:
     from corpusdiff.tui.data import ViewData

@@ -11,7 +11,6 @@ from rich.text import Text
 from corpusdiff.tui.screens.tables import TableScreen, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
-from corpusdiff.views import display_rank
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -24,8 +23,6 @@ class OmissionsScreen(TableScreen):
 
     MODE = "omissions"
     TABLE = "omissions"
-    COLUMNS = "article, what (group/quote/fact), ref, carried_by, outlets, text"
-    REQUIRED = frozenset({"article", "what", "ref"})
     EMPTY = "No omissions: no outlet leaves out what most of the others report."
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
@@ -41,48 +38,43 @@ class OmissionsScreen(TableScreen):
                palette: dict[str, Style]):
         import polars as pl
 
+        from corpusdiff.views import display_rank
+
         t = table if choice is None else table.filter(pl.col("article") == choice)
         t = t.with_columns(_rank=display_rank(data.ids))
-        sort = ["_rank"] + (["carried_by"] if "carried_by" in t.columns else [])
-        desc = [False] + ([True] if "carried_by" in t.columns else [])
-        quotes = data.table("quotes")
-        facts = data.table("facts")
+        cmp = data.comparison
         out = []
-        for r in t.sort(sort, descending=desc).iter_rows(named=True):
-            what, ref = str(r["what"]), r["ref"]
-            carriers = [a.strip() for a in str(r.get("outlets") or "").split(",") if a.strip()]
+        for r in t.sort(["_rank", "carried_by"], descending=[False, True]).iter_rows(named=True):
+            what = r["what"]
+            ref = {"group": r["group"], "quote": r["quote_group"],
+                   "fact": f"{r['fact_kind']}: {r['fact_value']}"}[what]
             heading = outlet_label(data, r["article"], palette["heading"])
             heading.append(f" omits {what} ", palette["value"])
             heading.append_text(data_text(str(ref), palette["value"]))
-            if r.get("carried_by") is not None:
-                heading.append(f" · carried by {r['carried_by']}", palette["muted"])
-                if carriers:
-                    heading.append(": " + ", ".join(data.codes.get(a, a) for a in carriers),
-                                   palette["muted"])
-            body = data_text(r.get("text") or "")
-            out.append((_target(what, ref, carriers, quotes, facts),
+            heading.append(f" · carried by {r['carried_by']}: "
+                           + ", ".join(data.codes.get(a, a) for a in r["carriers"]),
+                           palette["muted"])
+            body = data_text(r["text"] or "")
+            out.append((_target(r, cmp.quotes, cmp.facts),
                         ParagraphBlock(heading, [(Text(""), body)], label_width=2)))
         return out
 
 
-def _target(what: str, ref: object, carriers: list[str], quotes: pl.DataFrame | None,
-            facts: pl.DataFrame | None) -> tuple[int | None, tuple[str, int] | None]:
+def _target(omission: dict, quotes: pl.DataFrame, facts: pl.DataFrame
+            ) -> tuple[int | None, tuple[str, int] | None]:
     """Where an omission sits in the alignment: its group, or the sentence of an outlet that
     carries the quote or fact."""
     import polars as pl
-    ref = str(ref)
-    if what == "group" and ref.lstrip("-").isdigit():
-        return int(ref), None
-    hit = None
-    if what == "quote" and quotes is not None and "quote_group" in quotes.columns:
-        hit = quotes.filter(pl.col("quote_group").cast(pl.String) == ref)
-    elif what == "fact" and facts is not None and ":" in ref:
-        kind, value = ref.split(":", 1)
-        hit = facts.filter((pl.col("kind") == kind)
-                           & (pl.col("value").cast(pl.String).str.to_lowercase()
-                              == value.lower()))
-    if hit is not None and carriers:
-        hit = hit.filter(pl.col("article").is_in(carriers))
-    if hit is not None and hit.height:
+
+    what = omission["what"]
+    if what == "group":
+        return omission["group"], None
+    if what == "quote":
+        hit = quotes.filter(pl.col("quote_group") == omission["quote_group"])
+    else:
+        hit = facts.filter((pl.col("kind") == omission["fact_kind"])
+                           & (pl.col("value") == omission["fact_value"]))
+    hit = hit.filter(pl.col("article").is_in(omission["carriers"]))
+    if hit.height:
         return None, (hit["article"][0], int(hit["sentence"][0]))
     return None, None

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
+from corpusdiff.diff import marked
+from corpusdiff.text import printable
 from corpusdiff.tui.screens.tables import TableScreen, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
-from corpusdiff.views import display_rank, marked, printable, speakers
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -24,11 +25,8 @@ UNATTRIBUTED = "unattributed"
 def speech(table: pl.DataFrame) -> pl.DataFrame:
     """The quotations of people (no scare quotes or titles, nothing from boilerplate)."""
     import polars as pl
-    if "kind" in table.columns:
-        table = table.filter(pl.col("kind").is_null() | (pl.col("kind") == "quote"))
-    if "boilerplate" in table.columns:
-        table = table.filter(~pl.col("boilerplate").fill_null(False))
-    return table
+
+    return table.filter((pl.col("kind") == "quote") & ~pl.col("boilerplate"))
 
 
 class QuotesScreen(TableScreen):
@@ -36,13 +34,12 @@ class QuotesScreen(TableScreen):
 
     MODE = "quotes"
     TABLE = "quotes"
-    COLUMNS = ("article, sentence, text, kind, speaker, role, confidence, variant, "
-               "quote_group")
-    REQUIRED = frozenset({"article", "sentence", "text", "speaker"})
     EMPTY = "No quotations found."
     UNIT = "quoted statements"
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
+        from corpusdiff.views import speakers
+
         table = speech(table)
         out = [("*", Text(f"All speakers ({table.height})"))]
         for speaker, n, outlets in speakers(table).iter_rows():
@@ -55,11 +52,11 @@ class QuotesScreen(TableScreen):
                palette: dict[str, Style]):
         import polars as pl
 
+        from corpusdiff.views import display_rank
+
         q = speech(table).with_columns(pl.col("speaker").fill_null(UNATTRIBUTED))
         if choice is not None:
             q = q.filter(pl.col("speaker") == choice)
-        if "quote_group" not in q.columns:
-            q = q.with_columns(quote_group=pl.lit(None, pl.Int64))
         q = (q.with_row_index("_n")
              .with_columns(_key=pl.coalesce(pl.col("quote_group").cast(pl.String),
                                             pl.format("q{}", pl.col("_n"))),
@@ -68,25 +65,24 @@ class QuotesScreen(TableScreen):
         for _, group in q.sort("_rank", "sentence").group_by("_key", maintain_order=True):
             recs = group.to_dicts()
             first = recs[0]
-            base = next((r for r in recs if r.get("variant") == "verbatim"), first)
+            base = next((r for r in recs if r["variant"] == "verbatim"), first)
             heading = Text(no_wrap=True, end="")
             heading.append_text(data_text(first["speaker"], palette["heading"]))
-            if first.get("role"):
+            if first["role"]:
                 heading.append_text(data_text(f" ({first['role']})", palette["muted"]))
-            qg = first.get("quote_group")
+            qg = first["quote_group"]
             heading.append(f" · {len(recs)} version{'s' if len(recs) > 1 else ''}"
                            + (f" · quote group {qg}" if qg is not None else ""),
                            palette["muted"])
             items = []
             for r in recs:
                 body = Text(end="")
-                variant = r.get("variant")
-                if variant:
-                    body.append(f"{variant}: ", palette["value"])
+                variant = r["variant"]
+                body.append(f"{variant}: ", palette["value"])
                 # a variant is compared with the quote it refers to (match_text), else with
                 # the group's first verbatim version
-                against = r.get("match_text") or (None if r is base else base["text"])
-                if not against or variant in (None, "verbatim", "exclusive"):
+                against = r["match_text"] or (None if r is base else base["text"])
+                if not against or variant in ("verbatim", "exclusive"):
                     body.append_text(data_text(f"“{r['text']}”"))
                 else:
                     body.append("“")
@@ -95,13 +91,11 @@ class QuotesScreen(TableScreen):
                     for fragment, tag in marked(printable(against), printable(r["text"])):
                         body.append(fragment, styles[tag])
                     body.append("”")
-                    if r.get("match_article"):
+                    if r["match_article"]:
                         body.append(f" (against {data.codes.get(r['match_article'], '?')})",
                                     palette["muted"])
-                if r.get("confidence") is not None:
-                    body.append(f"  confidence {r['confidence']:.2f}"
-                                if isinstance(r["confidence"], float)
-                                else f"  confidence {r['confidence']}", palette["muted"])
+                if r["confidence"] is not None:
+                    body.append(f"  confidence {r['confidence']:.2f}", palette["muted"])
                 items.append((outlet_label(data, r["article"], palette["heading"]), body))
             target = (None, (first["article"], int(first["sentence"])))
             out.append((target, ParagraphBlock(heading, items, label_width=20)))

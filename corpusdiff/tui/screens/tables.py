@@ -11,11 +11,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from corpusdiff.tui.screens.base import CorpusScreen, placeholder
+from corpusdiff.tui.screens.base import CorpusScreen
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 
@@ -43,9 +43,8 @@ class TableScreen(CorpusScreen):
     """A side list (``choices``) narrowing blocks built by ``blocks``; enter jumps to the
     Alignment at the selected block's group or sentence."""
 
+    #: the Comparison field this screen lists (quotes, conflicts, omissions)
     TABLE: ClassVar[str] = ""
-    COLUMNS: ClassVar[str] = ""
-    REQUIRED: ClassVar[frozenset[str]] = frozenset()
     EMPTY: ClassVar[str] = "Nothing here."
     #: what the status line counts (default: the table's name)
     UNIT: ClassVar[str] = ""
@@ -54,7 +53,6 @@ class TableScreen(CorpusScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield placeholder(self.TABLE, self.COLUMNS)
         with Horizontal(id="table-body"):
             yield OptionList(id="choices", markup=False)
             yield TableView(id="blocks")
@@ -63,22 +61,10 @@ class TableScreen(CorpusScreen):
         self.targets: list[tuple[int | None, tuple[str, int] | None]] = []
         #: the data and choice the blocks were built for
         self._filled: tuple[ViewData | None, str | None] = (None, None)
-        self.query_one("#table-body").display = False
         super().on_mount()
 
     def show_data(self, data: ViewData) -> None:
-        table = data.table(self.TABLE)
-        missing = self.REQUIRED - set(table.columns) if table is not None else set()
-        ready = table is not None and not missing
-        self.query_one(".placeholder", Static).display = not ready
-        self.query_one("#table-body").display = ready
-        if not ready:
-            note = f"{self.TABLE}: not computed"
-            if missing:
-                note = f"{self.TABLE} table lacks columns: {', '.join(sorted(missing))}"
-            self.status.show(note, "1: overview", "2: alignment")
-            return
-        assert table is not None
+        table = self.table(data)
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
         choices.add_options([Option(prompt, id=key) for key, prompt in self.choices(data, table)])
@@ -89,12 +75,13 @@ class TableScreen(CorpusScreen):
     @on(OptionList.OptionHighlighted, "#choices")
     def _choice(self, event: OptionList.OptionHighlighted) -> None:
         data = self.app.data  # type: ignore[attr-defined]
-        table = data.table(self.TABLE) if data is not None else None
+        if data is None:
+            return
         key = event.option.id
         choice = None if key == "*" else key
         # show_data highlights the first choice after filling it: no second build
-        if table is not None and (data is not self._filled[0] or choice != self._filled[1]):
-            self._fill(data, table, choice)
+        if data is not self._filled[0] or choice != self._filled[1]:
+            self._fill(data, self.table(data), choice)
 
     def _fill(self, data: ViewData, table: pl.DataFrame, choice: str | None) -> None:
         view = self.query_one("#blocks", TableView)
@@ -129,6 +116,10 @@ class TableScreen(CorpusScreen):
         self.status.show(f"{count} {self.UNIT or self.TABLE}"
                          + (f" ({choice})" if choice else ""),
                          "enter: open in alignment", "tab: list / blocks")
+
+    def table(self, data: ViewData) -> pl.DataFrame:
+        """The analysis table this screen lists."""
+        return getattr(data.comparison, self.TABLE)
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         """(key, prompt) pairs of the side list; key "*" shows everything."""

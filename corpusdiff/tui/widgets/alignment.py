@@ -16,66 +16,19 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from corpusdiff.diff import changed_spans
+from corpusdiff.display import ROW_GLYPHS
+from corpusdiff.tui.data import RowData, Sentence, reason_prefix
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import Part, Stacked, labelled
 from corpusdiff.tui.widgets.text import count_lines, data_text, fit, split_lines, stylize_spans
-from corpusdiff.views import Layout, changed_spans, printable
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
 
-#: row kind -> gutter glyph (the coverage glyphs; + for a sentence only one outlet has)
-GLYPHS = {"identical": "●", "reworded": "◐", "partial": "◔", "unique": "+",
-          "boilerplate": "~", "absent": "·"}
 GUTTER = 6
 SEP = " │ "
 MIN_COLUMN = 20
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence in a cell."""
-
-    index: int
-    text: str  # already printable
-    kind: str
-    reason: str | None
-
-
-@dataclass
-class RowData:
-    """One layout row: its group (or None), kind and the sentences of each outlet."""
-
-    row: int
-    group: int | None
-    kind: str
-    n_articles: int
-    cells: dict[str, list[Sentence]] = field(default_factory=dict)
-    _plain: dict[str, str] = field(default_factory=dict, repr=False)
-
-    def plain(self, article: str) -> str:
-        """The cell's text: its sentences joined, boilerplate prefixed with its reason."""
-        text = self._plain.get(article)
-        if text is None:
-            text = " ".join(_prefix(s) + s.text for s in self.cells.get(article, ()))
-            self._plain[article] = text
-        return text
-
-
-def _prefix(s: Sentence) -> str:
-    return f"[boilerplate: {s.reason or 'unspecified'}] " if s.kind == "boilerplate" else ""
-
-
-def row_data(lay: Layout) -> dict[int, RowData]:
-    """Every layout row with its cells, built once per layout."""
-    out = {
-        r: RowData(r, g, k, n)
-        for r, g, k, n in lay.rows.select("row", "group", "kind", "n_articles").iter_rows()
-    }
-    cells = lay.cells.select("row", "article", "index", "text", "kind", "reason")
-    for r, a, i, text, kind, reason in cells.iter_rows():
-        out[r].cells.setdefault(a, []).append(Sentence(i, printable(text), kind, reason))
-    return out
 
 
 @dataclass
@@ -124,7 +77,7 @@ class AlignContext:
             if n:
                 text.append(" ")
             if s.kind == "boilerplate":
-                text.append(_prefix(s), self.palette["reason"])
+                text.append(reason_prefix(s), self.palette["reason"])
             starts.append((s, len(text)))
             text.append_text(data_text(s.text, self.palette["boilerplate"]
                                        if s.kind == "boilerplate" else ""))
@@ -177,7 +130,7 @@ class SideBySideRow:
         for article in ctx.columns:
             if article not in row.cells:
                 absent = row.group is not None
-                columns.append([Text(GLYPHS["absent"] if absent else "", pal["absent"])])
+                columns.append([Text(ROW_GLYPHS["absent"] if absent else "", pal["absent"])])
                 continue
             extra = []
             if base is not None and article != base:
@@ -190,7 +143,7 @@ class SideBySideRow:
             columns.append(split_lines(ctx.cell_text(row, article, extra), col, ctx.wrap))
         height = max(len(c) for c in columns) if columns else 1
         gutter = Text(no_wrap=True, end="")
-        gutter.append(GLYPHS.get(row.kind, " "), pal[row.kind])
+        gutter.append(ROW_GLYPHS.get(row.kind, " "), pal[row.kind])
         if row.group is not None:
             gutter.append(f"{row.group:>4}", pal["gutter"])
         out = []
@@ -261,7 +214,7 @@ class UnifiedRow(Stacked):
         row, ctx, pal = self.row, self.ctx, self.ctx.palette
         carriers = self._carriers()
         text = Text(no_wrap=True, end="")
-        text.append(f"{GLYPHS.get(row.kind, ' ')} ", pal[row.kind])
+        text.append(f"{ROW_GLYPHS.get(row.kind, ' ')} ", pal[row.kind])
         if row.group is not None:
             text.append(f"Group {row.group}", pal["heading"])
             text.append(f" · {row.kind} · {len(carriers)} of {len(ctx.columns)} outlets shown",

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
-from corpusdiff.tui.widgets.alignment import RowData
+from corpusdiff.diff import marked
+from corpusdiff.tui.data import RowData
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
-from corpusdiff.views import marked, rows_about
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -33,6 +33,9 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
                    ) -> list[ParagraphBlock]:
     """The details of ``row`` as blocks (article text never parsed as markup)."""
     import polars as pl
+
+    from corpusdiff.views import rows_about
+
     pal = palette
     carriers = [a for a in order if a in row.cells]
     heading = Text(no_wrap=True, end="")
@@ -81,17 +84,13 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
     keys = pl.DataFrame([(a, s.index) for a in carriers for s in row.cells[a]],
                         schema={"article": pl.String, "index": pl.Int64}, orient="row")
     for name in ("quotes", "facts"):
-        found = rows_about(tables.get(name), keys)
-        if found is None:
-            blocks.append(ParagraphBlock(Text(f"{name.capitalize()}: not computed",
-                                              pal["gutter"]), [], gap=False))
-            continue
+        found = rows_about(tables[name], keys)
         title = Text(f"{name.capitalize()} here: {found.height}", pal["heading"])
         lines = []
         for rec in found.head(MAX_ANALYSIS_ROWS).iter_rows(named=True):
-            label = Text(codes.get(rec.get("article", ""), "?"), pal["heading"])
+            label = Text(codes.get(rec["article"], "?"), pal["heading"])
             body = Text(end="")
-            if rec.get("text"):
+            if rec["text"]:
                 body.append_text(data_text(f"“{rec['text']}” "))
             shown = FIELDS.get(name, ())
             fields = " · ".join(f"{k}: {v:.2f}" if isinstance(v, float) else f"{k}: {v}"

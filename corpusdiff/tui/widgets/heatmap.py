@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
+from corpusdiff.display import CARRY_GLYPHS
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.text import data_text, fit
 
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
 
 #: carry kind -> glyph; the same marks as the Markdown report
-CARRY_GLYPHS = {"identical": "●", "reworded": "◐", "partial": "◔", "absent": "·"}
 PREFIX = 18  # "◐ g  12 reworded " + "n/N"
 STATEMENT = 60
 

@@ -1,7 +1,7 @@
 """Rich Text helpers for article text: never markup, wrapped the same way for height and paint.
 
 Article text is data: it only ever enters a :class:`rich.text.Text` through ``Text(str)`` or
-``Text.append(str)``, after :func:`corpusdiff.views.printable` made control characters visible.
+``Text.append(str)``, after :func:`corpusdiff.text.printable` made control characters visible.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from corpusdiff.views import printable
+from corpusdiff.text import printable
 
 _WORD = re.compile(r"\S+\s*")
 _LEADING = re.compile(r"\s*")

@@ -1,0 +1,57 @@
+"""Characters of article text: quote and dash variants folded, and control characters made
+visible. Plain Python (no polars), shared by the diff, the analysis, the exports and the TUI:
+one folding table and one definition of what is never shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: quote marks, apostrophes and dashes -> their ASCII form, one character for one (so offsets
+#: into a folded text are offsets into the original)
+FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+})
+
+
+def fold_marks(text: str) -> str:
+    """``text`` with quote, apostrophe and dash variants in ASCII (same length)."""
+    return text.translate(FOLD)
+
+
+#: characters never shown as they are: C0 and C1 controls, DEL, and the bidirectional marks,
+#: overrides and isolates that would reorder a line
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def picture(char: str) -> str:
+    """One visible character for an :data:`UNSAFE` one: ESC -> ␛ and the other C0 controls
+    their Unicode control pictures, DEL -> ␡, tab and line breaks a space, C1 controls and
+    bidirectional controls the replacement mark."""
+    code = ord(char)
+    if char in "\t\n\r":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "␡"
+    return "�"
+
+
+def escaped(char: str) -> str:
+    """A backslash escape for an :data:`UNSAFE` character (``\\x1b``, ``\\u202e``)."""
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def printable(text: str) -> str:
+    """``text`` with every unsafe character replaced by its :func:`picture`, one character for
+    one: offsets into the text stay valid, and no escape sequence, markup or bidi override
+    reaches the screen."""
+    return UNSAFE.sub(lambda m: picture(m.group()), text) if UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print on one terminal line: unsafe characters as backslash escapes."""
+    return UNSAFE.sub(lambda m: escaped(m.group()), text) if UNSAFE.search(text) else text
