@@ -243,7 +243,7 @@ class Speakers:
         """Attribution right after the closing mark: '…," X said' / '…," said X, role'."""
         if q.close_mark is None:
             return None
-        lo = q.close_mark + 1
+        lo = q.after
         # up to the end of the sentence or the next quote; when the quote closed its sentence
         # ("“Why now?” Hale asked."), the next sentence of the paragraph
         i = self.doc.sentence_at(q.close_mark)
