@@ -29,11 +29,11 @@ from corpusdiff.analyze.quote_words import (
     ORG_WORDS,
     PAGE_LABELS,
     ROLE_HEADS,
-    SPEECH,
     TITLE_MODIFIERS,
     TITLES,
 )
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.speech_verbs import is_speech
 
 #: "the governor", "the council president", "the mayor's"
 _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
@@ -276,12 +276,12 @@ class People:
         # "…, Karoline Leavitt, said": a name in an appositive before the verb
         comma = ",?" if self.doc.masked[max(0, start - 2):start] == ", " else ""
         m = re.match(comma + r"\s+((?:\w+\s+){0,2}?)(\w+)\b", after)
-        if m and m.group(2) in SPEECH and all(
+        if m and is_speech(m.group(2)) and all(
                 w in ADVERBS or w.endswith("ly") for w in m.group(1).split()):
             return True
         before = self.doc.masked[max(0, start - 30):start]
         last = _WORD_BEFORE.search(before)
-        return last is not None and last.group(1) in SPEECH
+        return last is not None and is_speech(last.group(1))
 
     # ---- people ------------------------------------------------------------------------
 

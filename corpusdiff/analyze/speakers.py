@@ -5,7 +5,6 @@ is a quote at all (a scare quote, a title). See :mod:`corpusdiff.analyze.quotes`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
@@ -20,19 +19,13 @@ from corpusdiff.analyze.quote_words import (
     INVERTED_ONLY,
     NAMING,
     PERSON_NOUNS,
-    SPEECH,
     TITLE_MODIFIERS,
     TITLES,
     WORK_NOUNS,
 )
+from corpusdiff.analyze.speech_verbs import is_speech, speech_verbs
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-
-
-def _speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """Speech verbs in ``text[pos:endpos]`` (lowercase words of :data:`SPEECH`)."""
-    words = _LOWER_WORD.finditer(text, pos, len(text) if endpos is None else endpos)
-    return (m for m in words if m.group() in SPEECH)
+_speech_verbs = speech_verbs
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
@@ -264,7 +257,7 @@ class Speakers:
         if m:
             return self._according(lo + m.end(), hi)
         words = re.match(r"(?:(\w+ly)\s+)?(\w+)\s+", ctx)
-        if words and (words.group(2) in SPEECH or words.group(2) in INVERTED_ONLY):
+        if words and (is_speech(words.group(2)) or words.group(2) in INVERTED_ONLY):
             found = self._np_after(lo + words.end(), hi)
             if found:
                 attr, end = found
