@@ -28,6 +28,9 @@ from corpusdiff.analyze.speech_verbs import is_speech, speech_verbs
 _speech_verbs = speech_verbs
 
 
+#: words that end a descriptor before a name: it is a clause, not a role
+STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which that as than but "
+                             "said says told".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
                                 r"your)\s+$", re.I)
 _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Following|Despite|"
@@ -211,16 +214,46 @@ class Speakers:
         return all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
                    or w[0].isupper() for w in words)
 
+    def _head_after(self, lo: int, stop: int) -> tuple[Mention, str | None] | None:
+        """The person or institution a noun phrase starting at ``lo`` names, skipping a
+        descriptor before the name ("pollster Frank Luntz", "L2 president Bruce Willsie", "Rubio
+        spokesman Alex Conant"): (mention, the descriptor as a role or None)."""
+        lead = re.match(r"(?:(?:the|[a-z][\w.-]*)\s+){0,4}", self.doc.masked[lo:stop])
+        if lead is None or any(w in STOP_DESCRIPTORS for w in lead.group().split()):
+            return None
+        first = None
+        for m in self.people.following(lo + lead.end()):
+            if m.start >= stop:
+                break
+            if first is None and m.start != lo + lead.end():
+                return None
+            first = first or m
+            gap = self.doc.masked[m.end:stop]
+            # a descriptor: lowercase role words and then another capitalised name
+            desc = re.match(r"(?:[’']s)?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])", gap)
+            if desc and not any(w in STOP_DESCRIPTORS for w in desc.group(1).split()):
+                continue
+            if m.kind == "other" and not m.possessive:
+                self.people.promote(m)
+            if m.kind not in ("person", "inst") or m.possessive:
+                return None
+            role = self.doc.masked[lo:m.start].strip() if m is not first or lead.group() \
+                else None
+            if role and m.kind == "person" and not re.search(r"[a-z]", role):
+                role = None
+            return m, role or None
+        return None
+
     def _np_after(self, lo: int, hi: int) -> tuple[Attr, int] | None:
         """The subject noun phrase that starts at ``lo`` (after an inverted speech verb)."""
         seg = self.doc.masked[lo:hi]
-        m = re.match(r"((?:[a-z][\w.-]*\s+){0,3}?)?([A-Z])", seg)
-        if m and all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w == "the"
-                     for w in (m.group(1) or "").split()):
-            mention = self.people.mention_starting(lo + m.start(2))
-            if mention is not None and mention.kind in ("person", "inst") \
-                    and not mention.possessive:
-                return self._person_attr(mention, "said X", 0.95), mention.end
+        head = self._head_after(lo, lo + len(re.match(r"[^,;:\x00]*", seg).group()))
+        if head is not None:
+            mention, role = head
+            attr = self._person_attr(mention, "said X", 0.95)
+            if role and attr.kind == "person":
+                attr.role = attr.role or role
+            return attr, mention.end
         sp = re.match(r"[^,.;\x00]*", seg)
         if sp:
             found = self._spokesperson_for(lo, lo + sp.end())
