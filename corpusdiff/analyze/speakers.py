@@ -23,7 +23,7 @@ from corpusdiff.analyze.quote_words import (
     TITLES,
     WORK_NOUNS,
 )
-from corpusdiff.analyze.speech_verbs import is_speech, speech_verbs
+from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
 
 _speech_verbs = speech_verbs
 
@@ -364,17 +364,45 @@ class Speakers:
         verb = vm.group()
         colon = ctx.rstrip().endswith(":")
         cue = "colon" if colon else "before"
-        attr = None
-        if not verb.endswith("ing"):
-            attr = self._np_before(lo, lo + vm.start())
-        if attr is None or attr.kind == "unknown":
-            main = self._main_subject(lo, lo + vm.start())
-            attr = main or attr
+        attr = self._verb_subject(lo, verbs, len(verbs) - 1)
         if attr is None:
             return Attr(None, None, cue, 0.3, "unknown")
         if attr.cue != "pronoun":
             attr.cue = cue
             attr.confidence = min(attr.confidence, 0.9 if colon else 0.85)
+        return attr
+
+    def _verb_subject(self, lo: int, verbs: list[VerbMatch], k: int) -> Attr | None:
+        """Who speaks with verb ``verbs[k]`` of the sentence starting at ``lo`` (verb offsets
+        relative to ``lo``): its subject before it; after it when inverted ("Stated Stone:",
+        '…," said Lee'); for a participle, the subject of the finite reporting verb it follows
+        ("Nefzi said, adding") or the name right before it ("with spokesman Glen Caplin
+        saying"); else the sentence's main subject."""
+        vm = verbs[k]
+        at = lo + vm.start()
+        attr = None
+        if vm.group().endswith("ing"):
+            finite = [j for j in range(k) if not verbs[j].group().endswith("ing")]
+            if finite and re.fullmatch(r"[\s,]*(?:and\s+)?(?:then\s+)?",
+                                       self.doc.masked[lo + verbs[finite[-1]].end():at]):
+                return self._verb_subject(lo, verbs, finite[-1])
+            m = self.people.mention_ending(at - 1 if self.doc.masked[at - 1:at] == " " else at)
+            if m is not None and m.kind in ("person", "inst") and not m.possessive \
+                    and not m.modifier:
+                return self._person_attr(m, "before", 0.85)
+        else:
+            attr = self._np_before(lo, at)
+        if attr is None or attr.kind == "unknown":
+            prev = self.doc.masked[lo:at].rstrip()
+            if not prev or prev[-1] in ",\x00":  # inverted: "Stated Stone:", "…," said Lee
+                stop = re.match(r"[^.;:\x00]*", self.doc.masked[lo + vm.end():])
+                found = self._np_after(lo + vm.end() + len(
+                    re.match(r"\s*", self.doc.masked[lo + vm.end():]).group()),
+                    lo + vm.end() + (stop.end() if stop else 0))
+                if found is not None and found[0].kind in ("person", "inst"):
+                    return found[0]
+            main = self._main_subject(lo, at)
+            attr = main or attr
         return attr
 
     def _main_subject(self, lo: int, hi: int) -> Attr | None:
@@ -408,11 +436,7 @@ class Speakers:
         ctx = self.doc.masked[start:end]
         verbs = list(_speech_verbs(ctx))
         if verbs:
-            vm = verbs[-1]
-            attr = None if vm.group().endswith("ing") else self._np_before(start,
-                                                                            start + vm.start())
-            attr = attr if attr is not None and attr.kind != "unknown" else \
-                self._main_subject(start, start + vm.start())
+            attr = self._verb_subject(start, verbs, len(verbs) - 1)
         else:
             attr = self._main_subject(self.doc.s_start[self.doc.sentence_at(end - 1)], end)
         if attr is not None and attr.cue != "pronoun":
@@ -422,12 +446,12 @@ class Speakers:
 
     def _reported(self, lo: int, hi: int) -> Attr | None:
         """The named speaker of reported speech in a sentence ("Bass said she would…")."""
-        for vm in _speech_verbs(self.doc.masked, lo, hi):
-            if _DETERMINER_BEFORE.search(self.doc.masked, max(lo, vm.start() - 8), vm.start()):
+        ctx = self.doc.masked[lo:hi]
+        verbs = _speech_verbs(ctx)
+        for k, vm in enumerate(verbs):
+            if _DETERMINER_BEFORE.search(ctx, max(0, vm.start() - 8), vm.start()):
                 continue
-            attr = None if vm.group().endswith("ing") else self._np_before(lo, vm.start())
-            if attr is None or attr.kind == "unknown":
-                attr = self._main_subject(lo, vm.start())
+            attr = self._verb_subject(lo, verbs, k)
             if attr is not None and attr.kind in ("person", "inst"):
                 return Attr(attr.speaker, attr.role, "continuation", 0.65, attr.kind)
             return None
