@@ -56,6 +56,33 @@ class Speakers:
             return Attr(None, None, cue, conf * 0.8, "unnamed")
         return Attr(None, None, cue, 0.3, "unknown")
 
+    def _sentence_subject(self, at: int, want: str | None = None) -> Attr | None:
+        """The subject of the clause holding ``at`` or, when it has none before ``at``, of the
+        previous sentence of the paragraph: its first named person, before any verb, when the
+        gender agrees with ``want`` (or is unknown)."""
+        i = self.doc.sentence_at(at)
+        for j, hi in ((i, at), (i - 1, None)):
+            if j < 0 or self.doc.s_para[j] != self.doc.s_para[i]:
+                break
+            lo = self.doc.s_start[j]
+            hi = self.doc.s_end[j] if hi is None else hi
+            lead = _LEAD_PHRASE.match(self.doc.masked[lo:hi])
+            start = lo + (lead.end() if lead else 0)
+            for m in self.people.following(start):
+                if m.start >= hi or m.start > start + 80:
+                    break
+                if m.modifier or m.possessive or m.kind != "person" or not m.name:
+                    continue
+                # before the subject: titles and descriptors only, no verb or clause
+                if re.search(r"[,;\x00]|\b(?:and|but|who|that)\b",
+                             self.doc.masked[start:m.start]):
+                    break
+                g = self.people.persons[m.name].gender
+                if want is None or g is None or g == want:
+                    return self._person_attr(m, "pronoun", 0.85 if g == want else 0.7)
+                break
+        return None
+
     def _pronoun(self, pronoun: str, at: int) -> Attr:
         """Resolve he/she to the most recent fitting referent before ``at``."""
         want = {"she": "f", "he": "m"}.get(pronoun.lower())
@@ -65,6 +92,9 @@ class Speakers:
                     if m.kind == "inst" and not m.modifier:
                         return self._person_attr(m, "pronoun", 0.6)
             return Attr(None, None, "pronoun", 0.3, "unknown")
+        subject = self._sentence_subject(at, want)
+        if subject is not None:
+            return subject
         # possessives ("the president's strategy", "Hale's accusation") are rarely what a
         # pronoun subject refers to: they are tried only when nobody else fits
         for possessives in (False, True):
@@ -92,6 +122,10 @@ class Speakers:
         seg = self.doc.masked[lo:hi]
         # strip adverbs, auxiliaries and time words between subject and verb
         while True:
+            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", seg)
+            if paren:  # "Sen. Tammy Baldwin (D-Wis.) said": a party tag
+                seg = seg[:paren.start()].rstrip()
+                continue
             m = re.search(r"(?:^|\s)([\w’'.-]+)\s*$", seg)
             if not m:
                 break
@@ -117,7 +151,7 @@ class Speakers:
         if seg.endswith(","):  # "Chen, president of the union, said": skip the appositive
             chunks = seg.split(",")
             unnamed = None
-            for k in range(len(chunks) - 3, max(-1, len(chunks) - 6), -1):
+            for k in range(max(0, len(chunks) - 5), len(chunks) - 2):
                 head = ",".join(chunks[:k + 1]).rstrip()
                 if not head:
                     break
@@ -211,8 +245,8 @@ class Speakers:
         if attr.at < lo:
             return False
         words = self.doc.masked[lo:attr.at].split()
-        return all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
-                   or w[0].isupper() for w in words)
+        return all((w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
+                    or w[0].isupper()) and not w.endswith(",") for w in words)
 
     def _head_after(self, lo: int, stop: int) -> tuple[Mention, str | None] | None:
         """The person or institution a noun phrase starting at ``lo`` names, skipping a
