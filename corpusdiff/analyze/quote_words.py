@@ -63,7 +63,7 @@ ROLE_HEADS = frozenset(
     chancellor minister spokesman spokeswoman spokesperson councilmember councilman
     councilwoman attorney prosecutor coach ceo principal dean czar advisor adviser leader
     speaker manager treasurer controller comptroller auditor ambassador captain lieutenant
-    detective sergeant professor founder""".split()
+    detective sergeant professor founder lawmaker""".split()
 )
 ABBREVIATIONS = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "sec.": "secretary",
@@ -92,8 +92,21 @@ COMMON_CAPS = frozenset(
     why how who where which yes outside inside even still once both each every one two three
     just only more other another such until unless though although because instead later
     next first second third whether amid among between against about
-    into onto upon via per""".split()
+    into onto upon via per fellow republican democratic democrat continuing""".split()
 )
+#: capitalised words that never name one person: groups, programmes, documents
+NOT_PEOPLE = frozenset(
+    """democrats republicans americans conservatives liberals progressives evangelicals
+    independents latinos hispanics muslims christians catholics jews democrat republican
+    medicare medicaid obamacare constitution congress senate house""".split()
+)
+#: role words that name the same office ("the congressman" is "Rep. Steve Israel")
+ROLE_EQUIVALENTS = {
+    "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "representative", "rep.": "representative", "sen.": "senator",
+    "gov.": "governor", "chairwoman": "chairman", "chair": "chairman",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman",
+}
 CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
 HONORIFICS = frozenset("mr. mrs. ms. mx. miss".split())
@@ -126,6 +139,19 @@ WORK_NOUNS = frozenset(
     """report book song album single film movie documentary series show study paper essay
     column op-ed article podcast play poem novel memoir episode titled entitled headlined
     exhibition exhibit opera musical painting track record ep mixtape anthem""".split()
+)
+#: what a title-case name in quote marks followed by one of these names: a show, a campaign
+SHOW_NOUNS = frozenset(
+    """show program programme coalition campaign initiative movement act bill plan tour
+    hearing summit conference debate segment broadcast interview speech slogan hashtag
+    rally""".split()
+)
+#: documents that speak for their authors ("the letter says")
+DOCUMENTS = frozenset(
+    """letter statement advertisement ad memo memorandum report email e-mail release filing
+    lawsuit complaint website site editorial op-ed petition proposal resolution ruling
+    indictment affidavit brief motion platform manifesto poll survey study document
+    transcript post tweet message note video""".split()
 )
 NAMING = re.compile(r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam(?:e|es|ed|ing)|"
                     r"known as|so-called|term(?:s|ed)?|label(?:s|led|ed)?|brand(?:s|ed)?|"

@@ -13,12 +13,14 @@ from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
     DAYS_MONTHS,
+    DOCUMENTS,
     FUNCTION_WORDS,
     GENERIC_SUBJECTS,
     INST_REFS,
     INVERTED_ONLY,
     NAMING,
     PERSON_NOUNS,
+    SHOW_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
     WORK_NOUNS,
@@ -28,6 +30,15 @@ from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
 _speech_verbs = speech_verbs
 
 
+#: "the Obama campaign", "the Trump administration": a named organisation as a subject
+_ORG_SUBJECT = re.compile(r"(?:^|(?<=\s))[Tt]he\s+((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+("
+                          + "|".join(INST_REFS) + r"|committee|administration|team)$")
+#: "The letter says", "the advertisement says": a document as the source
+_DOCUMENT_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(DOCUMENTS)) + r")$")
+#: a transcript's speaker label at a paragraph start
+_TRANSCRIPT = re.compile(r"\s*((?:[A-Z][A-Z.’'-]+\s+){0,3}[A-Z][A-Z’'-]+)\s*:\s*$")
+_CAP_ADJECTIVES = "The|Democratic|Republican|Fellow|Former|Then|Longtime|Veteran|Senior"
 #: words that end a descriptor before a name: it is a clause, not a role
 STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which that as than but "
                              "said says told".split())
@@ -185,6 +196,13 @@ class Speakers:
                 self.people.promote(m)
             if m.kind != "other":
                 return self._at(self._person_attr(m, "X said", 0.95), m.start)
+        om = _ORG_SUBJECT.search(seg)
+        if om:  # "the Obama campaign said": the organisation speaks
+            return Attr(om.group(1) + " " + om.group(2), "organisation", "X said", 0.8, "inst",
+                        lo + om.start())
+        dm = _DOCUMENT_SUBJECT.search(seg)
+        if dm:  # "The letter says": the document is the source, no person
+            return Attr(None, dm.group(1).lower(), "X said", 0.8, "document", lo + dm.start())
         im = re.search(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$", seg)
         if im:
             return self._at(self._inst_ref(im.group(1), lo + im.start()), lo + im.start())
@@ -252,7 +270,9 @@ class Speakers:
         """The person or institution a noun phrase starting at ``lo`` names, skipping a
         descriptor before the name ("pollster Frank Luntz", "L2 president Bruce Willsie", "Rubio
         spokesman Alex Conant"): (mention, the descriptor as a role or None)."""
-        lead = re.match(r"(?:(?:the|[a-z][\w.-]*)\s+){0,4}", self.doc.masked[lo:stop])
+        # lowercase descriptor words, or capitalised adjectives ("Democratic Rep. Dina Titus")
+        lead = re.match(r"(?:(?:[a-z][\w.-]*|(?:" + _CAP_ADJECTIVES + r"))\s+){0,4}",
+                        self.doc.masked[lo:stop])
         if lead is None or any(w in STOP_DESCRIPTORS for w in lead.group().split()):
             return None
         first = None
@@ -387,6 +407,14 @@ class Speakers:
                 m = self.people.mention_ending(lo + hm.end(1))
                 if m is not None and m.kind in ("person", "inst"):
                     return self._person_attr(m, "colon", 0.75)
+        para_start = self.doc.paras[q.para][1]
+        label = _TRANSCRIPT.match(self.doc.masked[para_start:q.open_mark])
+        if label:  # "PENCE: “…”", "SECRETARY CLINTON: “…”": a transcript's speaker label
+            words = [w for w in label.group(1).title().split() if w.lower() not in TITLES]
+            if words:
+                key = self.people.lookup(words) or " ".join(words)
+                person = self.people.persons.get(key)
+                return Attr(key, person.role if person else None, "transcript", 0.9, "person")
         verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
             ctx, max(0, m.start() - 8), m.start())]
         acc = list(re.finditer(r"\b[Aa]ccording\s+to\s+", ctx))
@@ -394,8 +422,6 @@ class Speakers:
             return self._according(lo + acc[-1].end(), q.open_mark)
         if not verbs:
             return None
-        vm = verbs[-1]
-        verb = vm.group()
         colon = ctx.rstrip().endswith(":")
         cue = "colon" if colon else "before"
         attr = self._verb_subject(lo, verbs, len(verbs) - 1)
@@ -511,6 +537,23 @@ class Speakers:
         # an artist's work: Bad Bunny's "Debí Tirar Más Fotos" (not Trump's "Liberation Day")
         return bool(re.search(r"\w[’']s\s*$", before)) and len(words) >= 3
 
+    def _is_named_work(self, q: Quote, after: Attr | None) -> bool:
+        """A show, programme or campaign named in title case: followed by its kind (NBC's
+        “Today” show, the “Defeat ISIS” coalition) or, unattributed, after a broadcaster's
+        possessive or "on"/"told" (he told “Today.”, on “Face the Nation”)."""
+        span = self.doc.text[q.start:q.end].rstrip(".")
+        words = span.split()
+        if not words or len(words) > 6 or re.search(r"[?!,;:]", span) or not all(
+                w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words) \
+                or not words[0][0].isupper():
+            return False
+        nxt = re.match(r"\s*([\w-]+)", self.doc.masked[q.after:q.after + 30])
+        if nxt and nxt.group(1).lower() in WORK_NOUNS | SHOW_NOUNS:
+            return True
+        before = self.doc.masked[max(0, q.open_mark - 30):q.open_mark]
+        return after is None and bool(re.search(r"(?:\b(?:on|told|to)|[A-Z]\w*[’']s)\s*$",
+                                                before))
+
     def _is_scare(self, q: Quote, before: Attr | None) -> bool:
         """One to three words in marks inside a sentence that quote nobody: no attribution right
         after them and no speech verb before them in the sentence; or a nickname after a naming
@@ -533,7 +576,7 @@ class Speakers:
         for q in self.doc.quotes:
             after = self._after(q)
             before = self._before(q)
-            if after is None and self._is_title(q):
+            if self._is_named_work(q, after) or (after is None and self._is_title(q)):
                 q.kind = "title"
             elif after is None and self._is_scare(q, before):
                 q.kind = "scare"
@@ -645,7 +688,8 @@ class Speakers:
                 conf, cue = 0.7, None
             out.append((self.doc.ident, q.sentence, q.end_sentence, para, q.start, q.end,
                         self.doc.text[q.start:q.end], q.kind, speaker,
-                        a.role if a is not None and speaker is not None else None,
+                        a.role if a is not None and (speaker is not None
+                                                     or a.kind == "document") else None,
                         float(conf), cue, q.boilerplate))
         return out
 
