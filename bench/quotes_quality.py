@@ -205,8 +205,8 @@ POLNEAR_FIT = frozenset(f"case{n:02}" for n in range(1, 26))
 
 def polnear(directory: Path, verbose: bool) -> int:
     """Quote recall and speaker accuracy on the polnear dev set, fit and held-out parts."""
-    import json
     import importlib.util
+    import json
 
     from corpusdiff.analyze.quotes import extract_quotes
     from corpusdiff.clean import mark_boilerplate

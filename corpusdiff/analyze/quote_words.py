@@ -1,6 +1,6 @@
-"""The vocabulary the quote analysis reads: speech verbs, titles and the words around them,
-institutions, gendered nouns and first names. General English news usage, not the words of any
-one corpus."""
+"""The vocabulary of the people layer (:mod:`.people`), read by quotes and facts alike: titles
+and the words around them, institutions, gendered nouns and given names. General English news
+usage, not the words of any one corpus."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ ROLE_EQUIVALENTS = {
 }
 CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
-HONORIFICS = frozenset("mr. mrs. ms. mx. miss".split())
+HONORIFICS = frozenset("mr. mrs. ms. mx. mr mrs ms mx miss".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
 FEMALE_NOUNS = frozenset(
     """woman girl mother mom wife daughter sister grandmother grandma aunt niece lady
@@ -221,4 +221,41 @@ MALE_NAMES = frozenset(
     wei lars sven klaus hans pierre jean-luc giovanni luca marco""".split()
 )
 
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+#: given names of either or unknown gender
+OTHER_FIRST_NAMES = frozenset(
+    """aaron adam adrian aisha alan albert alex alexander alexandria alexis alice alicia alison
+    allison amanda amber amy ana andrea andrew andy angela anita ann anna anne annie anthony
+    antonio april ashley barbara ben benjamin beth betsy betty beverly bill billy bob bobby
+    bonnie brad bradley brandon brenda brett brian bridget brittany bruce bryan carl carla
+    carlos carol caroline carolyn catherine charles charlie cheryl chris christina christine
+    christopher chuck cindy claire clarence claudia colin connie cory craig crystal curtis cynthia
+    dale dan dana daniel danielle darren dave david dawn dean debbie deborah debra dennis derek
+    diana diane dianne don donald donna doris doug douglas dylan ed eddie edward elaine eleanor
+    elena elizabeth ellen emily emma eric erica erik erin ernest eugene eva evan frances frank
+    fred gabriel gail gary gavin gene george gerald gina glenn gloria grace greg gregory gretchen
+    hakeem hannah harold harry heather heidi helen henry hillary holly howard hunter ian ilhan
+    isaac jack jackie jacob jake james jamie jane janet janice jared jason javier jay jean jeff
+    jeffrey jen jennifer jenny jeremy jerry jesse jessica jill jim jimmy jo joan joanna joe joel
+    john johnny jon jonathan jorge jose joseph josh joshua joy joyce juan judith judy julia julian
+    julie justin karen karl kate katherine kathleen kathryn kathy katie kay keith kelly ken
+    kenneth kevin kim kimberly kristen kristi kristin kristina kyle larry laura lauren lawrence
+    lee leslie linda lindsey lisa liz lori louis lucy luis lynn maria marie marilyn mark marsha
+    martha martin marty mary matt matthew maxine megan melanie melissa michael michele michelle
+    miguel mike mitch mitt molly monica nancy natalie nathan neil nicholas nick nicole nikki noah
+    norma olivia pam pamela pat patricia patrick paul paula peggy pete peter phil philip phillip
+    rachel ralph ramon randy ray raymond rebecca renee rick ricky rita rob robert roberto robin
+    rod roger ron ronald rosa rose ruby russell ruth ryan sally sam samantha samuel sandra sara
+    sarah scott sean sharon shawn sheila shirley stacey stephanie stephen steve steven sue susan
+    tammy tara ted teresa terry thomas tim timothy tina todd tom tommy tony tracy travis troy
+    tyler valerie vanessa vicki victor victoria vincent walter wanda wayne wendy william willie
+    zach zachary marcus lena denise gloria irene marjorie naomi nadia rosemary sophia sofia
+    chloe zoe ava mia ella abigail madison brooke jasmine keisha latoya tamika shanice malik
+    jamal darnell tyrone deshawn andre terrence reggie alejandro alejandra andres cesar diego
+    eduardo fernando guadalupe hector jesus manuel mario oscar pablo pedro rafael raul ricardo
+    sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
+    amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
+    yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
+    pete kash tulsi""".split()
+)
+#: every given name, for quotes and facts alike
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_FIRST_NAMES

@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from corpusdiff.analyze.mentions import Mention, People, clean, is_acronym
+from corpusdiff.analyze.people import Mention, People, clean, is_acronym
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
@@ -39,6 +39,8 @@ _DOCUMENT_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt
 #: a transcript's speaker label at a paragraph start
 _TRANSCRIPT = re.compile(r"\s*((?:[A-Z][A-Z.’'-]+\s+){0,3}[A-Z][A-Z’'-]+)\s*:\s*$")
 _CAP_ADJECTIVES = "The|Democratic|Republican|Fellow|Former|Then|Longtime|Veteran|Senior"
+#: what stands before a show's name: "on", "told", a broadcaster's possessive ("NBC's")
+_BROADCAST_BEFORE = re.compile(r"(?:\b(?:on|told|to)|\b(?:[A-Z]{2,4}|News)[’']s)\s*$")
 #: words that end a descriptor before a name: it is a clause, not a role
 STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which that as than but "
                              "said says told".split())
@@ -551,8 +553,7 @@ class Speakers:
         if nxt and nxt.group(1).lower() in WORK_NOUNS | SHOW_NOUNS:
             return True
         before = self.doc.masked[max(0, q.open_mark - 30):q.open_mark]
-        return after is None and bool(re.search(r"(?:\b(?:on|told|to)|[A-Z]\w*[’']s)\s*$",
-                                                before))
+        return after is None and bool(_BROADCAST_BEFORE.search(before))
 
     def _is_scare(self, q: Quote, before: Attr | None) -> bool:
         """One to three words in marks inside a sentence that quote nobody: no attribution right

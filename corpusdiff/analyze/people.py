@@ -1,4 +1,6 @@
-"""Who an article names, for the speakers of its quotes: runs of capitalised words split into
+"""The people layer: one lexicon (given names and their gender, honorifics, titles, reporting
+verbs: :mod:`.quote_words`, :mod:`.speech_verbs`) for quotes and facts alike, and who an article
+names, for the speakers of its quotes: runs of capitalised words split into
 titles and names, people normalised within the article ("Governor Ana Lee", "Lee", "the
 governor" are "Ana Lee", role "Governor") with gender evidence, institutions, unnamed persons
 ("a woman"), and every mention of them in text order."""
@@ -35,7 +37,10 @@ from corpusdiff.analyze.quote_words import (
     TITLES,
 )
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
-from corpusdiff.analyze.speech_verbs import is_speech
+from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
+
+__all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
+           "is_acronym"]
 
 #: "the governor", "the council president", "the mayor's"
 _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
