@@ -205,7 +205,7 @@ class People:
         while run and (run[-1].text in CONNECTORS or run[-1].low in DAYS_MONTHS):
             run = run[:-1]
         while run and (run[0].low in COMMON_CAPS or run[0].low in DAYS_MONTHS
-                       or run[0].text in CONNECTORS):
+                       or run[0].text in CONNECTORS or (len(run) > 1 and is_speech(run[0].low))):
             run = run[1:]
         return run
 
