@@ -507,8 +507,8 @@ class People:
         """A capitalised name in a speaker's position ("…," Jenkins said) is a person."""
         words = (m.name or "").split()
         if not words or len(words) > 3 or not all(w[0].isupper() for w in words) or \
-                words[-1].lower() in NOT_PEOPLE:
-            return
+                words[-1].lower() in NOT_PEOPLE or (len(words) == 1 and words[0].isupper()):
+            return  # a dateline (WASHINGTON) or a shouted word is nobody
         key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))
         for other in self.mentions:

@@ -552,6 +552,10 @@ class Speakers:
         nxt = re.match(r"\s*([\w-]+)", self.doc.masked[q.after:q.after + 30])
         if nxt and nxt.group(1).lower() in WORK_NOUNS | SHOW_NOUNS:
             return True
+        # "the “Democrat Politician Protection Act”", "the “Tonight Show Starring …”"
+        if len(words) >= 2 and any(w.lower() in SHOW_NOUNS for w in words[1:]) and re.search(
+                r"\b(?:the|a)\s*$", self.doc.masked[max(0, q.open_mark - 8):q.open_mark]):
+            return True
         before = self.doc.masked[max(0, q.open_mark - 30):q.open_mark]
         return after is None and bool(_BROADCAST_BEFORE.search(before))
 
