@@ -16,6 +16,12 @@ For the five seed articles (``tests/data/gold/quotes_seeds.tsv``) and the hard-c
 Usage, from the repository root::
 
     python bench/quotes_quality.py [--verbose]
+    python bench/quotes_quality.py --polnear [DIR] [--verbose]
+
+``--polnear`` scores real political news instead (``../shared/dev/polnear``: 40 article pairs
+with the direct quotes of one named person, scored with that set's ``score.py``): quote recall
+and speaker accuracy on the cases the rules were fitted on (case01-case25) and, separately, on
+the held-out cases (case26-case40), and the extraction time per article.
 
 :func:`load_gold`, :func:`score`, :func:`variant_score` and :func:`corpus_quotes` are reusable
 by tests.
@@ -192,6 +198,56 @@ def compared_corpus(directory: Path) -> pl.DataFrame:
     return compare_quotes(quotes, cmp.members)  # type: ignore[attr-defined]
 
 
+POLNEAR = ROOT.parent / "shared" / "dev" / "polnear"
+#: cases the rules were developed on; the others are only measured
+POLNEAR_FIT = frozenset(f"case{n:02}" for n in range(1, 26))
+
+
+def polnear(directory: Path, verbose: bool) -> int:
+    """Quote recall and speaker accuracy on the polnear dev set, fit and held-out parts."""
+    import importlib.util
+    import json
+
+    from corpusdiff.analyze.quotes import extract_quotes
+    from corpusdiff.clean import mark_boilerplate
+    from corpusdiff.ingest import ingest
+    from corpusdiff.segment import segment
+
+    if not (directory / "case01").is_dir():
+        print(f"no polnear set at {directory}: skipped")
+        return 0
+    spec = importlib.util.spec_from_file_location("dev_score", directory.parent / "score.py")
+    assert spec is not None and spec.loader is not None
+    dev_score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev_score)
+    totals = {part: [0, 0, 0, 0] for part in ("fit", "held-out")}
+    elapsed, n_articles = 0.0, 0
+    for case in sorted(p for p in directory.iterdir() if p.is_dir()):
+        articles, _ = ingest(sorted(case.glob("*.txt")))
+        sentences = mark_boilerplate(segment(articles), articles)
+        t0 = time.perf_counter()
+        quotes = extract_quotes(articles, sentences)
+        elapsed += time.perf_counter() - t0
+        n_articles += articles.height
+        export = {"quotes": quotes.to_dicts()}
+        gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
+        _r, _s, n, misses, cnt = dev_score.score_quotes(export, gold)
+        t = totals["fit" if case.name in POLNEAR_FIT else "held-out"]
+        t[0] += n
+        t[1] += cnt["found"]
+        t[2] += cnt["scorable"]
+        t[3] += cnt["speaker_ok"]
+        if verbose:
+            for miss in misses:
+                print(f"    {case.name} {miss}")
+    every = [sum(t[k] for t in totals.values()) for k in range(4)]
+    for part, (n, found, scorable, ok) in [*totals.items(), ("all", every)]:
+        print(f"polnear {part:8} quotes {n:3}  recall {_fmt(found / max(n, 1))}  "
+              f"speaker {_fmt(ok / max(scorable, 1))} ({ok}/{scorable})")
+    print(f"extract_quotes on polnear: {elapsed * 1000 / max(n_articles, 1):.1f} ms per article")
+    return 0
+
+
 def _fmt(x: float) -> str:
     return f"{x:.3f}"
 
@@ -200,7 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the figures; exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list misses")
+    parser.add_argument("--polnear", nargs="?", const=POLNEAR, type=Path, default=None,
+                        metavar="DIR", help="score the polnear dev set instead")
     args = parser.parse_args(argv)
+    if args.polnear is not None:
+        return polnear(args.polnear, args.verbose)
     ok = True
     for name, (directory, gold_path) in CORPORA.items():
         gold = load_gold(gold_path)

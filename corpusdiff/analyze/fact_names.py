@@ -15,8 +15,6 @@ from corpusdiff.analyze.fact_words import (
     CAP_STOPS,
     CONNECTORS,
     DEMONYM_ENDINGS,
-    FIRST_NAMES,
-    HONORIFICS,
     KEEP_LOWER,
     NOT_PLACES,
     ORG_HEADS,
@@ -29,12 +27,12 @@ from corpusdiff.analyze.fact_words import (
     PLACE_PREPS,
     PLACE_SUFFIXES,
     ROLE_MODIFIERS,
-    SPEECH,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TOWN_INSTITUTIONS,
     WEAK_TITLES,
 )
+from corpusdiff.analyze.people import FIRST_NAMES, HONORIFICS, SPEECH
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 
 

@@ -5,6 +5,7 @@ words that decide what a number counts. General English news usage, not any one 
 from __future__ import annotations
 
 from corpusdiff.analyze.shared_words import WEEKDAYS
+from corpusdiff.analyze.speech_verbs import SPEECH
 
 SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
          "fifteen sixteen seventeen eighteen nineteen").split()
@@ -39,7 +40,6 @@ TITLE_WORDS = frozenset(
 TITLE_MODIFIERS = frozenset("former acting interim vice then".split())
 #: title words that may be part of an organisation's name ("Justice Department")
 WEAK_TITLES = frozenset("justice general chief".split())
-HONORIFICS = frozenset("mr. mrs. ms. mx. mr mrs ms mx".split())
 #: words that may stand in front of a title word inside a role ("former", "State", "border")
 ROLE_MODIFIERS = frozenset(
     "former acting interim then outgoing incoming senior executive federal state county city "
@@ -53,11 +53,6 @@ RANK_WORDS = frozenset(
 )
 ROLE_STOP = frozenset("the of for a an and at in on to with".split())
 
-#: reporting verbs next to a bare two-word name mark it as a person
-SPEECH = frozenset(
-    "said says told added wrote argued noted claimed stated explained warned insisted replied "
-    "asked announced tweeted posted responded according".split()
-)
 
 #: capitalised words that never belong to a name (function words, sentence adverbs)
 CAP_STOPS = frozenset(
@@ -71,41 +66,6 @@ CAP_STOPS = frozenset(
     adding conclusion context understanding implications what's let's""".split()
 )
 
-FIRST_NAMES = frozenset(
-    """aaron adam adrian aisha alan albert alex alexander alexandria alexis alice alicia alison
-    allison amanda amber amy ana andrea andrew andy angela anita ann anna anne annie anthony
-    antonio april ashley barbara ben benjamin beth betsy betty beverly bill billy bob bobby
-    bonnie brad bradley brandon brenda brett brian bridget brittany bruce bryan carl carla
-    carlos carol caroline carolyn catherine charles charlie cheryl chris christina christine
-    christopher chuck cindy claire clarence claudia colin connie cory craig crystal curtis cynthia
-    dale dan dana daniel danielle darren dave david dawn dean debbie deborah debra dennis derek
-    diana diane dianne don donald donna doris doug douglas dylan ed eddie edward elaine eleanor
-    elena elizabeth ellen emily emma eric erica erik erin ernest eugene eva evan frances frank
-    fred gabriel gail gary gavin gene george gerald gina glenn gloria grace greg gregory gretchen
-    hakeem hannah harold harry heather heidi helen henry hillary holly howard hunter ian ilhan
-    isaac jack jackie jacob jake james jamie jane janet janice jared jason javier jay jean jeff
-    jeffrey jen jennifer jenny jeremy jerry jesse jessica jill jim jimmy jo joan joanna joe joel
-    john johnny jon jonathan jorge jose joseph josh joshua joy joyce juan judith judy julia julian
-    julie justin karen karl kate katherine kathleen kathryn kathy katie kay keith kelly ken
-    kenneth kevin kim kimberly kristen kristi kristin kristina kyle larry laura lauren lawrence
-    lee leslie linda lindsey lisa liz lori louis lucy luis lynn maria marie marilyn mark marsha
-    martha martin marty mary matt matthew maxine megan melanie melissa michael michele michelle
-    miguel mike mitch mitt molly monica nancy natalie nathan neil nicholas nick nicole nikki noah
-    norma olivia pam pamela pat patricia patrick paul paula peggy pete peter phil philip phillip
-    rachel ralph ramon randy ray raymond rebecca renee rick ricky rita rob robert roberto robin
-    rod roger ron ronald rosa rose ruby russell ruth ryan sally sam samantha samuel sandra sara
-    sarah scott sean sharon shawn sheila shirley stacey stephanie stephen steve steven sue susan
-    tammy tara ted teresa terry thomas tim timothy tina todd tom tommy tony tracy travis troy
-    tyler valerie vanessa vicki victor victoria vincent walter wanda wayne wendy william willie
-    zach zachary marcus lena denise gloria irene marjorie naomi nadia rosemary sophia sofia
-    chloe zoe ava mia ella abigail madison brooke jasmine keisha latoya tamika shanice malik
-    jamal darnell tyrone deshawn andre terrence reggie alejandro alejandra andres cesar diego
-    eduardo fernando guadalupe hector jesus manuel mario oscar pablo pedro rafael raul ricardo
-    sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
-    amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
-    yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
-    pete kash tulsi""".split()
-)
 
 STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida
 georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts

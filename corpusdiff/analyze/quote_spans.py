@@ -10,43 +10,55 @@ from dataclasses import dataclass
 
 from corpusdiff.text import FOLD
 
-_DOUBLE_MARKS = re.compile(r"[“”«»\"]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,…][\"”’')\]]*$")
+#: every double quote mark convention: curly and straight marks, guillemets, two apostrophes
+#: (the New York Times archive), TeX-style ``…'', low-high „…“ and the low single ‚…‘
+_MARKS = re.compile(r"'{2,3}|’{2,3}|‘‘|``|[“”«»\"„‚]")
+#: what closes a span, by its opening mark
+_CLOSERS = {"“": "any", '"': "any", "''": "any", "«": "»", "``": "''\"”", "„": "“”\"",
+            "‚": "‘’"}
+
+#: (opening mark, body start, closing mark or None, end of the span with its marks)
+Span = tuple[int, int, int | None, int]
 
 
-def _find_spans(para: str, headline: bool) -> list[tuple[int, int | None]]:
-    """(opening mark, closing mark or None) of every double-quoted span in a paragraph; in a
-    headline, single-quoted spans too. Single marks inside a double span are part of it."""
-    spans: list[tuple[int, int | None]] = []
+def _find_spans(para: str, headline: bool) -> list[Span]:
+    """Every double-quoted span of a paragraph in any convention of :data:`_MARKS`; in a
+    headline, single-quoted spans too. Single marks inside a double span are part of it. An
+    opening mark without a closing one runs to the end of the paragraph (a quote that goes on in
+    the next paragraph opens it again there)."""
+    spans: list[Span] = []
     open_at: int | None = None
+    body = 0
+    closers = ""
     n = len(para)
-    for mark in _DOUBLE_MARKS.finditer(para):
+    for mark in _MARKS.finditer(para):
         i, ch = mark.start(), mark.group()
-        if ch in "“«":
-            if open_at is None:
-                open_at = i
-        elif ch in "”»":
-            if open_at is not None:
-                spans.append((open_at, i))
+        size = len(ch)
+        if ch[0] in "'’":
+            if size == 3 and open_at is not None:  # an inner single mark, then the closer
+                i += 1
+            size, ch = 2, "''"
+        if open_at is not None:
+            if ch in closers or (closers == "any" and ch in ("''", '"', "”")):
+                spans.append((open_at, body, i, i + size))
                 open_at = None
-        elif ch == '"':
-            if open_at is not None:
-                spans.append((open_at, i))
-                open_at = None
-            elif i + 1 < n and not para[i + 1].isspace():
-                open_at = i
+            continue
+        after = para[i + size] if i + size < n else " "
+        if ch in _CLOSERS and (ch not in ('"', "''") or not after.isspace()):
+            open_at, body, closers = i, i + size, _CLOSERS[ch]
     if open_at is not None:
-        spans.append((open_at, None))
+        spans.append((open_at, body, None, n))
     if headline:
-        spans.extend(_single_spans(para, spans))
-        spans.sort()
+        spans.extend((o, o + 1, c, c + 1) for o, c in _single_spans(para, spans))
+        spans.sort(key=lambda sp: sp[0])
     return spans
 
 
-def _single_spans(para: str, doubles: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
+def _single_spans(para: str, doubles: list[Span]) -> list[tuple[int, int]]:
     """Single-quoted spans outside double ones (headline convention); apostrophes never count."""
-    inside = [(o, c if c is not None else len(para)) for o, c in doubles]
+    inside = [(o, stop) for o, _b, _c, stop in doubles]
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     for mark in _SINGLE_MARKS.finditer(para):
@@ -94,6 +106,7 @@ class Quote:
     sentence: int = 0
     end_sentence: int = 0
     boilerplate: bool = False
+    after: int = 0  # the offset after the closing mark (marks may be two characters)
 
 
 class QuotedArticle:
@@ -129,17 +142,17 @@ class QuotedArticle:
         self.quotes: list[Quote] = []
         masked = list(text)
         for k, (p, start, end) in enumerate(self.paras):
-            for o, c in _find_spans(text[start:end], p in self.headings):
-                q_open = start + o
+            for o, b, c, stop in _find_spans(text[start:end], p in self.headings):
                 q_close = start + c if c is not None else None
-                stop = q_close + 1 if q_close is not None else end
-                masked[q_open:stop] = "\x00" * (stop - q_open)
-                self.quotes.append(self._quote(k, q_open, q_close, end, p in self.headings))
+                masked[start + o:start + stop] = "\x00" * (stop - o)
+                q = self._quote(k, start + o, start + b, q_close, end, p in self.headings)
+                q.after = start + stop
+                self.quotes.append(q)
         self.masked = "".join(masked)
 
-    def _quote(self, k: int, q_open: int, q_close: int | None, para_end: int,
+    def _quote(self, k: int, q_open: int, body: int, q_close: int | None, para_end: int,
                headline: bool) -> Quote:
-        start, end = q_open + 1, q_close if q_close is not None else para_end
+        start, end = body, q_close if q_close is not None else para_end
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():

@@ -1,6 +1,6 @@
-"""The vocabulary the quote analysis reads: speech verbs, titles and the words around them,
-institutions, gendered nouns and first names. General English news usage, not the words of any
-one corpus."""
+"""The vocabulary of the people layer (:mod:`.people`), read by quotes and facts alike: titles
+and the words around them, institutions, gendered nouns and given names. General English news
+usage, not the words of any one corpus."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ ROLE_HEADS = frozenset(
     chancellor minister spokesman spokeswoman spokesperson councilmember councilman
     councilwoman attorney prosecutor coach ceo principal dean czar advisor adviser leader
     speaker manager treasurer controller comptroller auditor ambassador captain lieutenant
-    detective sergeant professor founder""".split()
+    detective sergeant professor founder lawmaker""".split()
 )
 ABBREVIATIONS = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "sec.": "secretary",
@@ -92,11 +92,24 @@ COMMON_CAPS = frozenset(
     why how who where which yes outside inside even still once both each every one two three
     just only more other another such until unless though although because instead later
     next first second third whether amid among between against about
-    into onto upon via per""".split()
+    into onto upon via per fellow republican democratic democrat continuing""".split()
 )
+#: capitalised words that never name one person: groups, programmes, documents
+NOT_PEOPLE = frozenset(
+    """democrats republicans americans conservatives liberals progressives evangelicals
+    independents latinos hispanics muslims christians catholics jews democrat republican
+    medicare medicaid obamacare constitution congress senate house""".split()
+)
+#: role words that name the same office ("the congressman" is "Rep. Steve Israel")
+ROLE_EQUIVALENTS = {
+    "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "representative", "rep.": "representative", "sen.": "senator",
+    "gov.": "governor", "chairwoman": "chairman", "chair": "chairman",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman",
+}
 CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
-HONORIFICS = frozenset("mr. mrs. ms. mx. miss".split())
+HONORIFICS = frozenset("mr. mrs. ms. mx. mr mrs ms mx miss".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
 FEMALE_NOUNS = frozenset(
     """woman girl mother mom wife daughter sister grandmother grandma aunt niece lady
@@ -126,6 +139,19 @@ WORK_NOUNS = frozenset(
     """report book song album single film movie documentary series show study paper essay
     column op-ed article podcast play poem novel memoir episode titled entitled headlined
     exhibition exhibit opera musical painting track record ep mixtape anthem""".split()
+)
+#: what a title-case name in quote marks followed by one of these names: a show, a campaign
+SHOW_NOUNS = frozenset(
+    """show program programme coalition campaign initiative movement act bill plan tour
+    hearing summit conference debate segment broadcast interview speech slogan hashtag
+    rally""".split()
+)
+#: documents that speak for their authors ("the letter says")
+DOCUMENTS = frozenset(
+    """letter statement advertisement ad memo memorandum report email e-mail release filing
+    lawsuit complaint website site editorial op-ed petition proposal resolution ruling
+    indictment affidavit brief motion platform manifesto poll survey study document
+    transcript post tweet message note video""".split()
 )
 NAMING = re.compile(r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam(?:e|es|ed|ing)|"
                     r"known as|so-called|term(?:s|ed)?|label(?:s|led|ed)?|brand(?:s|ed)?|"
@@ -195,4 +221,41 @@ MALE_NAMES = frozenset(
     wei lars sven klaus hans pierre jean-luc giovanni luca marco""".split()
 )
 
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+#: given names of either or unknown gender
+OTHER_FIRST_NAMES = frozenset(
+    """aaron adam adrian aisha alan albert alex alexander alexandria alexis alice alicia alison
+    allison amanda amber amy ana andrea andrew andy angela anita ann anna anne annie anthony
+    antonio april ashley barbara ben benjamin beth betsy betty beverly bill billy bob bobby
+    bonnie brad bradley brandon brenda brett brian bridget brittany bruce bryan carl carla
+    carlos carol caroline carolyn catherine charles charlie cheryl chris christina christine
+    christopher chuck cindy claire clarence claudia colin connie cory craig crystal curtis cynthia
+    dale dan dana daniel danielle darren dave david dawn dean debbie deborah debra dennis derek
+    diana diane dianne don donald donna doris doug douglas dylan ed eddie edward elaine eleanor
+    elena elizabeth ellen emily emma eric erica erik erin ernest eugene eva evan frances frank
+    fred gabriel gail gary gavin gene george gerald gina glenn gloria grace greg gregory gretchen
+    hakeem hannah harold harry heather heidi helen henry hillary holly howard hunter ian ilhan
+    isaac jack jackie jacob jake james jamie jane janet janice jared jason javier jay jean jeff
+    jeffrey jen jennifer jenny jeremy jerry jesse jessica jill jim jimmy jo joan joanna joe joel
+    john johnny jon jonathan jorge jose joseph josh joshua joy joyce juan judith judy julia julian
+    julie justin karen karl kate katherine kathleen kathryn kathy katie kay keith kelly ken
+    kenneth kevin kim kimberly kristen kristi kristin kristina kyle larry laura lauren lawrence
+    lee leslie linda lindsey lisa liz lori louis lucy luis lynn maria marie marilyn mark marsha
+    martha martin marty mary matt matthew maxine megan melanie melissa michael michele michelle
+    miguel mike mitch mitt molly monica nancy natalie nathan neil nicholas nick nicole nikki noah
+    norma olivia pam pamela pat patricia patrick paul paula peggy pete peter phil philip phillip
+    rachel ralph ramon randy ray raymond rebecca renee rick ricky rita rob robert roberto robin
+    rod roger ron ronald rosa rose ruby russell ruth ryan sally sam samantha samuel sandra sara
+    sarah scott sean sharon shawn sheila shirley stacey stephanie stephen steve steven sue susan
+    tammy tara ted teresa terry thomas tim timothy tina todd tom tommy tony tracy travis troy
+    tyler valerie vanessa vicki victor victoria vincent walter wanda wayne wendy william willie
+    zach zachary marcus lena denise gloria irene marjorie naomi nadia rosemary sophia sofia
+    chloe zoe ava mia ella abigail madison brooke jasmine keisha latoya tamika shanice malik
+    jamal darnell tyrone deshawn andre terrence reggie alejandro alejandra andres cesar diego
+    eduardo fernando guadalupe hector jesus manuel mario oscar pablo pedro rafael raul ricardo
+    sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
+    amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
+    yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
+    pete kash tulsi""".split()
+)
+#: every given name, for quotes and facts alike
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_FIRST_NAMES

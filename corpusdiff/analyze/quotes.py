@@ -37,6 +37,7 @@ words of any one corpus); this module holds the tables and the comparison across
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum, StrEnum
 from functools import lru_cache
 
 import polars as pl
@@ -101,7 +102,42 @@ PARAPHRASES = pl.Schema(
 )
 
 KINDS = ("quote", "scare", "title")
-VARIANTS = ("verbatim", "trimmed", "reworded", "misattributed", "exclusive")
+
+
+class Variant(StrEnum):
+    """How a quote relates to the same statement in the other outlets (the ``variant`` column;
+    the exported strings are the values)."""
+
+    VERBATIM = "verbatim"
+    TRIMMED = "trimmed"
+    REWORDED = "reworded"
+    MISATTRIBUTED = "misattributed"
+    EXCLUSIVE = "exclusive"
+
+
+VARIANTS = tuple(v.value for v in Variant)
+
+
+class _Relation(IntEnum):
+    """How one quote relates to one quote of another outlet, strongest first (a quote takes its
+    strongest relation); both ways of trimming are the variant "trimmed"."""
+
+    VERBATIM = 0
+    MISATTRIBUTED = 1
+    PART = 2  # its words are a part of the other's
+    REWORDED = 3
+    WHOLE = 4  # it holds all of the other's words
+
+    @property
+    def variant(self) -> Variant:
+        return _VARIANT_OF[self]
+
+
+_VARIANT_OF = {
+    _Relation.VERBATIM: Variant.VERBATIM, _Relation.MISATTRIBUTED: Variant.MISATTRIBUTED,
+    _Relation.PART: Variant.TRIMMED, _Relation.REWORDED: Variant.REWORDED,
+    _Relation.WHOLE: Variant.TRIMMED,
+}
 
 
 def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -125,8 +161,6 @@ def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
 # across outlets
 # --------------------------------------------------------------------------------------------
 
-#: a row's variant, strongest first: the relation a row has with another outlet's quote
-_RANKS = ("verbatim", "misattributed", "trimmed", "reworded", "trimmed")
 #: content-word overlap (Jaccard) for "reworded": alone, or with the sentences aligned
 _REWORDED_SIM, _REWORDED_ALIGNED_SIM = 0.4, 0.2
 #: a quote "contains" another outlet's only from this many words (shorter ones: coincidence)
@@ -155,9 +189,8 @@ class _Row:
     statement: str = ""  # folded text of the whole statement the row is a piece of
 
 
-def _relation(a: _Row, b: _Row) -> tuple[int, float] | None:
-    """How row ``a`` relates to row ``b`` of another outlet: (rank in :data:`_RANKS`,
-    similarity), or None."""
+def _relation(a: _Row, b: _Row) -> tuple[_Relation, float] | None:
+    """How row ``a`` relates to row ``b`` of another outlet: (relation, similarity), or None."""
     # wire copy repeats the same quote in many outlets: the same texts meet again and again
     return _text_relation(a.words, a.statement, a.speaker, a.stems, b.words, b.statement,
                           b.speaker, b.stems, bool(a.groups & b.groups))
@@ -167,7 +200,7 @@ def _relation(a: _Row, b: _Row) -> tuple[int, float] | None:
 def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
                    a_stems: frozenset[str], b_words: str, b_statement: str,
                    b_speaker: str | None, b_stems: frozenset[str],
-                   aligned: bool) -> tuple[int, float] | None:
+                   aligned: bool) -> tuple[_Relation, float] | None:
     shared = len(a_stems & b_stems)
     union = len(a_stems | b_stems)
     sim = shared / union if union else 0.0
@@ -181,18 +214,18 @@ def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
     b_in_a = nb >= _MIN_CONTAINED and (_contains(a_words, b_words)
                                        or _contains(a_statement, b_words))
     if equal and not conflict:
-        return 0, 1.0
+        return _Relation.VERBATIM, 1.0
     if conflict:
         same_words = equal or (a_in_b and na >= _MIN_MISATTRIBUTED) or (
             b_in_a and nb >= _MIN_MISATTRIBUTED)
-        return (1, max(sim, 0.9)) if same_words else None
+        return (_Relation.MISATTRIBUTED, max(sim, 0.9)) if same_words else None
     if a_in_b:
-        return 2, sim
+        return _Relation.PART, sim
     if b_in_a:
-        return 4, sim
+        return _Relation.WHOLE, sim
     if (shared >= 3 and sim >= _REWORDED_SIM) or (
             aligned and shared >= 2 and sim >= _REWORDED_ALIGNED_SIM):
-        return 3, sim
+        return _Relation.REWORDED, sim
     return None
 
 
@@ -283,13 +316,13 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     def other_outlet(x: int, among: list[int]) -> int | None:
         return next((y for y in among if rows[y].article != rows[x].article), None)
 
-    found: dict[int, list[tuple[int, float, int]]] = {}  # row -> (rank, -similarity, other)
+    found: dict[int, list[tuple[int, float, int]]] = {}  # row -> (relation, -similarity, other)
     for same in copies:  # the same words in several outlets: verbatim
         for x in same:
             y = other_outlet(x, same)
             if y is not None:
                 union(x, y)
-                found.setdefault(x, []).append((0, -1.0, y))
+                found.setdefault(x, []).append((_Relation.VERBATIM, -1.0, y))
     for ka, kb in zip(pairs["a"], pairs["b"], strict=True):
         for xs, ys in ((copies[ka], copies[kb]), (copies[kb], copies[ka])):
             rel = _relation(rows[xs[0]], rows[ys[0]])
@@ -303,8 +336,9 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     best: dict[int, tuple[int, float, int]] = {}
     for x, rels in found.items():
         # misattributed only when no other outlet gives these words to the same speaker
-        agreed = [r for r in rels if r[0] in (0, 2, 4)]
-        best[x] = min(r for r in rels if not agreed or r[0] != 1)
+        agreed = [r for r in rels if r[0] in (_Relation.VERBATIM, _Relation.PART,
+                                               _Relation.WHOLE)]
+        best[x] = min(r for r in rels if not agreed or r[0] != _Relation.MISATTRIBUTED)
     for k in range(1, len(rows)):
         if rows[k].statement == rows[k - 1].statement and rows[k].article == rows[k - 1].article:
             union(k, k - 1)
@@ -320,13 +354,13 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         group[r.pos] = numbers.setdefault(find(k), len(numbers))
         if k in best:
             rank, neg_sim, other = best[k]
-            variant[r.pos] = _RANKS[rank]
+            variant[r.pos] = _Relation(rank).variant.value
             m_article[r.pos] = rows[other].article
             m_text[r.pos] = rows[other].text
             m_speaker[r.pos] = rows[other].speaker
             similarity[r.pos] = round(-neg_sim, 3)
         else:
-            variant[r.pos] = "exclusive"
+            variant[r.pos] = Variant.EXCLUSIVE.value
     return quotes.with_columns(
         pl.Series("quote_group", group, dtype=pl.Int64),
         pl.Series("variant", variant, dtype=pl.String),
@@ -414,51 +448,4 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
         .with_columns(pl.col("score").round(3))
         .sort("_pos", "other_article")
         .select(PARAPHRASES.names()).cast(dict(PARAPHRASES))
-    )
-
-
-#: One row per statement (``quote_group``) for reports: the speaker most outlets give, the
-#: longest wording outside boilerplate, and each carrying outlet with its variant.
-STATEMENTS = pl.Schema(
-    {
-        "quote_group": pl.Int64,
-        "speaker": pl.String,
-        "text": pl.String,
-        "n_articles": pl.Int64,
-        "articles": pl.List(pl.String),
-        "variants": pl.List(pl.String),
-    }
-)
-
-
-def statements(compared: pl.DataFrame) -> pl.DataFrame:
-    """Group the output of :func:`compare_quotes` by statement (schema :data:`STATEMENTS`),
-    sorted by speaker (unknown last) then group. An outlet that carries a statement in several
-    pieces is listed once, with its strongest variant (misattributed first)."""
-    strength = {v: k for k, v in enumerate(("misattributed", "verbatim", "trimmed", "reworded",
-                                            "exclusive"))}
-    q = compared.filter(pl.col("kind") == "quote").with_row_index("_pos").with_columns(
-        _rank=pl.col("variant").replace_strict(strength, default=len(strength),
-                                               return_dtype=pl.Int64),
-        _len=pl.when(pl.col("boilerplate")).then(0).otherwise(pl.col("text").str.len_chars()))
-    speaker = (
-        q.filter(pl.col("speaker").is_not_null())
-        .group_by("quote_group", "speaker").agg(pl.col("article").n_unique().alias("_n"),
-                                                pl.col("_pos").min())
-        .sort("quote_group", pl.col("_n"), "_pos", descending=[False, True, False])
-        .group_by("quote_group", maintain_order=True).first()
-        .select("quote_group", "speaker")
-    )
-    per_article = q.group_by("quote_group", "article", maintain_order=True).agg(
-        pl.col("variant").sort_by("_rank").first())
-    return (
-        per_article.group_by("quote_group", maintain_order=True)
-        .agg(pl.len().alias("n_articles"), pl.col("article").alias("articles"),
-             pl.col("variant").alias("variants"))
-        .join(q.sort("_len", "_pos", descending=[True, False])
-              .group_by("quote_group", maintain_order=True).agg(pl.col("text").first()),
-              on="quote_group")
-        .join(speaker, on="quote_group", how="left")
-        .sort(pl.col("speaker").is_null(), "speaker", "quote_group")
-        .select(STATEMENTS.names()).cast(dict(STATEMENTS))
     )

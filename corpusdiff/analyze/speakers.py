@@ -5,36 +5,45 @@ is a quote at all (a scare quote, a title). See :mod:`corpusdiff.analyze.quotes`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from corpusdiff.analyze.mentions import Mention, People, clean, is_acronym
+from corpusdiff.analyze.people import Mention, People, clean, is_acronym
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
     DAYS_MONTHS,
+    DOCUMENTS,
     FUNCTION_WORDS,
     GENERIC_SUBJECTS,
     INST_REFS,
     INVERTED_ONLY,
     NAMING,
     PERSON_NOUNS,
-    SPEECH,
+    SHOW_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
     WORK_NOUNS,
 )
+from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-
-
-def _speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """Speech verbs in ``text[pos:endpos]`` (lowercase words of :data:`SPEECH`)."""
-    words = _LOWER_WORD.finditer(text, pos, len(text) if endpos is None else endpos)
-    return (m for m in words if m.group() in SPEECH)
+_speech_verbs = speech_verbs
 
 
+#: "the Obama campaign", "the Trump administration": a named organisation as a subject
+_ORG_SUBJECT = re.compile(r"(?:^|(?<=\s))[Tt]he\s+((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+("
+                          + "|".join(INST_REFS) + r"|committee|administration|team)$")
+#: "The letter says", "the advertisement says": a document as the source
+_DOCUMENT_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(DOCUMENTS)) + r")$")
+#: a transcript's speaker label at a paragraph start
+_TRANSCRIPT = re.compile(r"\s*((?:[A-Z][A-Z.’'-]+\s+){0,3}[A-Z][A-Z’'-]+)\s*:\s*$")
+_CAP_ADJECTIVES = "The|Democratic|Republican|Fellow|Former|Then|Longtime|Veteran|Senior"
+#: what stands before a show's name: "on", "told", a broadcaster's possessive ("NBC's")
+_BROADCAST_BEFORE = re.compile(r"(?:\b(?:on|told|to)|\b(?:[A-Z]{2,4}|News)[’']s)\s*$")
+#: words that end a descriptor before a name: it is a clause, not a role
+STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which that as than but "
+                             "said says told".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
                                 r"your)\s+$", re.I)
 _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Following|Despite|"
@@ -60,6 +69,33 @@ class Speakers:
             return Attr(None, None, cue, conf * 0.8, "unnamed")
         return Attr(None, None, cue, 0.3, "unknown")
 
+    def _sentence_subject(self, at: int, want: str | None = None) -> Attr | None:
+        """The subject of the clause holding ``at`` or, when it has none before ``at``, of the
+        previous sentence of the paragraph: its first named person, before any verb, when the
+        gender agrees with ``want`` (or is unknown)."""
+        i = self.doc.sentence_at(at)
+        for j, hi in ((i, at), (i - 1, None)):
+            if j < 0 or self.doc.s_para[j] != self.doc.s_para[i]:
+                break
+            lo = self.doc.s_start[j]
+            hi = self.doc.s_end[j] if hi is None else hi
+            lead = _LEAD_PHRASE.match(self.doc.masked[lo:hi])
+            start = lo + (lead.end() if lead else 0)
+            for m in self.people.following(start):
+                if m.start >= hi or m.start > start + 80:
+                    break
+                if m.modifier or m.possessive or m.kind != "person" or not m.name:
+                    continue
+                # before the subject: titles and descriptors only, no verb or clause
+                if re.search(r"[,;\x00]|\b(?:and|but|who|that)\b",
+                             self.doc.masked[start:m.start]):
+                    break
+                g = self.people.persons[m.name].gender
+                if want is None or g is None or g == want:
+                    return self._person_attr(m, "pronoun", 0.85 if g == want else 0.7)
+                break
+        return None
+
     def _pronoun(self, pronoun: str, at: int) -> Attr:
         """Resolve he/she to the most recent fitting referent before ``at``."""
         want = {"she": "f", "he": "m"}.get(pronoun.lower())
@@ -69,6 +105,9 @@ class Speakers:
                     if m.kind == "inst" and not m.modifier:
                         return self._person_attr(m, "pronoun", 0.6)
             return Attr(None, None, "pronoun", 0.3, "unknown")
+        subject = self._sentence_subject(at, want)
+        if subject is not None:
+            return subject
         # possessives ("the president's strategy", "Hale's accusation") are rarely what a
         # pronoun subject refers to: they are tried only when nobody else fits
         for possessives in (False, True):
@@ -96,6 +135,10 @@ class Speakers:
         seg = self.doc.masked[lo:hi]
         # strip adverbs, auxiliaries and time words between subject and verb
         while True:
+            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", seg)
+            if paren:  # "Sen. Tammy Baldwin (D-Wis.) said": a party tag
+                seg = seg[:paren.start()].rstrip()
+                continue
             m = re.search(r"(?:^|\s)([\w’'.-]+)\s*$", seg)
             if not m:
                 break
@@ -121,7 +164,7 @@ class Speakers:
         if seg.endswith(","):  # "Chen, president of the union, said": skip the appositive
             chunks = seg.split(",")
             unnamed = None
-            for k in range(len(chunks) - 3, max(-1, len(chunks) - 6), -1):
+            for k in range(max(0, len(chunks) - 5), len(chunks) - 2):
                 head = ",".join(chunks[:k + 1]).rstrip()
                 if not head:
                     break
@@ -155,6 +198,13 @@ class Speakers:
                 self.people.promote(m)
             if m.kind != "other":
                 return self._at(self._person_attr(m, "X said", 0.95), m.start)
+        om = _ORG_SUBJECT.search(seg)
+        if om:  # "the Obama campaign said": the organisation speaks
+            return Attr(om.group(1) + " " + om.group(2), "organisation", "X said", 0.8, "inst",
+                        lo + om.start())
+        dm = _DOCUMENT_SUBJECT.search(seg)
+        if dm:  # "The letter says": the document is the source, no person
+            return Attr(None, dm.group(1).lower(), "X said", 0.8, "document", lo + dm.start())
         im = re.search(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$", seg)
         if im:
             return self._at(self._inst_ref(im.group(1), lo + im.start()), lo + im.start())
@@ -215,19 +265,51 @@ class Speakers:
         if attr.at < lo:
             return False
         words = self.doc.masked[lo:attr.at].split()
-        return all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
-                   or w[0].isupper() for w in words)
+        return all((w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
+                    or w[0].isupper()) and not w.endswith(",") for w in words)
+
+    def _head_after(self, lo: int, stop: int) -> tuple[Mention, str | None] | None:
+        """The person or institution a noun phrase starting at ``lo`` names, skipping a
+        descriptor before the name ("pollster Frank Luntz", "L2 president Bruce Willsie", "Rubio
+        spokesman Alex Conant"): (mention, the descriptor as a role or None)."""
+        # lowercase descriptor words, or capitalised adjectives ("Democratic Rep. Dina Titus")
+        lead = re.match(r"(?:(?:[a-z][\w.-]*|(?:" + _CAP_ADJECTIVES + r"))\s+){0,4}",
+                        self.doc.masked[lo:stop])
+        if lead is None or any(w in STOP_DESCRIPTORS for w in lead.group().split()):
+            return None
+        first = None
+        for m in self.people.following(lo + lead.end()):
+            if m.start >= stop:
+                break
+            if first is None and m.start != lo + lead.end():
+                return None
+            first = first or m
+            gap = self.doc.masked[m.end:stop]
+            # a descriptor: lowercase role words and then another capitalised name
+            desc = re.match(r"(?:[’']s)?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])", gap)
+            if desc and not any(w in STOP_DESCRIPTORS for w in desc.group(1).split()):
+                continue
+            if m.kind == "other" and not m.possessive:
+                self.people.promote(m)
+            if m.kind not in ("person", "inst") or m.possessive:
+                return None
+            role = self.doc.masked[lo:m.start].strip() if m is not first or lead.group() \
+                else None
+            if role and m.kind == "person" and not re.search(r"[a-z]", role):
+                role = None
+            return m, role or None
+        return None
 
     def _np_after(self, lo: int, hi: int) -> tuple[Attr, int] | None:
         """The subject noun phrase that starts at ``lo`` (after an inverted speech verb)."""
         seg = self.doc.masked[lo:hi]
-        m = re.match(r"((?:[a-z][\w.-]*\s+){0,3}?)?([A-Z])", seg)
-        if m and all(w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w == "the"
-                     for w in (m.group(1) or "").split()):
-            mention = self.people.mention_starting(lo + m.start(2))
-            if mention is not None and mention.kind in ("person", "inst") \
-                    and not mention.possessive:
-                return self._person_attr(mention, "said X", 0.95), mention.end
+        head = self._head_after(lo, lo + len(re.match(r"[^,;:\x00]*", seg).group()))
+        if head is not None:
+            mention, role = head
+            attr = self._person_attr(mention, "said X", 0.95)
+            if role and attr.kind == "person":
+                attr.role = attr.role or role
+            return attr, mention.end
         sp = re.match(r"[^,.;\x00]*", seg)
         if sp:
             found = self._spokesperson_for(lo, lo + sp.end())
@@ -243,7 +325,7 @@ class Speakers:
         """Attribution right after the closing mark: '…," X said' / '…," said X, role'."""
         if q.close_mark is None:
             return None
-        lo = q.close_mark + 1
+        lo = q.after
         # up to the end of the sentence or the next quote; when the quote closed its sentence
         # ("“Why now?” Hale asked."), the next sentence of the paragraph
         i = self.doc.sentence_at(q.close_mark)
@@ -264,7 +346,7 @@ class Speakers:
         if m:
             return self._according(lo + m.end(), hi)
         words = re.match(r"(?:(\w+ly)\s+)?(\w+)\s+", ctx)
-        if words and (words.group(2) in SPEECH or words.group(2) in INVERTED_ONLY):
+        if words and (is_speech(words.group(2)) or words.group(2) in INVERTED_ONLY):
             found = self._np_after(lo + words.end(), hi)
             if found:
                 attr, end = found
@@ -327,6 +409,14 @@ class Speakers:
                 m = self.people.mention_ending(lo + hm.end(1))
                 if m is not None and m.kind in ("person", "inst"):
                     return self._person_attr(m, "colon", 0.75)
+        para_start = self.doc.paras[q.para][1]
+        label = _TRANSCRIPT.match(self.doc.masked[para_start:q.open_mark])
+        if label:  # "PENCE: “…”", "SECRETARY CLINTON: “…”": a transcript's speaker label
+            words = [w for w in label.group(1).title().split() if w.lower() not in TITLES]
+            if words:
+                key = self.people.lookup(words) or " ".join(words)
+                person = self.people.persons.get(key)
+                return Attr(key, person.role if person else None, "transcript", 0.9, "person")
         verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
             ctx, max(0, m.start() - 8), m.start())]
         acc = list(re.finditer(r"\b[Aa]ccording\s+to\s+", ctx))
@@ -334,21 +424,47 @@ class Speakers:
             return self._according(lo + acc[-1].end(), q.open_mark)
         if not verbs:
             return None
-        vm = verbs[-1]
-        verb = vm.group()
         colon = ctx.rstrip().endswith(":")
         cue = "colon" if colon else "before"
-        attr = None
-        if not verb.endswith("ing"):
-            attr = self._np_before(lo, lo + vm.start())
-        if attr is None or attr.kind == "unknown":
-            main = self._main_subject(lo, lo + vm.start())
-            attr = main or attr
+        attr = self._verb_subject(lo, verbs, len(verbs) - 1)
         if attr is None:
             return Attr(None, None, cue, 0.3, "unknown")
         if attr.cue != "pronoun":
             attr.cue = cue
             attr.confidence = min(attr.confidence, 0.9 if colon else 0.85)
+        return attr
+
+    def _verb_subject(self, lo: int, verbs: list[VerbMatch], k: int) -> Attr | None:
+        """Who speaks with verb ``verbs[k]`` of the sentence starting at ``lo`` (verb offsets
+        relative to ``lo``): its subject before it; after it when inverted ("Stated Stone:",
+        '…," said Lee'); for a participle, the subject of the finite reporting verb it follows
+        ("Nefzi said, adding") or the name right before it ("with spokesman Glen Caplin
+        saying"); else the sentence's main subject."""
+        vm = verbs[k]
+        at = lo + vm.start()
+        attr = None
+        if vm.group().endswith("ing"):
+            finite = [j for j in range(k) if not verbs[j].group().endswith("ing")]
+            if finite and re.fullmatch(r"[\s,]*(?:and\s+)?(?:then\s+)?",
+                                       self.doc.masked[lo + verbs[finite[-1]].end():at]):
+                return self._verb_subject(lo, verbs, finite[-1])
+            m = self.people.mention_ending(at - 1 if self.doc.masked[at - 1:at] == " " else at)
+            if m is not None and m.kind in ("person", "inst") and not m.possessive \
+                    and not m.modifier:
+                return self._person_attr(m, "before", 0.85)
+        else:
+            attr = self._np_before(lo, at)
+        if attr is None or attr.kind == "unknown":
+            prev = self.doc.masked[lo:at].rstrip()
+            if not prev or prev[-1] in ",\x00":  # inverted: "Stated Stone:", "…," said Lee
+                stop = re.match(r"[^.;:\x00]*", self.doc.masked[lo + vm.end():])
+                found = self._np_after(lo + vm.end() + len(
+                    re.match(r"\s*", self.doc.masked[lo + vm.end():]).group()),
+                    lo + vm.end() + (stop.end() if stop else 0))
+                if found is not None and found[0].kind in ("person", "inst"):
+                    return found[0]
+            main = self._main_subject(lo, at)
+            attr = main or attr
         return attr
 
     def _main_subject(self, lo: int, hi: int) -> Attr | None:
@@ -382,11 +498,7 @@ class Speakers:
         ctx = self.doc.masked[start:end]
         verbs = list(_speech_verbs(ctx))
         if verbs:
-            vm = verbs[-1]
-            attr = None if vm.group().endswith("ing") else self._np_before(start,
-                                                                            start + vm.start())
-            attr = attr if attr is not None and attr.kind != "unknown" else \
-                self._main_subject(start, start + vm.start())
+            attr = self._verb_subject(start, verbs, len(verbs) - 1)
         else:
             attr = self._main_subject(self.doc.s_start[self.doc.sentence_at(end - 1)], end)
         if attr is not None and attr.cue != "pronoun":
@@ -396,12 +508,12 @@ class Speakers:
 
     def _reported(self, lo: int, hi: int) -> Attr | None:
         """The named speaker of reported speech in a sentence ("Bass said she would…")."""
-        for vm in _speech_verbs(self.doc.masked, lo, hi):
-            if _DETERMINER_BEFORE.search(self.doc.masked, max(lo, vm.start() - 8), vm.start()):
+        ctx = self.doc.masked[lo:hi]
+        verbs = _speech_verbs(ctx)
+        for k, vm in enumerate(verbs):
+            if _DETERMINER_BEFORE.search(ctx, max(0, vm.start() - 8), vm.start()):
                 continue
-            attr = None if vm.group().endswith("ing") else self._np_before(lo, vm.start())
-            if attr is None or attr.kind == "unknown":
-                attr = self._main_subject(lo, vm.start())
+            attr = self._verb_subject(lo, verbs, k)
             if attr is not None and attr.kind in ("person", "inst"):
                 return Attr(attr.speaker, attr.role, "continuation", 0.65, attr.kind)
             return None
@@ -427,6 +539,26 @@ class Speakers:
         # an artist's work: Bad Bunny's "Debí Tirar Más Fotos" (not Trump's "Liberation Day")
         return bool(re.search(r"\w[’']s\s*$", before)) and len(words) >= 3
 
+    def _is_named_work(self, q: Quote, after: Attr | None) -> bool:
+        """A show, programme or campaign named in title case: followed by its kind (NBC's
+        “Today” show, the “Defeat ISIS” coalition) or, unattributed, after a broadcaster's
+        possessive or "on"/"told" (he told “Today.”, on “Face the Nation”)."""
+        span = self.doc.text[q.start:q.end].rstrip(".")
+        words = span.split()
+        if not words or len(words) > 6 or re.search(r"[?!,;:]", span) or not all(
+                w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words) \
+                or not words[0][0].isupper():
+            return False
+        nxt = re.match(r"\s*([\w-]+)", self.doc.masked[q.after:q.after + 30])
+        if nxt and nxt.group(1).lower() in WORK_NOUNS | SHOW_NOUNS:
+            return True
+        # "the “Democrat Politician Protection Act”", "the “Tonight Show Starring …”"
+        if len(words) >= 2 and any(w.lower() in SHOW_NOUNS for w in words[1:]) and re.search(
+                r"\b(?:the|a)\s*$", self.doc.masked[max(0, q.open_mark - 8):q.open_mark]):
+            return True
+        before = self.doc.masked[max(0, q.open_mark - 30):q.open_mark]
+        return after is None and bool(_BROADCAST_BEFORE.search(before))
+
     def _is_scare(self, q: Quote, before: Attr | None) -> bool:
         """One to three words in marks inside a sentence that quote nobody: no attribution right
         after them and no speech verb before them in the sentence; or a nickname after a naming
@@ -449,7 +581,7 @@ class Speakers:
         for q in self.doc.quotes:
             after = self._after(q)
             before = self._before(q)
-            if after is None and self._is_title(q):
+            if self._is_named_work(q, after) or (after is None and self._is_title(q)):
                 q.kind = "title"
             elif after is None and self._is_scare(q, before):
                 q.kind = "scare"
@@ -561,7 +693,8 @@ class Speakers:
                 conf, cue = 0.7, None
             out.append((self.doc.ident, q.sentence, q.end_sentence, para, q.start, q.end,
                         self.doc.text[q.start:q.end], q.kind, speaker,
-                        a.role if a is not None and speaker is not None else None,
+                        a.role if a is not None and (speaker is not None
+                                                     or a.kind == "document") else None,
                         float(conf), cue, q.boilerplate))
         return out
 

@@ -1,4 +1,6 @@
-"""Who an article names, for the speakers of its quotes: runs of capitalised words split into
+"""The people layer: one lexicon (given names and their gender, honorifics, titles, reporting
+verbs: :mod:`.quote_words`, :mod:`.speech_verbs`) for quotes and facts alike, and who an article
+names, for the speakers of its quotes: runs of capitalised words split into
 titles and names, people normalised within the article ("Governor Ana Lee", "Lee", "the
 governor" are "Ana Lee", role "Governor") with gender evidence, institutions, unnamed persons
 ("a woman"), and every mention of them in text order."""
@@ -25,18 +27,23 @@ from corpusdiff.analyze.quote_words import (
     HONORIFICS,
     MALE_NAMES,
     MALE_NOUNS,
+    NOT_PEOPLE,
     ORG_ABBR,
     ORG_WORDS,
     PAGE_LABELS,
+    ROLE_EQUIVALENTS,
     ROLE_HEADS,
-    SPEECH,
     TITLE_MODIFIERS,
     TITLES,
 )
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
+
+__all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
+           "is_acronym"]
 
 #: "the governor", "the council president", "the mayor's"
-_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
+_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
                        + r")(?:[’']s)?\b")
 #: "a woman", "one man", "the father"
 _UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?("
@@ -104,6 +111,7 @@ class Person:
     name: str
     role: str | None = None
     votes: int = 0  # > 0 female, < 0 male
+    descr: str = ""  # every title and appositive seen with the person, for role references
 
     @property
     def gender(self) -> str | None:
@@ -142,7 +150,8 @@ def _noun_gender(words: list[str]) -> str | None:
 
 
 def _norm_role(text: str) -> str:
-    words = [ABBREVIATIONS.get(w.lower(), w.lower()) for w in text.split()]
+    words = [ROLE_EQUIVALENTS.get(w.lower(), ABBREVIATIONS.get(w.lower(), w.lower()))
+             for w in text.split()]
     return " ".join(words)
 
 
@@ -196,7 +205,7 @@ class People:
         while run and (run[-1].text in CONNECTORS or run[-1].low in DAYS_MONTHS):
             run = run[:-1]
         while run and (run[0].low in COMMON_CAPS or run[0].low in DAYS_MONTHS
-                       or run[0].text in CONNECTORS):
+                       or run[0].text in CONNECTORS or (len(run) > 1 and is_speech(run[0].low))):
             run = run[1:]
         return run
 
@@ -276,12 +285,12 @@ class People:
         # "…, Karoline Leavitt, said": a name in an appositive before the verb
         comma = ",?" if self.doc.masked[max(0, start - 2):start] == ", " else ""
         m = re.match(comma + r"\s+((?:\w+\s+){0,2}?)(\w+)\b", after)
-        if m and m.group(2) in SPEECH and all(
+        if m and is_speech(m.group(2)) and all(
                 w in ADVERBS or w.endswith("ly") for w in m.group(1).split()):
             return True
         before = self.doc.masked[max(0, start - 30):start]
         last = _WORD_BEFORE.search(before)
-        return last is not None and last.group(1) in SPEECH
+        return last is not None and is_speech(last.group(1))
 
     # ---- people ------------------------------------------------------------------------
 
@@ -292,6 +301,9 @@ class People:
         full_names: list[str] = []  # two- and three-word names, for surnames seen alone
         for run in self._runs():
             name, title_text, title_start = self._title_prefix(run)
+            cut = next((k for k, t in enumerate(name) if t.text in ("of", "from")), None)
+            if cut is not None and cut >= 2 and (title_text or name[0].low in FIRST_NAMES):
+                name = name[:cut]  # "Sen. Chris Coons of Delaware": the place is no name
             parsed.append((run, name, title_text, title_start))
             if not name or self.doc.heading_at(run[0].start):
                 continue
@@ -312,6 +324,7 @@ class People:
             role = " ".join(w for w in title_words if w.lower() not in HONORIFICS) or None
             person = self.persons.setdefault(" ".join(words), Person(" ".join(words)))
             person.role = person.role or role or appos
+            person.descr += f" {role or ''} {appos or ''}"
             gender = _noun_gender(title_words + (appos or "").split()[:3])
             if "mr." in honorifics or gender == "m":
                 vote -= 3
@@ -355,7 +368,7 @@ class People:
                     q.votes += p.votes
                     q.role = q.role or p.role
 
-    def _lookup(self, words: list[str]) -> str | None:
+    def lookup(self, words: list[str]) -> str | None:
         """The person a name or a surname/first name refers to."""
         full = " ".join(words)
         if full in self.persons:
@@ -383,7 +396,7 @@ class People:
         last = run[-1].text
         start = run[0].start
         end = run[-1].end - (last.endswith(".") and not is_abbreviation(last))
-        key = self._lookup(words) if len(words) <= 4 else None
+        key = self.lookup(words) if len(words) <= 4 else None
         if key is not None:
             self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
             # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
@@ -401,14 +414,16 @@ class People:
     def _role_mentions(self) -> None:
         """"the governor", "the council president", "the mayor's" refer to a titled person."""
         for m in _ROLE_REF.finditer(self.doc.masked):
-            mods = m.group(1).split()
-            head = m.group(2)
+            # modifiers that are no title word ("four-term") do not narrow the reference
+            mods = [w.lower() for w in m.group(1).split()
+                    if w[0].isupper() or w.lower() in TITLES]
+            head = _norm_role(m.group(2))
             after = self.doc.masked[m.end():m.end() + 2]
             if after[:1] == " " and after[1:2].isupper():
                 continue  # "the governor Ana Lee": the name itself is the mention
             cands = [p for p in self.persons.values()
-                     if p.role and head in _norm_role(p.role).split()
-                     and all(w in _norm_role(p.role).split() for w in mods
+                     if head in (roles := _norm_role(f"{p.role or ''} {p.descr}").split())
+                     and all(_norm_role(w) in roles for w in mods
                              if w not in TITLE_MODIFIERS)]
             if not cands:
                 continue
@@ -424,7 +439,10 @@ class People:
 
     def _unnamed_mentions(self) -> None:
         """"a woman walking her dog", "a man": people the article never names."""
+        taken = {x.start for x in self.mentions}
         for m in _UNNAMED_REF.finditer(self.doc.masked):
+            if m.start() in taken:
+                continue  # "the congressman" refers to a titled person
             before = self.doc.masked[max(0, m.start() - 3):m.start()]
             prev = [x for x in self.mentions if x.end <= m.start() and x.kind == "person"]
             if before.endswith(", ") and prev and m.start() - prev[-1].end <= 2:
@@ -488,9 +506,10 @@ class People:
     def promote(self, m: Mention) -> None:
         """A capitalised name in a speaker's position ("…," Jenkins said) is a person."""
         words = (m.name or "").split()
-        if not words or len(words) > 3 or not all(w[0].isupper() for w in words):
-            return
-        key = self._lookup(words) or " ".join(words)
+        if not words or len(words) > 3 or not all(w[0].isupper() for w in words) or \
+                words[-1].lower() in NOT_PEOPLE or (len(words) == 1 and words[0].isupper()):
+            return  # a dateline (WASHINGTON) or a shouted word is nobody
+        key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))
         for other in self.mentions:
             if other.kind == "other" and other.name == m.name:
