@@ -11,6 +11,7 @@ import polars as pl
 from corpusdiff.align import Progress, align
 from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
@@ -95,5 +96,6 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                                     options.omission_k, quotes, facts)
     # long form (group, article, carry, n): an absent outlet has no row; views pivot it
     tables["coverage"] = carries(comparison)
+    tables["framing"] = framing(sentences, members, quotes)
     report("done", 1.0)
     return dataclasses.replace(comparison, tables=tables)

@@ -125,8 +125,9 @@ def lexicon() -> dict[str, list[Entry]]:
                 entry = Entry((first, *words[1:]), kind, polarity)
                 by_first.setdefault(first, []).append(entry)
     for row in _data("framing_literal.tsv"):
-        words = tuple(row[0].strip().lower().split())
-        by_first.setdefault(words[0], []).append(Entry(words, "literal", None))
+        words = row[0].strip().lower().split()
+        for first in sorted(_inflections(words[0])):
+            by_first.setdefault(first, []).append(Entry((first, *words[1:]), "literal", None))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e.words))
     return by_first
@@ -218,7 +219,10 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                 i += n
                 continue
             if not any(s < end and start < e for s, e in blocked):
-                out.append((start, end, entry.kind, entry.polarity, "table"))
+                polarity = entry.polarity
+                if polarity is None and n == 1 and words[i] in vader:
+                    polarity = _polarity(vader[words[i]])
+                out.append((start, end, entry.kind, polarity, "table"))
                 i += n
                 continue
         valence = vader.get(words[i], 0.0)
