@@ -31,10 +31,11 @@ from corpusdiff.diff import word_diff
 #: One row per flagged word or phrase. ``start``/``end`` are character offsets into the
 #: article's text; ``sentence`` its index and ``group`` its alignment group (null when no other
 #: outlet shares the sentence). ``kind`` is one of :data:`KINDS`; ``polarity`` negative |
-#: positive, null where the word's direction depends on the context. ``source`` says what found
-#: it: ``table`` (the framing tables), ``lexicon`` (VADER), ``comparison`` (another outlet's
-#: milder word for the same place) or ``quote marks`` (scare quotes). ``counterparts``: the other
-#: outlets' words for the same place in the same statement ("" where an outlet leaves it out).
+#: positive (the table's, else VADER's), null where the direction depends on the context.
+#: ``source`` says what found it: ``table`` (the framing tables), ``lexicon`` (VADER),
+#: ``comparison`` (another outlet's milder word for the same place) or ``quote marks`` (scare
+#: quotes). ``counterparts``: the other outlets' words for the same place in the same statement
+#: ("" where an outlet leaves it out).
 FRAMING = pl.Schema(
     {
         "article": pl.String,
@@ -193,45 +194,55 @@ def _match(words: list[str], i: int) -> Entry | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    """Every word at which :func:`_flags_in` has something to do."""
+    rated = {w for w, v in valences().items() if abs(v) >= LEXICON_MIN and _QUALITY.search(w)}
+    return frozenset(lexicon()) | cues() | rated
+
+
 def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None,
                                                                           str]]:
     """(start, end, kind, polarity, source) of the table and lexicon words of one sentence,
     offsets into ``text``, skipping words that overlap a ``blocked`` span."""
-    found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    words = [w.lower().replace("’", "'") for _, _, w in found]
-    vader, cue_words = valences(), cues()
+    found = list(_WORD.finditer(text))
+    words = [m.group().lower() for m in found]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    keys, vader, cue_words = _keys(), valences(), cues()
     out: list[tuple[int, int, str, str | None, str]] = []
     last_cue = -9
-    i = 0
-    while i < len(found):
-        start = found[i][0]
+    free = 0  # the first word not yet part of a match
+    for i in [k for k, w in enumerate(words) if w in keys]:
+        if i < free:
+            continue
         if words[i] in cue_words:
             last_cue = i
-        if any(s < found[i][1] and start < e for s, e in blocked):
-            i += 1
+        start, end = found[i].span()
+        if any(s < end and start < e for s, e in blocked):
             continue
         told = i - last_cue <= CUE_WORDS  # "called him a racist": the speaker's word
         entry = _match(words, i)
         if entry is not None:
             n = len(entry.words)
-            end = found[i + n - 1][1]
+            end = found[i + n - 1].end()
             if entry.kind == "literal" or (told and entry.kind in ("evaluative", "label")):
-                i += n
+                free = i + n
                 continue
             if not any(s < end and start < e for s, e in blocked):
                 polarity = entry.polarity
                 if polarity is None and n == 1 and words[i] in vader:
                     polarity = _polarity(vader[words[i]])
                 out.append((start, end, entry.kind, polarity, "table"))
-                i += n
+                free = i + n
                 continue
+            end = found[i].end()
         valence = vader.get(words[i], 0.0)
         # a capitalised word inside a sentence is a name ("Hope", "Justice"), not a judgement;
         # alone, VADER's word counts only in the shape of a quality ("terrible", "dismissive")
         if (abs(valence) >= LEXICON_MIN and not told and _QUALITY.search(words[i])
-                and not (i and found[i][2][:1].isupper())):
-            out.append((start, found[i][1], "evaluative", _polarity(valence), "lexicon"))
-        i += 1
+                and not (i and text[start].isupper())):
+            out.append((start, end, "evaluative", _polarity(valence), "lexicon"))
     return out
 
 
@@ -317,7 +328,7 @@ def _compared(text: str, slots: list[tuple[int, int, str, str]], taken: list[tup
                 and low[:4] != theirs[0][:4]):
             out.append((start, end, "verb", _polarity(valence) if valence else None,
                         "comparison"))
-        elif abs(valence) >= COMPARED_MIN and all(
+        elif abs(valence) >= COMPARED_MIN and _QUALITY.search(low) and all(
                 abs(vader.get(w, 0.0)) <= abs(valence) - MILDER_BY for w in theirs):
             out.append((start, end, "evaluative", _polarity(valence), "comparison"))
         if out and out[-1][0] == start:
