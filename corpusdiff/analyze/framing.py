@@ -70,7 +70,7 @@ SLOT_WORDS = 4
 CUE_WORDS = 3
 #: the endings of adjectives and adverbs of quality: VADER's words are flagged alone only in
 #: these shapes (its nouns and verbs are mostly words for events: "attack", "killed")
-_QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|al|ing)$")
+_QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|ial|ical)$")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
 
@@ -381,4 +381,4 @@ def framing(sentences: pl.DataFrame, members: pl.DataFrame,
             rows.append((art, index, group, s0 + start, s0 + end, text[start:end], kind,
                          polarity, source,
                          [{"article": a, "text": w} for a, w in sorted(others.items())]))
-    return pl.DataFrame(rows, schema=FRAMING, orient="row").sort("article", "start")
+    return pl.DataFrame(rows, schema=FRAMING, orient="row").sort("article", "start", "end")

@@ -163,6 +163,8 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
 
 
 FRAMING_KINDS = ("verb", "hedge", "evaluative", "label")
+#: under a flagged statement, how this many other outlets tell it (then their codes)
+FRAMING_TELLERS = 3
 
 
 def _framed(text: str, spans: list[tuple[int, int]], room: int = 90) -> str:
@@ -205,7 +207,8 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
             + " | ".join(map(str, row)) + f" | {sum(row)} |")
     add("")
     sents = comparison.sentences
-    text_of = {(a, i): t for a, i, t in sents.select("article", "index", "text").iter_rows()}
+    text_of = {(a, i): (t, s0) for a, i, t, s0 in sents.select("article", "index", "text",
+                                                                 "start").iter_rows()}
     in_group: dict[int, list[tuple[str, int]]] = {}
     ordered = sents.filter(pl.col("group").is_not_null()).with_columns(_o=display_rank(ids))
     for g, a, i in ordered.sort("group", "_o", "index").select("group", "article",
@@ -219,9 +222,7 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
         add("")
         for part in mine.partition_by("sentence", maintain_order=True):
             index, group = part["sentence"][0], part["group"][0]
-            text = text_of[(ident, index)]
-            s0 = int(sents.filter((pl.col("article") == ident) & (pl.col("index") == index))
-                     ["start"][0])
+            text, s0 = text_of[(ident, index)]
             spans = [(s - s0, e - s0) for s, e in part.select("start", "end").iter_rows()]
             kinds = "; ".join(f"{k}: {escape(t)}" for t, k in part.select("text", "kind")
                               .iter_rows())
@@ -234,9 +235,12 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
                                      if o["text"] else f"**{codes[o['article']]}** leaves it out"
                                      for o in others)
                     add(f"  - in place of “{escape(t)}”: {said}")
-            for a, i in in_group.get(group, []) if group is not None else []:
-                if a != ident:
-                    add(f"  - **{codes[a]}** tells it: {_cell(text_of[(a, i)], 200)}")
+            others = [(a, i) for a, i in in_group.get(group, []) if a != ident]
+            for a, i in others[:FRAMING_TELLERS]:
+                add(f"  - **{codes[a]}** tells it: {_cell(text_of[(a, i)][0], 200)}")
+            if len(others) > FRAMING_TELLERS:
+                rest = list(dict.fromkeys(a for a, _ in others[FRAMING_TELLERS:]))
+                add(f"  - and {_code_list(rest, codes)}")
         add("")
 
 
