@@ -143,6 +143,7 @@ class Comparison:
     exclusive_facts: pl.DataFrame  #: analyze.facts.EXCLUSIVE
     omissions: pl.DataFrame  #: OMISSIONS
     coverage: pl.DataFrame  #: COVERAGE
+    framing: pl.DataFrame  #: analyze.framing.FRAMING: loaded words in each outlet's own voice
     options: Options
     warnings: tuple[str, ...] = ()
 

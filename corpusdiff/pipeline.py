@@ -10,6 +10,7 @@ import polars as pl
 from corpusdiff.align import Progress, align
 from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
@@ -97,10 +98,12 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     ids = reference_first(articles["id"].to_list(), options.reference)
     missing = omissions(sentences, members, ids, options.omission_k, quotes, facts)
     coverage = carries(sentences, members, groups)
+    report("finding loaded words", 0.9)
+    framed = framing(sentences, members, quotes)
     report("done", 1.0)
     return Comparison(
         articles=articles, sentences=sentences, groups=groups, members=members,
         quotes=quotes, paraphrases=paraphrases, facts=facts, conflicts=conflicting,
-        exclusive_facts=exclusive, omissions=missing, coverage=coverage,
+        exclusive_facts=exclusive, omissions=missing, coverage=coverage, framing=framed,
         options=options, warnings=tuple(warnings),
     )

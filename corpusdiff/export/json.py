@@ -38,6 +38,8 @@ CONTRACT: dict[str, tuple[str, ...] | None] = {
     "omissions": ("article", "what", "ref", "carried_by", "outlets", "text", "group",
                   "quote_group", "fact_kind", "fact_value", "carriers"),
     "coverage": ("group", "article", "carry", "n"),
+    "framing": ("article", "sentence", "group", "start", "end", "text", "kind", "polarity",
+                "source", "counterparts"),
     "options": None,
     "warnings": None,
 }
@@ -69,6 +71,7 @@ def tables(comparison: Comparison) -> dict[str, pl.DataFrame | Any]:
         "exclusive_facts": comparison.exclusive_facts,
         "omissions": comparison.omissions,
         "coverage": comparison.coverage,
+        "framing": comparison.framing,
     }
     values = {
         "schema": SCHEMA_VERSION,

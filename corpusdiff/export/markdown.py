@@ -144,6 +144,88 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
             add("")
 
 
+FRAMING_KINDS = ("verb", "hedge", "evaluative", "label")
+#: under a flagged statement, how this many other outlets tell it (then their codes)
+FRAMING_TELLERS = 3
+
+
+def _framed(text: str, spans: list[tuple[int, int]], room: int = 90) -> str:
+    """``text`` escaped with the ``spans`` (sentence offsets) in bold, cut to ``room``
+    characters around them when it is long."""
+    lo = max(0, spans[0][0] - room)
+    hi = min(len(text), spans[-1][1] + room)
+    out = ["…" if lo else ""]
+    pos = lo
+    for start, end in spans:
+        out.append(escape(text[pos:start]) + f"**{escape(text[start:end])}**")
+        pos = end
+    out.append(escape(text[pos:hi]) + ("…" if hi < len(text) else ""))
+    return "".join(out)
+
+
+def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
+                     comparison: Comparison, codes: dict[str, str], ids: list[str],
+                     labels: dict[str, str]) -> None:
+    """Per outlet its loaded words in context, the counts by kind, and how the outlets that
+    carry the same statement word it."""
+    add("## Framing")
+    add("")
+    if framing.is_empty():
+        add("No loaded words found in the outlets' own voice.")
+        add("")
+        return
+    add("Words in each outlet's own voice (outside quotations and boilerplate) that carry a "
+        "judgement or a slant: connotated verbs (*verb*), hedges and distancing (*hedge*), "
+        "evaluative words (*evaluative*) and loaded labels (*label*), in **bold**. Under a "
+        "statement that other outlets share: their words in the same place, and how they tell it.")
+    add("")
+    counts = framing.group_by("article", "kind").len()
+    count = {(a, k): n for a, k, n in counts.iter_rows()}
+    add("| | Outlet | " + " | ".join(FRAMING_KINDS) + " | All |")
+    add("|---|---|" + "--:|" * (len(FRAMING_KINDS) + 1))
+    for ident in ids:
+        row = [count.get((ident, k), 0) for k in FRAMING_KINDS]
+        add(f"| {codes[ident]} | {_cell(labels[ident], 40)} | "
+            + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    add("")
+    sents = comparison.sentences
+    text_of = {(a, i): (t, s0) for a, i, t, s0 in sents.select("article", "index", "text",
+                                                                 "start").iter_rows()}
+    in_group: dict[int, list[tuple[str, int]]] = {}
+    ordered = sents.filter(pl.col("group").is_not_null()).with_columns(_o=display_rank(ids))
+    for g, a, i in ordered.sort("group", "_o", "index").select("group", "article",
+                                                               "index").iter_rows():
+        in_group.setdefault(g, []).append((a, i))
+    for ident in ids:
+        mine = framing.filter(pl.col("article") == ident).sort("start")
+        if mine.is_empty():
+            continue
+        add(f"### {codes[ident]}: {_cell(labels[ident], 60)}")
+        add("")
+        for part in mine.partition_by("sentence", maintain_order=True):
+            index, group = part["sentence"][0], part["group"][0]
+            text, s0 = text_of[(ident, index)]
+            spans = [(s - s0, e - s0) for s, e in part.select("start", "end").iter_rows()]
+            kinds = "; ".join(f"{k}: {escape(t)}" for t, k in part.select("text", "kind")
+                              .iter_rows())
+            where = f"sentence {index}" + (f", [group {group}](#group-{group})"
+                                           if group is not None else "")
+            add(f"- ({where}) {_framed(text, spans)} — *{kinds}*")
+            for t, others in part.select("text", "counterparts").iter_rows():
+                if others:
+                    said = ", ".join(f"**{codes[o['article']]}** “{escape(o['text'])}”"
+                                     if o["text"] else f"**{codes[o['article']]}** leaves it out"
+                                     for o in others)
+                    add(f"  - in place of “{escape(t)}”: {said}")
+            others = [(a, i) for a, i in in_group.get(group, []) if a != ident]
+            for a, i in others[:FRAMING_TELLERS]:
+                add(f"  - **{codes[a]}** tells it: {_cell(text_of[(a, i)][0], 200)}")
+            if len(others) > FRAMING_TELLERS:
+                rest = list(dict.fromkeys(a for a, _ in others[FRAMING_TELLERS:]))
+                add(f"  - and {_code_list(rest, codes)}")
+        add("")
+
+
 def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     """The Markdown report; ``show_boilerplate`` appends the hidden boilerplate with reasons."""
     ids = comparison.article_ids
@@ -301,6 +383,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             }[r["what"]]
             add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
         add("")
+
+    _framing_section(add, comparison.framing, comparison, codes, ids,
+                     {i: arts[i]["label"] for i in ids})
 
     if show_boilerplate:
         add("## Boilerplate left out")

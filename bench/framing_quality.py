@@ -1,0 +1,138 @@
+"""Framing flags against the BASIL lexical-bias spans, fit stories vs held-out stories.
+
+    .venv/bin/python bench/framing_quality.py              # recall and flags per 100 words
+    .venv/bin/python bench/framing_quality.py -v           # ... and the spans missed
+    .venv/bin/python bench/framing_quality.py --sample 50  # 50 random flags with context
+    .venv/bin/python bench/framing_quality.py --scale      # time of framing() on 300 articles
+
+A gold span is found when a flag of its article overlaps one of its occurrences in the text.
+The constants were fitted on the first 20 stories (sorted by id); the last 10 are held out.
+Reads ``../shared/dev``; skips with a message when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+from corpusdiff.analyze.framing import framing
+from corpusdiff.pipeline import compare
+
+DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev"
+FIT = 20
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _occurrences(text: str, span: str) -> list[tuple[int, int]]:
+    pattern = re.escape(span.translate(_FOLD).lower()).replace(r"\ ", r"\s+")
+    return [m.span() for m in re.finditer(pattern, text.translate(_FOLD).lower())]
+
+
+def story(folder: Path) -> dict[str, object]:
+    """Flags, gold spans found/missed and word counts of one story."""
+    files = sorted(folder.glob("*.txt"))
+    comparison = compare(files)
+    t = comparison.tables
+    flags = framing(comparison.sentences, comparison.members, t["quotes"])
+    texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
+    outlet_of = {ident: ident.lower()[:3] for ident in texts}
+    gold = json.loads((folder / "bias.json").read_text("utf-8"))["lexical"]
+    found, missed = [], []
+    for outlet, span, _polarity in gold:
+        ident = next(i for i, o in outlet_of.items() if o == outlet)
+        mine = flags.filter(pl.col("article") == ident)
+        hit = any(
+            s < e2 and s2 < e
+            for s, e in _occurrences(texts[ident], span)
+            for s2, e2 in mine.select("start", "end").iter_rows())
+        (found if hit else missed).append((outlet, span))
+    words = sum(len(re.findall(r"\w+", x)) for x in texts.values())
+    flagged_words = sum(len(re.findall(r"\w+", x)) for x in flags["text"])
+    return {"flags": flags, "texts": texts, "found": found, "missed": missed, "words": words,
+            "flagged_words": flagged_words, "sentences": comparison.sentences}
+
+
+def report(name: str, results: list[dict[str, object]], verbose: bool) -> None:
+    found = sum(len(r["found"]) for r in results)  # type: ignore[arg-type]
+    total = found + sum(len(r["missed"]) for r in results)  # type: ignore[arg-type]
+    words = sum(r["words"] for r in results)  # type: ignore[misc]
+    flags = sum(r["flags"].height for r in results)  # type: ignore[union-attr]
+    fw = sum(r["flagged_words"] for r in results)  # type: ignore[misc]
+    print(f"{name}: recall {found}/{total} = {found / max(total, 1):.2f}; "
+          f"{flags} flags = {100 * flags / words:.2f} per 100 words; "
+          f"{fw} flagged words = {100 * fw / words:.2f} per 100 words ({words} words)")
+    if verbose:
+        for r in results:
+            for outlet, span in r["missed"]:  # type: ignore[attr-defined]
+                print(f"  missed {outlet}: {span}")
+
+
+def sample(results: list[dict[str, object]], n: int, seed: int) -> None:
+    """``n`` random flags with 60 characters of context either side."""
+    rows = []
+    for r in results:
+        texts = r["texts"]
+        for f in r["flags"].iter_rows(named=True):  # type: ignore[union-attr]
+            rows.append((texts, f))  # type: ignore[arg-type]
+    for k, (texts, f) in enumerate(random.Random(seed).sample(rows, min(n, len(rows))), 1):
+        text = texts[f["article"]]
+        left = " ".join(text[max(0, f["start"] - 60):f["start"]].split())
+        right = " ".join(text[f["end"]:f["end"] + 60].split())
+        others = "; ".join(f"{c['article']}: {c['text']!r}" for c in f["counterparts"])
+        print(f"{k:2}. [{f['kind']}/{f['source']}] …{left} [[{f['text']}]] {right}…"
+              + (f"  (others: {others})" if others else ""))
+
+
+def scale() -> None:
+    """Time framing() alone on the 300 real articles of scale_polnear: the first call (tables
+    loaded, regexes compiled) and the best of 3 more; wall clock and CPU time of the process."""
+    comparison = compare([DEV / "scale_polnear"])
+    t = comparison.tables
+    times = []
+    for _ in range(4):
+        w0, c0 = time.perf_counter(), time.process_time()
+        flags = framing(comparison.sentences, comparison.members, t["quotes"])
+        times.append((time.perf_counter() - w0, time.process_time() - c0))
+    warm = min(times[1:])
+    print(f"scale_polnear: {comparison.articles.height} articles, "
+          f"{comparison.sentences.height} sentences, {flags.height} flags: framing() first call "
+          f"{times[0][0]:.3f} s wall / {times[0][1]:.3f} s CPU, then {warm[0]:.3f} s wall / "
+          f"{warm[1]:.3f} s CPU (best of 3)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--sample", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--scale", action="store_true")
+    args = parser.parse_args()
+    root = DEV / "basil_framing"
+    if not root.is_dir():
+        print(f"skipped: {root} is absent", file=sys.stderr)
+        return
+    if args.scale:
+        scale()
+        return
+    stories = sorted(p for p in root.iterdir() if p.is_dir())
+    results = [story(p) for p in stories]
+    if args.sample:
+        sample(results, args.sample, args.seed)
+        return
+    report(f"fit ({FIT} stories)", results[:FIT], args.verbose)
+    report(f"held-out ({len(stories) - FIT} stories)", results[FIT:], args.verbose)
+    report(f"all ({len(stories)} stories)", results, False)
+    by = pl.concat([r["flags"] for r in results])  # type: ignore[misc]
+    print("flags by kind:", dict(sorted(by.group_by("kind").len().iter_rows())))
+    print("flags by source:", dict(sorted(by.group_by("source").len().iter_rows())))
+
+
+if __name__ == "__main__":
+    main()

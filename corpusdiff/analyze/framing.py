@@ -1,0 +1,384 @@
+"""Framing: the words with which an outlet, in its own voice, judges or slants what it reports.
+
+Four kinds of flag, from small tables kept as data in ``data/framing_*.tsv`` and VADER's
+sentiment lexicon (``data/vader_lexicon.tsv``, MIT, vendored with its notice):
+
+- ``verb``: connotated verbs where a neutral one would do ("slammed", "touted", "conceded",
+  "doubled down" against "said", "criticized");
+- ``hedge``: hedges and distancing ("so-called", "apparently", "alleged", a word in scare quotes);
+- ``evaluative``: intensifiers and evaluative adjectives, adverbs and nouns ("fierce", "staunch",
+  "a tirade"), and any word VADER rates strongly that is not a plain word for an event;
+- ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
+
+Only the outlet's own voice counts: words inside quotations (the quotes table's spans) and
+boilerplate sentences are skipped. The comparative signal works where no table reaches: inside
+an alignment group, a word that another outlet's version of the same statement replaces with a
+neutral reporting verb ("lambasted" where another says "said") or with a markedly milder word is
+flagged too. Every flag carries the other outlets' words for the same place (``counterparts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import polars as pl
+
+from corpusdiff.diff import word_diff
+
+#: One row per flagged word or phrase. ``start``/``end`` are character offsets into the
+#: article's text; ``sentence`` its index and ``group`` its alignment group (null when no other
+#: outlet shares the sentence). ``kind`` is one of :data:`KINDS`; ``polarity`` negative |
+#: positive (the table's, else VADER's), null where the direction depends on the context.
+#: ``source`` says what found it: ``table`` (the framing tables), ``lexicon`` (VADER),
+#: ``comparison`` (another outlet's milder word for the same place) or ``quote marks`` (scare
+#: quotes). ``counterparts``: the other outlets' words for the same place in the same statement
+#: ("" where an outlet leaves it out).
+FRAMING = pl.Schema(
+    {
+        "article": pl.String,
+        "sentence": pl.Int64,
+        "group": pl.Int64,
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "text": pl.String,
+        "kind": pl.String,
+        "polarity": pl.String,
+        "source": pl.String,
+        "counterparts": pl.List(pl.Struct({"article": pl.String, "text": pl.String})),
+    }
+)
+
+KINDS = ("verb", "hedge", "evaluative", "label")
+_TABLES = {"verb": "framing_verbs.tsv", "hedge": "framing_hedges.tsv",
+           "evaluative": "framing_evaluative.tsv", "label": "framing_labels.tsv"}
+_POLARITY = {"neg": "negative", "pos": "positive", "": None}
+
+#: VADER valence (-4..4) from which a word alone is flagged as evaluative (fitted on 20 of the
+#: 30 basil_framing stories; see bench/framing_quality.py)
+LEXICON_MIN = 2.0
+#: ... and from which it is flagged when another outlet's word for the same place is milder
+COMPARED_MIN = 1.5
+#: a counterpart is "milder" when its valence is at least this much closer to zero
+MILDER_BY = 1.0
+#: the longest replacement (in words, either side) read as a word-for-word counterpart
+SLOT_WORDS = 4
+
+#: a word this close after a cue ("called", "described") is the speaker's characterisation
+CUE_WORDS = 3
+#: the endings of adjectives and adverbs of quality: VADER's words are flagged alone only in
+#: these shapes (its nouns and verbs are mostly words for events: "attack", "killed")
+_QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|ial|ical)$")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A table entry: its words (``*`` is any one word), kind and polarity."""
+
+    words: tuple[str, ...]
+    kind: str
+    polarity: str | None
+
+
+def _data(name: str) -> list[list[str]]:
+    """Rows of a packaged TSV file, comments and blank lines left out."""
+    text = resources.files("corpusdiff.analyze").joinpath("data", name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _inflections(verb: str) -> set[str]:
+    """Regular forms of an English verb (over-generating is harmless: the extra forms are not
+    words): slam -> slams, slammed, slamming; rebuke -> rebuked; decry -> decried."""
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(verb + "es")
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):  # one short syllable: double it
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms | _IRREGULAR.get(verb, set())
+
+
+_IRREGULAR = {
+    "go": {"went", "gone", "goes"}, "take": {"took", "taken"}, "get": {"got", "gotten"},
+    "strike": {"struck"}, "beat": {"beaten"}, "dig": {"dug"}, "fight": {"fought"},
+    "spin": {"spun"}, "seek": {"sought"}, "be": {"is", "was", "has been", "have been"},
+}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[Entry]]:
+    """Table entries by their first word, longest first (a phrase wins over its first word);
+    the phrases of ``framing_literal.tsv`` are entries of kind ``literal``, never flagged."""
+    by_first: dict[str, list[Entry]] = {}
+    for kind, name in _TABLES.items():
+        for row in _data(name):
+            words = row[0].strip().lower().split()
+            polarity = _POLARITY[row[1].strip() if len(row) > 1 else ""]
+            firsts = _inflections(words[0]) if kind == "verb" else {words[0]}
+            for first in sorted(firsts):
+                entry = Entry((first, *words[1:]), kind, polarity)
+                by_first.setdefault(first, []).append(entry)
+    for row in _data("framing_literal.tsv"):
+        words = row[0].strip().lower().split()
+        for first in sorted(_inflections(words[0])):
+            by_first.setdefault(first, []).append(Entry((first, *words[1:]), "literal", None))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e.words))
+    return by_first
+
+
+@lru_cache(maxsize=1)
+def cues() -> frozenset[str]:
+    """Words after which a characterisation is someone else's (``framing_cues.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def valences() -> dict[str, float]:
+    """VADER's valence of each word it rates, less the words that name events
+    (``framing_not_loaded.tsv``)."""
+    plain = {row[0].strip().lower() for row in _data("framing_not_loaded.tsv")}
+    return {row[0]: float(row[1]) for row in _data("vader_lexicon.tsv") if row[0] not in plain}
+
+
+@lru_cache(maxsize=1)
+def neutral_words() -> frozenset[str]:
+    """Neutral reporting verbs and their plain neighbours (``framing_neutral.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_neutral.tsv"))
+
+
+def _alternation(phrases: set[str]) -> str:
+    """A Rust regex matching any of ``phrases`` as whole words in :func:`_folded` text; literal
+    alternatives with ASCII word boundaries let polars scan every sentence at once."""
+    return r"(?-u:\b)(?:" + "|".join(sorted(map(re.escape, phrases))) + r")(?-u:\b)"
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[str, str, str]:
+    """Regexes for the sentences worth a closer look: one with a table entry or a word VADER
+    rates at :data:`LEXICON_MIN` (flags), one with a word rated at :data:`COMPARED_MIN` (the
+    comparison), and the neutral reporting verbs."""
+    entries = {" ".join(e.words) for es in lexicon().values() for e in es if "*" not in e.words}
+    entries |= {e.words[0] for es in lexicon().values() for e in es if "*" in e.words}
+    rated = valences()
+    strong = {w for w, v in rated.items() if abs(v) >= LEXICON_MIN}
+    milder = {w for w, v in rated.items() if abs(v) >= COMPARED_MIN}
+    return (_alternation(entries | strong), _alternation(entries | milder),
+            _alternation(set(neutral_words())))
+
+
+def _folded(text: pl.Expr) -> pl.Expr:
+    """Lower case, one space between words, straight apostrophes: what the prefilters read."""
+    return (text.str.to_lowercase().str.replace_all(r"\s+", " ")
+            .str.replace_all("’", "'", literal=True))
+
+
+def _polarity(valence: float) -> str:
+    return "negative" if valence < 0 else "positive"
+
+
+def _match(words: list[str], i: int) -> Entry | None:
+    """The longest table entry that starts at word ``i``."""
+    for entry in lexicon().get(words[i], ()):
+        n = len(entry.words)
+        if i + n <= len(words) and all(
+                w == "*" or w == words[i + k] for k, w in enumerate(entry.words)):
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    """Every word at which :func:`_flags_in` has something to do."""
+    rated = {w for w, v in valences().items() if abs(v) >= LEXICON_MIN and _QUALITY.search(w)}
+    return frozenset(lexicon()) | cues() | rated
+
+
+def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None,
+                                                                          str]]:
+    """(start, end, kind, polarity, source) of the table and lexicon words of one sentence,
+    offsets into ``text``, skipping words that overlap a ``blocked`` span."""
+    found = list(_WORD.finditer(text))
+    words = [m.group().lower() for m in found]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    keys, vader, cue_words = _keys(), valences(), cues()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    last_cue = -9
+    free = 0  # the first word not yet part of a match
+    for i in [k for k, w in enumerate(words) if w in keys]:
+        if i < free:
+            continue
+        if words[i] in cue_words:
+            last_cue = i
+        start, end = found[i].span()
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        told = i - last_cue <= CUE_WORDS  # "called him a racist": the speaker's word
+        entry = _match(words, i)
+        if entry is not None:
+            n = len(entry.words)
+            end = found[i + n - 1].end()
+            if entry.kind == "literal" or (told and entry.kind in ("evaluative", "label")):
+                free = i + n
+                continue
+            if not any(s < end and start < e for s, e in blocked):
+                polarity = entry.polarity
+                if polarity is None and n == 1 and words[i] in vader:
+                    polarity = _polarity(vader[words[i]])
+                out.append((start, end, entry.kind, polarity, "table"))
+                free = i + n
+                continue
+            end = found[i].end()
+        valence = vader.get(words[i], 0.0)
+        # a capitalised word inside a sentence is a name ("Hope", "Justice"), not a judgement;
+        # alone, VADER's word counts only in the shape of a quality ("terrible", "dismissive")
+        if (abs(valence) >= LEXICON_MIN and not told and _QUALITY.search(words[i])
+                and not (i and text[start].isupper())):
+            out.append((start, end, "evaluative", _polarity(valence), "lexicon"))
+    return out
+
+
+def _own_voice(sentences: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
+    """Non-boilerplate sentences with the quoted spans inside them (sentence offsets) as
+    ``blocked`` and their scare quotes as ``scare``."""
+    spans = (
+        quotes.filter(~pl.col("boilerplate"))
+        .select("article", "kind", "start", "end")
+        .join(sentences.select("article", "index", s0="start", s1="end"), on="article")
+        .filter((pl.col("start") < pl.col("s1")) & (pl.col("end") > pl.col("s0")))
+        .select("article", "index", "kind",
+                span=pl.concat_list((pl.col("start") - pl.col("s0")).clip(0),
+                                    (pl.col("end") - pl.col("s0")).clip(upper_bound=pl.col("s1")
+                                                                        - pl.col("s0"))))
+        .group_by("article", "index")
+        .agg(blocked=pl.col("span").filter(pl.col("kind") != "scare"),
+             scare=pl.col("span").filter(pl.col("kind") == "scare"))
+    )
+    return (
+        sentences.filter(pl.col("kind") != "boilerplate")
+        .select("article", "index", "group", "start", "text")
+        .join(spans, on=["article", "index"], how="left", maintain_order="left")
+    )
+
+
+def _slots(own: pl.DataFrame, members: pl.DataFrame) -> dict[tuple[str, int], list[
+        tuple[int, int, str, str]]]:
+    """For aligned sentences, the short replacements another outlet's member of the group makes:
+    (start, end) in the sentence, the other article and its words ("" when it leaves them out).
+
+    Only the pairs where a flag can come of it are diffed: one side holds a candidate word, or
+    one holds a neutral reporting verb the other lacks ("said" against "lambasted").
+    """
+    _, compared, neutral = _prefilters()
+    looked = own.select(
+        "article", "index", "text",
+        cand=_folded(pl.col("text")).str.contains(compared),
+        said=_folded(pl.col("text")).str.extract_all(neutral).list.unique(),
+    )
+    mem = members.select("group", "article", "index").join(looked, on=["article", "index"])
+    pairs = (
+        mem.join(mem, on="group", suffix="_b")
+        .filter(pl.col("article") < pl.col("article_b"))
+        .filter(pl.col("cand") | pl.col("cand_b")
+                | pl.col("said").list.set_difference("said_b").list.len().gt(0)
+                | pl.col("said_b").list.set_difference("said").list.len().gt(0))
+        .sort("group", "article", "index", "article_b", "index_b")
+    )
+    slots: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    for a, i, mine, b, j, theirs in pairs.select(
+            "article", "index", "text", "article_b", "index_b", "text_b").iter_rows():
+        # one diff gives both directions: a's words for b's and b's for a's
+        for span in word_diff(mine, theirs):
+            if span.tag == "equal":
+                continue
+            ours = mine[span.a_start:span.a_end]
+            other = theirs[span.b_start:span.b_end]
+            if len(ours.split()) > SLOT_WORDS or len(other.split()) > SLOT_WORDS:
+                continue
+            if ours:
+                slots.setdefault((a, i), []).append((span.a_start, span.a_end, b, other))
+            if other:
+                slots.setdefault((b, j), []).append((span.b_start, span.b_end, a, ours))
+    return slots
+
+
+def _compared(text: str, slots: list[tuple[int, int, str, str]], taken: list[tuple[int, int]],
+              blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None, str]]:
+    """Flags that only the comparison finds: a word whose counterpart is a neutral reporting
+    verb, or a word VADER rates whose counterpart is markedly milder."""
+    neutral, vader = neutral_words(), valences()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for start, end, _other, words in slots:
+        ours = text[start:end]
+        if (not _WORD.fullmatch(ours) or not ours.islower()
+                or any(s < end and start < e for s, e in [*taken, *blocked])):
+            continue
+        low, theirs = ours.lower(), words.lower().split()
+        valence = vader.get(low, 0.0)
+        if (len(theirs) == 1 and theirs[0] in neutral and low not in neutral
+                and low.endswith(("ed", "s")) == theirs[0].endswith(("d", "s"))
+                and low[:4] != theirs[0][:4]):
+            out.append((start, end, "verb", _polarity(valence) if valence else None,
+                        "comparison"))
+        elif abs(valence) >= COMPARED_MIN and _QUALITY.search(low) and all(
+                abs(vader.get(w, 0.0)) <= abs(valence) - MILDER_BY for w in theirs):
+            out.append((start, end, "evaluative", _polarity(valence), "comparison"))
+        if out and out[-1][0] == start:
+            taken = [*taken, (start, end)]
+    return out
+
+
+def _distancing(quoted: str) -> bool:
+    """Whether words in quote marks outside a quotation hold the outlet's distance from a
+    loaded word: a short phrase with a word the tables or VADER know ("phony theology",
+    "Crooked"), not a title ("Face the Nation"), a plain phrase or an answer ("yes")."""
+    words = _WORD.findall(quoted)
+    if not 0 < len(words) <= 4 or quoted.lower() in ("yes", "no"):
+        return False
+    if len(words) > 1 and quoted[:1].isupper():
+        return False
+    return any(w.lower() in valences() or w.lower() in lexicon() for w in words)
+
+
+def framing(sentences: pl.DataFrame, members: pl.DataFrame,
+            quotes: pl.DataFrame) -> pl.DataFrame:
+    """Every loaded word or phrase in each outlet's own voice (schema :data:`FRAMING`), in
+    article order then text order."""
+    own = _own_voice(sentences, quotes)
+    slots = _slots(own, members)
+    # the per-word scan runs only where a flag can be: polars finds those sentences at once
+    aligned = pl.DataFrame(list(slots), schema={"article": pl.String, "index": pl.Int64},
+                           orient="row").with_columns(_aligned=pl.lit(True))
+    candidates = own.join(aligned, on=["article", "index"], how="left",
+                          maintain_order="left").with_columns(
+        _hit=_folded(pl.col("text")).str.contains(_prefilters()[0])
+    ).filter(pl.col("_hit") | pl.col("scare").list.len().fill_null(0).gt(0)
+             | pl.col("_aligned").fill_null(False))
+    rows: list[tuple[object, ...]] = []
+    for art, index, group, s0, text, blocked, scare, hit in candidates.select(
+            "article", "index", "group", "start", "text", "blocked", "scare", "_hit").iter_rows():
+        blocked = [tuple(b) for b in blocked or ()]
+        scare = [tuple(s) for s in scare or ()]
+        found = _flags_in(text, blocked + scare) if hit else []
+        found += [(s, e, "hedge", None, "quote marks") for s, e in scare
+                  if _distancing(text[s:e])]
+        mine = slots.get((art, index), [])
+        found += _compared(text, mine, [(s, e) for s, e, *_ in found], blocked + scare)
+        for start, end, kind, polarity, source in sorted(found):
+            others: dict[str, str] = {}
+            for s, e, other, words in mine:
+                if s < end and start < e and other not in others and (
+                        words.lower() != text[start:end].lower()):
+                    others[other] = words
+            rows.append((art, index, group, s0 + start, s0 + end, text[start:end], kind,
+                         polarity, source,
+                         [{"article": a, "text": w} for a, w in sorted(others.items())]))
+    return pl.DataFrame(rows, schema=FRAMING, orient="row").sort("article", "start", "end")

@@ -1,0 +1,158 @@
+"""Framing: loaded words in each outlet's own voice, with the other outlets' words for them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusdiff.analyze.framing import FRAMING, KINDS, _inflections, framing
+from corpusdiff.export.markdown import to_markdown
+from corpusdiff.pipeline import compare
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+BASIL = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev" / "basil_framing"
+
+
+def corpus(tmp_path: Path, texts: dict[str, str]) -> pl.DataFrame:
+    """The framing table of these articles, compared as files."""
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return compare(sorted(tmp_path.glob("*.txt"))).framing
+
+
+def flagged(table: pl.DataFrame, article: str) -> list[str]:
+    return table.filter(pl.col("article") == article)["text"].to_list()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return compare(SEEDS)
+
+
+def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
+    table = seeds.framing
+    assert table.schema == FRAMING
+    assert set(table["kind"]) <= set(KINDS)
+    texts = dict(zip(seeds.articles["id"], seeds.articles["text"], strict=True))
+    for row in table.iter_rows(named=True):
+        assert texts[row["article"]][row["start"]:row["end"]] == row["text"]
+    rows = {(r["article"][:3], r["text"]): r for r in table.iter_rows(named=True)}
+    assert rows[("001", "slammed")]["kind"] == "verb"
+    assert rows[("004", "so-called")]["kind"] == "hedge"
+    # the mayor's "go home" statement: one outlet tells it as reported, the other as a reply
+    mayor = rows[("001", "reportedly")]
+    assert (mayor["kind"], mayor["group"]) == ("hedge", 0)
+
+
+def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
+    table = seeds.framing
+    blistering = table.filter(pl.col("text") == "blistering").row(0, named=True)
+    others = {c["article"][:3]: c["text"] for c in blistering["counterparts"]}
+    assert "forcefully" in others["000"]
+
+
+def test_markdown_shows_how_each_outlet_words_the_mayors_statement(seeds) -> None:
+    report = to_markdown(seeds)
+    section = report.split("## Framing", 1)[1]
+    line = next(x for x in section.splitlines() if "**reportedly**" in x)
+    assert "[group 0](#group-0)" in line and "*hedge: reportedly*" in line
+    after = section.split(line, 1)[1].splitlines()[1]
+    assert after.startswith("  - **A** tells it:") and "she replied" in after
+    assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
+
+
+def test_quoted_words_are_not_the_outlets_voice(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nSenator Lee slammed the budget on Monday. "
+             "\"This is an outrageous, disgraceful budget,\" Lee said.\n",
+        "b": "Budget vote\nSenator Lee criticized the budget on Monday.\n",
+    })
+    assert flagged(table, "a") == ["slammed"]
+    assert table.filter(pl.col("text") == "slammed")["counterparts"].to_list() == [
+        [{"article": "b", "text": "criticized"}]]
+
+
+def test_a_word_no_table_lists_is_framing_against_a_neutral_verb(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nGovernor Smith pilloried the budget plan on Monday in Albany.\n",
+        "b": "Budget vote\nGovernor Smith said the budget plan on Monday in Albany was late.\n",
+    })
+    row = table.filter(pl.col("article") == "a").row(0, named=True)
+    assert (row["text"], row["kind"], row["source"]) == ("pilloried", "verb", "comparison")
+    assert row["counterparts"] == [{"article": "b", "text": "said"}]
+    assert flagged(table, "b") == []
+
+
+def test_literal_senses_and_reported_characterisations_are_not_flagged(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Package found\nPolice found an explosive device near the court on Monday.\n"
+             "An explosive report followed on Tuesday.\n",
+        "b": "Mayor answers\nThe mayor criticized the plan, calling it a stunt.\n"
+             "The council staged a stunt on Friday.\n",
+    })
+    assert flagged(table, "a") == ["explosive"]
+    assert table.filter(pl.col("article") == "a")["sentence"].to_list() == [2]
+    assert flagged(table, "b") == ["stunt"]
+    assert table.filter(pl.col("article") == "b")["sentence"].to_list() == [2]
+
+
+def test_boilerplate_sentences_are_skipped() -> None:
+    sentences = pl.DataFrame(
+        [("a", 0, 0, 0, 31, "The senator slammed the budget.", "body", None, None),
+         ("a", 1, 1, 32, 60, "Read our fierce newsletter!", "boilerplate", "promo", None)],
+        schema={"article": pl.String, "index": pl.Int64, "paragraph": pl.Int64,
+                "start": pl.Int64, "end": pl.Int64, "text": pl.String, "kind": pl.String,
+                "reason": pl.String, "group": pl.Int64}, orient="row")
+    members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String,
+                                   "index": pl.Int64, "score": pl.Float64})
+    quotes = pl.DataFrame(schema={"article": pl.String, "start": pl.Int64, "end": pl.Int64,
+                                  "kind": pl.String, "boilerplate": pl.Boolean})
+    table = framing(sentences, members, quotes)
+    assert table["text"].to_list() == ["slammed"]
+    assert table["start"].to_list() == [12]
+
+
+def test_input_order_does_not_change_the_table() -> None:
+    forward = compare(SEEDS).framing
+    backward = compare(list(reversed(SEEDS))).framing
+    assert forward.equals(backward)
+
+
+def test_markdown_escapes_article_text_around_flags(tmp_path: Path) -> None:
+    for name, text in {
+        "a": "Vote\nThe senator <script>x</script> slammed the *budget* on Monday.\n",
+        "b": "Vote\nThe senator said the budget was late on Monday.\n",
+    }.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    section = to_markdown(compare(sorted(tmp_path.glob("*.txt")))).split("## Framing", 1)[1]
+    line = next(x for x in section.splitlines() if "**slammed**" in x)
+    assert "<script>" not in line and "&lt;script&gt;" in line and "\\*budget\\*" in line
+
+
+def test_inflections() -> None:
+    assert {"slams", "slammed", "slamming"} <= _inflections("slam")
+    assert {"decried", "decries"} <= _inflections("decry")
+    assert {"rebuked", "rebuking"} <= _inflections("rebuke")
+
+
+@pytest.mark.skipif(not BASIL.is_dir(), reason="../shared/dev/basil_framing is absent")
+def test_basil_spans_in_own_voice_are_found() -> None:
+    # one story's annotated spans: most are found, few words of its text are flagged
+    story = BASIL / "b7021938-ff8d-42ea-adec-5704c0b65237"
+    comparison = compare(sorted(story.glob("*.txt")))
+    table = comparison.framing
+    texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
+    gold = json.loads((story / "bias.json").read_text("utf-8"))["lexical"]
+    found = 0
+    for outlet, span, _ in gold:
+        ident = next(i for i in texts if i.lower().startswith(outlet))
+        at = texts[ident].find(span)
+        rows = table.filter((pl.col("article") == ident) & (pl.col("start") < at + len(span))
+                            & (pl.col("end") > at))
+        found += at >= 0 and not rows.is_empty()
+    words = sum(len(t.split()) for t in texts.values())
+    assert found >= len(gold) // 2
+    assert table.height <= 0.02 * words
