@@ -8,9 +8,15 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from corpusdiff.align import Progress, align
+from corpusdiff.align import Progress, align_all
 from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.nearest import (
+    SAYS_DIFFERENTLY,
+    nearest_elsewhere,
+    nearest_to_groups,
+    said_differently,
+)
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
@@ -73,7 +79,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     def aligned(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.4 * fraction)
 
-    sentences, groups, members = align(sentences, options, aligned)
+    alignment = align_all(sentences, options, aligned)
+    sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
     report("finding quotes", 0.6)
     quotes = compare_quotes(extract_quotes(articles, sentences), members)
@@ -91,9 +98,16 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     }
     comparison = Comparison(articles=articles, sentences=sentences, groups=groups,
                             members=members, options=options, warnings=tuple(warnings))
-    tables["omissions"] = omissions(sentences, members, comparison.article_ids,
-                                    options.omission_k, quotes, facts)
+    # a statement an outlet says in other words (its closest sentence scores high) is not
+    # claimed as left out: it is listed as said differently
+    near = nearest_to_groups(members, alignment.pairs)
+    claims = omissions(sentences, members, comparison.article_ids, options.omission_k, quotes,
+                       facts, near)
+    tables["omissions"] = claims.filter(
+        pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
     # long form (group, article, carry, n): an absent outlet has no row; views pivot it
     tables["coverage"] = carries(comparison)
+    tables["said_differently"] = said_differently(claims, near, sentences)
+    tables["unaligned_nearest"] = nearest_elsewhere(sentences, alignment.pairs)
     report("done", 1.0)
     return dataclasses.replace(comparison, tables=tables)

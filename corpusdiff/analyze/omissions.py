@@ -17,6 +17,10 @@ OMISSIONS = pl.Schema(
         "carried_by": pl.Int64,
         "outlets": pl.String,  # the outlets that carry it, comma-separated ids
         "text": pl.String,  # a representative wording
+        # statements (what == group): the outlet's closest sentence and its pair score, when
+        # the aligner scored one (below the "says it differently" threshold: see nearest.py)
+        "nearest_index": pl.Int64,
+        "nearest_score": pl.Float64,
     }
 )
 
@@ -51,17 +55,22 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
             carried_by=pl.col("carried_by").cast(pl.Int64),
             outlets=pl.col("carriers").list.join(", "),
             text="text",
+            nearest_index=pl.lit(None, pl.Int64),
+            nearest_score=pl.lit(None, pl.Float64),
         )
     )
 
 
 def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[str],
               k: int | None = None, quotes: pl.DataFrame | None = None,
-              facts: pl.DataFrame | None = None) -> pl.DataFrame:
+              facts: pl.DataFrame | None = None, nearest: pl.DataFrame | None = None
+              ) -> pl.DataFrame:
     """What each outlet leaves out that at least ``k`` others carry, most carried first.
 
     ``quotes`` needs columns article, quote_group, text, kind; ``facts`` needs article, kind,
-    value, text. Either may be None (not computed).
+    value, text. Either may be None (not computed). ``nearest`` (group, article,
+    nearest_index, nearest_score; see analyze/nearest.py) fills the nearest_* columns of
+    statement rows (the pipeline then moves those its outlet says differently out).
     """
     k = default_k(len(article_ids)) if k is None else k
     texts = sentences.select("article", "index", "text")
@@ -82,8 +91,16 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
                          text="text"),
             article_ids, "fact", k))
     order = {ident: n for n, ident in enumerate(article_ids)}
+    rows = pl.concat(parts)
+    if nearest is not None:
+        near = nearest.select(pl.col("group").cast(pl.String).alias("ref"), "article",
+                              "nearest_index", "nearest_score", what=pl.lit("group"))
+        rows = (
+            rows.drop("nearest_index", "nearest_score")
+            .join(near, on=["what", "ref", "article"], how="left", maintain_order="left")
+        )
     return (
-        pl.concat(parts)
+        rows
         .with_columns(_o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
                       _w=pl.col("what").replace_strict({"group": 0, "quote": 1, "fact": 2},
                                                        return_dtype=pl.Int64))
