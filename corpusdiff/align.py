@@ -391,9 +391,13 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     node_sents: dict[int, list[tuple[str, int]]] = {}
     for art, idx, node in members.sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
+    # each article's title: its first headline (later headline-kind lines are subheadings)
     heads = (
         members.join(sentences.select("article", "index", "kind"), on=["article", "index"])
         .filter(pl.col("kind") == "headline")
+        .sort("article", "index")
+        .group_by("article", maintain_order=True)
+        .first()
     )
     head_nodes = sorted(set(heads["node"].to_list())) if heads["article"].n_unique() >= 2 else []
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
