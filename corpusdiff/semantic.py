@@ -21,7 +21,7 @@ NEIGHBOURS = 3
 #: with more outlets than this, each sentence keeps its KNN_MAX best neighbours overall (then
 #: the best NEIGHBOURS per outlet among them) instead of an exact search per outlet
 EXACT_OUTLETS = 12
-KNN_MAX = 64
+KNN_MAX = 12
 #: a neighbour below this cosine is no candidate (it may still be scored if lexical evidence
 #: proposes the pair)
 SEM_FLOOR = 0.35
