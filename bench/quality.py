@@ -172,8 +172,16 @@ def gold_pairs(gold: pl.DataFrame, sentences: pl.DataFrame,
 
 
 def predicted_pairs(sentences: pl.DataFrame) -> set[Pair]:
-    """Cross-article sentence pairs that the aligner put in the same (non-null) ``group``."""
-    return _cluster_pairs(sentences.filter(pl.col("group").is_not_null()), "group")
+    """Cross-article sentence pairs that the aligner put in the same (non-null) ``group``.
+
+    Pairs of two headlines are left out: the headline row (every outlet's title in one group)
+    is shown by design, not a claim that the titles say the same thing; the gold does not
+    label them.
+    """
+    pairs = _cluster_pairs(sentences.filter(pl.col("group").is_not_null()), "group")
+    titles = {(a, i) for a, i in sentences.filter(pl.col("kind") == "headline")
+              .select("article", "index").iter_rows()}
+    return {p for p in pairs if not (p[0] in titles and p[1] in titles)}
 
 
 def _ratio(num: int, den: int, empty: float) -> float:

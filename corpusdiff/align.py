@@ -8,7 +8,11 @@
    (an inverted index), so cost grows with the number of sentences, not its square.
 4. Pair scores: cosine, and containment (how much of the smaller node the larger covers) for a
    sentence that merges what another outlet says in two.
-5. Grouping: pairs from the best down join groups when the join keeps the group coherent: every
+5. With an embedder (the default), each sentence's nearest neighbours by sentence-vector cosine
+   in every other outlet join the candidates, and a small learned model (corpusdiff/semantic.py)
+   turns semantic cosine, the lexical scores and position into the pair score.
+6. The outlets' headlines form one group of their own; body sentences align with body sentences.
+7. Grouping: pairs from the best down join groups when the join keeps the group coherent: every
    newcomer must share content with each outlet's version already in the group, not merely with
    one member, and an outlet contributes two sentences to a group only when they are neighbours
    that one sentence of another outlet covers together (many-to-one).
@@ -19,9 +23,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
+from corpusdiff import embed, semantic
+from corpusdiff.embed import Embedder
 from corpusdiff.model import GROUPS, MEMBERS, Options
 from corpusdiff.tokens import content_tokens, normalise_expr
 
@@ -53,6 +60,8 @@ REWORDED_COSINE = 0.45
 GROUPING_PASSES = 3
 #: scores are rounded to this many digits
 SCORE_DIGITS = 9
+#: lexical blocking threshold when the learned score decides (its scale is not the lexical one)
+SEMANTIC_BLOCKING = 0.22
 #: members sampled from each side when checking that a join keeps a group coherent
 COHERENCE_SAMPLE = 8
 
@@ -167,7 +176,8 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
 
 
 def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
-    """a, b, cos, cont, score for node pairs (a < b): the one similarity every step uses."""
+    """a, b, cos, cont, score for node pairs (a < b): the lexical similarity (pairs sharing no
+    word score 0)."""
     norms = _norms(weights)
     shrink = _shrink(weights)
     wa = weights.select(a="node", token="token", w="w", namey="namey")
@@ -181,11 +191,14 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
             fact_dot=(pl.col("w") * pl.col("w_b")).filter(~pl.col("namey")).sum(),
         )
     )
+    dots = pairs.select("a", "b").join(dots, on=["a", "b"], how="left").with_columns(
+        pl.col("dot", "fact_dot").fill_null(0.0))
     small = pl.when(pl.col("n2_a") <= pl.col("n2_b"))
     name_only = pl.col("fact_dot") < NAME_ONLY_SHARE * pl.col("dot")
     return (
-        dots.join(norms.rename({"node": "a", "n2": "n2_a", "n_tok": "nt_a"}), on="a")
-        .join(norms.rename({"node": "b", "n2": "n2_b", "n_tok": "nt_b"}), on="b")
+        dots.join(norms.rename({"node": "a", "n2": "n2_a", "n_tok": "nt_a"}), on="a", how="left")
+        .join(norms.rename({"node": "b", "n2": "n2_b", "n_tok": "nt_b"}), on="b", how="left")
+        .with_columns(pl.col("n2_a", "n2_b").fill_null(0.0), pl.col("nt_a", "nt_b").fill_null(0))
         .with_columns(
             cos=pl.col("dot") / ((pl.col("n2_a") + shrink) * (pl.col("n2_b") + shrink)).sqrt(),
             cont=pl.col("dot") / (pl.min_horizontal("n2_a", "n2_b") + shrink),
@@ -201,11 +214,11 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
                     .otherwise(0.0),
                 )
                 * pl.when(name_only).then(NAME_ONLY_FACTOR).otherwise(1.0)
-            ).clip(0.0, 1.0)
+            ).clip(0.0, 1.0).fill_nan(0.0)
         )
         # parallel sums may differ in the last bits from run to run: round them away so the
         # greedy grouping (and every export) is byte-for-byte deterministic
-        .select("a", "b", pl.col("cos", "cont", "score").round(SCORE_DIGITS))
+        .select("a", "b", pl.col("cos", "cont", "score").fill_nan(0.0).round(SCORE_DIGITS))
         .sort("a", "b")
     )
 
@@ -277,6 +290,21 @@ class _Grouper:
         theirs = other.articles[art]
         return len(theirs) < 3 and all(abs(i - j) <= 2 for i in idxs for j in theirs)
 
+    def merge(self, nodes: list[int]) -> None:
+        """Put ``nodes`` in one group whatever their scores (the headline row)."""
+        keep = self.owner[nodes[0]]
+        for n in nodes[1:]:
+            other = self.owner[n]
+            if other == keep:
+                continue
+            g1, g2 = self.groups[keep], self.groups[other]
+            g1.nodes.extend(g2.nodes)
+            for art, idxs in g2.articles.items():
+                g1.articles.setdefault(art, []).extend(idxs)
+            for m in g2.nodes:
+                self.owner[m] = keep
+            del self.groups[other]
+
     def join(self, a: int, b: int) -> None:
         ga, gb = self.owner[a], self.owner[b]
         if ga == gb:
@@ -294,6 +322,27 @@ class _Grouper:
         del self.groups[gb]
 
 
+@dataclass(frozen=True)
+class Alignment:
+    """The alignment step's result: the three tables the pipeline keeps, and on the side what
+    later steps may reuse (never exported as such)."""
+
+    sentences: pl.DataFrame
+    groups: pl.DataFrame
+    members: pl.DataFrame
+    #: article, index, other_article, other_index, score: every scored cross-outlet sentence
+    #: pair, both directions (score is the pair score the grouping used)
+    pairs: pl.DataFrame
+    #: article, index, node: the row of ``vectors`` of each aligned sentence
+    nodes: pl.DataFrame
+    #: node -> unit sentence vector (numpy float32), None with ``--embedder none``
+    vectors: Any = None
+
+
+PAIRS = pl.Schema({"article": pl.String, "index": pl.Int64, "other_article": pl.String,
+                   "other_index": pl.Int64, "score": pl.Float64})
+
+
 def align(sentences: pl.DataFrame, options: Options,
           progress: Progress | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Align sentences across articles.
@@ -301,30 +350,72 @@ def align(sentences: pl.DataFrame, options: Options,
     Returns (sentences with ``group`` set, groups, members). Group ids run in order of the first
     article (by id) and sentence index that each group contains.
     """
-    report = progress or (lambda _stage, _fraction: None)
-    report("indexing sentences", 0.0)
+    result = align_all(sentences, options, progress)
+    return result.sentences, result.groups, result.members
+
+
+def scored_pairs(sentences: pl.DataFrame, options: Options,
+                 embedder: Embedder | str | None = "options"
+                 ) -> tuple[pl.DataFrame, pl.DataFrame, Callable[[pl.DataFrame], pl.DataFrame],
+                            Any]:
+    """(members, candidate scores, a scorer for further node pairs, vectors).
+
+    ``embedder`` overrides ``options.embedder`` (None: lexical only).
+    """
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
-    report("comparing candidate pairs", 0.3)
-    cands = _score(_candidates(weights, nodes, options.threshold), weights)
+    emb = embed.load(options.embedder) if embedder == "options" else embedder
+    if emb is None:
+        def score(pairs: pl.DataFrame) -> pl.DataFrame:
+            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
+
+        return members, score(_candidates(weights, nodes, options.threshold)), score, None
+    ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
+
+    def learned(pairs: pl.DataFrame) -> pl.DataFrame:
+        return semantic.rescore(_score(pairs, weights), ctx)
+
+    lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
+    pairs = pl.concat([lexical, semantic.candidates(ctx)]).unique().sort("a", "b")
+    return members, learned(pairs), learned, ctx.vectors
+
+
+def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | None = None,
+              embedder: Embedder | str | None = "options") -> Alignment:
+    """Align sentences across articles (see :func:`align`), keeping the pair scores and the
+    sentence vectors on the side. ``embedder`` overrides ``options.embedder``."""
+    report = progress or (lambda _stage, _fraction: None)
+    report("indexing sentences", 0.0)
+    members, cands, score, vectors = scored_pairs(sentences, options, embedder)
     report("grouping", 0.7)
     node_sents: dict[int, list[tuple[str, int]]] = {}
     for art, idx, node in members.sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
+    # each article's title: its first headline (later headline-kind lines are subheadings)
+    heads = (
+        members.join(sentences.select("article", "index", "kind"), on=["article", "index"])
+        .filter(pl.col("kind") == "headline")
+        .sort("article", "index")
+        .group_by("article", maintain_order=True)
+        .first()
+    )
+    head_nodes = sorted(set(heads["node"].to_list())) if heads["article"].n_unique() >= 2 else []
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
         ["score", "a", "b"], descending=[True, False, False]
     ).select("a", "b").rows()
     sims = {(a, b): s for a, b, s in cands.select("a", "b", "score").iter_rows()}
     for _ in range(GROUPING_PASSES):
         grouper = _Grouper(node_sents, sims, options.threshold)
+        if head_nodes:
+            grouper.merge(head_nodes)
         for a, b in edges:
             grouper.join(a, b)
         if not grouper.unscored:
             break
         # coherence asked about pairs blocking skipped: score them and group again
-        extra = _score(pl.DataFrame(sorted(grouper.unscored), schema={"a": pl.Int64,
-                                                                      "b": pl.Int64},
-                                    orient="row"), weights)
+        extra = score(pl.DataFrame(sorted(grouper.unscored), schema={"a": pl.Int64,
+                                                                     "b": pl.Int64},
+                                   orient="row"))
         sims.update({k: 0.0 for k in grouper.unscored})  # pairs sharing no word at all
         sims.update({(a, b): s for a, b, s in extra.select("a", "b", "score").iter_rows()})
         cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
@@ -335,9 +426,27 @@ def align(sentences: pl.DataFrame, options: Options,
         schema={"node": pl.Int64, "g": pl.Int64},
     )
     report("describing groups", 0.9)
-    result = _tables(sentences, members, node_group, cands)
+    out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
     report("aligned", 1.0)
-    return result
+    return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),
+                     members.sort("article", "index"), vectors)
+
+
+def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+    """Node pair scores -> sentence pairs of different articles, both directions."""
+    one = (
+        cands.select("a", "b", "score")
+        .join(members.select(a="node", article="article", index="index"), on="a")
+        .join(members.select(b="node", other_article="article", other_index="index"), on="b")
+        .filter(pl.col("article") != pl.col("other_article"))
+        .select(PAIRS.names())
+    )
+    both = pl.concat([
+        one,
+        one.select(article="other_article", index="other_index", other_article="article",
+                   other_index="index", score="score"),
+    ])
+    return both.cast(dict(PAIRS)).sort("article", "index", "other_article", "other_index")
 
 
 def _tables(sentences: pl.DataFrame, members: pl.DataFrame, node_group: pl.DataFrame,

@@ -29,6 +29,7 @@ from corpusdiff.config import (
     searched_locations,
     valid_name,
 )
+from corpusdiff.embed import check_spec
 from corpusdiff.files import check_output, write_output
 from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.text import one_line
@@ -63,6 +64,9 @@ def _common(p: argparse.ArgumentParser) -> None:
                         f"(default {Options().threshold})")
     p.add_argument("--keep-boilerplate", action="store_true",
                    help="align boilerplate too instead of setting it aside")
+    p.add_argument("--embedder", metavar="NAME",
+                   help="sentence embedder: wordllama (default), none (lexical only), "
+                        "model2vec:NAME_OR_PATH, sentence-transformers:NAME (local models only)")
     p.add_argument("--reference", metavar="ID", help="article id that anchors the columns")
     p.add_argument("--label", action="append", default=[], metavar="ID=LABEL",
                    help="outlet label for an article id (repeatable)")
@@ -140,9 +144,11 @@ def _options(args: argparse.Namespace, base: Options | None = None) -> Options:
     threshold = base.threshold if args.threshold is None else args.threshold
     if not 0.0 < threshold <= 1.0:
         raise CorpusdiffError(f"--threshold must be between 0 and 1, got {threshold}")
+    embedder = getattr(args, "embedder", None)
     return dataclasses.replace(
         base, threshold=threshold, boilerplate=base.boilerplate and not args.keep_boilerplate,
-        reference=base.reference if args.reference is None else args.reference)
+        reference=base.reference if args.reference is None else args.reference,
+        embedder=base.embedder if embedder is None else check_spec(embedder))
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from typing import Any
 
 import tomli_w
 
+from corpusdiff.embed import check_spec
 from corpusdiff.files import WriteError, default_mode, write_atomic
 from corpusdiff.ingest import article_ids, expand
 from corpusdiff.options import CorpusdiffError, Options
@@ -54,7 +55,7 @@ FILE_NAME = "config.toml"
 TOP_KEYS = ("default", "comparisons")
 COMPARISON_KEYS = ("title", "articles", "reference", "labels", "options")
 #: keys of [comparisons.NAME.options] -> the model.Options field they set
-OPTION_KEYS = ("threshold", "boilerplate", "omission_k")
+OPTION_KEYS = ("threshold", "boilerplate", "omission_k", "embedder")
 _NAME = re.compile(r"[^\W][\w-]*")
 
 class ConfigError(CorpusdiffError):
@@ -457,6 +458,15 @@ class _Validator:
                 raise self.error((*key, "omission_k"),
                                  f"expected a whole number of at least 1, got {_show(k)}")
             fields["omission_k"] = k
+        if "embedder" in value:
+            spec = value["embedder"]
+            if not isinstance(spec, str):
+                raise self.error((*key, "embedder"),
+                                 f"expected a string such as \"wordllama\", got {_show(spec)}")
+            try:
+                fields["embedder"] = check_spec(spec)
+            except CorpusdiffError as err:
+                raise self.error((*key, "embedder"), str(err)) from None
         return Options(reference=reference, **fields)
 
 

@@ -97,7 +97,9 @@ COVERAGE = pl.Schema(
 #: fact; the typed keys say which: ``group`` (an alignment group id), ``quote_group`` (a quote
 #: group id), ``fact_kind``/``fact_value``. ``carriers`` are the outlets that carry it (ids,
 #: sorted). ``ref`` and ``outlets`` are the same as strings (kept for the corpusdiff/1
-#: contract: group id, quote group id or "kind:value"; comma-separated ids).
+#: contract: group id, quote group id or "kind:value"; comma-separated ids). For a statement,
+#: ``nearest_index``/``nearest_score``: the outlet's closest sentence to it and their pair
+#: score, when one was scored (below the "says it differently" cut of analyze/nearest.py).
 OMISSIONS = pl.Schema(
     {
         "article": pl.String,
@@ -111,6 +113,8 @@ OMISSIONS = pl.Schema(
         "carriers": pl.List(pl.String),
         "outlets": pl.String,
         "text": pl.String,
+        "nearest_index": pl.Int64,
+        "nearest_score": pl.Float64,
     }
 )
 
@@ -144,6 +148,10 @@ class Comparison:
     omissions: pl.DataFrame  #: OMISSIONS
     coverage: pl.DataFrame  #: COVERAGE
     framing: pl.DataFrame  #: analyze.framing.FRAMING: loaded words in each outlet's own voice
+    #: statement omissions the outlet says in other words (analyze.nearest.said_differently)
+    said_differently: pl.DataFrame
+    #: each sentence in no group and its closest sentence elsewhere (analyze.nearest.ELSEWHERE)
+    unaligned_nearest: pl.DataFrame
     options: Options
     warnings: tuple[str, ...] = ()
 

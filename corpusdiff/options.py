@@ -20,6 +20,11 @@ class Options:
     reference: str | None = None
     #: an outlet "omits" what at least k others report (default: a majority of the others)
     omission_k: int | None = None
+    #: sentence embedder for semantic alignment: wordllama | none | model2vec:NAME_OR_PATH |
+    #: sentence-transformers:NAME (see corpusdiff/embed.py)
+    #: (``none`` by default until the semantic scorer stops over-aligning stories whose outlets
+    #: cover different episodes, as the seed articles do: see bench/quality.py)
+    embedder: str = "none"
 
 
 class CorpusdiffError(Exception):

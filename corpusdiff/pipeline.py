@@ -7,15 +7,21 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from corpusdiff.align import Progress, align
+from corpusdiff.align import PAIRS, Progress, align_all
 from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.framing import framing
+from corpusdiff.analyze.nearest import (
+    SAYS_DIFFERENTLY,
+    nearest_elsewhere,
+    nearest_to_groups,
+    said_differently,
+)
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
-from corpusdiff.model import Comparison, CorpusdiffError, Options, reference_first
+from corpusdiff.model import Comparison, CorpusdiffError, Options, empty, reference_first
 from corpusdiff.segment import segment
 
 
@@ -73,17 +79,22 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     def aligned(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.4 * fraction)
 
-    sentences, groups, members = align(sentences, options, aligned)
+    alignment = align_all(sentences, options, aligned)
+    sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
     return analyze(articles, sentences, groups, members, options, warnings,
-                   lambda stage, fraction: report(stage, 0.6 + 0.4 * fraction))
+                   lambda stage, fraction: report(stage, 0.6 + 0.4 * fraction),
+                   pairs=alignment.pairs)
 
 
 def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFrame,
             members: pl.DataFrame, options: Options | None = None,
-            warnings: Iterable[str] = (), progress: Progress | None = None) -> Comparison:
-    """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage), in
-    one forward pass, and the Comparison that holds every table."""
+            warnings: Iterable[str] = (), progress: Progress | None = None,
+            pairs: pl.DataFrame | None = None) -> Comparison:
+    """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage,
+    framing), in one forward pass, and the Comparison that holds every table. ``pairs``: the
+    aligner's scored sentence pairs (:data:`corpusdiff.align.PAIRS`), which tell what an outlet
+    says in other words."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("finding quotes", 0.0)
@@ -96,7 +107,12 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     conflicting = conflicts(facts, members, sentences)
     exclusive = exclusive_facts(facts)
     ids = reference_first(articles["id"].to_list(), options.reference)
-    missing = omissions(sentences, members, ids, options.omission_k, quotes, facts)
+    # a statement an outlet says in other words (its closest sentence scores high) is not
+    # claimed as left out: it is listed as said differently
+    pairs = empty(PAIRS) if pairs is None else pairs
+    near = nearest_to_groups(members, pairs)
+    claims = omissions(sentences, members, ids, options.omission_k, quotes, facts, near)
+    missing = claims.filter(pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
     coverage = carries(sentences, members, groups)
     report("finding loaded words", 0.9)
     framed = framing(sentences, members, quotes)
@@ -105,5 +121,7 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
         articles=articles, sentences=sentences, groups=groups, members=members,
         quotes=quotes, paraphrases=paraphrases, facts=facts, conflicts=conflicting,
         exclusive_facts=exclusive, omissions=missing, coverage=coverage, framing=framed,
+        said_differently=said_differently(claims, near, sentences),
+        unaligned_nearest=nearest_elsewhere(sentences, pairs),
         options=options, warnings=tuple(warnings),
     )

@@ -169,6 +169,9 @@ BROKEN = [
      'expected true or false, got "yes"'),
     ("bad_omission_k.toml", 6, "comparisons.seeds.options.omission_k",
      "expected a whole number of at least 1, got 0"),
+    ("bad_embedder.toml", 6, "comparisons.seeds.options.embedder",
+     "unknown embedder 'glove'; choose one of wordllama, none, model2vec:NAME_OR_PATH, "
+     "sentence-transformers:NAME"),
     ("reference_in_options.toml", 5, "comparisons.seeds.options.reference",
      "unknown key; reference is set in [comparisons.seeds], not in its options"),
     ("empty_articles.toml", 3, "comparisons.seeds.articles",

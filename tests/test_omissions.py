@@ -28,7 +28,7 @@ def test_omissions_rank_what_most_others_carry() -> None:
     courier = om.filter(pl.col("article") == "courier")
     # the cost of the repair is in the three other outlets, not in the Courier
     assert courier["carried_by"][0] == 3
-    assert "$4.2 million" in courier["text"][0]
+    assert any("$4.2 million" in t for t in courier.filter(pl.col("carried_by") == 3)["text"])
     assert "courier" not in courier["outlets"][0]
     # ranked: most carried first within each outlet
     for part in om.partition_by("article"):

@@ -20,7 +20,8 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
     """carried: ref, article, text (one row per outlet carrying ref) -> omission rows with
     article, what, ref, carried_by, carriers, text."""
     schema = {"article": pl.String, "what": pl.String, "ref": pl.String,
-              "carried_by": pl.Int64, "carriers": pl.List(pl.String), "text": pl.String}
+              "carried_by": pl.Int64, "carriers": pl.List(pl.String), "text": pl.String,
+              "nearest_index": pl.Int64, "nearest_score": pl.Float64}
     if carried.is_empty():
         return pl.DataFrame(schema=schema)
     per_ref = (
@@ -44,6 +45,8 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
             carried_by=pl.col("carried_by").cast(pl.Int64),
             carriers="carriers",
             text="text",
+            nearest_index=pl.lit(None, pl.Int64),
+            nearest_score=pl.lit(None, pl.Float64),
         )
         .cast(schema)
     )
@@ -51,12 +54,15 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
 
 def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[str],
               k: int | None = None, quotes: pl.DataFrame | None = None,
-              facts: pl.DataFrame | None = None) -> pl.DataFrame:
+              facts: pl.DataFrame | None = None, nearest: pl.DataFrame | None = None
+              ) -> pl.DataFrame:
     """What each outlet leaves out that at least ``k`` others carry
     (:data:`~corpusdiff.model.OMISSIONS`): per outlet in ``article_ids`` order, most carried
     first, then statements, quotes, facts.
 
-    ``quotes`` (quote groups) and ``facts`` may be None to count statements only.
+    ``quotes`` (quote groups) and ``facts`` may be None to count statements only. ``nearest``
+    (group, article, nearest_index, nearest_score; see analyze/nearest.py) fills the nearest_*
+    columns of statement rows (the pipeline then moves those its outlet says differently out).
     """
     k = default_k(len(article_ids)) if k is None else k
     texts = sentences.select("article", "index", "text")
@@ -80,6 +86,13 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
     out = pl.concat(parts)
     if out.is_empty():
         return empty(OMISSIONS)
+    if nearest is not None:
+        near = nearest.select(pl.col("group").cast(pl.String).alias("ref"), "article",
+                              "nearest_index", "nearest_score", what=pl.lit("group"))
+        out = (
+            out.drop("nearest_index", "nearest_score")
+            .join(near, on=["what", "ref", "article"], how="left", maintain_order="left")
+        )
     fact = pl.col("ref").str.splitn(":", 2).struct
     return (
         out.with_columns(

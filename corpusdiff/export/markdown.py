@@ -353,8 +353,14 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             add("Nothing: every sentence of this article is boilerplate.")
         elif rows.is_empty():
             add("Nothing: everything this outlet says, another says too.")
+        closest = {i: (a, j, sc) for _, i, a, j, sc in comparison.unaligned_nearest
+                   .filter(pl.col("article") == ident).iter_rows()}
         for i, text in rows.select("index", "text").iter_rows():
-            add(f"- ({i}) {escape(text)}")
+            hint = ""
+            if i in closest:  # the nearest candidate elsewhere, which the grouping did not take
+                a, j, sc = closest[i]
+                hint = f" *(closest elsewhere: **{codes[a]}** sentence {j}, score {sc:.2f})*"
+            add(f"- ({i}) {escape(text)}{hint}")
         add("")
         mine = exclusive.filter(pl.col("article") == ident)
         if not mine.is_empty():
@@ -383,6 +389,15 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             }[r["what"]]
             add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
         add("")
+        said = comparison.said_differently.filter(pl.col("article") == ident)
+        if not said.is_empty():
+            add("Says differently (its closest sentence to a statement the others share):")
+            add("")
+            for r in said.iter_rows(named=True):
+                add(f"- [group {r['group']}](#group-{r['group']}): "
+                    f"{_cell(r['text'], 80)} — here, sentence {r['nearest_index']} "
+                    f"(score {r['nearest_score']:.2f}): {_cell(r['nearest_text'], 100)}")
+            add("")
 
     _framing_section(add, comparison.framing, comparison, codes, ids,
                      {i: arts[i]["label"] for i in ids})

@@ -1,0 +1,219 @@
+"""Semantic evidence for the aligner: sentence vectors, nearest neighbours in every other
+outlet, and the learned pair score that weighs them against the lexical evidence.
+
+numpy is imported inside the functions: importing this module costs nothing, so the terminal
+UI paints before any of it loads.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+if TYPE_CHECKING:
+    from corpusdiff.embed import Embedder
+
+#: neighbours kept per sentence in each other outlet
+NEIGHBOURS = 3
+#: with more outlets than this, each sentence keeps its KNN_MAX best neighbours overall (then
+#: the best NEIGHBOURS per outlet among them) instead of an exact search per outlet
+EXACT_OUTLETS = 12
+KNN_MAX = 12
+#: a neighbour below this cosine is no candidate (it may still be scored if lexical evidence
+#: proposes the pair)
+SEM_FLOOR = 0.35
+#: rows of the similarity matrix computed at once: memory is CHUNK x nodes floats
+CHUNK = 1024
+#: scores are rounded to this many digits (byte-identical exports)
+DIGITS = 6
+
+#: the pair features, in the order of WEIGHTS
+FEATURES = ("sem", "lex", "cos", "cont", "top", "mutual", "dpos")
+#: logistic-regression weights and intercept, fitted by bench/fit_align.py on the basil dev
+#: stories (see its docstring); the intercept is shifted so that the fitted operating point
+#: falls on the default threshold (0.22). Refit with `python bench/fit_align.py --write`.
+WEIGHTS = (2.942, 17.45, 0.372, 3.856, 0.195, 1.259, -2.593)
+INTERCEPT = -5.433
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the pair features need besides the lexical scores."""
+
+    #: node -> unit vector (row = node id)
+    vectors: Any
+    #: a, b, rank: b is a's rank-th nearest node (1 = nearest) among b's outlet's nodes
+    knn: pl.DataFrame
+    #: node, pos (0-1 relative position among body sentences), lede (one of the first two)
+    positions: pl.DataFrame
+    #: node -> cosine with the mean vector of each outlet's nodes (nodes x outlets)
+    baseline: Any = None
+    #: node -> column of ``baseline`` of its outlet
+    outlet: Any = None
+
+
+def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """node, pos, lede: where each node's earliest sentence stands in its article's body."""
+    body = (
+        sentences.filter(pl.col("kind") == "body")
+        .sort("article", "index")
+        .with_columns(rank=pl.int_range(pl.len()).over("article"),
+                      n=pl.len().over("article"))
+        .select("article", "index", "rank",
+                pos=pl.col("rank") / pl.max_horizontal(pl.col("n") - 1, 1))
+    )
+    return (
+        members.join(body, on=["article", "index"], how="left")
+        .group_by("node")
+        .agg(pos=pl.col("pos").min().fill_null(0.0), lede=(pl.col("rank").min() <= 1)
+             .fill_null(False))
+        .sort("node")
+    )
+
+
+def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.DataFrame:
+    """a, b, rank: each node's k nearest nodes by cosine in every other outlet (headlines only
+    with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
+    import numpy as np
+
+    schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64}
+    n = vectors.shape[0]
+    if n < 2:
+        return pl.DataFrame(schema=schema)
+    arts = nodes["articles"].list.first().to_list()
+    codes = {a: i for i, a in enumerate(sorted(set(arts)))}
+    art = np.array([codes[a] for a in arts], dtype=np.int64)
+    head = nodes["headline"].to_numpy().astype(bool)
+    n_art = len(codes)
+    exact = n_art <= EXACT_OUTLETS
+    columns = [np.flatnonzero(art == c) for c in range(n_art)] if exact else []
+    rows_a: list[np.ndarray] = []
+    rows_b: list[np.ndarray] = []
+    rows_s: list[np.ndarray] = []
+    for start in range(0, n, CHUNK):
+        stop = min(n, start + CHUNK)
+        sims = vectors[start:stop] @ vectors.T
+        rows = np.arange(start, stop)
+        # same outlet or headline with body: no pair
+        bad = (art[None, :] == art[rows, None]) | (head[None, :] != head[rows, None])
+        sims[bad] = -np.inf
+        if exact:
+            for cols in columns:
+                if cols.size == 0:
+                    continue
+                sub = sims[:, cols]
+                kk = min(k, cols.size)
+                top = np.argpartition(-sub, kk - 1, axis=1)[:, :kk]
+                rows_a.append(np.repeat(rows, kk))
+                rows_b.append(cols[top].ravel())
+                rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
+        else:
+            kk = min(KNN_MAX, n - 1)
+            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            rows_a.append(np.repeat(rows, kk))
+            rows_b.append(top.ravel())
+            rows_s.append(np.take_along_axis(sims, top, axis=1).ravel())
+    found = pl.DataFrame({
+        "a": np.concatenate(rows_a).astype(np.int64),
+        "b": np.concatenate(rows_b).astype(np.int64),
+        "s": np.round(np.concatenate(rows_s).astype(np.float64), DIGITS),
+    })
+    art_of = pl.DataFrame({"b": np.arange(n, dtype=np.int64), "art_b": art})
+    return (
+        found.filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
+        .join(art_of, on="b")
+        .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
+        .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
+        .filter(pl.col("rank") <= k)
+        .select("a", "b", "rank")
+        .sort("a", "b")
+    )
+
+
+def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
+            sentences: pl.DataFrame) -> Context:
+    """Embed the nodes' texts and find their neighbours."""
+    import numpy as np
+
+    vectors = embedder(nodes["text"].to_list())
+    arts = nodes["articles"].list.first().to_list()
+    codes = {a: i for i, a in enumerate(sorted(set(arts)))}
+    outlet = np.array([codes[a] for a in arts], dtype=np.int64)
+    means = np.zeros((len(codes), vectors.shape[1] if vectors.ndim == 2 else 0), np.float32)
+    for c in range(len(codes)):
+        means[c] = vectors[outlet == c].mean(axis=0)
+    # how close a sentence is to an outlet's text on average: the story's baseline, which the
+    # relative cosine subtracts (two sentences of one story are always somewhat alike)
+    baseline = vectors @ means.T
+    return Context(vectors, neighbours(vectors, nodes), positions(members, sentences),
+                   baseline, outlet)
+
+
+def candidates(ctx: Context) -> pl.DataFrame:
+    """a, b (a < b): the neighbour pairs."""
+    return (
+        ctx.knn.select(a=pl.min_horizontal("a", "b"), b=pl.max_horizontal("a", "b"))
+        .unique().sort("a", "b")
+    )
+
+
+def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """lexical (a, b, cos, cont, score) -> the same rows with every feature of FEATURES."""
+    import numpy as np
+
+    a = lexical["a"].to_numpy()
+    b = lexical["b"].to_numpy()
+    sem = np.einsum("ij,ij->i", ctx.vectors[a], ctx.vectors[b]).astype(np.float64)
+    base = 0.5 * (ctx.baseline[a, ctx.outlet[b]] + ctx.baseline[b, ctx.outlet[a]])
+    best = ctx.knn.filter(pl.col("rank") == 1).select("a", "b", one=pl.lit(True))
+    pos = ctx.positions
+    return (
+        lexical.with_columns(sem=pl.Series(np.round(sem, DIGITS)),
+                             rel=pl.Series(np.round(sem - base.astype(np.float64), DIGITS)),
+                             lex=pl.col("score"))
+        .join(best, on=["a", "b"], how="left")
+        .join(best.select(a="b", b="a", one_r="one"), on=["a", "b"], how="left")
+        .join(pos.select(a="node", pos_a="pos", lede_a="lede"), on="a", how="left")
+        .join(pos.select(b="node", pos_b="pos", lede_b="lede"), on="b", how="left")
+        .with_columns(
+            top=(pl.col("one").fill_null(False) | pl.col("one_r").fill_null(False))
+            .cast(pl.Float64),
+            mutual=(pl.col("one").fill_null(False) & pl.col("one_r").fill_null(False))
+            .cast(pl.Float64),
+            lede=(pl.col("lede_a").fill_null(False) & pl.col("lede_b").fill_null(False))
+            .cast(pl.Float64),
+            dpos=(pl.col("pos_a").fill_null(0.0) - pl.col("pos_b").fill_null(0.0)).abs(),
+        )
+        .drop("one", "one_r", "pos_a", "pos_b", "lede_a", "lede_b")
+    )
+
+
+def logit_expr(weights: tuple[float, ...] | None = None,
+               intercept: float | None = None) -> pl.Expr:
+    """The model's log-odds as a polars expression over the FEATURES columns."""
+    weights = WEIGHTS if weights is None else weights
+    z = pl.lit(INTERCEPT if intercept is None else intercept)
+    for name, w in zip(FEATURES, weights, strict=True):
+        z = z + w * pl.col(name)
+    return z
+
+
+def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | None = None,
+            intercept: float | None = None) -> pl.DataFrame:
+    """a, b, cos, cont, sem, score: the learned probability that two sentences report the same
+    thing, for pairs already scored lexically."""
+    z = logit_expr(weights, intercept)
+    return (
+        features(lexical, ctx)
+        .with_columns(score=(1.0 / (1.0 + (-z).exp())).round(DIGITS))
+        .select("a", "b", "cos", "cont", "sem", "score")
+        .sort("a", "b")
+    )
+
+
+def logit(p: float) -> float:
+    """log(p / (1 - p))."""
+    return math.log(p / (1.0 - p))
