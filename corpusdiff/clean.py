@@ -257,6 +257,30 @@ def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Data
     )
 
 
+#: a web page's article of which the text rules set aside more than this share is reported
+WEB_ARTICLE_WARN_SHARE = 0.3
+
+
+def web_page_warnings(sentences: pl.DataFrame, articles: pl.DataFrame) -> list[str]:
+    """One warning per web page whose article (its text outside the page layout) the text
+    rules set aside for more than :data:`WEB_ARTICLE_WARN_SHARE` of its characters."""
+    if "layout_start" not in articles.columns:
+        return []
+    pages = articles.filter(pl.col("format") == "html").select(
+        pl.col("id").alias("article"), "path", "layout_start")
+    share = (
+        sentences.join(pages, on="article")
+        .filter(pl.col("reason").fill_null("") != LAYOUT_REASON)
+        .with_columns(_n=pl.col("end") - pl.col("start"))
+        .group_by("article", "path")
+        .agg(share=pl.col("_n").filter(pl.col("kind") == "boilerplate").sum() / pl.col("_n").sum())
+        .filter(pl.col("share") > WEB_ARTICLE_WARN_SHARE)
+        .sort("path")
+    )
+    return [f"{path}: {share:.0%} of the article's text set aside as boilerplate (see it with "
+            "--show-boilerplate)" for path, share in share.select("path", "share").iter_rows()]
+
+
 def reason_names() -> list[str]:
     """Every reason a rule can give, for documentation and filters."""
     names = [r for r, _ in PARAGRAPH_RULES] + [r for r, _ in SENTENCE_RULES]
@@ -265,4 +289,4 @@ def reason_names() -> list[str]:
             *(r for r, _ in WEB_PARAGRAPH_RULES)]
 
 
-__all__ = ["mark_boilerplate", "reason_names"]
+__all__ = ["mark_boilerplate", "reason_names", "web_page_warnings"]

@@ -13,7 +13,7 @@ from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
-from corpusdiff.clean import mark_boilerplate
+from corpusdiff.clean import mark_boilerplate, web_page_warnings
 from corpusdiff.ingest import ingest
 from corpusdiff.model import Comparison, CorpusdiffError, Options
 from corpusdiff.segment import segment
@@ -67,7 +67,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
             .sort("article")["path"].to_list()
         )
         warnings = [*warnings, *(f"{path}: every sentence is boilerplate; nothing of it is "
-                                 "compared" for path in hollow)]
+                                 "compared" for path in hollow),
+                    *web_page_warnings(sentences, articles)]
     articles = _titles(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:

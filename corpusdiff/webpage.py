@@ -121,19 +121,19 @@ def read_webpage(source: str) -> WebPage:
     title = " ".join(meta[0].split())
     if title and (not lines or _fold(lines[0]) != _fold(title)):
         lines.insert(0, title)
-    folded_links = {_fold(link) for link in links}
-    # links to other stories after the article's last paragraph are page layout
-    while len(lines) > 2 and _fold(lines[-1]) in folded_links:
-        lines.pop()
     body = lines[1:] if title else lines
-    prose = sum(len(line) for line in body
-                if _fold(line) not in folded_links and not _PROMPT.search(line))
-    if not body or prose < _MIN_PROSE_SHARE * sum(len(line) for line in body):
+    prose = sum(len(line) for line in body if line not in links and not _PROMPT.search(line))
+    if not body:
+        raise NoArticle("no article text in this file")
+    if prose < _MIN_PROSE_SHARE * sum(len(line) for line in body):
         raise NoArticle("no article text in this file (only links or a login or subscription "
                         "prompt: an index page, a login wall or a paywall?)")
+    # links to other stories after the article's last paragraph are page layout
+    while len(lines) > 2 and lines[-1] in links:
+        lines.pop()
     article = "\n".join(lines)
-    covered = _fold(article)
-    outside = [line for line in page if _fold(line) not in covered]
+    # both sides come from the same markup with whitespace collapsed: plain substrings suffice
+    outside = [line for line in page if line not in article]
     text = article + ("\n" + "\n".join(outside) if outside else "")
     return WebPage(text=text, title=title, site=" ".join(meta[1].split()),
                    author=" ".join(meta[2].split()), date=meta[3],
