@@ -10,12 +10,15 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpusdiff import cli
 from corpusdiff.clean import LAYOUT_REASON
 from corpusdiff.ingest import ingest, read_article
 from corpusdiff.model import CorpusdiffError
 from corpusdiff.pipeline import compare
+from corpusdiff.webpage import NoArticle, read_webpage
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "data" / "hostile"
@@ -255,3 +258,22 @@ def test_every_dev_page_has_an_article() -> None:
         art = read_article(path)
         assert art.format == "html" and art.title
         assert art.layout_start is None or 0 < art.layout_start <= len(art.text)
+
+
+_PIECES = ["<p>", "</p>", "<article>", "</article>", "<script>", "</script>", "<h1>", "</h1>",
+           "<title>", "</title>", "<a href=x>", "</a>", "<br>", "<!--", "-->", "&amp;", "&#",
+           "<", ">", "\n", "<nav>", "</nav>", "<![CDATA[", "]]>", "<?xml encoding='latin-1'?>",
+           "<meta charset=x>", "\x00", "\ufeff", "<html>", "<body>", "</body>"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=30), st.sampled_from(_PIECES)), max_size=40)
+       .map("".join))
+def test_any_markup_is_read_or_refused_in_one_line(source: str) -> None:
+    try:
+        page = read_webpage(source)
+    except NoArticle as exc:
+        assert str(exc).startswith("no article text in this file") and "\n" not in str(exc)
+        return
+    assert page.text and page.text == page.text.strip() and "\n\n" not in page.text
+    assert page.layout_start is None or page.text[page.layout_start - 1] == "\n"
