@@ -123,7 +123,7 @@ def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, 
     return out
 
 
-def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Sentences with ``kind``/``reason`` set to boilerplate where a rule fires."""
     par = _paragraphs(sentences).with_columns(
         preason=_first_match(PARAGRAPH_RULES, "ptext")
@@ -185,4 +185,100 @@ def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Data
     )
 
 
-__all__ = ["mark_boilerplate"]
+#: the reason for a web page's text outside its article (menus, captions, related links, footer)
+LAYOUT_REASON = "outside the article (page layout)"
+#: what a login wall or a paywall says
+PROMPT_PATTERN = (
+    r"(?i)\b(?:please (?:subscribe|log ?in|sign ?in|register)|subscribe (?:now|today|to (?:read|"
+    r"continue|view|unlock|access|get))|to (?:view|read|continue reading|unlock|access) (?:the|"
+    r"this) (?:full |entire )?(?:story|article|content|page)|already (?:a )?(?:subscriber|"
+    r"member)|(?:log|sign) ?in (?:to|for) (?:continue|read|view|access|immediate access)|"
+    r"subscribers? (?:also )?(?:get|receive|enjoy)|create a free account)")
+#: rules for what sits inside a web page's article and only web pages carry (reason, pattern
+#: on the whole paragraph)
+WEB_PARAGRAPH_RULES: list[tuple[str, str]] = [
+    ("login or subscription prompt", PROMPT_PATTERN),
+    ("newsletter sign-up", r"(?i)^\W*(?:(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|"
+                           r"inbox|e-?mails?|updates|best content|deals)\b|"
+                           r"[\p{L}\p{N}'’ ]{0,40}\bnewsletters?\W*$)"),
+    ("advertiser disclosure", r"(?i)\b(?:we may (?:receive|earn|get) (?:a )?(?:small )?"
+                              r"(?:compensation|commission)|advertiser disclosure|(?:contains|"
+                              r"includes) (?:affiliate links|references to products))"),
+    ("page date stamp", r"(?i)^.{0,60}\blast (?:modified|updated)\s*:.{0,60}$"),
+]
+#: text rules that do not run on a web page's article: its structure already tells a page's tag
+#: list and the stories around it from the article, where a list with commas is a recipe's
+#: ingredients and the last paragraph a conclusion (every other rule runs)
+NOT_ON_WEB_PAGES = frozenset({"keyword list", "off-topic at the edge of the article (bio, links)"})
+
+
+def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Sentences with ``kind``/``reason`` set to boilerplate where a rule fires.
+
+    A web page's text outside its article (from the article's ``layout_start`` on) is
+    boilerplate with :data:`LAYOUT_REASON`, and is left out of the rules' statistics; in the
+    article itself the rules of :data:`NOT_ON_WEB_PAGES` do not apply, and those of
+    :data:`WEB_PARAGRAPH_RULES` do.
+    """
+    pages = articles.select(
+        pl.col("id").alias("article"),
+        (pl.col("format") == "html").alias("_html") if "format" in articles.columns
+        else pl.lit(False).alias("_html"),
+        pl.col("layout_start") if "layout_start" in articles.columns
+        else pl.lit(None, dtype=pl.Int64).alias("layout_start"),
+    )
+    flagged = sentences.with_row_index("_row").join(pages, on="article", how="left",
+                                                    maintain_order="left")
+    outside = pl.col("start") >= pl.col("layout_start").fill_null(2**62)
+    html = pl.col("_html").fill_null(False)
+    marked = _mark_by_rules(
+        flagged.filter(~outside).with_columns(_kind=pl.col("kind")), articles
+    ).with_columns(
+        reason=pl.when(html & pl.col("reason").is_in(NOT_ON_WEB_PAGES)).then(None)
+        .otherwise(pl.col("reason"))
+    )
+    if WEB_PARAGRAPH_RULES:
+        web = _paragraphs(marked.filter(html)).select(
+            "article", "paragraph", _web=_first_match(WEB_PARAGRAPH_RULES, "ptext"))
+        marked = (
+            marked.join(web, on=["article", "paragraph"], how="left", maintain_order="left")
+            .with_columns(reason=pl.coalesce("reason", "_web")).drop("_web")
+        )
+    layout = flagged.filter(outside).with_columns(reason=pl.lit(LAYOUT_REASON),
+                                                  _kind=pl.col("kind"))
+    return (
+        pl.concat([marked, layout.select(marked.columns)])
+        .with_columns(
+            kind=pl.when(pl.col("reason").is_not_null()).then(pl.lit("boilerplate"))
+            .otherwise(pl.col("_kind"))
+        )
+        .sort("_row")
+        .drop("_row", "_html", "layout_start", "_kind")
+    )
+
+
+#: a web page's article of which the text rules set aside more than this share is reported
+WEB_ARTICLE_WARN_SHARE = 0.3
+
+
+def web_page_warnings(sentences: pl.DataFrame, articles: pl.DataFrame) -> list[str]:
+    """One warning per web page whose article (its text outside the page layout) the text
+    rules set aside for more than :data:`WEB_ARTICLE_WARN_SHARE` of its characters."""
+    if "layout_start" not in articles.columns:
+        return []
+    pages = articles.filter(pl.col("format") == "html").select(
+        pl.col("id").alias("article"), "path", "layout_start")
+    share = (
+        sentences.join(pages, on="article")
+        .filter(pl.col("reason").fill_null("") != LAYOUT_REASON)
+        .with_columns(_n=pl.col("end") - pl.col("start"))
+        .group_by("article", "path")
+        .agg(share=pl.col("_n").filter(pl.col("kind") == "boilerplate").sum() / pl.col("_n").sum())
+        .filter(pl.col("share") > WEB_ARTICLE_WARN_SHARE)
+        .sort("path")
+    )
+    return [f"{path}: {share:.0%} of the article's text set aside as boilerplate (see it with "
+            "--show-boilerplate)" for path, share in share.select("path", "share").iter_rows()]
+
+
+__all__ = ["mark_boilerplate", "web_page_warnings"]

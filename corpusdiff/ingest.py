@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpusdiff.markup import html_to_text, markdown_to_text
+from corpusdiff.markup import markdown_to_text
 from corpusdiff.options import CorpusdiffError
 
 if TYPE_CHECKING:
@@ -272,25 +272,105 @@ def _size(n: int) -> str:
     return f"{n / 2**10:.1f} KiB".replace(".0 ", " ")
 
 
-def read_article(path: Path) -> tuple[str, str, str, str]:
-    """Read one file -> (text, title, encoding, format); raises SkipFile with the reason."""
-    text, encoding = decode(read_bytes(path))
-    text = normalise_newlines(text)
+@dataclass(frozen=True)
+class Article:
+    """One file as read: its text and what is known about it."""
+
+    text: str
+    title: str
+    encoding: str
+    format: str  # txt | md | html
+    #: the encoding was a guess (the user is warned)
+    guessed: bool = False
+    site: str = ""
+    author: str = ""
+    date: str = ""
+    #: where the page text outside a web page's article begins in ``text`` (None: nowhere)
+    layout_start: int | None = None
+
+
+class NoArticleText(SkipFile):
+    """A web page without article text (an index page, a login or paywall page)."""
+
+
+def read_article(path: Path) -> Article:
+    """Read one file; raises SkipFile with the reason.
+
+    HTML is read through trafilatura (imported here, on the first page only): its article text
+    first, then the page text outside it (see :mod:`corpusdiff.webpage`)."""
+    data = read_bytes(path)
     fmt = FORMATS.get(path.suffix.lower(), "txt")
-    title = ""
+    declared = declared_charset(data) if fmt == "html" or _looks_like_html_bytes(data) else None
+    text = encoding = None
+    if declared and not data.startswith(tuple(bom for bom, _, _ in _BOMS)) \
+            and not _is_utf8_text(data):
+        try:  # a page is decoded as it declares, as a browser would
+            text, encoding = _checked(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None or encoding is None:
+        text, encoding = decode(data)
+        guessed = encoding not in CERTAIN_ENCODINGS
+    else:
+        guessed = False
+    text = normalise_newlines(text)
     if fmt == "html" or (fmt == "txt" and _looks_like_html(text)):
-        text, title = html_to_text(text)
-        fmt = "html"
-    elif fmt == "md":
+        from corpusdiff.webpage import NoArticle, read_webpage
+
+        try:
+            page = read_webpage(text)
+        except NoArticle as exc:
+            raise NoArticleText(str(exc)) from None
+        return Article(page.text, page.title or first_line(page.text), encoding, "html",
+                       guessed, page.site, page.author, page.date, page.layout_start)
+    title = ""
+    if fmt == "md":
         text, title = markdown_to_text(text)
     if not text.strip():
         raise SkipFile("no article text in this file" if fmt != "txt" else "empty file")
-    return text, title or first_line(text), encoding, fmt
+    return Article(text, title or first_line(text), encoding, fmt, guessed)
+
+
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: labels browsers read as another encoding (the WHATWG Encoding Standard)
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252",
+                    "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+                    "iso-8859-9": "cp1254", "tis-620": "cp874", "gb2312": "gbk"}
+
+
+def _is_utf8_text(data: bytes) -> bool:
+    """Valid UTF-8 with some non-ASCII characters: a page re-saved as UTF-8 that kept its old
+    declaration (read as declared, every accent would become two characters)."""
+    if not _UTF8_MULTIBYTE.search(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec a page declares in a ``<meta charset>`` or ``<meta http-equiv>`` within its
+    first 4 KiB (as browsers look), when Python knows it and it is not UTF-8; else None."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(_CHARSET_ALIASES.get(label, label)).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf") else name
 
 
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:200].lower()
     return head.startswith(("<!doctype html", "<html"))
+
+
+def _looks_like_html_bytes(data: bytes) -> bool:
+    return data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
 
 
 def _os_reason(exc: OSError) -> str:
@@ -349,12 +429,21 @@ def ingest(inputs: Iterable[str | os.PathLike[str]], labels: dict[str, str] | No
     sources = expand(list(inputs), warnings)
     # ids come from every file found, read or not, so they do not shift when a file is skipped
     ids = article_ids([s.path for s in sources])
-    rows: list[tuple[str, Path, str, str, str, str]] = []
+    rows: list[tuple[str, Path, Article]] = []
     read_from: dict[str, int] = {}
     skipped: dict[str, list[str]] = {}
+    # pages the user named that hold no article: left out if two other articles remain
+    no_article: list[tuple[Path, str]] = []
     for ident, src in zip(ids, sources, strict=True):
         try:
-            text, title, encoding, fmt = read_article(src.path)
+            article = read_article(src.path)
+        except NoArticleText as exc:
+            if src.explicit:
+                no_article.append((src.path, str(exc)))
+                continue
+            warnings.append(f"{src.path}: skipped: {exc}")
+            skipped.setdefault(src.origin, []).append(f"{src.path}: {exc}")
+            continue
         except SkipFile as exc:
             if src.explicit:
                 raise CorpusdiffError(str(exc), src.path) from None
@@ -362,9 +451,13 @@ def ingest(inputs: Iterable[str | os.PathLike[str]], labels: dict[str, str] | No
             skipped.setdefault(src.origin, []).append(f"{src.path}: {exc}")
             continue
         read_from[src.origin] = read_from.get(src.origin, 0) + 1
-        if encoding not in CERTAIN_ENCODINGS:
-            warnings.append(f"{src.path}: not UTF-8; read as {encoding}")
-        rows.append((ident, src.path, text, title, encoding, fmt))
+        if article.guessed:
+            warnings.append(f"{src.path}: not UTF-8; read as {article.encoding}")
+        rows.append((ident, src.path, article))
+    if no_article and len(rows) < 2:
+        path, reason = no_article[0]
+        raise CorpusdiffError(reason, path)
+    warnings += [f"{path}: left out: {reason}" for path, reason in no_article]
     for origin, reasons in skipped.items():
         if not read_from.get(origin):
             what = "directory" if Path(origin).is_dir() else "pattern"
@@ -373,23 +466,32 @@ def ingest(inputs: Iterable[str | os.PathLike[str]], labels: dict[str, str] | No
                 f"{reasons[0]}", origin)
     rows.sort(key=lambda r: r[0])
     first_with: dict[str, Path] = {}
-    for _, path, text, *_rest in rows:
-        if text in first_with:
-            warnings.append(f"{path}: same text as {first_with[text]}")
-        first_with.setdefault(text, path)
+    for _, path, article in rows:
+        if article.text in first_with:
+            warnings.append(f"{path}: same text as {first_with[article.text]}")
+        first_with.setdefault(article.text, path)
     labels = labels or {}
     known = {r[0] for r in rows}
     warnings += [f"label for unknown article id {ident!r} ignored"
                  for ident in sorted(labels) if ident not in known]
+    # a web page's site name is its outlet label when the user gives none (unless two pages
+    # share it: then "site (id)", so every outlet keeps a label of its own)
+    sites = [a.site for _, _, a in rows]
+    default = [a.site if a.site and sites.count(a.site) == 1 else
+               f"{a.site} ({ident})" if a.site else ident for ident, _, a in rows]
     frame = pl.DataFrame(
         {
             "id": [r[0] for r in rows],
             "path": [str(r[1]) for r in rows],
-            "label": [labels.get(r[0], r[0]) for r in rows],
-            "title": [r[3] for r in rows],
-            "text": [r[2] for r in rows],
-            "encoding": [r[4] for r in rows],
-            "format": [r[5] for r in rows],
+            "label": [labels.get(r[0], d) for r, d in zip(rows, default, strict=True)],
+            "title": [a.title for _, _, a in rows],
+            "text": [a.text for _, _, a in rows],
+            "encoding": [a.encoding for _, _, a in rows],
+            "format": [a.format for _, _, a in rows],
+            "site": [a.site for _, _, a in rows],
+            "author": [a.author for _, _, a in rows],
+            "date": [a.date for _, _, a in rows],
+            "layout_start": [a.layout_start for _, _, a in rows],
         },
         schema=ARTICLES,
     )

@@ -28,6 +28,12 @@ ARTICLES = pl.Schema(
         "text": pl.String,
         "encoding": pl.String,
         "format": pl.String,  # txt | md | html
+        # web pages (empty elsewhere): site name, author, publication date (YYYY-MM-DD)
+        "site": pl.String,
+        "author": pl.String,
+        "date": pl.String,
+        # web pages: offset in ``text`` where the page text outside the article begins
+        "layout_start": pl.Int64,
     }
 )
 

@@ -19,7 +19,7 @@ from corpusdiff.analyze.nearest import (
 )
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
-from corpusdiff.clean import mark_boilerplate
+from corpusdiff.clean import mark_boilerplate, web_page_warnings
 from corpusdiff.ingest import ingest
 from corpusdiff.model import Comparison, CorpusdiffError, Options, empty, reference_first
 from corpusdiff.segment import segment
@@ -73,7 +73,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
             .sort("article")["path"].to_list()
         )
         warnings = [*warnings, *(f"{path}: every sentence is boilerplate; nothing of it is "
-                                 "compared" for path in hollow)]
+                                 "compared" for path in hollow),
+                    *web_page_warnings(sentences, articles)]
     articles = _titles(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:

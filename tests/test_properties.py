@@ -150,7 +150,8 @@ def _articles(texts: dict[str, str]) -> pl.DataFrame:
     return pl.DataFrame(
         {"id": list(texts), "path": [f"{i}.txt" for i in texts], "label": list(texts),
          "title": ["" for _ in texts], "text": list(texts.values()),
-         "encoding": ["utf-8" for _ in texts], "format": ["txt" for _ in texts]},
+         "encoding": ["utf-8" for _ in texts], "format": ["txt" for _ in texts],
+         **{col: [None for _ in texts] for col in ("site", "author", "date", "layout_start")}},
         schema=ARTICLES)
 
 

@@ -35,7 +35,7 @@ EXTRA = ROOT / "tests" / "data" / "quotes_extra"
 
 def articles_of(texts: dict[str, str]) -> pl.DataFrame:
     return pl.DataFrame(
-        [(k, f"{k}.txt", k, "", t, "utf-8", "txt") for k, t in texts.items()],
+        [(k, f"{k}.txt", k, "", t, "utf-8", "txt", "", "", "", None) for k, t in texts.items()],
         schema=ARTICLES, orient="row")
 
 
