@@ -10,7 +10,7 @@ import polars as pl
 
 from corpusdiff.align import Progress, align
 from corpusdiff.analyze.coverage import carries
-from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.omissions import omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate
@@ -86,7 +86,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
         "quotes": quotes,
         "paraphrases": paraphrases,
         "facts": facts,
-        "conflicts": conflicts(facts, members, sentences),
+        # sentence pairs that state the same thing: alignment groups, and close pairs
+        "conflicts": conflicts(facts, conflict_pairs(facts, members, sentences), sentences),
         "exclusive_facts": exclusive_facts(facts),
     }
     comparison = Comparison(articles=articles, sentences=sentences, groups=groups,

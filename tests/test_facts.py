@@ -8,10 +8,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from corpusdiff.analyze.fact_pairs import group_pairs
 from corpusdiff.analyze.facts import (
     CONFLICTS,
     EXCLUSIVE,
     FACTS,
+    conflict_pairs,
     conflicts,
     exclusive_facts,
     extract_facts,
@@ -198,7 +200,7 @@ def test_empty_inputs_give_empty_tables_with_their_schemas() -> None:
     assert facts.schema == FACTS
     members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String, "index": pl.Int64,
                                    "score": pl.Float64})
-    assert conflicts(facts, members, pl.DataFrame(schema=SENTENCES)).schema == CONFLICTS
+    assert conflicts(facts, group_pairs(members), pl.DataFrame(schema=SENTENCES)).schema == CONFLICTS
     assert exclusive_facts(facts).schema == EXCLUSIVE
 
 
@@ -246,7 +248,8 @@ def test_normalise_role() -> None:
 def harlow() -> Harlow:
     cmp = compare(HARLOW)
     facts = extract_facts(cmp.sentences)
-    return cmp, facts, conflicts(facts, cmp.members, cmp.sentences)
+    pairs = conflict_pairs(facts, cmp.members, cmp.sentences)
+    return cmp, facts, conflicts(facts, pairs, cmp.sentences)
 
 
 def test_harlow_conflicts(harlow: Harlow) -> None:
@@ -288,7 +291,8 @@ def test_harlow_agreeing_slots_do_not_conflict(harlow: Harlow) -> None:
 
 def test_conflicts_are_deterministic(harlow: Harlow) -> None:
     cmp, facts, found = harlow
-    again = conflicts(facts.sample(fraction=1.0, shuffle=True, seed=7), cmp.members,
+    shuffled = facts.sample(fraction=1.0, shuffle=True, seed=7)
+    again = conflicts(shuffled, conflict_pairs(shuffled, cmp.members, cmp.sentences),
                       cmp.sentences)
     assert again.equals(found)
 
@@ -301,14 +305,14 @@ def _group_of(*keys: tuple[str, int]) -> pl.DataFrame:
 def test_covington_title_wording_is_not_a_conflict(seeds: Seeds) -> None:
     cmp, facts = seeds
     members = _group_of((SEED_000, 6), (SEED_001, 9))
-    assert conflicts(facts, members, cmp.sentences).is_empty()
+    assert conflicts(facts, group_pairs(members), cmp.sentences).is_empty()
     # a different rank for the same person in the same aligned sentences is one
     changed = facts.with_columns(
         pl.when((pl.col("kind") == "title") & (pl.col("article") == SEED_001)
                 & (pl.col("entity") == "Emily Covington"))
         .then(pl.lit("deputy director ice office public affairs"))
         .otherwise(pl.col("value")).alias("value"))
-    found = conflicts(changed, members, cmp.sentences)
+    found = conflicts(changed, group_pairs(members), cmp.sentences)
     assert found.select("slot", "article_a", "article_b").rows() == [
         ("role:Emily Covington", SEED_000, SEED_001)]
 
@@ -321,7 +325,7 @@ def test_role_known_elsewhere_in_the_article_is_compared() -> None:
                   article="b"),
     ])
     facts = extract_facts(frame)
-    found = conflicts(facts, _group_of(("a", 1), ("b", 1)), frame)
+    found = conflicts(facts, group_pairs(_group_of(("a", 1), ("b", 1))), frame)
     assert found.select("slot", "value_a", "value_b", "sentence_a").rows() == [
         ("role:Pam Bondi", "attorney general", "deputy attorney general", 0)]
 
@@ -333,7 +337,7 @@ def test_qualified_quantities_and_dates_are_compared_as_ranges() -> None:
         sentences("120 agents arrived in June and stayed under 2 hours.", article="b"),
     ])
     facts = extract_facts(frame)
-    found = conflicts(facts, _group_of(("a", 0), ("b", 0)), frame)
+    found = conflicts(facts, group_pairs(_group_of(("a", 0), ("b", 0))), frame)
     assert found.select("slot", "value_a", "value_b").rows() == [("duration", "PT3H", "PT2H")]
 
 
@@ -342,14 +346,14 @@ def test_two_estimates_with_different_numbers_conflict() -> None:
         sentences("About 12,000 vehicles cross the bridge, nearly six hours a day.", article="a"),
         sentences("About 11,000 vehicles cross the bridge, six hours a day.", article="b"),
     ])
-    found = conflicts(extract_facts(frame), _group_of(("a", 0), ("b", 0)), frame)
+    found = conflicts(extract_facts(frame), group_pairs(_group_of(("a", 0), ("b", 0))), frame)
     assert found.select("slot", "text_a", "text_b").rows() == [
         ("number:vehicles", "About 12,000 vehicles", "About 11,000 vehicles")]
 
 
 def test_seed_conflicts_have_the_schema_and_name_real_sentences(seeds: Seeds) -> None:
     cmp, facts = seeds
-    found = conflicts(facts, cmp.members, cmp.sentences)
+    found = conflicts(facts, conflict_pairs(facts, cmp.members, cmp.sentences), cmp.sentences)
     assert found.schema == CONFLICTS
     assert found.filter(pl.col("slot").str.starts_with("role:Emily Covington")).is_empty()
     grouped = cmp.members.select("group", "article", "index")
