@@ -517,6 +517,25 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         dict(CONFLICTS))  # type: ignore[arg-type]
 
 
+def own_voice(facts: pl.DataFrame, sentences: pl.DataFrame,
+              quotes: pl.DataFrame | None) -> pl.DataFrame:
+    """The facts an outlet states in its own voice: not in a boilerplate sentence, not inside a
+    quotation (``quotes``: rows of kind "quote" with article offsets ``start``/``end``)."""
+    live = sentences.filter(pl.col("kind") != "boilerplate").select(
+        "article", pl.col("index").alias("sentence"), pl.col("start").alias("_s0"))
+    placed = facts.join(live, on=["article", "sentence"], how="inner", maintain_order="left")
+    if quotes is None or quotes.is_empty():
+        return placed.drop("_s0")
+    spans = quotes.filter(pl.col("kind") == "quote").select(
+        "article", pl.col("start").alias("_qs"), pl.col("end").alias("_qe"))
+    at = placed.with_row_index("_row").with_columns(
+        _fs=pl.col("_s0") + pl.col("start"), _fe=pl.col("_s0") + pl.col("end"))
+    quoted = (at.select("_row", "article", "_fs", "_fe").join(spans, on="article")
+              .filter((pl.col("_fs") < pl.col("_qe")) & (pl.col("_fe") > pl.col("_qs")))
+              .select("_row").unique())
+    return at.join(quoted, on="_row", how="anti", maintain_order="left").select(facts.columns)
+
+
 def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
     """Entities and quantities only one outlet mentions (schema :data:`EXCLUSIVE`): one row per
     article and fact (kind, value, unit), with its first mention and how often the article
@@ -544,4 +563,4 @@ def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
 
 
 __all__ = ["CONFLICTS", "EXCLUSIVE", "FACTS", "FACT_KINDS", "conflict_pairs", "conflicts",
-           "exclusive_facts", "extract_facts", "normalise_role"]
+           "exclusive_facts", "extract_facts", "normalise_role", "own_voice"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusdiff.analyze.facts import own_voice
+
 #: columns of the omissions table
 OMISSIONS = pl.Schema(
     {
@@ -17,6 +19,8 @@ OMISSIONS = pl.Schema(
         "carried_by": pl.Int64,
         "outlets": pl.String,  # the outlets that carry it, comma-separated ids
         "text": pl.String,  # a representative wording
+        "label": pl.String,  # what it is, in words: "statement", "quote by Karen Bass",
+        # "day: Tuesday"
     }
 )
 
@@ -27,7 +31,8 @@ def default_k(n_articles: int) -> int:
 
 
 def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -> pl.DataFrame:
-    """carried: ref, article, text (one row per outlet carrying ref) -> omission rows."""
+    """carried: ref, article, text, label (one row per outlet carrying ref) -> omission
+    rows."""
     if carried.is_empty():
         return pl.DataFrame(schema=OMISSIONS)
     per_ref = (
@@ -36,6 +41,7 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
         .agg(
             pl.col("article").unique(maintain_order=True).alias("carriers"),
             pl.col("text").first(),
+            pl.col("label").drop_nulls().first(),
         )
         .with_columns(carried_by=pl.col("carriers").list.len())
         .filter(pl.col("carried_by") >= k)
@@ -51,6 +57,7 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
             carried_by=pl.col("carried_by").cast(pl.Int64),
             outlets=pl.col("carriers").list.join(", "),
             text="text",
+            label="label",
         )
     )
 
@@ -60,26 +67,36 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
               facts: pl.DataFrame | None = None) -> pl.DataFrame:
     """What each outlet leaves out that at least ``k`` others carry, most carried first.
 
-    ``quotes`` needs columns article, quote_group, text, kind; ``facts`` needs article, kind,
-    value, text. Either may be None (not computed).
+    ``quotes`` needs columns article, quote_group, text, kind, speaker, start, end; ``facts``
+    needs article, sentence, start, end, kind, value, text (label if shown). Facts count only
+    where the outlet states them in its own voice (:func:`.facts.own_voice`). Either may be
+    None (not computed).
     """
     k = default_k(len(article_ids)) if k is None else k
     texts = sentences.select("article", "index", "text")
     groups = (
         members.join(texts, on=["article", "index"])
         .sort("group", "article", "index")
-        .select(ref=pl.col("group").cast(pl.String), article="article", text="text")
+        .select(ref=pl.col("group").cast(pl.String), article="article", text="text",
+                label=pl.lit("statement"))
     )
     parts = [_missing(groups, article_ids, "group", k)]
     if quotes is not None and not quotes.is_empty():
         q = quotes.filter((pl.col("kind") == "quote") & pl.col("quote_group").is_not_null())
         parts.append(_missing(
-            q.select(ref=pl.col("quote_group").cast(pl.String), article="article", text="text"),
-            article_ids, "quote", k))
+            q.select(ref=pl.col("quote_group").cast(pl.String), article="article", text="text",
+                     label=pl.when(pl.col("speaker").is_not_null())
+                     .then(pl.lit("quote by ") + pl.col("speaker"))),
+            article_ids, "quote", k).with_columns(pl.col("label").fill_null("quote")))
     if facts is not None and not facts.is_empty():
+        # only what an outlet says in its own voice: not quoted words, not boilerplate; a
+        # person's title is compared by the conflicts, not counted here ("Mayor" and "Los
+        # Angeles Mayor" are one title in two wordings)
+        facts = own_voice(facts.filter(pl.col("kind") != "title"), sentences, quotes)
         parts.append(_missing(
             facts.select(ref=pl.concat_str("kind", pl.lit(":"), "value"), article="article",
-                         text="text"),
+                         text="text", label=pl.col("label") if "label" in facts.columns
+                         else pl.lit(None, pl.String)),
             article_ids, "fact", k))
     order = {ident: n for n, ident in enumerate(article_ids)}
     return (

@@ -270,14 +270,25 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         if conflicts.is_empty():
             add("No aligned statements disagree on a day, number, amount, date, place or title.")
         else:
-            add("Aligned statements that fill the same slot differently.")
+            add("Statements two outlets share (aligned, or told in the same words) that "
+                "fill the same slot differently.")
             add("")
-            add("| Group | Slot | One outlet says | Another says |")
+            add("| Where | What | Values | Sentences |")
             add("|---|---|---|---|")
             for r in conflicts.iter_rows(named=True):
-                add(f"| [{r['group']}](#group-{r['group']}) | {escape(r['slot'])} | "
-                    f"**{codes[r['article_a']]}** {_cell(r['text_a'], 60)} | "
-                    f"**{codes[r['article_b']]}** {_cell(r['text_b'], 60)} |")
+                where = (f"[group {r['group']}](#group-{r['group']})"
+                         if r["group"] is not None else "not aligned")
+                if r.get("source") == "close":
+                    where += ", told alike"
+                what = r.get("label") or r["slot"]
+                said = [r.get("said_a") or r["text_a"], r.get("said_b") or r["text_b"]]
+                values = (f"**{codes[r['article_a']]}**: {_cell(said[0], 40)} · "
+                          f"**{codes[r['article_b']]}**: {_cell(said[1], 40)}")
+                quoted = [
+                    f"**{codes[r[f'article_{x}']]}** ({r[f'sentence_{x}']}) "
+                    + _cell(text_of.get((r[f"article_{x}"], r[f"sentence_{x}"]), ""), 90)
+                    for x in ("a", "b")]
+                add(f"| {where} | {escape(what)} | {values} | {quoted[0]}<br>{quoted[1]} |")
         add("")
 
     add("## Only in one outlet")
@@ -317,12 +328,15 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                 add("Nothing that most others report.")
             for r in rows.iter_rows(named=True):
                 carriers = _code_list(r["outlets"].split(", "), codes)
+                label = escape(r.get("label") or r["ref"].split(":")[0])
                 ref = {
                     "group": f"[group {r['ref']}](#group-{r['ref']})",
-                    "quote": f"quote {r['ref']}",
-                    "fact": f"{escape(r['ref'].split(':')[0])} fact",
+                    "quote": label,
+                    "fact": label,
                 }[r["what"]]
-                add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
+                told = "" if r["what"] == "fact" and r.get("label") else \
+                    f": {_cell(r['text'], 100)}"
+                add(f"- {ref}, carried by {r['carried_by']} ({carriers}){told}")
             add("")
 
     if show_boilerplate:
