@@ -145,8 +145,8 @@ def main() -> int:
                     new = _changed(kind, token)
                     original = cmp.articles.filter(pl.col("id") == art_b)["text"][0]
                     span = original[row["start"]:row["end"]]
-                    changed_span = re.sub(r"(?<![\w$])(?<!\d[,.])" + re.escape(token) + r"(?!\w|[,.]\d)",
-                                          new, span, count=1)
+                    at = r"(?<![\w$])(?<!\d[,.])" + re.escape(token) + r"(?!\w|[,.]\d)"
+                    changed_span = re.sub(at, new, span, count=1)
                     text = original[:row["start"]] + changed_span + original[row["end"]:]
                     _cmp2, got = _run(files, {art_b: text})
                     mine = pl.concat([

@@ -92,7 +92,9 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
 
 
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
-    """pairs (mid_a, mid_b) -> the pairs whose contexts agree (see :data:`CONTEXT_SHARE`)."""
+    """pairs (mid_a, mid_b) -> the pairs whose contexts agree (see :data:`CONTEXT_SHARE`), with
+    ``agreement``: the shared weight over the geometric mean of the two contexts' weights (a
+    cosine, so that a short context does not win by being short)."""
     totals = contexts.group_by("mid").agg(total=pl.col("weight").sum())
     shared = (
         pairs.select("mid_a", "mid_b").unique()
@@ -105,7 +107,8 @@ def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFra
     return shared.filter(
         (pl.col("n") >= CONTEXT_MIN_WORDS)
         & (pl.col("shared") >= CONTEXT_SHARE * pl.min_horizontal("total_a", "total_b"))
-    ).select("mid_a", "mid_b")
+    ).select("mid_a", "mid_b",
+             agreement=pl.col("shared") / (pl.col("total_a") * pl.col("total_b")).sqrt())
 
 
 def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
@@ -129,7 +132,7 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
         .filter(pl.col("art_a") < pl.col("art_b"))
         .select("mid_a", "mid_b").unique()
     )
-    agreeing = context_agreement(candidates, contexts)
+    agreeing = context_agreement(candidates, contexts).select("mid_a", "mid_b")
     where = slots.select("mid", "article", "sentence")
     same_group = members.select("group", "article", "index")
     pairs = (

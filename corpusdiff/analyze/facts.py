@@ -352,6 +352,41 @@ def _quantity_slots(facts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     )
 
 
+def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFrame,
+                  weights: pl.DataFrame) -> pl.DataFrame:
+    """The close conflicts whose two mentions are each other's best match: of the other
+    outlet's mentions of the slot, the one whose context agrees most. A mention that agrees
+    better with a mention of the same value ("on Tuesday ... Justice Department" with the
+    other outlet's "on Tuesday ... Justice Department") is told alike there, not contradicted
+    by a looser neighbour."""
+    ends = []
+    for me, other in (("a", "b"), ("b", "a")):
+        ends.append(close.select(mid=f"mid_{me}", article=f"article_{other}", slot="slot"))
+    rivals = (
+        pl.concat(ends).unique()
+        .join(slots.select(pl.col("mid").alias("rival"), "article", "slot"),
+              on=["article", "slot"])
+        .filter(pl.col("mid") != pl.col("rival"))
+    )
+    mids = pl.concat([rivals["mid"], rivals["rival"]]).unique()
+    contexts = mention_contexts(slots.filter(pl.col("mid").is_in(mids.implode())), sentences,
+                                weights)
+    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"), contexts)
+    # a mention's best match in each other article
+    best = (scored.join(slots.select(pl.col("mid").alias("mid_b"), "article"), on="mid_b")
+            .sort("mid_a", "article", "agreement", "mid_b",
+                  descending=[False, False, True, False])
+            .group_by("mid_a", "article", maintain_order=True).first()
+            .select(pl.col("mid_a").alias("mid"), "article", pl.col("mid_b").alias("best")))
+    return (
+        close.join(best, left_on=["mid_a", "article_b"], right_on=["mid", "article"],
+                   how="left")
+        .filter(pl.col("best") == pl.col("mid_b")).drop("best")
+        .join(best, left_on=["mid_b", "article_a"], right_on=["mid", "article"], how="left")
+        .filter(pl.col("best") == pl.col("mid_a")).drop("best")
+    )
+
+
 def _members_of(pairs: pl.DataFrame) -> pl.DataFrame:
     """group, article, sentence of every sentence in a group pair."""
     grouped = pairs.filter(pl.col("group").is_not_null())
@@ -450,7 +485,8 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
                                              .implode())),
             sentences, weights)
         agree = context_agreement(close, contexts)
-        close = close.join(agree, on=["mid_a", "mid_b"], how="semi")
+        close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
+        close = _best_matches(close, slots, sentences, weights)
     found = pl.concat([found.filter(pl.col("source") != "close"), close])
     # a role known from elsewhere in the article is shown where it is written
     found = found.with_columns(*_date_parts("a"), *_date_parts("b"), sentence_a="at_a",
