@@ -473,10 +473,12 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         )
     # a close pair's two mentions must stand among the same words
     # a close pair's slots: not places (two places named in like words are rarely one
-    # fact told twice), and amounts of one order of magnitude
+    # fact told twice), not roles (compared over the groups and the whole article), and
+    # amounts of one order of magnitude
     ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
     close = found.filter(
         (pl.col("source") == "close") & ~pl.col("slot").str.starts_with("place:")
+        & ~pl.col("slot").str.starts_with("role:")
         & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
     if not close.is_empty():
         weights = word_weights(sentences)

@@ -42,8 +42,10 @@ class ConflictsScreen(TableScreen):
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         out = [("*", Text(f"All conflicts ({table.height})"))]
         if "kind" in table.columns:
+            from corpusdiff.analyze.fact_labels import kind_words
+
             for kind, n in table.group_by("kind").len().sort("kind").iter_rows():
-                out.append((str(kind), Text(f"{kind}  ({n})")))
+                out.append((str(kind), Text(f"{kind_words(str(kind), None)}  ({n})")))
         return out
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
@@ -54,16 +56,22 @@ class ConflictsScreen(TableScreen):
         if choice is not None and "kind" in t.columns:
             t = t.filter(pl.col("kind").cast(pl.String) == choice)
         out = []
-        for r in t.sort("group").iter_rows(named=True):
-            heading = Text(f"Group {r['group']}", palette["heading"], no_wrap=True, end="")
-            details = " · ".join(str(r[k]) for k in ("kind", "slot") if r.get(k) is not None)
+        for r in t.sort("group", nulls_last=True).iter_rows(named=True):
+            # a close pair the aligner left apart has no group: it is found at its sentence
+            where = f"Group {r['group']}" if r["group"] is not None else "Not aligned"
+            heading = Text(where, palette["heading"], no_wrap=True, end="")
+            # the slot in words ("day", "title of Karen Bass") when the table has it
+            keys = ("label",) if r.get("label") else ("kind", "slot")
+            details = " · ".join(str(r[k]) for k in keys if r.get(k) is not None)
             if details:
                 heading.append_text(data_text(f" · {details}", palette["muted"]))
             items = [
                 (outlet_label(data, r["article_a"], palette["heading"]),
-                 _with_value(r.get("text_a"), r["value_a"], palette)),
+                 _with_value(r.get("text_a"), r.get("said_a") or r["value_a"], palette)),
                 (outlet_label(data, r["article_b"], palette["heading"]),
-                 _with_value(r.get("text_b"), r["value_b"], palette)),
+                 _with_value(r.get("text_b"), r.get("said_b") or r["value_b"], palette)),
             ]
-            out.append(((int(r["group"]), None), ParagraphBlock(heading, items)))
+            target = ((int(r["group"]), None) if r["group"] is not None
+                      else (None, (r["article_a"], int(r["sentence_a"]))))
+            out.append((target, ParagraphBlock(heading, items)))
         return out

@@ -52,8 +52,12 @@ class OmissionsScreen(TableScreen):
             what, ref = str(r["what"]), r["ref"]
             carriers = [a.strip() for a in str(r.get("outlets") or "").split(",") if a.strip()]
             heading = outlet_label(data, r["article"], palette["heading"])
-            heading.append(f" omits {what} ", palette["value"])
-            heading.append_text(data_text(str(ref), palette["value"]))
+            if r.get("label") and what != "group":  # "day: Tuesday", "quote by Karen Bass"
+                heading.append(" omits ", palette["value"])
+                heading.append_text(data_text(str(r["label"]), palette["value"]))
+            else:
+                heading.append(f" omits {what} ", palette["value"])
+                heading.append_text(data_text(str(ref), palette["value"]))
             if r.get("carried_by") is not None:
                 heading.append(f" · carried by {r['carried_by']}", palette["muted"])
                 if carriers:
