@@ -164,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+    from corpusdiff.analyze.facts import (
+        conflict_pairs,
+        conflicts,
+        exclusive_facts,
+        extract_facts,
+    )
     from corpusdiff.ingest import ingest
     from corpusdiff.pipeline import compare
     from corpusdiff.segment import segment
@@ -175,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         facts = extract_facts(cmp.sentences)
         t1 = time.perf_counter()
-        conflicts(facts, cmp.members, cmp.sentences)
+        conflicts(facts, conflict_pairs(facts, cmp.members, cmp.sentences), cmp.sentences)
         exclusive_facts(facts)
         runs.append((t1 - t0, time.perf_counter() - t1))
     _report("seeds (development)", facts, cmp.sentences, GOLD, args.verbose)

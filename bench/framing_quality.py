@@ -39,8 +39,7 @@ def story(folder: Path) -> dict[str, object]:
     """Flags, gold spans found/missed and word counts of one story."""
     files = sorted(folder.glob("*.txt"))
     comparison = compare(files)
-    t = comparison.tables
-    flags = framing(comparison.sentences, comparison.members, t["quotes"])
+    flags = framing(comparison.sentences, comparison.members, comparison.quotes)
     texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
     outlet_of = {ident: ident.lower()[:3] for ident in texts}
     gold = json.loads((folder / "bias.json").read_text("utf-8"))["lexical"]
@@ -94,11 +93,10 @@ def scale() -> None:
     """Time framing() alone on the 300 real articles of scale_polnear: the first call (tables
     loaded, regexes compiled) and the best of 3 more; wall clock and CPU time of the process."""
     comparison = compare([DEV / "scale_polnear"])
-    t = comparison.tables
     times = []
     for _ in range(4):
         w0, c0 = time.perf_counter(), time.process_time()
-        flags = framing(comparison.sentences, comparison.members, t["quotes"])
+        flags = framing(comparison.sentences, comparison.members, comparison.quotes)
         times.append((time.perf_counter() - w0, time.process_time() - c0))
     warm = min(times[1:])
     print(f"scale_polnear: {comparison.articles.height} articles, "

@@ -20,6 +20,15 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
          r"|\d{4}-\d{2}-\d{2})")
 
+#: the reason given to photo captions and credits
+CAPTION = "photo caption or credit"
+#: a credit glued to the end of a caption ("…Capitol.CreditJoshua Roberts/Reuters")
+_CREDIT_END = r"[.!?”\"’)]\s*Credits?\s*:?\s*\p{Lu}[^.!?]{1,80}$"
+#: an agency's photo note or a picture library at the end ("(AP Photo/Evan Vucci)")
+_PHOTO_END = (r"(?i:\((?:AP|AFP|Reuters|EPA|Getty|Bloomberg|UPI)?\s*(?:photo|image)s?\s*"
+              r"(?:/|:|by\b|credit\b|courtesy\b)[^)]{0,80}\)\W*$)"
+              r"|(?:/|\bvia\s+|^\W*)Getty\s+Images\W*$")
+
 #: (reason, pattern on the whole paragraph); the first that matches wins
 PARAGRAPH_RULES: list[tuple[str, str]] = [
     ("separator line", r"^[\W_]+$"),
@@ -41,6 +50,7 @@ PARAGRAPH_RULES: list[tuple[str, str]] = [
     ("date line", r"(?i)^\W*(?:published|updated|posted)?:?\s*" + _DATE
                   + r"(?:\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\W*$"),
     ("link to another story", r"(?i)^" + _DATE + r"\p{Lu}"),
+    (CAPTION, r"(?s)^.{0,400}(?:" + _CREDIT_END + "|" + _PHOTO_END + ")"),
     ("share buttons", r"(?i)^\W*(?:share (?:on|this)|tweet this|click to share|print this|"
                       r"email this)\b.{0,40}$"),
 ]
@@ -50,12 +60,26 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     # three or more short comma-separated phrases with no sentence punctuation: SEO tags
     ("keyword list", r"^\W*[^.!?,]{2,60}(?:,\s*[^.!?,]{2,60}){2,}$"),
     ("embedded post signature", r"^\W*[—–-]+\s*[^()]{1,80}\(@\w{1,30}\)"),
+    # "…Capitol.CreditJoshua Roberts/Reuters", "Photo: …", "(AP Photo/Evan Vucci)",
+    # "Image: …", "Getty Images", "Photo by … / courtesy of …"
+    (CAPTION, _CREDIT_END + r"|^\W*Credits?\s*:?\s*\p{Lu}[^.!?/]{1,60}/[^.!?]{1,40}$"
+              r"|^\W*(?i:(?:(?:photo|image|picture)\s+)?(?:photo(?:graph)?|image|picture|caption|"
+              r"credit)s?)\s*:"
+              r"|" + _PHOTO_END
+              + r"|^\W*(?i:photo(?:graph)?|image)s?\s+(?i:by|courtesy\s+of)\s+[^.!?]{1,60}\W*$"),
 ]
 
 #: an embedded post's text sits just above its signature; tweets are at most 280 characters
 _EMBED_BODY_CHARS = 320
 #: at the head or tail of an article, a paragraph with fewer shared words than this is off-topic
 _OFF_TOPIC_SHARE = 0.34
+#: ... unless it names at least this many of the people, places or numbers of its article's body
+_EDGE_BODY_NAMES = 2
+#: ... or at least this many, and this share, of its content words are the body's words
+_EDGE_BODY_WORDS = 4
+_EDGE_BODY_SHARE = 0.3
+#: a sentence repeated in its article is padding only when it has at least this many words
+_REPEAT_MIN_WORDS = 3
 
 
 def _first_match(rules: list[tuple[str, str]], col: str) -> pl.Expr:
@@ -87,6 +111,39 @@ def _off_topic(paragraphs: pl.DataFrame) -> pl.DataFrame:
         tokens.join(spread, on="token")
         .group_by("article", "paragraph")
         .agg(share=(pl.col("n_art") > 1).mean(), n_tokens=pl.len())
+    )
+
+
+def _tied_to_body(par: pl.DataFrame) -> pl.Series:
+    """For each paragraph (in ``par``'s order): whether it is tied to the body of its article
+    (the other paragraphs no rule marked): it names at least :data:`_EDGE_BODY_NAMES` of the
+    body's people, places or numbers (a name in both), or at least :data:`_EDGE_BODY_WORDS`
+    of its own content words, and :data:`_EDGE_BODY_SHARE` of them, are the body's words. A
+    paragraph at the edge so tied is the story going on, not a bio or a link."""
+    tokens = (content_tokens(par, ["article", "paragraph"], col="ptext")
+              .with_columns(name=pl.col("is_name") | pl.col("is_number"))
+              .group_by("article", "paragraph", "token").agg(pl.col("name").any()))
+    body = par.filter(pl.col("reason").is_null() & ~pl.col("off_topic")).select(
+        "article", pl.col("paragraph").alias("_p"))
+    body_tokens = tokens.join(body, left_on=["article", "paragraph"],
+                              right_on=["article", "_p"]).rename(
+        {"paragraph": "_p", "name": "_name"})
+    shared = (
+        tokens.join(body_tokens, on=["article", "token"])
+        .filter(pl.col("_p") != pl.col("paragraph"))
+        .group_by("article", "paragraph")
+        .agg(_names=pl.col("token").filter(pl.col("name") & pl.col("_name")).n_unique(),
+             _words=pl.col("token").n_unique())
+    )
+    sizes = tokens.group_by("article", "paragraph").agg(_size=pl.len())
+    return (
+        par.join(shared, on=["article", "paragraph"], how="left", maintain_order="left")
+        .join(sizes, on=["article", "paragraph"], how="left", maintain_order="left")
+        .select((pl.col("_names").fill_null(0) >= _EDGE_BODY_NAMES)
+                | ((pl.col("_words").fill_null(0) >= _EDGE_BODY_WORDS)
+                   & (pl.col("_words").fill_null(0)
+                      >= _EDGE_BODY_SHARE * pl.col("_size").fill_null(1))))
+        .to_series()
     )
 
 
@@ -125,8 +182,15 @@ def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, 
 
 def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Sentences with ``kind``/``reason`` set to boilerplate where a rule fires."""
+    pnorm = (pl.col("ptext").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ")
+             .str.strip_chars())
     par = _paragraphs(sentences).with_columns(
-        preason=_first_match(PARAGRAPH_RULES, "ptext")
+        preason=pl.coalesce(
+            _first_match(PARAGRAPH_RULES, "ptext"),
+            # a whole paragraph said again (a title block repeated under itself)
+            pl.when(~pnorm.is_first_distinct().over("article")
+                    & (pnorm.str.count_matches(" ") + 1 >= _REPEAT_MIN_WORDS))
+            .then(pl.lit("repeated in this article")))
     )
     norm = (
         pl.col("text").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
@@ -139,8 +203,9 @@ def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
             reason=pl.coalesce(
                 "preason",
                 _first_match(SENTENCE_RULES, "text"),
+                # a short line said twice ("Jail!") is the article's words, not padding
                 pl.when(~pl.col("_norm").is_first_distinct().over("article")
-                        & (pl.col("_norm").str.len_chars() > 0))
+                        & (pl.col("_norm").str.count_matches(" ") + 1 >= _REPEAT_MIN_WORDS))
                 .then(pl.lit("repeated in this article")),
             )
         )
@@ -167,6 +232,8 @@ def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
         .with_columns(off_topic=pl.col("share").fill_null(0.0) < _OFF_TOPIC_SHARE)
         .sort("article", "paragraph")
     )
+    par = par.with_columns(
+        off_topic=pl.col("off_topic") & ~_tied_to_body(par))
     n_articles = articles.height
     if n_articles >= 2:
         par = par.with_columns(edge_off_topic=_edge_runs(par))

@@ -106,6 +106,7 @@ COVERAGE = pl.Schema(
 #: contract: group id, quote group id or "kind:value"; comma-separated ids). For a statement,
 #: ``nearest_index``/``nearest_score``: the outlet's closest sentence to it and their pair
 #: score, when one was scored (below the "says it differently" cut of analyze/nearest.py).
+#: ``label``: what it is, in words ("statement", "quote by Karen Bass", "day: Tuesday").
 OMISSIONS = pl.Schema(
     {
         "article": pl.String,
@@ -119,6 +120,7 @@ OMISSIONS = pl.Schema(
         "carriers": pl.List(pl.String),
         "outlets": pl.String,
         "text": pl.String,
+        "label": pl.String,
         "nearest_index": pl.Int64,
         "nearest_score": pl.Float64,
     }

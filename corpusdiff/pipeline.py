@@ -9,7 +9,7 @@ import polars as pl
 
 from corpusdiff.align import PAIRS, Progress, align_all
 from corpusdiff.analyze.coverage import carries
-from corpusdiff.analyze.facts import conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.nearest import (
     SAYS_DIFFERENTLY,
@@ -105,7 +105,8 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     report("finding facts", 0.45)
     facts = extract_facts(sentences)
     report("comparing facts", 0.8)
-    conflicting = conflicts(facts, members, sentences)
+    # sentence pairs that state the same thing: alignment groups, and close pairs
+    conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences)
     exclusive = exclusive_facts(facts)
     ids = reference_first(articles["id"].to_list(), options.reference)
     # a statement an outlet says in other words (its closest sentence scores high) is not

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from corpusdiff.analyze.fact_labels import fact_label, slot_words
+from corpusdiff.analyze.fact_pairs import group_pairs
 from corpusdiff.analyze.facts import (
     CONFLICTS,
     EXCLUSIVE,
     FACTS,
+    conflict_pairs,
     conflicts,
     exclusive_facts,
     extract_facts,
     normalise_role,
+    own_voice,
 )
+from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.ingest import ingest
 from corpusdiff.model import SENTENCES, Comparison
 from corpusdiff.pipeline import compare
@@ -198,7 +204,8 @@ def test_empty_inputs_give_empty_tables_with_their_schemas() -> None:
     assert facts.schema == FACTS
     members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String, "index": pl.Int64,
                                    "score": pl.Float64})
-    assert conflicts(facts, members, pl.DataFrame(schema=SENTENCES)).schema == CONFLICTS
+    empty = pl.DataFrame(schema=SENTENCES)
+    assert conflicts(facts, group_pairs(members), empty).schema == CONFLICTS
     assert exclusive_facts(facts).schema == EXCLUSIVE
 
 
@@ -246,7 +253,8 @@ def test_normalise_role() -> None:
 def harlow() -> Harlow:
     cmp = compare(HARLOW)
     facts = extract_facts(cmp.sentences)
-    return cmp, facts, conflicts(facts, cmp.members, cmp.sentences)
+    pairs = conflict_pairs(facts, cmp.members, cmp.sentences)
+    return cmp, facts, conflicts(facts, pairs, cmp.sentences)
 
 
 def test_harlow_conflicts(harlow: Harlow) -> None:
@@ -288,7 +296,8 @@ def test_harlow_agreeing_slots_do_not_conflict(harlow: Harlow) -> None:
 
 def test_conflicts_are_deterministic(harlow: Harlow) -> None:
     cmp, facts, found = harlow
-    again = conflicts(facts.sample(fraction=1.0, shuffle=True, seed=7), cmp.members,
+    shuffled = facts.sample(fraction=1.0, shuffle=True, seed=7)
+    again = conflicts(shuffled, conflict_pairs(shuffled, cmp.members, cmp.sentences),
                       cmp.sentences)
     assert again.equals(found)
 
@@ -301,14 +310,14 @@ def _group_of(*keys: tuple[str, int]) -> pl.DataFrame:
 def test_covington_title_wording_is_not_a_conflict(seeds: Seeds) -> None:
     cmp, facts = seeds
     members = _group_of((SEED_000, 6), (SEED_001, 9))
-    assert conflicts(facts, members, cmp.sentences).is_empty()
+    assert conflicts(facts, group_pairs(members), cmp.sentences).is_empty()
     # a different rank for the same person in the same aligned sentences is one
     changed = facts.with_columns(
         pl.when((pl.col("kind") == "title") & (pl.col("article") == SEED_001)
                 & (pl.col("entity") == "Emily Covington"))
         .then(pl.lit("deputy director ice office public affairs"))
         .otherwise(pl.col("value")).alias("value"))
-    found = conflicts(changed, members, cmp.sentences)
+    found = conflicts(changed, group_pairs(members), cmp.sentences)
     assert found.select("slot", "article_a", "article_b").rows() == [
         ("role:Emily Covington", SEED_000, SEED_001)]
 
@@ -321,7 +330,7 @@ def test_role_known_elsewhere_in_the_article_is_compared() -> None:
                   article="b"),
     ])
     facts = extract_facts(frame)
-    found = conflicts(facts, _group_of(("a", 1), ("b", 1)), frame)
+    found = conflicts(facts, group_pairs(_group_of(("a", 1), ("b", 1))), frame)
     assert found.select("slot", "value_a", "value_b", "sentence_a").rows() == [
         ("role:Pam Bondi", "attorney general", "deputy attorney general", 0)]
 
@@ -333,7 +342,7 @@ def test_qualified_quantities_and_dates_are_compared_as_ranges() -> None:
         sentences("120 agents arrived in June and stayed under 2 hours.", article="b"),
     ])
     facts = extract_facts(frame)
-    found = conflicts(facts, _group_of(("a", 0), ("b", 0)), frame)
+    found = conflicts(facts, group_pairs(_group_of(("a", 0), ("b", 0))), frame)
     assert found.select("slot", "value_a", "value_b").rows() == [("duration", "PT3H", "PT2H")]
 
 
@@ -342,14 +351,14 @@ def test_two_estimates_with_different_numbers_conflict() -> None:
         sentences("About 12,000 vehicles cross the bridge, nearly six hours a day.", article="a"),
         sentences("About 11,000 vehicles cross the bridge, six hours a day.", article="b"),
     ])
-    found = conflicts(extract_facts(frame), _group_of(("a", 0), ("b", 0)), frame)
+    found = conflicts(extract_facts(frame), group_pairs(_group_of(("a", 0), ("b", 0))), frame)
     assert found.select("slot", "text_a", "text_b").rows() == [
         ("number:vehicles", "About 12,000 vehicles", "About 11,000 vehicles")]
 
 
 def test_seed_conflicts_have_the_schema_and_name_real_sentences(seeds: Seeds) -> None:
     cmp, facts = seeds
-    found = conflicts(facts, cmp.members, cmp.sentences)
+    found = conflicts(facts, conflict_pairs(facts, cmp.members, cmp.sentences), cmp.sentences)
     assert found.schema == CONFLICTS
     assert found.filter(pl.col("slot").str.starts_with("role:Emily Covington")).is_empty()
     grouped = cmp.members.select("group", "article", "index")
@@ -408,3 +417,122 @@ def test_extraction_quality_on_the_second_sample() -> None:
     assert score.lenient_precision >= 0.95
     assert score.lenient_recall >= 0.93
     assert score.value_accuracy >= 0.95
+
+
+# --- titles, labels, close pairs, own voice (issue 13) ---------------------------------------
+
+
+def test_one_office_in_many_wordings() -> None:
+    reps = {normalise_title(t) for t in ("Rep.", "Representative", "U.S. Representative",
+                                         "Congressman", "Congresswoman", "member of Congress",
+                                         "Democratic Rep.")}
+    assert reps == {"representative"}
+    assert normalise_title("Sen.") == normalise_title("U.S. Senator") == "senator"
+    assert normalise_title("Gov.") == "governor"
+    assert normalise_role("Rep.") == normalise_role("Congressman")
+    assert not titles_conflict(normalise_role("Rep."), normalise_role("U.S. Representative"))
+    assert titles_conflict("senator", "representative")
+    assert not titles_conflict("majority leader", "senator")  # both hold
+    assert titles_conflict("fire chief", "deputy fire chief")
+    assert titles_conflict("president", "vice president")
+    assert not titles_conflict("former texas governor", "senator")  # another time
+
+
+def test_a_representative_called_three_ways_is_not_a_conflict() -> None:
+    frame = pl.concat([
+        sentences("Rep. Adam Schiff said the letter was unfair.", article="a"),
+        sentences("Congressman Adam Schiff said the letter was unfair.", article="b"),
+        sentences("Senator Adam Schiff said the letter was unfair.", article="c"),
+    ])
+    facts = extract_facts(frame)
+    members = pl.DataFrame({"group": [0, 0, 0], "article": ["a", "b", "c"], "index": [0, 0, 0],
+                            "score": [1.0] * 3})
+    found = conflicts(facts, group_pairs(members), frame)
+    assert found.select("article_a", "article_b", "label", "said_a", "said_b").rows() == [
+        ("a", "c", "title of Adam Schiff", "Representative", "Senator"),
+        ("b", "c", "title of Adam Schiff", "Representative", "Senator")]
+
+
+def test_labels_are_human_words() -> None:
+    facts = facts_of("The council voted 7-2 on Tuesday, Dec. 8, 2026, at 5 p.m. to spend "
+                     "$2.5 million on 12 buses, 40% more than in December.")
+    labels = set(facts["label"])
+    assert {"day: Tuesday", "date: December 8, 2026", "time: 5 p.m.",
+            "amount: $2,500,000", "percentage: 40%", "month: December"} <= labels
+    assert any(x.startswith("number of buses: 12") for x in labels)
+    for label in labels:  # no internal key shows
+        assert not re.search(r"month:\d|weekday|:USD|^\w+:\w+:|\d{2}:\d{2}|P\d+D", label), label
+    assert fact_label("title", "representative") == "title: Representative"
+    assert fact_label("number", "7-2", "tally") == "vote: 7-2"
+    assert fact_label("time", "17:00") == "time: 5 p.m."
+    assert slot_words("role:Karen Bass") == "title of Karen Bass"
+    assert slot_words("number:agents") == "number of agents"
+
+
+def test_same_values_in_other_words_do_not_conflict() -> None:
+    frame = pl.concat([
+        sentences("The meeting began at 17:00 and the city paid $2.5 million.", article="a"),
+        sentences("The meeting began at 5 p.m. and the city paid 2,500,000 dollars.",
+                  article="b"),
+    ])
+    facts = extract_facts(frame)
+    frame_pairs = group_pairs(_group_of(("a", 0), ("b", 0)))
+    assert conflicts(facts, frame_pairs, frame).is_empty()
+
+
+COUNCIL = """Council approves new budget after long debate
+
+The city council approved the new budget late on Tuesday after a debate that lasted six hours.
+The council vote was {tally} on {day}, officials said.
+The meeting began at {time} and drew a crowd of residents.
+Mayor Lena Ortiz said the plan was fair.
+"""
+
+
+def test_unaligned_sentences_told_alike_are_compared(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(COUNCIL.format(tally="7-2", day="Tuesday", time="5 p.m."))
+    (tmp_path / "b.txt").write_text(COUNCIL.format(tally="6-3", day="Wednesday", time="7 p.m."))
+    cmp = compare([tmp_path])
+    found = cmp.conflicts
+    got = set(found.select("label", "said_a", "said_b", "source").iter_rows())
+    assert ("vote", "7-2", "6-3", "close") in got or ("vote", "7-2", "6-3", "group") in got
+    assert any(r[:3] == ("day", "Tuesday", "Wednesday") for r in got)
+    assert any(r[:3] == ("time", "5 p.m.", "7 p.m.") for r in got)
+    # each names both sentences
+    for r in found.iter_rows(named=True):
+        for side in ("a", "b"):
+            text = cmp.sentences.filter((pl.col("article") == r[f"article_{side}"])
+                                        & (pl.col("index") == r[f"sentence_{side}"]))["text"]
+            assert r[f"text_{side}"] in text[0]
+
+
+def test_close_pairs_need_the_same_subject() -> None:
+    frame = pl.concat([
+        sentences("The State Department released the emails on Friday.", article="a"),
+        sentences("The State Department released the emails on Saturday.",
+                  "The senator spoke to reporters on Sunday.", article="b"),
+    ])
+    facts = extract_facts(frame)
+    empty = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String, "index": pl.Int64,
+                                 "score": pl.Float64})
+    pairs = conflict_pairs(facts, empty, frame)
+    assert pairs.select("article_a", "index_a", "article_b", "index_b", "source").rows() == [
+        ("a", 0, "b", 0, "close")]
+    found = conflicts(facts, pairs, frame)
+    assert found.select("said_a", "said_b").rows() == [("Friday", "Saturday")]
+
+
+def test_quoted_facts_are_not_an_outlets_own_omission() -> None:
+    frame = pl.concat([
+        sentences('Bass said: "We saw 300 agents in the park on Friday."', article="a"),
+        sentences("Officials counted 300 agents in the park on Friday.", article="b"),
+        sentences("Officials counted 300 agents in the park on Friday.", article="c"),
+    ]).with_columns(start=pl.lit(0, pl.Int64), end=pl.col("text").str.len_chars().cast(pl.Int64))
+    facts = extract_facts(frame)
+    quote_start = frame["text"][0].index("We")
+    quotes = pl.DataFrame({"article": ["a"], "kind": ["quote"], "start": [quote_start],
+                           "end": [len(frame["text"][0]) - 2]})
+    mine = own_voice(facts, frame, quotes)
+    assert mine.filter(pl.col("article") == "a").is_empty()
+    assert mine.filter(pl.col("article") == "b").height == facts.filter(
+        pl.col("article") == "b").height

@@ -24,9 +24,19 @@ import re
 
 import polars as pl
 
+from corpusdiff.analyze.fact_labels import slot_words, with_labels
 from corpusdiff.analyze.fact_names import Pending, decide_pending, sentence_facts
+from corpusdiff.analyze.fact_pairs import (
+    PAIRS,
+    close_pairs,
+    context_agreement,
+    group_pairs,
+    mention_contexts,
+    word_weights,
+)
 from corpusdiff.analyze.fact_quantities import Mention
-from corpusdiff.analyze.fact_words import RANK_WORDS, ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
+from corpusdiff.analyze.fact_words import ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
+from corpusdiff.analyze.titles import normalise_title, titles_conflict
 
 #: One row per fact mention in a non-boilerplate sentence. ``start``/``end`` are offsets into
 #: the sentence text; ``text`` is the mention as written; ``value`` is normalised for comparison
@@ -36,7 +46,8 @@ from corpusdiff.analyze.fact_words import RANK_WORDS, ROLE_ABBREV, ROLE_STOP, TI
 #: "<", "<=" or "~" for "more than", "at least", "under", "within", "about". ``amount``: the
 #: magnitude of numbers, money, percentages and durations (in days). ``role``: for a person the
 #: title written next to the name. ``entity``: the corpus-wide key of the person, organisation
-#: or place (for a title: of its person).
+#: or place (for a title: of its person). ``label``: the fact in human words ("day: Tuesday",
+#: "month: December", "title: Representative").
 FACTS = pl.Schema(
     {
         "article": pl.String,
@@ -51,13 +62,20 @@ FACTS = pl.Schema(
         "amount": pl.Float64,
         "role": pl.String,
         "entity": pl.String,
+        "label": pl.String,
     }
 )
+#: FACTS without the label (computed last)
+_BASE = pl.Schema({k: v for k, v in FACTS.items() if k != "label"})
 
 FACT_KINDS = ("person", "organization", "place", "number", "money", "percent", "date",
               "weekday", "time", "duration", "title")
 
-#: One row per pair of outlets filling a slot of an alignment group with incompatible values.
+#: One row per pair of sentences of two outlets filling a slot with incompatible values.
+#: ``group``: the alignment group holding both sentences (for a close pair: one holding either,
+#: or null); ``source``: where the pair comes from ("group" or "close"); ``label``: the slot in
+#: words ("day", "number of agents", "title of Karen Bass"); ``said_a``/``said_b``: each value
+#: in words ("Friday", "5 p.m.", "$2,500,000", "Deputy Fire Chief").
 CONFLICTS = pl.Schema(
     {
         "group": pl.Int64,
@@ -71,6 +89,10 @@ CONFLICTS = pl.Schema(
         "sentence_b": pl.Int64,
         "value_b": pl.String,
         "text_b": pl.String,
+        "source": pl.String,
+        "label": pl.String,
+        "said_a": pl.String,
+        "said_b": pl.String,
     }
 )
 
@@ -84,6 +106,7 @@ EXCLUSIVE = pl.Schema(
         "text": pl.String,
         "sentence": pl.Int64,
         "mentions": pl.Int64,
+        "label": pl.String,
     }
 )
 
@@ -106,7 +129,7 @@ def normalise_role(role: str) -> str:
     """A role reduced for comparison: lower case, possessives, function words and known
     organisation names folded ("assistant director for ICE's Office of Public Affairs" and
     "Assistant Director of the ICE Office of Public Affairs" give the same string)."""
-    s = role.lower().replace("’", "'")
+    s = normalise_title(role)
     s = re.sub(r"'s?\b", "", s)
     for pattern, repl in _ROLE_CANON:
         s = pattern.sub(repl, s)
@@ -157,13 +180,14 @@ def extract_facts(sentences: pl.DataFrame) -> pl.DataFrame:
             entity = m.value if m.kind in ("organization", "place") else None
             records.append((article, index, m.start, m.end, m.kind, m.text, m.value, m.unit,
                             m.qualifier, m.amount, None, entity))
-    frame = pl.DataFrame(records, schema=FACTS, orient="row")
+    frame = pl.DataFrame(records, schema=_BASE, orient="row")
     org = pl.col("kind") == "organization"
     frame = frame.with_columns(
         pl.when(org).then(pl.col(c).replace(org_pairs)).otherwise(pl.col(c)).alias(c)
         for c in ("value", "entity")
     )
-    return _resolve_people(frame).sort("article", "sentence", "start", "kind")
+    resolved = _resolve_people(frame).sort("article", "sentence", "start", "kind")
+    return with_labels(resolved).select(FACTS.names()).cast(dict(FACTS))  # type: ignore[arg-type]
 
 
 def _resolve_people(frame: pl.DataFrame) -> pl.DataFrame:
@@ -191,7 +215,7 @@ def _resolve_people(frame: pl.DataFrame) -> pl.DataFrame:
             entity=resolved,
             value=pl.when(pl.col("kind") == "person").then(resolved).otherwise(pl.col("value")),
         )
-        .select(FACTS.names())
+        .select(_BASE.names())
     )
 
 
@@ -276,113 +300,278 @@ def _article_roles(facts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: two amounts in a close pair further apart than this factor are about different things
+CLOSE_AMOUNT_RATIO = 5.0
+
 _PAIR_COLS = ["group", "kind", "slot", "article_a", "sentence_a", "value_a", "text_a",
               "article_b", "sentence_b", "value_b", "text_b"]
+_SIDE = ("article", "sentence", "at", "start", "end", "value", "text", "lo", "hi", "unit",
+         "qualifier", "amount", "mid")
 
 
-def conflicts(facts: pl.DataFrame, members: pl.DataFrame,
+def _live_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
+    return sentences.filter(pl.col("kind") != "boilerplate").select(
+        pl.col("article"), pl.col("index").alias("sentence"))
+
+
+def _role_slots(facts: pl.DataFrame, places: pl.DataFrame) -> pl.DataFrame:
+    """Each person mentioned in a paired sentence with the role the sentence gives them, or
+    else the most specific role the outlet gives them anywhere. ``places``: article, sentence
+    of the paired sentences."""
+    people = (facts.filter(pl.col("kind") == "person").join(places, on=["article", "sentence"])
+              .select("article", "sentence", "entity").unique())
+    local = (facts.filter(pl.col("kind") == "title").join(places, on=["article", "sentence"])
+             .select("article", "sentence", "entity", "start", "end", "value", "text",
+                     pl.col("sentence").alias("at")))
+    general = (
+        people.join(local, on=["article", "sentence", "entity"], how="anti")
+        .join(_article_roles(facts).rename({"sentence": "_at"}), on=["article", "entity"])
+        .with_columns(start=pl.lit(0, pl.Int64), end=pl.lit(0, pl.Int64))
+        .select("article", "sentence", "entity", "start", "end", "value", "text",
+                pl.col("_at").alias("at"))
+    )
+    return pl.concat([local, general]).select(
+        "article", "sentence", "at", "start", "end", pl.lit("title").alias("kind"),
+        (pl.lit("role:") + pl.col("entity")).alias("slot"), "value", "text",
+        pl.lit(None, pl.Float64).alias("lo"), pl.lit(None, pl.Float64).alias("hi"),
+        pl.lit(None, pl.String).alias("unit"), pl.lit(None, pl.String).alias("qualifier"),
+        pl.lit(None, pl.Float64).alias("amount"),
+    )
+
+
+def _quantity_slots(facts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Slot-filling mentions of live sentences with a mention id (``mid``)."""
+    return (
+        _slots(facts).join(_live_sentences(sentences), on=["article", "sentence"], how="semi")
+        .select("article", "sentence", "start", "end", "kind", "slot", "value", "text", "lo",
+                "hi", "unit", "qualifier", "amount")
+        .sort("article", "sentence", "start", "slot", "value")
+        .with_columns(at=pl.col("sentence"))
+        .with_row_index("mid")
+        .with_columns(pl.col("mid").cast(pl.Int64))
+    )
+
+
+def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFrame,
+                  weights: pl.DataFrame) -> pl.DataFrame:
+    """The close conflicts whose two mentions are each other's best match: of the other
+    outlet's mentions of the slot, the one whose context agrees most. A mention that agrees
+    better with a mention of the same value ("on Tuesday ... Justice Department" with the
+    other outlet's "on Tuesday ... Justice Department") is told alike there, not contradicted
+    by a looser neighbour."""
+    ends = []
+    for me, other in (("a", "b"), ("b", "a")):
+        ends.append(close.select(mid=f"mid_{me}", article=f"article_{other}", slot="slot"))
+    rivals = (
+        pl.concat(ends).unique()
+        .join(slots.select(pl.col("mid").alias("rival"), "article", "slot"),
+              on=["article", "slot"])
+        .filter(pl.col("mid") != pl.col("rival"))
+    )
+    mids = pl.concat([rivals["mid"], rivals["rival"]]).unique()
+    contexts = mention_contexts(slots.filter(pl.col("mid").is_in(mids.implode())), sentences,
+                                weights)
+    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"), contexts)
+    # a mention's best match in each other article
+    best = (scored.join(slots.select(pl.col("mid").alias("mid_b"), "article"), on="mid_b")
+            .sort("mid_a", "article", "agreement", "mid_b",
+                  descending=[False, False, True, False])
+            .group_by("mid_a", "article", maintain_order=True).first()
+            .select(pl.col("mid_a").alias("mid"), "article", pl.col("mid_b").alias("best")))
+    return (
+        close.join(best, left_on=["mid_a", "article_b"], right_on=["mid", "article"],
+                   how="left")
+        .filter(pl.col("best") == pl.col("mid_b")).drop("best")
+        .join(best, left_on=["mid_b", "article_a"], right_on=["mid", "article"], how="left")
+        .filter(pl.col("best") == pl.col("mid_a")).drop("best")
+    )
+
+
+def _members_of(pairs: pl.DataFrame) -> pl.DataFrame:
+    """group, article, sentence of every sentence in a group pair."""
+    grouped = pairs.filter(pl.col("group").is_not_null())
+    return pl.concat([
+        grouped.select("group", article="article_a", sentence="index_a"),
+        grouped.select("group", article="article_b", sentence="index_b"),
+    ]).unique().sort("group", "article", "sentence")
+
+
+def _label_conflicts(found: pl.DataFrame) -> pl.DataFrame:
+    """label (the slot in words) and said_a / said_b (each value in words)."""
+    slots = found.select("slot").unique()
+    slots = slots.with_columns(pl.Series("label", [slot_words(x) for x in slots["slot"]],
+                                         dtype=pl.String))
+    out = found.join(slots, on="slot", how="left", maintain_order="left")
+    for side in ("a", "b"):
+        out = with_labels(out, kind="kind", value=f"value_{side}", unit=f"unit_{side}",
+                          qualifier=f"qualifier_{side}", out=f"said_{side}", words=True)
+    return out
+
+
+def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
+                   sentences: pl.DataFrame) -> pl.DataFrame:
+    """The sentence pairs :func:`conflicts` compares (schema :data:`.fact_pairs.PAIRS`): every
+    cross-outlet pair of an alignment group, and the close pairs of
+    :func:`.fact_pairs.close_pairs` (sentences the aligner left apart that fill one slot with
+    mentions in the same words)."""
+    slots = _quantity_slots(facts, sentences)
+    return pl.concat([group_pairs(members), close_pairs(slots, sentences, members)])
+
+
+def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
               sentences: pl.DataFrame) -> pl.DataFrame:
-    """Slots filled differently by two outlets within one alignment group (schema
-    :data:`CONFLICTS`).
+    """Slots filled differently by the two sentences of a pair (schema :data:`CONFLICTS`).
+
+    ``pairs`` (schema :data:`.fact_pairs.PAIRS`) says which sentences of two outlets state the
+    same thing: both in one alignment group (``source="group"``) or close by another measure
+    (``source="close"``; the two mentions must then also stand among the same words, so that
+    they are about the same subject). Build it with :func:`conflict_pairs`.
 
     A slot is a weekday, a count of one unit ("number:agents"), an amount of money, a
     percentage, a duration, a date, a year, a clock time or part of day, a place of one type
     ("place:city") or a person's role ("role:Karen Bass"). Two values conflict when neither
-    outlet also states the other's value in the group and they cannot both be true: intervals
-    for bounded quantities ("more than 100" and "120" agree; "about 12,000" and "about 11,000"
-    do not: an estimate is compared by its number), date parts (June 10 and June
-    agree), roles compared after :func:`normalise_role` (one role containing the other agrees
-    unless the extra words change the rank: "Attorney General" vs "Deputy Attorney General").
-    A person's role in a group is the role given in the group's sentence, or else the most
-    specific role the outlet gives that person anywhere; a role conflict is reported once, in
-    the first group where both outlets mention the person.
+    sentence (nor, for a group pair, the outlet's other sentences in the group) also states the
+    other's value and they cannot both be true: intervals for bounded quantities ("more than
+    100" and "120" agree; "about 12,000" and "about 11,000" do not: an estimate is compared by
+    its number), date parts (June 10 and June agree), roles by
+    :func:`.titles.titles_conflict` after :func:`normalise_role` ("Rep." and "Congressman"
+    agree; "Attorney General" and "Deputy Attorney General" do not; "Majority Leader" and
+    "Senator" both hold). A person's role in a sentence is the role written there, or else the
+    most specific role the outlet gives that person anywhere; a role conflict is reported once
+    per pair of outlets and values.
     """
-    live = sentences.filter(pl.col("kind") != "boilerplate").select(
-        pl.col("article"), pl.col("index").alias("sentence"))
-    grouped = (
-        members.select("group", "article", pl.col("index").alias("sentence"))
-        .join(live, on=["article", "sentence"], how="semi")
+    pairs = pairs.select(list(PAIRS.names())).cast(dict(PAIRS))  # type: ignore[arg-type]
+    slots = _quantity_slots(facts, sentences)
+    places = pl.concat([
+        pairs.select(article="article_a", sentence="index_a"),
+        pairs.select(article="article_b", sentence="index_b"),
+    ]).unique()
+    n_mid = slots.height
+    roles = _role_slots(facts, places).with_columns(
+        mid=pl.int_range(pl.len(), dtype=pl.Int64) + n_mid)
+    slots = pl.concat([slots, roles.select(slots.columns)])
+    side_a = slots.rename({c: f"{c}_a" for c in _SIDE})
+    side_b = slots.drop("kind").rename({c: f"{c}_b" for c in _SIDE})
+    found = (
+        pairs.rename({"index_a": "sentence_a", "index_b": "sentence_b"})
+        .join(side_a, on=["article_a", "sentence_a"])
+        .join(side_b, on=["article_b", "sentence_b", "slot"])
+        .filter(pl.col("value_a") != pl.col("value_b"))
     )
-    cols = ["group", "article", "sentence", "start", "kind", "slot", "value", "text", "lo", "hi"]
-    slots = _slots(facts).join(grouped, on=["article", "sentence"]).select(cols)
-
-    roles = _article_roles(facts)
-    people = (
-        facts.filter(pl.col("kind") == "person")
-        .join(grouped, on=["article", "sentence"])
-        .select("group", "article", "entity")
-        .unique()
-    )
-    local = (
-        facts.filter(pl.col("kind") == "title").join(grouped, on=["article", "sentence"])
-        .select("group", "article", "entity", "sentence", "start", "value", "text")
-    )
-    general = (
-        people.join(local, on=["group", "article", "entity"], how="anti")
-        .join(roles, on=["article", "entity"])
-        .with_columns(start=pl.lit(0, pl.Int64))
-        .select("group", "article", "entity", "sentence", "start", "value", "text")
-    )
-    role_slots = pl.concat([local, general]).select(
-        "group", "article", "sentence", "start", pl.lit("title").alias("kind"),
-        (pl.lit("role:") + pl.col("entity")).alias("slot"), "value", "text",
-        pl.lit(None, pl.Float64).alias("lo"), pl.lit(None, pl.Float64).alias("hi"),
-    )
-    slots = pl.concat([slots, role_slots])
-    present = slots.select("group", "slot", "article", "value").unique()
-    a = slots.rename({c: f"{c}_a" for c in ("article", "sentence", "start", "value", "text",
-                                            "lo", "hi")})
-    b = slots.drop("kind").rename({c: f"{c}_b" for c in ("article", "sentence", "start",
-                                                         "value", "text", "lo", "hi")})
-    pairs = (
-        a.join(b, on=["group", "slot"])
-        .filter((pl.col("article_a") < pl.col("article_b"))
-                & (pl.col("value_a") != pl.col("value_b")))
-        .join(present, left_on=["group", "slot", "article_b", "value_a"],
-              right_on=["group", "slot", "article", "value"], how="anti")
-        .join(present, left_on=["group", "slot", "article_a", "value_b"],
-              right_on=["group", "slot", "article", "value"], how="anti")
-        .with_columns(*_date_parts("a"), *_date_parts("b"))
-    )
-    words_a = pl.col("value_a").str.split(" ")
-    words_b = pl.col("value_b").str.split(" ")
-    extra_a = words_a.list.set_difference(words_b)
-    extra_b = words_b.list.set_difference(words_a)
-    rank = sorted(RANK_WORDS)
-    role_conflict = (
-        ((extra_a.list.len() > 0) & (extra_b.list.len() > 0))
-        | extra_a.list.eval(pl.element().is_in(rank)).list.any()
-        | extra_b.list.eval(pl.element().is_in(rank)).list.any()
-    )
+    # neither side also states the other's value: in its sentence, or in its group
+    said = slots.select("article", "sentence", "slot", "value").unique()
+    in_group = (_members_of(pairs).join(said, on=["article", "sentence"])
+                .select("group", "article", "slot", "value").unique())
+    for me, other in (("a", "b"), ("b", "a")):
+        found = (
+            found.join(said, how="anti",
+                       left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
+                       right_on=["article", "sentence", "slot", "value"])
+            .join(in_group, how="anti",
+                  left_on=["group", f"article_{me}", "slot", f"value_{other}"],
+                  right_on=["group", "article", "slot", "value"])
+        )
+    # a close pair's two mentions must stand among the same words
+    # a close pair's slots: not places (two places named in like words are rarely one
+    # fact told twice), not roles (compared over the groups and the whole article), and
+    # amounts of one order of magnitude
+    ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
+    close = found.filter(
+        (pl.col("source") == "close") & ~pl.col("slot").str.starts_with("place:")
+        & ~pl.col("slot").str.starts_with("role:")
+        & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
+    if not close.is_empty():
+        weights = word_weights(sentences)
+        contexts = mention_contexts(
+            slots.filter(pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]])
+                                             .implode())),
+            sentences, weights)
+        agree = context_agreement(close, contexts)
+        close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
+        close = _best_matches(close, slots, sentences, weights)
+    found = pl.concat([found.filter(pl.col("source") != "close"), close])
+    # a role known from elsewhere in the article is shown where it is written
+    found = found.with_columns(*_date_parts("a"), *_date_parts("b"), sentence_a="at_a",
+                               sentence_b="at_b")
+    role_pairs = found.filter(pl.col("slot").str.starts_with("role:")).select(
+        "value_a", "value_b").unique()
+    role_conflicts = role_pairs.filter(pl.Series(
+        [titles_conflict(a, b) for a, b in role_pairs.iter_rows()], dtype=pl.Boolean))
     quantity = pl.col("lo_a").is_not_null() & pl.col("lo_b").is_not_null()
     disjoint = (pl.col("hi_a") < pl.col("lo_b")) | (pl.col("hi_b") < pl.col("lo_a"))
     conflict = (
-        pl.when(pl.col("slot").str.starts_with("role:")).then(role_conflict)
+        pl.when(pl.col("slot").str.starts_with("role:")).then(pl.col("_role").is_not_null())
         .when(pl.col("slot") == "date")
         .then(_differ("y_a", "y_b") | _differ("m_a", "m_b") | _differ("d_a", "d_b"))
         .when(quantity).then(disjoint)
         .otherwise(pl.lit(True))
     )
+    order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
+             "start_b"]
     found = (
-        pairs.filter(conflict)
-        .sort("group", "slot", "article_a", "article_b", "sentence_a", "start_a",
-              "sentence_b", "start_b")
-        .unique(["group", "slot", "article_a", "article_b", "value_a", "value_b"],
-                keep="first", maintain_order=True)
+        found.join(role_conflicts.with_columns(_role=pl.lit(True)), on=["value_a", "value_b"],
+                   how="left", maintain_order="left")
+        .filter(conflict)
+        .with_columns(_key=pl.col("group").fill_null(-1))
+        .sort("_key", *order, nulls_last=True)
     )
-    # a role conflict between two outlets is one finding, however many groups show it
+    per_group = found.filter(pl.col("group").is_not_null()).unique(
+        ["group", "slot", "article_a", "article_b", "value_a", "value_b"], keep="first",
+        maintain_order=True)
+    per_pair = found.filter(pl.col("group").is_null()).unique(
+        ["sentence_a", "sentence_b", "slot", "article_a", "article_b", "value_a", "value_b"],
+        keep="first", maintain_order=True)
+    found = pl.concat([per_group, per_pair]).sort("_key", *order, nulls_last=True)
+    # a role conflict between two outlets is one finding, however many pairs show it
     roles_once = (
         found.filter(pl.col("slot").str.starts_with("role:"))
         .unique(["slot", "article_a", "article_b", "value_a", "value_b"], keep="first",
                 maintain_order=True)
     )
-    return (
-        pl.concat([found.filter(~pl.col("slot").str.starts_with("role:")), roles_once])
-        .sort("group", "slot", "article_a", "article_b", "sentence_a", "start_a",
-              "sentence_b", "start_b")
-        .select(_PAIR_COLS)
-        .cast(dict(CONFLICTS))  # type: ignore[arg-type]
+    # a close pair that repeats a conflict a group pair already shows adds nothing
+    rest = found.filter(~pl.col("slot").str.starts_with("role:"))
+    rest = pl.concat([
+        rest.filter(pl.col("group").is_not_null()),
+        rest.filter(pl.col("group").is_null()).join(
+            rest.filter(pl.col("group").is_not_null()), how="anti",
+            on=["slot", "article_a", "sentence_a", "value_a", "article_b", "sentence_b",
+                "value_b"]),
+    ])
+    grouped = _members_of(pairs).unique(["article", "sentence"], keep="first")
+    out = (
+        pl.concat([rest, roles_once])
+        .join(grouped.rename({"group": "_group_a", "article": "article_a",
+                              "sentence": "sentence_a"}),
+              on=["article_a", "sentence_a"], how="left", maintain_order="left")
+        .join(grouped.rename({"group": "_group_b", "article": "article_b",
+                              "sentence": "sentence_b"}),
+              on=["article_b", "sentence_b"], how="left", maintain_order="left")
+        .sort("_key", *order, nulls_last=True)
+        .with_columns(
+            # a close pair is shown at the group of one of its sentences, when it has one
+            group=pl.coalesce("group", "_group_a", "_group_b"))
     )
+    return _label_conflicts(out).select(list(CONFLICTS.names())).cast(
+        dict(CONFLICTS))  # type: ignore[arg-type]
+
+
+def own_voice(facts: pl.DataFrame, sentences: pl.DataFrame,
+              quotes: pl.DataFrame | None) -> pl.DataFrame:
+    """The facts an outlet states in its own voice: not in a boilerplate sentence, not inside a
+    quotation (``quotes``: rows of kind "quote" with article offsets ``start``/``end``)."""
+    live = sentences.filter(pl.col("kind") != "boilerplate").select(
+        "article", pl.col("index").alias("sentence"), pl.col("start").alias("_s0"))
+    placed = facts.join(live, on=["article", "sentence"], how="inner", maintain_order="left")
+    if quotes is None or quotes.is_empty():
+        return placed.drop("_s0")
+    spans = quotes.filter(pl.col("kind") == "quote").select(
+        "article", pl.col("start").alias("_qs"), pl.col("end").alias("_qe"))
+    at = placed.with_row_index("_row").with_columns(
+        _fs=pl.col("_s0") + pl.col("start"), _fe=pl.col("_s0") + pl.col("end"))
+    quoted = (at.select("_row", "article", "_fs", "_fe").join(spans, on="article")
+              .filter((pl.col("_fs") < pl.col("_qe")) & (pl.col("_fe") > pl.col("_qs")))
+              .select("_row").unique())
+    return at.join(quoted, on="_row", how="anti", maintain_order="left").select(facts.columns)
 
 
 def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
@@ -405,10 +594,11 @@ def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
              pl.len().cast(pl.Int64).alias("mentions"))
         .with_columns(pl.when(pl.col("unit") == "").then(None).otherwise(pl.col("unit"))
                       .alias("unit"))
+        .pipe(with_labels, qualifier=None)
         .select(list(EXCLUSIVE.names()))
         .sort("article", "sentence", "kind", "value")
     )
 
 
-__all__ = ["CONFLICTS", "EXCLUSIVE", "FACTS", "FACT_KINDS", "conflicts", "exclusive_facts",
-           "extract_facts", "normalise_role"]
+__all__ = ["CONFLICTS", "EXCLUSIVE", "FACTS", "FACT_KINDS", "conflict_pairs", "conflicts",
+           "exclusive_facts", "extract_facts", "normalise_role", "own_voice"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusdiff.analyze.facts import own_voice
 from corpusdiff.model import OMISSIONS, empty
 
 
@@ -17,11 +18,11 @@ def default_k(n_articles: int) -> int:
 
 
 def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -> pl.DataFrame:
-    """carried: ref, article, text (one row per outlet carrying ref) -> omission rows with
-    article, what, ref, carried_by, carriers, text."""
+    """carried: ref, article, text, label (one row per outlet carrying ref) -> omission rows
+    with article, what, ref, carried_by, carriers, text, label."""
     schema = {"article": pl.String, "what": pl.String, "ref": pl.String,
               "carried_by": pl.Int64, "carriers": pl.List(pl.String), "text": pl.String,
-              "nearest_index": pl.Int64, "nearest_score": pl.Float64}
+              "label": pl.String, "nearest_index": pl.Int64, "nearest_score": pl.Float64}
     if carried.is_empty():
         return pl.DataFrame(schema=schema)
     per_ref = (
@@ -30,6 +31,7 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
         .agg(
             pl.col("article").unique(maintain_order=True).alias("carriers"),
             pl.col("text").first(),
+            pl.col("label").first(),
         )
         .with_columns(carried_by=pl.col("carriers").list.len())
         .filter(pl.col("carried_by") >= k)
@@ -45,6 +47,7 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
             carried_by=pl.col("carried_by").cast(pl.Int64),
             carriers="carriers",
             text="text",
+            label="label",
             nearest_index=pl.lit(None, pl.Int64),
             nearest_score=pl.lit(None, pl.Float64),
         )
@@ -60,27 +63,36 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
     (:data:`~corpusdiff.model.OMISSIONS`): per outlet in ``article_ids`` order, most carried
     first, then statements, quotes, facts.
 
-    ``quotes`` (quote groups) and ``facts`` may be None to count statements only. ``nearest``
+    ``quotes`` (quote groups) and ``facts`` may be None to count statements only; facts count
+    only where the outlet states them in its own voice (:func:`.facts.own_voice`). ``nearest``
     (group, article, nearest_index, nearest_score; see analyze/nearest.py) fills the nearest_*
     columns of statement rows (the pipeline then moves those its outlet says differently out).
     """
     k = default_k(len(article_ids)) if k is None else k
-    texts = sentences.select("article", "index", "text")
+    # the headline row is every outlet's title, not a statement one of them leaves out
+    texts = sentences.filter(pl.col("kind") != "headline").select("article", "index", "text")
     groups = (
         members.join(texts, on=["article", "index"])
         .sort("group", "article", "index")
-        .select(ref=pl.col("group").cast(pl.String), article="article", text="text")
+        .select(ref=pl.col("group").cast(pl.String), article="article", text="text",
+                label=pl.lit("statement"))
     )
     parts = [_missing(groups, article_ids, "group", k)]
     if quotes is not None and not quotes.is_empty():
         q = quotes.filter((pl.col("kind") == "quote") & pl.col("quote_group").is_not_null())
         parts.append(_missing(
-            q.select(ref=pl.col("quote_group").cast(pl.String), article="article", text="text"),
-            article_ids, "quote", k))
+            q.select(ref=pl.col("quote_group").cast(pl.String), article="article", text="text",
+                     label=pl.when(pl.col("speaker").is_not_null())
+                     .then(pl.lit("quote by ") + pl.col("speaker"))),
+            article_ids, "quote", k).with_columns(pl.col("label").fill_null("quote")))
     if facts is not None and not facts.is_empty():
+        # only what an outlet says in its own voice: not quoted words, not boilerplate; a
+        # person's title is compared by the conflicts, not counted here ("Mayor" and "Los
+        # Angeles Mayor" are one title in two wordings)
+        facts = own_voice(facts.filter(pl.col("kind") != "title"), sentences, quotes)
         parts.append(_missing(
             facts.select(ref=pl.concat_str("kind", pl.lit(":"), "value"), article="article",
-                         text="text"),
+                         text="text", label="label"),
             article_ids, "fact", k))
     order = {ident: n for n, ident in enumerate(article_ids)}
     out = pl.concat(parts)

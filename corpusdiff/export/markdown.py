@@ -331,14 +331,23 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     if conflicts.is_empty():
         add("No aligned statements disagree on a day, number, amount, date, place or title.")
     else:
-        add("Aligned statements that fill the same slot differently.")
+        add("Statements two outlets share (aligned, or told in the same words) that "
+            "fill the same slot differently.")
         add("")
-        add("| Group | Slot | One outlet says | Another says |")
+        add("| Where | What | Values | Sentences |")
         add("|---|---|---|---|")
         for r in conflicts.iter_rows(named=True):
-            add(f"| [{r['group']}](#group-{r['group']}) | {escape(r['slot'])} | "
-                f"**{codes[r['article_a']]}** {_cell(r['text_a'], 60)} | "
-                f"**{codes[r['article_b']]}** {_cell(r['text_b'], 60)} |")
+            where = (f"[group {r['group']}](#group-{r['group']})"
+                     if r["group"] is not None else "not aligned")
+            if r["source"] == "close":
+                where += ", told alike"
+            values = (f"**{codes[r['article_a']]}**: {_cell(r['said_a'], 40)} · "
+                      f"**{codes[r['article_b']]}**: {_cell(r['said_b'], 40)}")
+            quoted = [
+                f"**{codes[r[f'article_{x}']]}** ({r[f'sentence_{x}']}) "
+                + _cell(text_of.get((r[f"article_{x}"], r[f"sentence_{x}"]), ""), 90)
+                for x in ("a", "b")]
+            add(f"| {where} | {escape(r['label'])} | {values} | {quoted[0]}<br>{quoted[1]} |")
     add("")
 
     add("## Only in one outlet")
@@ -382,12 +391,12 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             add("Nothing that most others report.")
         for r in rows.iter_rows(named=True):
             carriers = _code_list(r["carriers"], codes)
-            ref = {
-                "group": f"[group {r['group']}](#group-{r['group']})",
-                "quote": f"quote {r['quote_group']}",
-                "fact": f"{escape(r['fact_kind'] or '')} fact",
-            }[r["what"]]
-            add(f"- {ref}, carried by {r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
+            if r["what"] == "group":
+                add(f"- [group {r['group']}](#group-{r['group']}), carried by "
+                    f"{r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
+            else:  # "quote by Karen Bass", "day: Tuesday"
+                told = f": {_cell(r['text'], 100)}" if r["what"] == "quote" else ""
+                add(f"- {escape(r['label'])}, carried by {r['carried_by']} ({carriers}){told}")
         add("")
         said = comparison.said_differently.filter(pl.col("article") == ident)
         if not said.is_empty():

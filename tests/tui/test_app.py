@@ -528,7 +528,8 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(invented: Comparison) 
             await ready(pilot)
             text = screen_text(app)
             row = invented.conflicts.sort("group").row(0, named=True)
-            assert row["value_a"] in text and row["value_b"] in text
+            assert row["said_a"] in text and row["said_b"] in text
+            assert row["value_a"] not in text  # values in words, not internal keys
 
     run(scenario)
 

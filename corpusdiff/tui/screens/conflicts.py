@@ -39,8 +39,10 @@ class ConflictsScreen(TableScreen):
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         out = [("*", Text(f"All conflicts ({table.height})"))]
+        from corpusdiff.analyze.fact_labels import kind_words
+
         for kind, n in table.group_by("kind").len().sort("kind").iter_rows():
-            out.append((kind, Text(f"{kind}  ({n})")))
+            out.append((kind, Text(f"{kind_words(kind, None)}  ({n})")))
         return out
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
@@ -51,13 +53,23 @@ class ConflictsScreen(TableScreen):
         if choice is not None:
             t = t.filter(pl.col("kind") == choice)
         out = []
-        for r in t.sort("group").iter_rows(named=True):
-            heading = Text(f"Group {r['group']}", palette["heading"], no_wrap=True, end="")
-            heading.append_text(data_text(f" · {r['kind']} · {r['slot']}", palette["muted"]))
+        # each side is shown as its value in words, then the whole sentence it is said in
+        keys = pl.concat([t.select(article=f"article_{x}", index=f"sentence_{x}") for x in "ab"])
+        text_of = {(a, i): text for a, i, text in data.comparison.sentences
+                   .join(keys.unique(), on=["article", "index"], how="semi")
+                   .select("article", "index", "text").iter_rows()}
+        for r in t.sort("group", nulls_last=True).iter_rows(named=True):
+            # a close pair the aligner left apart has no group: it is found at its sentence
+            where = f"Group {r['group']}" if r["group"] is not None else "Not aligned"
+            heading = Text(where, palette["heading"], no_wrap=True, end="")
+            heading.append_text(data_text(f" · {r['label']}", palette["muted"]))
             items = [
                 (outlet_label(data, r[f"article_{side}"], palette["heading"]),
-                 _with_value(r[f"text_{side}"], r[f"value_{side}"], palette))
+                 _with_value(text_of.get((r[f"article_{side}"], r[f"sentence_{side}"])),
+                             r[f"said_{side}"], palette))
                 for side in "ab"
             ]
-            out.append(((int(r["group"]), None), ParagraphBlock(heading, items)))
+            target = ((int(r["group"]), None) if r["group"] is not None
+                      else (None, (r["article_a"], int(r["sentence_a"]))))
+            out.append((target, ParagraphBlock(heading, items)))
         return out

@@ -49,8 +49,11 @@ class OmissionsScreen(TableScreen):
             ref = {"group": r["group"], "quote": r["quote_group"],
                    "fact": f"{r['fact_kind']}: {r['fact_value']}"}[what]
             heading = outlet_label(data, r["article"], palette["heading"])
-            heading.append(f" omits {what} ", palette["value"])
-            heading.append_text(data_text(str(ref), palette["value"]))
+            if what == "group":
+                heading.append(f" omits statement {ref}", palette["value"])
+            else:  # "day: Tuesday", "quote by Karen Bass"
+                heading.append(" omits ", palette["value"])
+                heading.append_text(data_text(r["label"], palette["value"]))
             heading.append(f" · carried by {r['carried_by']}: "
                            + ", ".join(data.codes.get(a, a) for a in r["carriers"]),
                            palette["muted"])

@@ -1,0 +1,86 @@
+"""Boilerplate rules on small texts: captions and credits, edge paragraphs tied to the body,
+repeated lines and paragraphs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from corpusdiff.clean import CAPTION
+from corpusdiff.pipeline import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+
+OTHER = """Council closes the Alder Street Bridge
+
+The Millbrook City Council voted on Monday to close the Alder Street Bridge for repairs.
+Mayor Dana Ruiz said the repairs would take fourteen weeks and cost $2.5 million.
+Drivers will use the Route 9 detour while the bridge is closed.
+"""
+
+
+def _reasons(tmp_path: Path, text: str) -> dict[str, str | None]:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    cmp = compare([tmp_path])
+    rows = cmp.sentences.filter(pl.col("article") == "a")
+    return dict(zip(rows["text"], rows["reason"], strict=True))
+
+
+@pytest.mark.parametrize("caption", [
+    "Mayor Dana Ruiz at the bridge on Monday.CreditJoshua Roberts/Reuters",
+    "Photo: Joshua Roberts/Reuters",
+    "Image: Millbrook City Council",
+    "Mayor Dana Ruiz speaks to reporters on Monday. (AP Photo/Evan Vucci)",
+    "Joshua Roberts/Getty Images",
+    "Photo by Jane Roe for the Millbrook Ledger",
+])
+def test_captions_and_credits_have_their_own_reason(tmp_path: Path, caption: str) -> None:
+    reasons = _reasons(tmp_path, OTHER.replace("for repairs.\n", f"for repairs.\n{caption}\n"))
+    caption_rows = {t: r for t, r in reasons.items() if t in caption or caption in t}
+    assert caption_rows and set(caption_rows.values()) == {CAPTION}
+    # the news around it is kept
+    assert reasons["Drivers will use the Route 9 detour while the bridge is closed."] is None
+
+
+def test_words_like_credit_in_a_news_sentence_are_news(tmp_path: Path) -> None:
+    line = "Credit Suisse said the bridge bonds would be repaid by the city."
+    reasons = _reasons(tmp_path, OTHER.replace("for repairs.\n", f"for repairs.\n{line}\n"))
+    assert reasons[line] is None
+
+
+def test_edge_paragraph_naming_the_story_stays_body(tmp_path: Path) -> None:
+    tail = ("A community meeting on the closure with Mayor Ruiz is planned for February 20 at "
+            "Millbrook City Hall, where engineers from Harwell Partners will take questions.")
+    bio = ("Sarah Mitchell is a novelist recognised for emotionally resonant stories about "
+           "family life; she grew up in Denver and studied psychology at Stanford.")
+    reasons = _reasons(tmp_path, OTHER + tail + "\n" + bio + "\n")
+    assert reasons[tail] is None  # names the mayor, the city, a date: the story goes on
+    assert reasons[bio] == "off-topic at the edge of the article (bio, links)"
+
+
+def test_short_repeated_line_is_kept_and_repeated_title_block_is_not(tmp_path: Path) -> None:
+    text = ("'Closed!' Council shuts the Alder Street Bridge for repairs\n"
+            "'Closed!' Council shuts the Alder Street Bridge for repairs\n"
+            + OTHER.split("\n", 2)[2].replace(
+                "Drivers", 'Ruiz posted a photo of the span with one word: "Closed!"\nDrivers'))
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    rows = compare([tmp_path]).sentences.filter(pl.col("article") == "a").sort("index")
+    reasons = rows["reason"].to_list()
+    assert reasons[:2] == [None, None]  # the title block, first time
+    assert reasons[2:4] == ["repeated in this article"] * 2  # ... and repeated
+    assert rows.filter(pl.col("text").str.contains("one word"))["reason"].to_list() == [None]
+
+
+def test_boilerplate_gold_of_the_seeds() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from boilerplate_quality import SEEDS_GOLD, load_gold, prf, score
+
+    counts, wrong = score(compare([ROOT / "seeds"]).sentences, load_gold(SEEDS_GOLD)[""])
+    precision, recall = prf(counts)
+    assert counts["tp"] + counts["fn"] >= 25  # the gold has real boilerplate to find
+    assert precision >= 0.95 and recall >= 0.90, wrong
