@@ -501,7 +501,7 @@ def print_stages(reports: Sequence[tuple[Corpus, dict[str, object]]]) -> None:
     print()
     print("per stage (bench/stages.py, in-process after imports; json export; seconds are "
           "exclusive,")
-    print("peak MiB = highest RSS of the process while the stage ran)")
+    print("peak MiB = highest RSS sampled every 2 ms while the stage ran; total = ru_maxrss)")
     header = ["stage"]
     for corpus, _ in reports:
         header += [f"{corpus.name} s", "MiB"]

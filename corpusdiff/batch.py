@@ -12,6 +12,7 @@ polars is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -145,29 +146,44 @@ def _previous_rows(out: Path) -> dict[str, dict[str, object]]:
 
 
 def _limit_threads(jobs: int) -> None:
-    """Worker initializer: share the cores among the workers (unless the user set it)."""
+    """Share the cores among the workers (unless the user set POLARS_MAX_THREADS); polars
+    reads it when it is imported, in the workers."""
     cores = os.cpu_count() or 1
     os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, cores // jobs)))
 
 
-def _run(tasks: Sequence[tuple[str, str, str, Options]], jobs: int) -> Iterator[StoryResult]:
+def _pool(jobs: int, tasks: int) -> ProcessPoolExecutor | None:
+    """A pool of ``jobs`` worker processes, or None to work in this process."""
+    if jobs <= 1 or tasks <= 1:
+        return None
+    # never a plain fork of this process: a forked polars thread pool can deadlock. A fork
+    # server imports polars and the pipeline once (it computes nothing, so it has no thread
+    # pool) and forks each worker from there: workers start without importing anything
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["corpusdiff.batch", "corpusdiff.pipeline",
+                                        "corpusdiff.export", "corpusdiff.cli"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    _limit_threads(jobs)  # the fork server and the workers inherit it
+    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=context)
+
+
+def _results(pool: ProcessPoolExecutor | None,
+             tasks: Sequence[tuple[str, str, str, Options]]) -> Iterator[StoryResult]:
     """Results of :func:`compare_story` over ``tasks`` as they finish."""
-    if jobs <= 1 or len(tasks) <= 1:
+    if pool is None:
         for task in tasks:
             yield compare_story(*task)
         return
-    # spawn, not fork: a forked polars thread pool can deadlock
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                             initializer=_limit_threads, initargs=(jobs,)) as pool:
-        futures: dict[Future[StoryResult], str] = {
-            pool.submit(compare_story, *task): task[0] for task in tasks}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except Exception as exc:  # a worker died (killed, out of memory)
-                yield StoryResult(Path(futures[future]).name, None, None, None, None,
-                                  "failed", error=f"worker failed: {type(exc).__name__}: {exc}")
+    futures: dict[Future[StoryResult], str] = {
+        pool.submit(compare_story, *task): task[0] for task in tasks}
+    for future in as_completed(futures):
+        try:
+            yield future.result()
+        except Exception as exc:  # a worker died (killed, out of memory)
+            yield StoryResult(Path(futures[future]).name, None, None, None, None,
+                              "failed", error=f"worker failed: {type(exc).__name__}: {exc}")
 
 
 def run_batch(root: str | os.PathLike[str], output_dir: str | os.PathLike[str], fmt: str,
@@ -199,16 +215,24 @@ def run_batch(root: str | os.PathLike[str], output_dir: str | os.PathLike[str], 
     total = len(stories)
     show = progress or (lambda _stage, _fraction: None)
     show(f"{len(results)}/{total} stories", len(results) / total)
-    for result in _run(tasks, jobs):
-        results.append(result)
-        show(f"{len(results)}/{total} stories", len(results) / total)
-    results.sort(key=lambda r: r.story)
-    write_index(out, results, fmt)
+    pool = _pool(jobs, len(tasks))
+    with pool or contextlib.nullcontext():
+        for result in _results(pool, tasks):
+            results.append(result)
+            show(f"{len(results)}/{total} stories", len(results) / total)
+        results.sort(key=lambda r: r.story)
+        # the Markdown index is made by a worker, which has the exporter loaded already
+        markdown = None
+        if fmt == "markdown":
+            markdown = (pool.submit(index_markdown, results).result() if pool is not None
+                        else index_markdown(results))
+    write_index(out, results, markdown)
     return results
 
 
-def write_index(out: Path, results: Sequence[StoryResult], fmt: str) -> None:
-    """``index.json`` always (a re-run reads it); ``index.md`` too for Markdown reports."""
+def write_index(out: Path, results: Sequence[StoryResult], markdown: str | None = None) -> None:
+    """``index.json`` (a re-run reads it) and, when given, the ``markdown`` index as
+    ``index.md``."""
     from corpusdiff.cli import write_output
 
     rows = [r.row() for r in results]
@@ -217,8 +241,8 @@ def write_index(out: Path, results: Sequence[StoryResult], fmt: str) -> None:
               + ("," if i < len(rows) - 1 else "") for i, row in enumerate(rows)]
     lines += ["]", "}"]
     write_output("\n".join(lines) + "\n", str(out / "index.json"))
-    if fmt == "markdown":
-        write_output(index_markdown(results), str(out / "index.md"))
+    if markdown is not None:
+        write_output(markdown, str(out / "index.md"))
 
 
 def _md_cell(text: str) -> str:
