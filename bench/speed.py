@@ -15,9 +15,17 @@ What it measures:
    and extrapolated by pair count (quadratic) to 300 articles, next to corpusdiff's measured time.
 4. Imports: ``python -X importtime -m corpusdiff export seeds/*.txt --output /dev/null`` -- does
    anything import textual, and how long polars and corpusdiff take to import.
+5. Real text: the 300 real articles of ``../shared/dev/scale_polnear`` (11,239 sentences) beside
+   the synthetic corpora, with the same targets as 300 synthetic articles (skipped with a
+   message when the folder is absent).
+6. Per stage (``bench/stages.py`` in a child per corpus): seconds and peak MiB of ingest,
+   segment, clean, embed, align, quotes, facts, omissions and export (JSON), for the seeds, the
+   real corpus and the synthetic corpora of 300 articles and more. ``embed`` reads 0 while
+   there is no embedding step.
 
-    python bench/speed.py            # seeds + 50, 100, 300, 1000 articles
-    python bench/speed.py --quick    # seeds + 300 articles: well under a minute
+    python bench/speed.py            # seeds + 50, 100, 300, 1000 articles + real 300
+    python bench/speed.py --quick    # seeds + 300 synthetic + 300 real articles
+    python bench/speed.py --stages-only --quick   # only the per-stage table
     python bench/speed.py --baseline-only
 
 Exits 1 with the child's stderr when an export fails; with ``--strict`` also when a target is
@@ -55,6 +63,9 @@ SEED_TARGET_S = 1.0
 SYNTH_TARGET = (300, 30)  # articles x sentences the 5 s / 600 MiB target is about
 SYNTH_TARGET_S = 5.0
 SYNTH_TARGET_MIB = 600.0
+#: the real corpus: 300 articles of the POLNEAR development set, if present
+REAL_DIR = REPO.parent / "shared" / "dev" / "scale_polnear"
+REAL_NAME = "real-300"
 
 #: the "simple splitter": after . ! ? (optionally followed by a closing quote) or at a newline
 SPLIT_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”’\"'])\s+|\n+")
@@ -203,7 +214,7 @@ class Row:
         c = self.corpus
         if c.name == "seeds":
             return [(f"≤{SEED_TARGET_S:g} s", self.run.seconds <= SEED_TARGET_S)]
-        if (c.articles, c.sentences_per_article) == SYNTH_TARGET:
+        if (c.articles, c.sentences_per_article) == SYNTH_TARGET or c.name == REAL_NAME:
             return [
                 (f"≤{SYNTH_TARGET_S:g} s", self.run.seconds <= SYNTH_TARGET_S),
                 (f"≤{SYNTH_TARGET_MIB:g} MiB", self.run.peak_mib <= SYNTH_TARGET_MIB),
@@ -467,6 +478,64 @@ def print_imports(report: ImportReport, n_seeds: int) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Per-stage table
+# --------------------------------------------------------------------------------------------
+
+
+def measure_stages(corpus: Corpus, python: str, timeout: float) -> dict[str, object]:
+    """``bench/stages.py`` on ``corpus`` in a child process; its JSON report."""
+    paths = [str(REAL_DIR)] if corpus.name == REAL_NAME else list(map(str, corpus.files))
+    cmd = [python, str(BENCH / "stages.py"), "--format", "json", *paths]
+    proc = subprocess.run(cmd, cwd=REPO, env=child_env(), capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.rstrip().splitlines()[-20:])
+        raise ExportFailed(f"bench/stages.py failed on {corpus.name}:\n{tail}")
+    return json.loads(proc.stdout)
+
+
+def print_stages(reports: Sequence[tuple[Corpus, dict[str, object]]]) -> None:
+    """One row per stage, a seconds and a peak-MiB column per corpus."""
+    from stages import STAGES
+
+    print()
+    print("per stage (bench/stages.py, in-process after imports; json export; seconds are "
+          "exclusive,")
+    print("peak MiB = highest RSS sampled every 2 ms while the stage ran; total = ru_maxrss)")
+    header = ["stage"]
+    for corpus, _ in reports:
+        header += [f"{corpus.name} s", "MiB"]
+    body = []
+    for stage in [*STAGES, "other"]:
+        row = [stage]
+        for _, report in reports:
+            cell = report["stages"].get(stage, {"seconds": 0.0, "peak_mib": 0.0})  # type: ignore[union-attr]
+            row += [f"{cell['seconds']:.2f}", f"{cell['peak_mib']:.0f}"]
+        body.append(row)
+    row = ["imports"]
+    for _, report in reports:
+        row += [f"{report['import_seconds']:.2f}", ""]
+    body.append(row)
+    row = ["total"]
+    for _, report in reports:
+        row += [f"{report['total_seconds']:.2f}", f"{report['peak_mib']:.0f}"]
+    body.append(row)
+    print_columns(header, body, right=set(range(1, len(header))))
+    missing = sorted({m for _, r in reports for m in r.get("missing", [])})  # type: ignore[union-attr]
+    if missing:
+        print(f"  no step yet for: {', '.join(missing)} (reads 0)")
+
+
+def real_corpus() -> Corpus | None:
+    """The 300 real articles, or None (with a message) when the folder is absent."""
+    files = sorted(p for p in REAL_DIR.glob("*") if p.suffix in (".txt", ".md", ".html"))
+    if not files:
+        print(f"real corpus skipped: {REAL_DIR} not found (needs ../shared/dev)", flush=True)
+        return None
+    return Corpus(REAL_NAME, files, len(files))
+
+
+# --------------------------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------------------------
 
@@ -501,6 +570,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpora")
     p.add_argument("--python", default=sys.executable, help="interpreter for the children")
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    p.add_argument("--no-real", action="store_true", help="leave the real corpus out")
+    p.add_argument("--no-stages", action="store_true", help="leave the per-stage table out")
+    p.add_argument("--stages-only", action="store_true", help="only the per-stage table")
     args = p.parse_args(argv)
     if args.quick:
         args.sizes = [300]
@@ -541,6 +613,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             baseline_corpus if n == 300 else synthetic(tmp, n, args.sentences, args.seed)
             for n in args.sizes
         ]
+        real = None if args.no_real else real_corpus()
+        staged = [c for c in corpora if c.name == "seeds" or c.articles >= 300]
+        if real is not None:
+            staged.insert(1, real)
+        if args.stages_only:
+            try:
+                print_stages([(c, measure_stages(c, args.python, args.timeout)) for c in staged])
+            except ExportFailed as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            return 0
+        if real is not None:
+            corpora.append(real)
         print(
             f"python: {args.python}  (child processes; interpreter start-up included)", flush=True
         )
@@ -573,6 +658,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             run_baseline(baseline_corpus, args.baseline, measured)
         print_imports(check_imports(args.python, seeds, args.timeout), len(seeds))
+        if not args.no_stages:
+            try:
+                print_stages([(c, measure_stages(c, args.python, args.timeout)) for c in staged])
+            except ExportFailed as exc:
+                print(exc, file=sys.stderr)
+                return 1
 
     missed = [f"{r.corpus.name} {r.fmt}" for r in rows if not all(m for _, m in r.checks())]
     if missed:

@@ -35,7 +35,7 @@ from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.text import one_line
 
 EXIT_USAGE = 2
-COMMANDS = ("open", "export", "list", "save", "delete")
+COMMANDS = ("open", "export", "list", "save", "delete", "batch")
 #: the embedded default corpus: five real articles on one story
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -106,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--show-boilerplate", action="store_true",
                           help="list the boilerplate that was set aside (Markdown)")
     _common(p_export)
+
+    p_batch = sub.add_parser("batch", help="one report per story folder, in parallel, and an "
+                             "index of them all")
+    p_batch.add_argument("stories", metavar="STORIES_DIR",
+                         help="a folder with one sub-folder of articles per story")
+    p_batch.add_argument("--output-dir", "-o", required=True, metavar="OUT",
+                         help="where the reports and index.md/index.json go (created if needed)")
+    p_batch.add_argument("--format", "-f", default="markdown", help="markdown (default) or json")
+    p_batch.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                         help="worker processes (default: the number of cores)")
+    p_batch.add_argument("--force", action="store_true",
+                         help="redo stories whose report is newer than their articles")
+    p_batch.add_argument("--threshold", type=float, default=None,
+                         help="minimum similarity (0-1) for sentences to align")
+    p_batch.add_argument("--keep-boilerplate", action="store_true",
+                         help="align boilerplate too instead of setting it aside")
+    p_batch.set_defaults(reference=None)
+    _config_flags(p_batch)
 
     p_list = sub.add_parser("list", help="list the saved comparisons")
     _config_flags(p_list)
@@ -237,6 +255,24 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from corpusdiff.batch import run_batch
+
+    if args.jobs is not None and args.jobs < 1:
+        raise CorpusdiffError(f"--jobs must be at least 1, got {args.jobs}")
+    results = run_batch(args.stories, args.output_dir, args.format, _options(args),
+                        jobs=args.jobs, force=args.force, progress=_progress())
+    for r in results:
+        for warning in r.warnings:
+            print(f"corpusdiff: warning: {r.story}: {one_line(warning)}", file=sys.stderr)
+        if r.status == "failed":
+            print(f"corpusdiff: {r.story}: failed: {one_line(r.error)}", file=sys.stderr)
+    counts = {s: sum(r.status == s for r in results) for s in ("ok", "unchanged", "failed")}
+    print(f"{len(results)} stories: {counts['ok']} compared, {counts['unchanged']} unchanged, "
+          f"{counts['failed']} failed; index in {args.output_dir}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
 def _open(args: argparse.Namespace) -> int:
     target = resolve(args)
     from corpusdiff.ingest import expand
@@ -325,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")
     commands = {"open": _open, "export": _export, "list": _list, "save": _save,
-                "delete": _delete}
+                "delete": _delete, "batch": _batch}
     try:
         args = build_parser().parse_args(argv)
         return commands[args.command](args)

@@ -74,16 +74,17 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
     words = words.with_columns(
         quoted=(marks.cum_sum().over(id_cols) % 2 == 1),
     ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over(id_cols))
-    lower = pl.col("word").str.to_lowercase().str.replace_all("’", "'")
+    words = words.with_columns(
+        lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'")
+    ).filter(~pl.col("lower").is_in(list(STOPWORDS)))
+    # a corpus repeats its words: each distinct word is stemmed once (regexes are the cost)
+    stems = words.select(pl.col("lower").unique()).with_columns(token=stem_expr(pl.col("lower")))
     return (
-        words.with_columns(
+        words.join(stems, on="lower", how="left", maintain_order="left")
+        .with_columns(
             is_number=pl.col("word").str.contains(r"\p{N}"),
             is_name=pl.col("word").str.contains(r"^\p{Lu}") & (pl.col("pos") > 0),
-            token=stem_expr(lower),
         )
-        .filter(
-            ~lower.is_in(list(STOPWORDS))
-            & ((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
-        )
+        .filter((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
         .select(*id_cols, "token", "is_number", "is_name", "quoted")
     )

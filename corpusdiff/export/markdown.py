@@ -111,29 +111,37 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
         .with_columns(_u=pl.col("statement_speaker") == "Unattributed")
         .sort(["_u", "n", "statement_speaker"], descending=[False, True, False])
     )
+    # one entry per statement and outlet: its quoted parts in order, and how it quotes them
+    # (computed for every statement at once: a big corpus has thousands)
+    per_outlet = (
+        rows.unique(subset=["quote_group", "article", "text"], keep="first", maintain_order=True)
+        .group_by("quote_group", "article", maintain_order=True)
+        .agg(pl.col("text").str.join(" … "), pl.col("variant").unique(maintain_order=True),
+             pl.col("speaker").first())
+    )
+    per_group: dict[int, list[tuple[str, str, list[str], str]]] = {}
+    for g, a, t, v, sp in per_outlet.select("quote_group", "article", "text", "variant",
+                                            "speaker").iter_rows():
+        per_group.setdefault(g, []).append((a, t, v, sp))
+    groups_of: dict[str, list[int]] = {}
+    for g, sp in rows.select("quote_group", "statement_speaker").unique(
+            maintain_order=True).iter_rows():
+        groups_of.setdefault(sp, []).append(g)
     for speaker in speakers["statement_speaker"]:
-        mine = rows.filter(pl.col("statement_speaker") == speaker)
         add(f"### {escape(speaker)}")
         add("")
         add("| # | Quote | Outlets |")
         add("|---|---|---|")
         diffs: list[str] = []
-        for part in mine.partition_by("quote_group", maintain_order=True):
-            group = part["quote_group"][0]
-            # one entry per outlet: its quoted parts in order, and how it quotes them
-            per = (
-                part.unique(subset=["article", "text"], keep="first", maintain_order=True)
-                .group_by("article", maintain_order=True)
-                .agg(pl.col("text").str.join(" … "), pl.col("variant").unique(maintain_order=True),
-                     pl.col("speaker").first())
-            )
-            base = per["text"][0]
+        for group in groups_of[speaker]:
+            per = per_group[group]
+            base = per[0][1]
             how = ", ".join(
                 f"{codes[a]} {'/'.join(v)}"
                 + (f" (as {escape(sp)})" if "misattributed" in v else "")
-                for a, v, sp in per.select("article", "variant", "speaker").iter_rows())
+                for a, _, v, sp in per)
             add(f"| {group} | “{_cell(base, 200)}” | {how} |")
-            for a, text, variants in per.select("article", "text", "variant").rows()[1:]:
+            for a, text, variants, _ in per[1:]:
                 if "reworded" in variants:
                     diffs.append(f"- {group}, as **{codes[a]}** words it: "
                                  f"“{marked(base, text)}”")
@@ -142,6 +150,12 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
             add(line)
         if diffs:
             add("")
+
+
+def _by_article(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """``frame``'s rows per article, in their order (one pass instead of a filter per outlet)."""
+    return {key[0]: part for key, part in
+            frame.partition_by("article", maintain_order=True, as_dict=True).items()}
 
 
 FRAMING_KINDS = ("verb", "hedge", "evaluative", "label")
@@ -352,10 +366,12 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
 
     add("## Only in one outlet")
     add("")
-    unique = sents.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
+    unique = _by_article(sents.filter(pl.col("group").is_null()
+                                      & (pl.col("kind") != "boilerplate")))
     exclusive = comparison.exclusive_facts
+    exclusive_of = _by_article(exclusive)
     for ident in ids:
-        rows = unique.filter(pl.col("article") == ident)
+        rows = unique.get(ident, sents.clear())
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
         add("")
         if rows.is_empty() and arts[ident]["sentences"] == arts[ident]["boilerplate"]:
@@ -371,7 +387,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                 hint = f" *(closest elsewhere: **{codes[a]}** sentence {j}, score {sc:.2f})*"
             add(f"- ({i}) {escape(text)}{hint}")
         add("")
-        mine = exclusive.filter(pl.col("article") == ident)
+        mine = exclusive_of.get(ident, exclusive.clear())
         if not mine.is_empty():
             names = sorted(set(mine["text"].to_list()))
             add("Facts no other outlet mentions: " + "; ".join(_cell(n, 60) for n in names)
