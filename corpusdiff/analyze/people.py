@@ -423,6 +423,9 @@ class People:
 
     def _role_mentions(self) -> None:
         """"the governor", "the council president", "the mayor's" refer to a titled person."""
+        # each person's role words, normalised once
+        roles_of = [(p, _norm_role(f"{p.role or ''} {p.descr}").split())
+                    for p in self.persons.values()]
         for m in _ROLE_REF.finditer(self.doc.masked):
             # modifiers that are no title word ("four-term") do not narrow the reference
             mods = [w.lower() for w in m.group(1).split()
@@ -431,10 +434,9 @@ class People:
             after = self.doc.masked[m.end():m.end() + 2]
             if after[:1] == " " and after[1:2].isupper():
                 continue  # "the governor Ana Lee": the name itself is the mention
-            cands = [p for p in self.persons.values()
-                     if head in (roles := _norm_role(f"{p.role or ''} {p.descr}").split())
-                     and all(_norm_role(w) in roles for w in mods
-                             if w not in TITLE_MODIFIERS)]
+            cands = [p for p, roles in roles_of
+                     if head in roles and all(_norm_role(w) in roles for w in mods
+                                              if w not in TITLE_MODIFIERS)]
             if not cands:
                 continue
             name = cands[0].name

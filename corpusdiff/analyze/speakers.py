@@ -656,20 +656,17 @@ class Speakers:
     def _same_words(self) -> None:
         """A quote with no speaker (or an institution) that repeats words the article gives to a
         named person elsewhere (an embedded post of the same statement) is that person's."""
-        named = [q for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
-                 and q.attr.kind == "person"]
+        named = [(q, b) for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
+                 and q.attr.kind == "person"
+                 and len(b := fold(self.doc.text[q.start:q.end])) >= 25]
         for q in self.doc.quotes:
             if q.kind != "quote" or (q.attr is not None and q.attr.kind in ("person", "unnamed")):
                 continue
             a = fold(self.doc.text[q.start:q.end])
             if len(a) < 25:
                 continue
-            best = None
-            for other in named:
-                b = fold(self.doc.text[other.start:other.end])
-                if len(b) >= 25 and fuzz.partial_ratio(a, b) >= 90:
-                    best = other
-                    break
+            best = next((other for other, b in named
+                         if fuzz.partial_ratio(a, b, score_cutoff=90) >= 90), None)
             if best is None or best.attr is None:
                 continue
             if q.attr is not None and q.attr.kind == "inst":
