@@ -221,6 +221,8 @@ class People:
                 last = i
         if last == len(run) - 1 and last > 0 and run[0].low in FIRST_NAMES:
             last = -1  # a surname that is also a title: Steve King, John Major
+        elif last == len(run) - 1 and last > 0 and run[last - 1].low in HONORIFICS:
+            last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
         title, name = run[:last + 1], run[last + 1:]
         title_text = " ".join(t.word for t in title) if title else None
         title_start = run[0].start
