@@ -70,6 +70,7 @@ def clean(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=8192)
 def is_abbreviation(word: str) -> bool:
     """A title, name suffix, organisation abbreviation or initials that keep their period."""
     low = word.lower()
@@ -77,6 +78,7 @@ def is_abbreviation(word: str) -> bool:
             or bool(re.fullmatch(r"(?:\w\.)+\w?\.?", word)))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_acronym(word: str) -> bool:
     """ICE, DHS, WMBK-TV; not initials (J.D.) nor page labels (NEW, BREAKING)."""
     letters = re.sub(r"[^A-Za-z]", "", word)
@@ -85,22 +87,17 @@ def is_acronym(word: str) -> bool:
 
 
 class Token:
-    """A word of the masked article text with its offsets."""
+    """A word of the masked article text with its offsets; ``word`` is the word without its
+    possessive ending and sentence period (:func:`clean`), ``low`` that in lower case."""
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "low", "start", "text", "word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
-
-    @property
-    def word(self) -> str:
-        return clean(self.text)
-
-    @property
-    def low(self) -> str:
-        return self.word.lower()
+        self.word = clean(text)
+        self.low = self.word.lower()
 
 
 # compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
@@ -162,6 +159,9 @@ class People:
     def __init__(self, doc: QuotedArticle) -> None:
         self.doc = doc
         self.persons: dict[str, Person] = {}
+        #: persons by the last word of their name: [(first word, name)] in ``persons`` order,
+        #: for :meth:`lookup`; None when ``persons`` changed since it was built
+        self._by_last: dict[str, list[tuple[str, str]]] | None = None
         self.mentions: list[Mention] = []
         self._find_people()
 
@@ -171,15 +171,17 @@ class People:
         """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
         cut after a sentence period or a possessive, without sentence starters."""
         runs: list[list[Token]] = []
-        for m in _RUN_RE.finditer(self.doc.masked):
+        masked = self.doc.masked
+        for m in _RUN_RE.finditer(masked):
             cur: list[Token] = []
-            for t in _TOKEN_RE.finditer(m.group()):
-                tok = Token(t.group(), m.start() + t.start(), m.start() + t.end())
-                if cur and ((cur[-1].text.endswith(".") and not is_abbreviation(cur[-1].text))
-                            or _POSSESSIVE.search(cur[-1].text)):
-                    runs.append(cur)
-                    cur = []
-                cur.append(tok)
+            for t in _TOKEN_RE.finditer(masked, m.start(), m.end()):
+                if cur:
+                    prev = cur[-1].text
+                    if (prev.endswith(".") and not is_abbreviation(prev)) or \
+                            _POSSESSIVE.search(prev):
+                        runs.append(cur)
+                        cur = []
+                cur.append(Token(t.group(), t.start(), t.end()))
             runs.append(cur)
         out = []
         for whole in runs:
@@ -188,7 +190,7 @@ class People:
 
     def _split_and(self, run: list[Token]) -> list[list[Token]]:
         """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
-        if not any(t.text == "and" for t in run) or self._is_org([t.word for t in run]):
+        if all(t.text != "and" for t in run) or self._is_org([t.word for t in run]):
             return [run]
         parts: list[list[Token]] = [[]]
         for tok in run:
@@ -219,6 +221,8 @@ class People:
                 last = i
         if last == len(run) - 1 and last > 0 and run[0].low in FIRST_NAMES:
             last = -1  # a surname that is also a title: Steve King, John Major
+        elif last == len(run) - 1 and last > 0 and run[last - 1].low in HONORIFICS:
+            last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
         title, name = run[:last + 1], run[last + 1:]
         title_text = " ".join(t.word for t in title) if title else None
         title_start = run[0].start
@@ -323,6 +327,7 @@ class People:
             honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
             role = " ".join(w for w in title_words if w.lower() not in HONORIFICS) or None
             person = self.persons.setdefault(" ".join(words), Person(" ".join(words)))
+            self._by_last = None
             person.role = person.role or role or appos
             person.descr += f" {role or ''} {appos or ''}"
             gender = _noun_gender(title_words + (appos or "").split()[:3])
@@ -359,6 +364,7 @@ class People:
                 person.name = named.pop()
                 person.votes += _gender_of_first(person.name.split()[0])
                 self.persons[person.name] = person
+        self._by_last = None
         for p in multi:  # "Ana Lee" inside "Ana M. Lee": keep the fullest
             for q in multi:
                 if p is not q and len(q.name) > len(p.name) and q.name.startswith(
@@ -373,9 +379,14 @@ class People:
         full = " ".join(words)
         if full in self.persons:
             return full
-        cands = [p.name for p in self.persons.values()
-                 if p.name.split()[-1] == words[-1] and (
-                     len(words) == 1 or p.name.split()[0] == words[0])]
+        by_last = self._by_last
+        if by_last is None:
+            by_last = self._by_last = {}
+            for p in self.persons.values():
+                parts = p.name.split()
+                by_last.setdefault(parts[-1], []).append((parts[0], p.name))
+        cands = [name for first, name in by_last.get(words[-1], ())
+                 if len(words) == 1 or first == words[0]]
         if not cands and len(words) == 1:
             cands = [p.name for p in self.persons.values() if p.name.split()[0] == words[0]]
         if len(cands) == 1:
@@ -400,7 +411,8 @@ class People:
         if key is not None:
             self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
             # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
-            for m in reversed(self.mentions[:-1]):
+            for k in range(len(self.mentions) - 2, -1, -1):
+                m = self.mentions[k]
                 if m.start < title_start:
                     break
                 m.modifier = True
@@ -413,6 +425,9 @@ class People:
 
     def _role_mentions(self) -> None:
         """"the governor", "the council president", "the mayor's" refer to a titled person."""
+        # each person's role words, normalised once
+        roles_of = [(p, _norm_role(f"{p.role or ''} {p.descr}").split())
+                    for p in self.persons.values()]
         for m in _ROLE_REF.finditer(self.doc.masked):
             # modifiers that are no title word ("four-term") do not narrow the reference
             mods = [w.lower() for w in m.group(1).split()
@@ -421,10 +436,9 @@ class People:
             after = self.doc.masked[m.end():m.end() + 2]
             if after[:1] == " " and after[1:2].isupper():
                 continue  # "the governor Ana Lee": the name itself is the mention
-            cands = [p for p in self.persons.values()
-                     if head in (roles := _norm_role(f"{p.role or ''} {p.descr}").split())
-                     and all(_norm_role(w) in roles for w in mods
-                             if w not in TITLE_MODIFIERS)]
+            cands = [p for p, roles in roles_of
+                     if head in roles and all(_norm_role(w) in roles for w in mods
+                                              if w not in TITLE_MODIFIERS)]
             if not cands:
                 continue
             name = cands[0].name
@@ -444,10 +458,12 @@ class People:
             if m.start() in taken:
                 continue  # "the congressman" refers to a titled person
             before = self.doc.masked[max(0, m.start() - 3):m.start()]
-            prev = [x for x in self.mentions if x.end <= m.start() and x.kind == "person"]
-            if before.endswith(", ") and prev and m.start() - prev[-1].end <= 2:
+            prev = next((x for x in reversed(self.mentions)
+                         if x.end <= m.start() and x.kind == "person"), None) \
+                if before.endswith(", ") else None
+            if prev is not None and m.start() - prev.end <= 2:
                 # an appositive describing the named person just before: their gender
-                person = self.persons[prev[-1].name or ""]
+                person = self.persons[prev.name or ""]
                 person.votes += 2 if m.group(1) in FEMALE_NOUNS else -2
                 continue
             if m.group().split()[0].lower() == "the" and any(
@@ -511,6 +527,7 @@ class People:
             return  # a dateline (WASHINGTON) or a shouted word is nobody
         key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))
+        self._by_last = None
         for other in self.mentions:
             if other.kind == "other" and other.name == m.name:
                 other.kind, other.name = "person", key

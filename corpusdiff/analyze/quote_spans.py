@@ -149,6 +149,7 @@ class QuotedArticle:
                 q.after = start + stop
                 self.quotes.append(q)
         self.masked = "".join(masked)
+        self._s_heading = [p in self.headings for p in self.s_para]
 
     def _quote(self, k: int, q_open: int, body: int, q_close: int | None, para_end: int,
                headline: bool) -> Quote:
@@ -171,7 +172,7 @@ class QuotedArticle:
 
     def heading_at(self, offset: int) -> bool:
         """Whether ``offset`` is in a headline or heading paragraph."""
-        return self.s_para[self.sentence_at(offset)] in self.headings
+        return self._s_heading[self.sentence_at(offset)]
 
     def quote_only(self, k: int) -> bool:
         """Whether paragraph ``k`` holds nothing but quotes (and punctuation)."""

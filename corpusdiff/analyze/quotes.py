@@ -171,6 +171,11 @@ _MIN_CONTAINED, _MIN_MISATTRIBUTED = 2, 3
 _BLOCK_WORDS = 4
 
 
+#: rapidfuzz score from which two word strings are the same words (ratio) or one is in the
+#: other (partial_ratio)
+_FUZZY_EQUAL = 95
+
+
 def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
@@ -206,11 +211,14 @@ def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
     sim = shared / union if union else 0.0
     conflict = a_speaker is not None and b_speaker is not None and a_speaker != b_speaker
     na, nb = len(a_words.split()), len(b_words.split())
-    equal = a_words == b_words or (min(na, nb) >= 5 and fuzz.ratio(a_words, b_words) >= 95)
+    # cheap tests first; rapidfuzz with a score_cutoff returns 0 below it (same outcome)
+    equal = a_words == b_words or (min(na, nb) >= 5 and fuzz.ratio(
+        a_words, b_words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
     a_in_b = na >= _MIN_CONTAINED and (_contains(b_words, a_words)
                                        or _contains(b_statement, a_words)
-                                       or (na >= 5 and fuzz.partial_ratio(a_words, b_statement)
-                                           >= 95 and nb > na))
+                                       or (na >= 5 and nb > na and fuzz.partial_ratio(
+                                           a_words, b_statement, score_cutoff=_FUZZY_EQUAL)
+                                           >= _FUZZY_EQUAL))
     b_in_a = nb >= _MIN_CONTAINED and (_contains(a_words, b_words)
                                        or _contains(a_statement, b_words))
     if equal and not conflict:
@@ -263,6 +271,59 @@ def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
     return rows
 
 
+def _may_relate(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
+    """The candidate ``pairs`` (keys a, b; ``reps`` their rows) for which :func:`_text_relation`
+    can find a relation in one direction or the other, in the same order: those sharing two
+    content words (reworded), or whose words are equal or one in the other (verbatim, trimmed,
+    misattributed). The same tests, vectorised where they can be: most candidates share one
+    rare word only."""
+    if pairs.is_empty():
+        return pairs
+    shared = (
+        pairs.join(stems.rename({"key": "a"}), on="a")
+        .join(stems.rename({"key": "b", "token": "token_b"}), left_on=["b", "token"],
+              right_on=["b", "token_b"])
+        .group_by("a", "b").len("shared")
+    )
+    keys = pl.DataFrame(
+        {"k": range(len(reps)),
+         "w": [f" {r.words} " for r in reps],
+         "st": [f" {r.statement} " for r in reps],
+         "n": [len(r.words.split()) for r in reps]},
+        schema={"k": pl.Int64, "w": pl.String, "st": pl.String, "n": pl.Int64})
+    p = (
+        pairs.with_row_index("_order")
+        .join(shared, on=["a", "b"], how="left")
+        .join(keys.rename(lambda c: c + "_a"), left_on="a", right_on="k_a")
+        .join(keys.rename(lambda c: c + "_b"), left_on="b", right_on="k_b")
+        .with_columns(
+            # _contains(longer, shorter) on padded strings, both ways, words and statements
+            sub=((pl.col("n_a") >= _MIN_CONTAINED) & (
+                pl.col("w_b").str.contains(pl.col("w_a"), literal=True)
+                | pl.col("st_b").str.contains(pl.col("w_a"), literal=True)))
+            | ((pl.col("n_b") >= _MIN_CONTAINED) & (
+                pl.col("w_a").str.contains(pl.col("w_b"), literal=True)
+                | pl.col("st_a").str.contains(pl.col("w_b"), literal=True)))
+            | (pl.col("w_a") == pl.col("w_b")),
+        )
+        .sort("_order")
+    )
+    keep = ((p["shared"].fill_null(0) >= 2) | p["sub"]).to_list()
+    a_idx, b_idx, n_a, n_b = p["a"].to_list(), p["b"].to_list(), p["n_a"].to_list(), \
+        p["n_b"].to_list()
+    # the fuzzy tests of _text_relation (both from five words), for the pairs still undecided
+    for i in range(len(keep)):
+        if keep[i] or min(n_a[i], n_b[i]) < 5:
+            continue
+        a, b = reps[a_idx[i]], reps[b_idx[i]]
+        if n_a[i] > n_b[i]:
+            a, b = b, a  # the shorter quote's words in the longer one's statement
+        keep[i] = fuzz.ratio(a.words, b.words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL or (
+            n_a[i] != n_b[i] and fuzz.partial_ratio(a.words, b.statement,
+                                                     score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
+    return p.filter(pl.Series(keep)).select("a", "b")
+
+
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
     """Match each quote with the same statement in the other outlets (schema :data:`COMPARED`).
 
@@ -300,6 +361,7 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
         .unique().sort("a", "b")
     )
+    pairs = _may_relate(pairs, stems, [rows[c[0]] for c in copies])
     parent = list(range(len(rows)))
 
     def find(k: int) -> int:

@@ -12,6 +12,7 @@ from corpusdiff.analyze.people import Mention, People, clean, is_acronym
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
+    COMMON_CAPS,
     DAYS_MONTHS,
     DOCUMENTS,
     FUNCTION_WORDS,
@@ -259,14 +260,24 @@ class Speakers:
         attr.at = at
         return attr
 
-    def _covers(self, lo: int, attr: Attr) -> bool:
-        """Whether the subject found before a verb is all the text from ``lo`` to the verb (only
-        titles, "the" and capitalised title words may precede it)."""
+    def _covers(self, lo: int, attr: Attr, descriptor: bool = True) -> bool:
+        """Whether the subject found before a verb is all the text from ``lo`` to the verb: only
+        titles, "the", capitalised words and a short descriptor ("Clinton campaign spokesman",
+        "assistant athletic director", "warm-and-fuzzy") may precede a person's name; no
+        clause (a comma, a verb, a function word), no pronoun; no descriptor either when
+        ``descriptor`` is False."""
         if attr.at < lo:
             return False
         words = self.doc.masked[lo:attr.at].split()
-        return all((w.lower() in TITLES or w.lower() in TITLE_MODIFIERS or w.lower() == "the"
-                    or w[0].isupper()) and not w.endswith(",") for w in words)
+        lower = [w for w in words if not (w.lower() in TITLES or w.lower() in TITLE_MODIFIERS
+                                          or w.lower() == "the" or w[0].isupper())]
+        if any(w.endswith(",") for w in words):
+            return False
+        return not lower or (descriptor and attr.kind == "person" and attr.cue != "pronoun"
+                             and len(lower) <= 3 and all(
+            re.fullmatch(r"[a-z][a-z-]*", w) and w not in STOP_DESCRIPTORS
+            and w not in FUNCTION_WORDS and w not in COMMON_CAPS and not is_speech(w)
+            for w in lower))
 
     def _head_after(self, lo: int, stop: int) -> tuple[Mention, str | None] | None:
         """The person or institution a noun phrase starting at ``lo`` names, skipping a
@@ -330,9 +341,11 @@ class Speakers:
         # ("“Why now?” Hale asked."), the next sentence of the paragraph
         i = self.doc.sentence_at(q.close_mark)
         hi = max(lo, self.doc.s_end[i])
+        same_sentence = True
         if not self.doc.masked[lo:hi].strip() and i + 1 < len(self.doc.s_start) \
                 and self.doc.s_para[i + 1] == self.doc.s_para[i]:
             lo, hi = self.doc.s_start[i + 1], self.doc.s_end[i + 1]
+            same_sentence = False
         nxt = self.doc.masked.find("\x00", lo)
         if 0 <= nxt < hi:
             hi = nxt
@@ -361,7 +374,7 @@ class Speakers:
                 break
             subj = self._np_before(lo, lo + vm.start())
             # the subject must be the whole text between the mark and the verb
-            if subj is None or not self._covers(lo, subj):
+            if subj is None or not self._covers(lo, subj, same_sentence):
                 continue
             verb = vm.group()
             if subj.cue == "X said":
@@ -656,20 +669,17 @@ class Speakers:
     def _same_words(self) -> None:
         """A quote with no speaker (or an institution) that repeats words the article gives to a
         named person elsewhere (an embedded post of the same statement) is that person's."""
-        named = [q for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
-                 and q.attr.kind == "person"]
+        named = [(q, b) for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
+                 and q.attr.kind == "person"
+                 and len(b := fold(self.doc.text[q.start:q.end])) >= 25]
         for q in self.doc.quotes:
             if q.kind != "quote" or (q.attr is not None and q.attr.kind in ("person", "unnamed")):
                 continue
             a = fold(self.doc.text[q.start:q.end])
             if len(a) < 25:
                 continue
-            best = None
-            for other in named:
-                b = fold(self.doc.text[other.start:other.end])
-                if len(b) >= 25 and fuzz.partial_ratio(a, b) >= 90:
-                    best = other
-                    break
+            best = next((other for other, b in named
+                         if fuzz.partial_ratio(a, b, score_cutoff=90) >= 90), None)
             if best is None or best.attr is None:
                 continue
             if q.attr is not None and q.attr.kind == "inst":
