@@ -157,6 +157,27 @@ def test_overview_lists_articles_and_the_heatmap_opens_a_group(seeds: Comparison
     run(scenario)
 
 
+def test_a_group_opened_from_the_overview_is_on_screen_the_first_time(
+        seeds: Comparison) -> None:
+    # the first switch to the Alignment used to move the cursor but leave the view on row 1
+    async def scenario() -> None:
+        for size in (SIZE, (80, 24)):
+            app = _app(seeds)
+            async with app.run_test(size=size) as pilot:
+                await ready(pilot)
+                heatmap = app.screen.query_one(Heatmap)
+                await pilot.press("down", "down", "down", "enter")
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, AlignmentScreen)
+                view = screen.view
+                assert app.data.rows[screen.block_rows[view.cursor]].group == heatmap.groups[3]
+                top, _ = view.block_span(view.cursor)
+                assert top > 0 and view.scroll_offset.y == top
+
+    run(scenario)
+
+
 def test_n_and_p_step_through_differences_with_a_position(seeds: Comparison) -> None:
     async def scenario() -> None:
         app = _app(seeds)
