@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 from textual.widgets import DataTable, Input, OptionList
 
+from corpusdiff.display import step
 from corpusdiff.model import Comparison
 from corpusdiff.pipeline import analyze
 from corpusdiff.tui.app import CorpusdiffApp
@@ -238,19 +239,33 @@ def test_search_highlights_and_enter_moves_between_matches(seeds: Comparison) ->
             assert isinstance(app.focused, Input)
             await pilot.press(*"Bass")
             assert len(screen.hits) > 3
+            assert f"'Bass': no match yet ({len(screen.hits)} found" in screen.status.text
             assert all("bass" in app.data.rows[r].plain(a).lower()
                        for r, a, *_ in screen.hits)
             await pilot.press("enter")  # from the box: the first match, focus to the rows
             assert screen.hit_index == 0 and app.focused is screen.view
             first = screen.view.cursor
             assert first == screen.hit_blocks[0]
-            assert "Match 1 of" in screen.status.text
+            assert f"'Bass': 1 of {len(screen.hits)}" in screen.status.text
             await pilot.press("enter")
             assert screen.hit_index == 1
             await pilot.press("shift+enter")
             assert screen.hit_index == 0 and screen.view.cursor == first
+            # n / N step through the matches while searching (shift+enter often never
+            # reaches the app), and wrap around
+            await pilot.press("n", "n")
+            assert screen.hit_index == 2 and screen.view.cursor == screen.hit_blocks[2]
+            assert f"'Bass': 3 of {len(screen.hits)}" in screen.status.text
+            await pilot.press("N", "N", "N")
+            assert screen.hit_index == len(screen.hits) - 1
             await pilot.press("escape")
-            assert screen.hits == [] and "Match" not in screen.status.text
+            assert screen.hits == [] and "search" not in screen.status.text
+            # without a search, n / N are the differences again
+            await pilot.press("home")
+            await pilot.press("n")
+            assert screen.view.cursor == step(screen.diff_positions, 0, True)
+            await pilot.press("slash", *"zzzqx")
+            assert "'zzzqx': no match" in screen.status.text
 
     run(scenario)
 
@@ -514,6 +529,10 @@ def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Compariso
             prompts = [str(speakers.get_option_at_index(i).prompt)
                        for i in range(speakers.option_count)]
             assert any(p.startswith("Karen Bass") for p in prompts)
+            # "All speakers (N)" counts the speakers listed under it, not the quotes
+            assert prompts[0] == f"All speakers ({len(prompts) - 1})"
+            assert all(" 1 quotes" not in p and " 1 outlets" not in p for p in prompts)
+            assert any(" 1 quote in " in p for p in prompts)
             assert "Absolutely it is [a mistake]" in screen_text(app)
             blocks = app.screen.query_one("#blocks")
             target = app.screen.targets[blocks.cursor]
@@ -643,6 +662,36 @@ def test_every_binding_has_a_unique_id() -> None:
         assert len(set(ids)) == len(ids), f"{cls.__name__} repeats a binding id"
 
 
+def test_a_count_of_one_is_singular(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("3")
+            await ready(pilot)
+            choices = app.screen.query_one("#choices", OptionList)
+            prompts = [str(choices.get_option_at_index(i).prompt)
+                       for i in range(choices.option_count)]
+            once = next(i for i, p in enumerate(prompts) if " 1 quote in " in p)
+            choices.highlighted = once
+            await pilot.pause()
+            await ready(pilot)
+            assert app.screen.status.text.startswith("1 quoted statement (")
+
+    run(scenario)
+
+
+def test_the_overview_lists_groups_in_the_reports_order(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            groups = app.screen.query_one(Heatmap).groups
+            assert groups == sorted(groups) and len(groups) == seeds.groups.height
+
+    run(scenario)
+
+
 def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> None:
     async def scenario() -> None:
         app = _app(seeds)
@@ -653,6 +702,9 @@ def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> 
             text = screen_text(app)
             assert "carried by 3: A, B, E" in text
             assert "001_9ea4ccef75ea6f17," not in text
+            outlets = app.screen.query_one("#choices", OptionList)
+            assert str(outlets.get_option_at_index(0).prompt) == "All outlets (5)"
+            assert outlets.option_count == 6
 
     run(scenario)
 

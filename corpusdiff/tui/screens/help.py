@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -18,6 +19,11 @@ def _bindings(node_type: type[DOMNode]) -> list[Binding]:
     return [b for b in getattr(node_type, "BINDINGS", ()) if isinstance(b, Binding)]
 
 
+def _words(name: str) -> str:
+    """``AlignmentView`` -> ``alignment view``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
 def sections(app_type: type[DOMNode], screen: Screen[object],
              others: Iterable[type[DOMNode]]) -> list[tuple[str, list[Binding]]]:
     """(title, bindings) for the app, the given screen and its widgets, then other screens."""
@@ -31,7 +37,7 @@ def sections(app_type: type[DOMNode], screen: Screen[object],
             continue
         seen.add(kind)
         if _bindings(kind):
-            out.append((f"In {kind.__name__}", _bindings(kind)))
+            out.append((f"In the {_words(kind.__name__)}", _bindings(kind)))
     for other in others:
         if other not in seen and _bindings(other):
             seen.add(other)
