@@ -60,3 +60,9 @@ def one_line(text: str) -> str:
 def plural(n: int, noun: str, many: str | None = None) -> str:
     """``1 omission``, ``3 omissions`` (``many``: the plural when it is not noun + s)."""
     return f"{n} {noun if n == 1 else (many or noun + 's')}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"

@@ -191,9 +191,9 @@ def test_n_and_p_step_through_differences_with_a_position(seeds: Comparison) -> 
             await pilot.press("n")
             assert screen.view.cursor == next(d for d in diffs if d > 0)
             n = diffs.index(screen.view.cursor) + 1
-            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+            assert f"diff {n} of {len(diffs)}" in screen.status.text
             await pilot.press("n", "p")
-            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+            assert f"diff {n} of {len(diffs)}" in screen.status.text
 
     run(scenario)
 
@@ -720,3 +720,64 @@ def test_the_app_and_its_first_screen_import_without_polars() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+# -- what fits on an 80x24 screen -------------------------------------------------------------
+
+
+def test_one_key_bar_that_fits_and_a_status_that_keeps_position_and_reference(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.keybar import KeyBar
+
+    async def scenario() -> None:
+        for width, height in ((80, 24), SIZE):
+            app = _app(seeds)
+            async with app.run_test(size=(width, height)) as pilot:
+                await ready(pilot)
+                for key in ("1", "2", "3", "4", "5"):
+                    await pilot.press(key)
+                    await ready(pilot)
+                    bar = str(app.screen.query_one(KeyBar).render())
+                    room = app.screen.query_one(KeyBar).content_region.width
+                    assert len(bar) <= room, (key, bar)
+                    assert bar.endswith(("? more", "? help")), bar
+                    status = app.screen.status.text
+                    # the key bar alone says which keys do what
+                    assert "enter:" not in status and "?: help" not in status, status
+                    lines = screen_text(app).splitlines()
+                    assert lines[-1].strip() == bar.strip()
+                    if key == "2":
+                        seen = lines[-2][:width]
+                        assert "Row 1 of" in seen and "ref ★ A" in seen, seen
+                # a narrow screen leaves keys out, and says there are more
+                await pilot.press("2")
+                bar = str(app.screen.query_one(KeyBar).render())
+                assert bar.startswith("n next diff  p prev diff  / search")
+                assert bar.endswith("? more") if width < 100 else "r reference" in bar, bar
+
+    run(scenario)
+
+
+def test_every_dialog_fits_80x24(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _alignment(pilot)
+            for key in ("question_mark", "r", "f", "e"):
+                await pilot.press(key)
+                await pilot.pause()
+                dialog = app.screen
+                boxes = [w for w in dialog.children if w.display and w.region.width]
+                assert boxes, key
+                for box in boxes:  # the dialog's frame: what is inside it scrolls
+                    assert box.region.right <= 80 and box.region.bottom <= 24, (key, box)
+                if key == "question_mark":
+                    box = dialog.query_one("#help-box")
+                    text = dialog.query_one("#help-text").render()
+                    widest = max(len(line) for line in str(text).splitlines())
+                    assert widest <= box.content_region.width, widest
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, AlignmentScreen)
+
+    run(scenario)

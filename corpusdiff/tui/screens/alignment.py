@@ -47,18 +47,18 @@ class AlignmentScreen(CorpusScreen):
         Binding("n", "difference(1)", "Next difference", id="alignment.next_difference"),
         Binding("p", "difference(-1)", "Previous difference",
                 id="alignment.previous_difference"),
+        Binding("slash", "search", "Search", id="alignment.search"),
+        Binding("d", "details", "Details", id="alignment.details"),
         Binding("s", "toggle_mode", "Side/unified", id="alignment.mode"),
+        Binding("f", "filter", "Filter", id="alignment.filter"),
         Binding("w", "toggle_wrap", "Wrap", id="alignment.wrap"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="alignment.boilerplate"),
-        Binding("slash", "search", "Search", id="alignment.search"),
         Binding("enter", "activate", "Next match / details", show=False,
                 id="alignment.activate"),
         Binding("shift+enter", "match(-1)", "Previous match", show=False,
                 id="alignment.previous_match"),
         Binding("N", "back", "Previous match / difference", show=False,
                 id="alignment.back"),
-        Binding("f", "filter", "Filter", id="alignment.filter"),
-        Binding("d", "details", "Details", id="alignment.details"),
         Binding("left,h", "columns(-1)", "Outlets left", show=False,
                 id="alignment.columns_left"),
         Binding("right,l", "columns(1)", "Outlets right", show=False,
@@ -233,20 +233,21 @@ class AlignmentScreen(CorpusScreen):
         cursor = self.view.cursor
         total = len(self.block_rows)
         diff_n = hunk(self.diff_positions, self.diff_flags, cursor)
+        # what must stay visible at 80 columns first: the position and the reference
         parts = [
             f"Row {cursor + 1 if total else 0} of {total}",
-            f"Difference {diff_n if diff_n else '–'} of {len(self.diff_positions)}",
+            f"ref ★ {data.codes[data.reference]}",
         ]
         if self.query_text:
             parts.append(f"search {self.query_text!r}: {self.match_counter()}")
-        parts.append("unified" if self.unified else "side by side")
-        parts.append("wrap" if self.wrap else "no wrap")
-        parts.append("boilerplate shown" if self.filter.show_boilerplate
-                     else "boilerplate hidden")
+        parts.append(f"diff {diff_n if diff_n else '–'} of {len(self.diff_positions)}")
         described = self.filter.describe(data.codes)
         if described:
             parts.append(f"filter: {described}")
-        parts.append(f"ref ★ {data.codes[data.reference]}")
+        parts.append(", ".join(("unified" if self.unified else "side by side",
+                                "wrap" if self.wrap else "no wrap",
+                                "boilerplate shown" if self.filter.show_boilerplate
+                                else "boilerplate hidden")))
         self.status.show(*parts)
 
     def match_counter(self) -> str:

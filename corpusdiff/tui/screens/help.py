@@ -75,8 +75,8 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
                 keys = keymap.get(binding.id or "", binding.key)
                 shown = ", ".join(app.get_key_display(Binding(k.strip(), binding.action))
                                   for k in keys.split(","))
-                text.append(f"  {shown:<18}", "bold")
-                text.append(f"{binding.description or binding.action:<28}")
+                text.append(f"  {shown:<12}", "bold")
+                text.append(f"{binding.description or binding.action:<29}")
                 text.append(f"{binding.id or ''}\n", "dim")
         return text
 

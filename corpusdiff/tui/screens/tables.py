@@ -115,8 +115,7 @@ class TableScreen(CorpusScreen):
         view.set_blocks([block for _, block in built], cursor=0)
         count = sum(1 for target, _ in built if target != (None, None)) if table.height else 0
         self.status.show(plural(count, (self.UNIT or self.TABLE).removesuffix("s"))
-                         + (f" ({choice})" if choice else ""),
-                         "enter: open in alignment", "tab: list / blocks")
+                         + (f" ({choice})" if choice else ""))
 
     def table(self, data: ViewData) -> pl.DataFrame:
         """The analysis table this screen lists."""
