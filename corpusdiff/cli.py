@@ -280,9 +280,10 @@ def _open(args: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
         raise CorpusdiffError(f"the terminal UI is not available: {exc}") from None
     saved = target.comparison
+    keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
     return run(target.paths, target.options, target.labels,
                title=saved.title if saved else None, saved_name=saved.name if saved else None,
-               config_file=str(save_target(args.config)))
+               config_file=str(save_target(args.config)), keymap=keymap)
 
 
 def _list(args: argparse.Namespace) -> int:

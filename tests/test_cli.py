@@ -59,10 +59,12 @@ def tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Options, dict[
     saved: list[tuple[str | None, str | None, str]] = []
     module = types.ModuleType("corpusdiff.tui.app")
     module.saved = saved  # type: ignore[attr-defined]
+    module.keymaps = []  # type: ignore[attr-defined]
 
     def run(paths: list[str], options: Options, labels: dict[str, str], *, title: str | None,
-            saved_name: str | None, config_file: str) -> int:
+            saved_name: str | None, config_file: str, keymap: dict[str, str]) -> int:
         calls.append((list(paths), options, labels))
+        module.keymaps.append(keymap)  # type: ignore[attr-defined]
         saved.append((title, saved_name, config_file))
         return 0
 
@@ -481,3 +483,27 @@ def cli_json(capsys: pytest.CaptureFixture[str], path: str) -> str:
     code, out, _ = run(capsys, "export", path, "--format", "json")
     assert code == 0
     return out
+
+
+# -- keymaps ------------------------------------------------------------------------------
+
+
+def test_a_keys_table_remaps_bindings_and_is_checked(home: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     tui: list) -> None:
+    config = home / "config.toml"
+    config.write_text(COMMENTED + '\n[keys]\n"alignment.next_difference" = "j,ctrl+n"\n'
+                      '"quit" = "x"\n', encoding="utf-8")
+    assert run(capsys, "open", "bridge")[0] == 0
+    assert sys.modules["corpusdiff.tui.app"].keymaps == [
+        {"alignment.next_difference": "j,ctrl+n", "quit": "x"}]
+    bad = [('"alignment.next_diference" = "j"',
+            'keys."alignment.next_diference": unknown binding id; '
+            'did you mean "alignment.next_difference"?'),
+           ('"quit" = 3', 'keys.quit: expected keys as a string (such as "j,down"), got 3'),
+           ('"quit" = "ctrl+ x"', "keys.quit: 'ctrl+ x' is not a key name"),
+           ('"quit" = ""', 'keys.quit: expected keys separated by commas')]
+    for line, message in bad:
+        config.write_text(COMMENTED + f"\n[keys]\n{line}\n", encoding="utf-8")
+        error = one_error(*run(capsys, "open", "bridge"))
+        assert error.startswith(f"config.toml:12: {message}"), error

@@ -371,8 +371,35 @@ def test_keymap_remaps_a_binding_by_id(seeds: Comparison) -> None:
             await pilot.press("x")
             assert screen.view.cursor == screen.diff_positions[
                 1 if screen.diff_positions[0] == 0 else 0]
+            # the help and the key bar show the key the keymap gives
+            await pilot.press("question_mark")
+            line = next(line for line in app.screen.help_text().plain.splitlines()
+                        if line.rstrip().endswith("alignment.next_difference"))
+            assert line.split()[0] == "x"
+            await pilot.press("escape")
+            bar = str(screen.query_one("#keys").render())
+            assert bar.startswith("x next diff"), bar
 
     run(scenario)
+
+
+def test_the_keymap_ids_known_to_the_config_are_the_uis() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import corpusdiff.tui
+    from corpusdiff.keys import BINDING_IDS
+
+    ids = set()
+    for info in pkgutil.walk_packages(corpusdiff.tui.__path__, "corpusdiff.tui."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == info.name:
+                ids |= {b.id for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)}
+    assert ids == set(BINDING_IDS)
 
 
 def test_columns_scroll_sideways_when_outlets_do_not_fit(seeds: Comparison) -> None:

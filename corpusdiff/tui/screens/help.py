@@ -68,7 +68,7 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
         others = [t for t in getattr(app, "MODES", {}).values() if isinstance(t, type)]
         text = Text(end="")
         text.append("Keys", "bold underline")
-        text.append("   (ctrl+p finds any action by name; remap keys by binding id)\n", "dim")
+        text.append("   (ctrl+p: any action by name; remap keys in config.toml [keys])\n", "dim")
         for title, bindings in sections(type(app), self.under, others):
             text.append(f"\n{title}\n", "bold")
             for binding in bindings:

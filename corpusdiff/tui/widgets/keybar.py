@@ -34,6 +34,11 @@ HELP = "help"
 GAP = "  "
 
 
+def _declared(node: object, ident: str | None) -> int:
+    ids = [getattr(b, "id", None) for b in getattr(type(node), "BINDINGS", ())]
+    return ids.index(ident) if ident in ids else len(ids)
+
+
 class KeyBar(Static):
     """``key word`` for the shown bindings of the focused chain that fit, then ``? more``."""
 
@@ -54,8 +59,10 @@ class KeyBar(Static):
         parts: list[Content] = []
         help_part: tuple[str, str, str] | None = None
         app = self.app
-        # the focused widget's and the screen's keys first, the app's after them
-        actives = sorted(screen.active_bindings.values(), key=lambda a: a.node is app)
+        # the focused widget's and the screen's keys first, the app's after them, each in the
+        # order they are declared (a keymap changes a key, not its place)
+        actives = sorted(screen.active_bindings.values(),
+                         key=lambda a: (a.node is app, _declared(a.node, a.binding.id)))
         for active in actives:
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
