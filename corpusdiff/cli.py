@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import difflib
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -105,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="write here instead of standard output")
     p_export.add_argument("--show-boilerplate", action="store_true",
                           help="list the boilerplate that was set aside (Markdown)")
+    p_export.add_argument("--quiet", "-q", action="store_true",
+                          help="do not say on stderr what was written")
     _common(p_export)
 
     p_batch = sub.add_parser("batch", help="one report per story folder, in parallel, and an "
@@ -191,7 +194,20 @@ def resolve(args: argparse.Namespace) -> Target:
     else:
         paths, base, labels = spec.paths(), spec.options, dict(spec.labels)
     labels.update(_labels(args.label))
+    _no_urls(paths)
     return Target(paths, _options(args, base), labels, spec)
+
+
+#: ``scheme://``: a web address, which corpusdiff never fetches
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _no_urls(paths: Sequence[str]) -> None:
+    """Say that a URL is a URL (nothing is downloaded), not "no such file"."""
+    for path in paths:
+        if _URL.match(path) and not os.path.lexists(path):
+            raise CorpusdiffError("is a URL; corpusdiff does not fetch pages: save the page "
+                                  "(or its text) and pass the file", path)
 
 
 def _saved(args: argparse.Namespace) -> ComparisonSpec | None:
@@ -252,6 +268,9 @@ def _export(args: argparse.Namespace) -> int:
     else:
         text = FORMATS[args.format](comparison)
     write_output(text, args.output)
+    if args.output and not args.quiet:
+        print(f"wrote {args.output} ({_count(comparison.articles.height, 'article')}, "
+              f"{_count(comparison.groups.height, 'shared statement')})", file=sys.stderr)
     return 0
 
 
@@ -273,7 +292,21 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether the terminal UI can draw on standard output (tests replace this)."""
+    return sys.stdout.isatty()
+
+
 def _open(args: argparse.Namespace) -> int:
+    if not stdout_is_terminal():
+        # `corpusdiff a.txt b.txt > out.md` would draw the UI into the file and wait for keys
+        raise CorpusdiffError("standard output is not a terminal, so the terminal UI cannot "
+                              "start; for a report use: corpusdiff export ARTICLES... "
+                              "[--output FILE]")
     target = resolve(args)
     from corpusdiff.ingest import expand
 
@@ -289,9 +322,10 @@ def _open(args: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
         raise CorpusdiffError(f"the terminal UI is not available: {exc}") from None
     saved = target.comparison
+    keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
     return run(target.paths, target.options, target.labels,
                title=saved.title if saved else None, saved_name=saved.name if saved else None,
-               config_file=str(save_target(args.config)))
+               config_file=str(save_target(args.config)), keymap=keymap)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -354,11 +388,42 @@ def _command_first(argv: list[str]) -> list[str]:
     return argv
 
 
+def _mistyped_command(argv: list[str]) -> str | None:
+    """The error for a first argument that is no file, no saved comparison, but close to a
+    command (``corpusdiff exprot news``), else None."""
+    word = argv[0] if argv else ""
+    if not word or word.startswith("-") or os.path.lexists(word) or not valid_name(word):
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if not close:
+        return None
+    try:
+        config = load_config(find_config(_config_arg(argv)))
+        if word in config.comparisons:
+            return None
+    except CorpusdiffError:
+        pass  # a broken config is said when it is read for the command
+    return f'{word}: no such command, file or saved comparison; did you mean "{close[0]}"?'
+
+
+def _config_arg(argv: list[str]) -> str | None:
+    for n, arg in enumerate(argv):
+        if arg == "--config" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--config="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``corpusdiff`` command; returns the exit code."""
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in argv
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        typo = _mistyped_command(argv)
+        if typo is not None:
+            print(f"corpusdiff: error: {typo}", file=sys.stderr)
+            return EXIT_USAGE
         argv.insert(0, "open")
     commands = {"open": _open, "export": _export, "list": _list, "save": _save,
                 "delete": _delete, "batch": _batch}

@@ -52,7 +52,7 @@ from corpusdiff.tomledit import (
 )
 
 FILE_NAME = "config.toml"
-TOP_KEYS = ("default", "comparisons")
+TOP_KEYS = ("default", "comparisons", "keys")
 COMPARISON_KEYS = ("title", "articles", "reference", "labels", "options")
 #: keys of [comparisons.NAME.options] -> the model.Options field they set
 OPTION_KEYS = ("threshold", "boilerplate", "omission_k", "embedder")
@@ -168,6 +168,8 @@ class Config:
     #: ``expected_mtime_ns`` and ``expected_digest``
     mtime_ns: int | None = None
     digest: str | None = None
+    #: the ``[keys]`` table: binding id -> keys ("j,down"), for the terminal UI's keymap
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 # -- where the config is -------------------------------------------------------------------
@@ -351,7 +353,23 @@ class _Validator:
             if default not in comparisons:
                 raise self.error(("default",), f"no comparison named {_show(default)}"
                                  + _did_you_mean(default, list(comparisons), "comparisons are"))
-        return Config(self.file, default, comparisons)
+        return Config(self.file, default, comparisons, keys=self.keys(data.get("keys", {})))
+
+    def keys(self, value: object) -> dict[str, str]:
+        from corpusdiff.keys import BINDING_IDS, key_problem
+
+        if not isinstance(value, dict):
+            raise self.error(("keys",), f'expected a table of binding id = "keys", '
+                                        f"got {_show(value)}")
+        for ident, keys in value.items():
+            if ident not in BINDING_IDS:
+                raise self.error(("keys", ident), "unknown binding id"
+                                 + _did_you_mean(ident, list(BINDING_IDS)))
+            problem = (key_problem(keys) if isinstance(keys, str)
+                       else f'expected keys as a string (such as "j,down"), got {_show(keys)}')
+            if problem:
+                raise self.error(("keys", ident), problem)
+        return dict(value)
 
     def comparison(self, name: str, table: object, base_dir: Path) -> ComparisonSpec:
         here: Key = ("comparisons", name)

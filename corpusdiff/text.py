@@ -55,3 +55,14 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` safe to print on one terminal line: unsafe characters as backslash escapes."""
     return UNSAFE.sub(lambda m: escaped(m.group()), text) if UNSAFE.search(text) else text
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 omission``, ``3 omissions`` (``many``: the plural when it is not noun + s)."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"

@@ -262,9 +262,9 @@ def rows_about(table: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
-    """The coverage matrix in layout order: group, kind, n_articles, statement (the first
-    member's text in display order), then one column per article id holding identical,
-    reworded, partial or absent."""
+    """The coverage matrix in group order (as in the report): group, kind, n_articles,
+    statement (the first member's text in display order), then one column per article id
+    holding identical, reworded, partial or absent."""
     if comparison.groups.is_empty():
         return pl.DataFrame(schema={"group": pl.Int64, "kind": pl.String,
                                     "n_articles": pl.Int64, "statement": pl.String,
@@ -277,7 +277,7 @@ def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:
     )
     order = lay.rows.filter(pl.col("group").is_not_null()).select("row", "group", "n_articles")
     return (
-        order.join(cov, on="group").join(statement, on="group").sort("row")
+        order.join(cov, on="group").join(statement, on="group").sort("group")
         .select("group", "kind", "n_articles", "statement", *lay.ids)
     )
 

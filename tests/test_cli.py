@@ -59,15 +59,18 @@ def tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Options, dict[
     saved: list[tuple[str | None, str | None, str]] = []
     module = types.ModuleType("corpusdiff.tui.app")
     module.saved = saved  # type: ignore[attr-defined]
+    module.keymaps = []  # type: ignore[attr-defined]
 
     def run(paths: list[str], options: Options, labels: dict[str, str], *, title: str | None,
-            saved_name: str | None, config_file: str) -> int:
+            saved_name: str | None, config_file: str, keymap: dict[str, str]) -> int:
         calls.append((list(paths), options, labels))
+        module.keymaps.append(keymap)  # type: ignore[attr-defined]
         saved.append((title, saved_name, config_file))
         return 0
 
     module.run = run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "corpusdiff.tui.app", module)
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
     return calls
 
 
@@ -422,3 +425,86 @@ def test_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) ->
     assert link.is_symlink()
     assert out.read_text(encoding="utf-8").startswith("# corpusdiff")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+# -- the command line's own slips ---------------------------------------------------------
+
+
+def test_without_a_terminal_the_ui_does_not_start(home: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # `corpusdiff a.txt b.txt > out.md`: standard output is a file (here: captured)
+    for argv in (["news/courier.txt", "news/tribune.txt"], [], ["open", "news"]):
+        message = one_error(*run(capsys, *argv))
+        assert message.startswith("standard output is not a terminal")
+        assert "corpusdiff export" in message
+
+
+def test_a_mistyped_command_gets_a_suggestion(home: Path, capsys: pytest.CaptureFixture[str],
+                                              tui: list) -> None:
+    assert one_error(*run(capsys, "exprot", "news")) == (
+        'exprot: no such command, file or saved comparison; did you mean "export"?')
+    assert one_error(*run(capsys, "lsit")).endswith('did you mean "list"?')
+    # a file or a saved comparison of that name is opened, not corrected
+    (home / "config.toml").write_text(COMMENTED.replace("bridge", "lists"), encoding="utf-8")
+    assert run(capsys, "lists")[0] == 0
+    assert tui[-1][0] == ["news/*.txt"]
+    assert tui and "did you mean" not in capsys.readouterr().err
+
+
+def test_a_url_is_said_to_be_a_url_that_is_not_fetched(home: Path,
+                                                        capsys: pytest.CaptureFixture[str],
+                                                        tui: list) -> None:
+    url = "https://www.example.com/2025/06/story.html"
+    for command in ("export", "open"):
+        message = one_error(*run(capsys, command, url, "news/courier.txt"))
+        assert message == (f"{url}: is a URL; corpusdiff does not fetch pages: save the page "
+                           "(or its text) and pass the file")
+    assert tui == []
+
+
+def test_a_successful_export_says_what_it_wrote_unless_quiet(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = str(ROOT / "seeds")
+    code, out, err = run(capsys, "export", seeds, "--output", "report.md")
+    assert code == 0 and out == ""
+    shared = len(json.loads(cli_json(capsys, seeds))["groups"])
+    assert shared > 1
+    assert err == f"wrote report.md (5 articles, {shared} shared statements)\n"
+    groups = len(json.loads(cli_json(capsys, "news"))["groups"])
+    noun = "statement" if groups == 1 else "statements"
+    assert run(capsys, "export", "news", "-o", "news.md")[2] == (
+        f"wrote news.md (3 articles, {groups} shared {noun})\n")
+    assert run(capsys, "export", "news", "-o", "report.md", "--quiet") == (0, "", "")
+    # to standard output the report is all there is
+    code, out, err = run(capsys, "export", "news")
+    assert code == 0 and out.startswith("#") and err == ""
+
+
+def cli_json(capsys: pytest.CaptureFixture[str], path: str) -> str:
+    code, out, _ = run(capsys, "export", path, "--format", "json")
+    assert code == 0
+    return out
+
+
+# -- keymaps ------------------------------------------------------------------------------
+
+
+def test_a_keys_table_remaps_bindings_and_is_checked(home: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     tui: list) -> None:
+    config = home / "config.toml"
+    config.write_text(COMMENTED + '\n[keys]\n"alignment.next_difference" = "j,ctrl+n"\n'
+                      '"quit" = "x"\n', encoding="utf-8")
+    assert run(capsys, "open", "bridge")[0] == 0
+    assert sys.modules["corpusdiff.tui.app"].keymaps == [
+        {"alignment.next_difference": "j,ctrl+n", "quit": "x"}]
+    bad = [('"alignment.next_diference" = "j"',
+            'keys."alignment.next_diference": unknown binding id; '
+            'did you mean "alignment.next_difference"?'),
+           ('"quit" = 3', 'keys.quit: expected keys as a string (such as "j,down"), got 3'),
+           ('"quit" = "ctrl+ x"', "keys.quit: 'ctrl+ x' is not a key name"),
+           ('"quit" = ""', 'keys.quit: expected keys separated by commas')]
+    for line, message in bad:
+        config.write_text(COMMENTED + f"\n[keys]\n{line}\n", encoding="utf-8")
+        error = one_error(*run(capsys, "open", "bridge"))
+        assert error.startswith(f"config.toml:12: {message}"), error

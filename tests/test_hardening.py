@@ -433,7 +433,8 @@ def test_output_equal_to_an_input_is_refused(home: Path,
     assert wire.read_bytes() == before
     # and an ordinary output is written whole
     code, out, err = run(capsys, "export", "courier.txt", "news", "-o", "report.md")
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, "",
+                               "wrote report.md (2 articles, 5 shared statements)\n")
     assert (home / "report.md").read_text(encoding="utf-8").startswith("# corpusdiff: ")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 from textual.widgets import DataTable, Input, OptionList
 
+from corpusdiff.display import step
 from corpusdiff.model import Comparison
 from corpusdiff.pipeline import analyze
 from corpusdiff.tui.app import CorpusdiffApp
@@ -157,6 +158,27 @@ def test_overview_lists_articles_and_the_heatmap_opens_a_group(seeds: Comparison
     run(scenario)
 
 
+def test_a_group_opened_from_the_overview_is_on_screen_the_first_time(
+        seeds: Comparison) -> None:
+    # the first switch to the Alignment used to move the cursor but leave the view on row 1
+    async def scenario() -> None:
+        for size in (SIZE, (80, 24)):
+            app = _app(seeds)
+            async with app.run_test(size=size) as pilot:
+                await ready(pilot)
+                heatmap = app.screen.query_one(Heatmap)
+                await pilot.press("down", "down", "down", "enter")
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, AlignmentScreen)
+                view = screen.view
+                assert app.data.rows[screen.block_rows[view.cursor]].group == heatmap.groups[3]
+                top, _ = view.block_span(view.cursor)
+                assert top > 0 and view.scroll_offset.y == top
+
+    run(scenario)
+
+
 def test_n_and_p_step_through_differences_with_a_position(seeds: Comparison) -> None:
     async def scenario() -> None:
         app = _app(seeds)
@@ -169,9 +191,9 @@ def test_n_and_p_step_through_differences_with_a_position(seeds: Comparison) -> 
             await pilot.press("n")
             assert screen.view.cursor == next(d for d in diffs if d > 0)
             n = diffs.index(screen.view.cursor) + 1
-            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+            assert f"diff {n} of {len(diffs)}" in screen.status.text
             await pilot.press("n", "p")
-            assert f"Difference {n} of {len(diffs)}" in screen.status.text
+            assert f"diff {n} of {len(diffs)}" in screen.status.text
 
     run(scenario)
 
@@ -217,19 +239,33 @@ def test_search_highlights_and_enter_moves_between_matches(seeds: Comparison) ->
             assert isinstance(app.focused, Input)
             await pilot.press(*"Bass")
             assert len(screen.hits) > 3
+            assert f"'Bass': no match yet ({len(screen.hits)} found" in screen.status.text
             assert all("bass" in app.data.rows[r].plain(a).lower()
                        for r, a, *_ in screen.hits)
             await pilot.press("enter")  # from the box: the first match, focus to the rows
             assert screen.hit_index == 0 and app.focused is screen.view
             first = screen.view.cursor
             assert first == screen.hit_blocks[0]
-            assert "Match 1 of" in screen.status.text
+            assert f"'Bass': 1 of {len(screen.hits)}" in screen.status.text
             await pilot.press("enter")
             assert screen.hit_index == 1
             await pilot.press("shift+enter")
             assert screen.hit_index == 0 and screen.view.cursor == first
+            # n / N step through the matches while searching (shift+enter often never
+            # reaches the app), and wrap around
+            await pilot.press("n", "n")
+            assert screen.hit_index == 2 and screen.view.cursor == screen.hit_blocks[2]
+            assert f"'Bass': 3 of {len(screen.hits)}" in screen.status.text
+            await pilot.press("N", "N", "N")
+            assert screen.hit_index == len(screen.hits) - 1
             await pilot.press("escape")
-            assert screen.hits == [] and "Match" not in screen.status.text
+            assert screen.hits == [] and "search" not in screen.status.text
+            # without a search, n / N are the differences again
+            await pilot.press("home")
+            await pilot.press("n")
+            assert screen.view.cursor == step(screen.diff_positions, 0, True)
+            await pilot.press("slash", *"zzzqx")
+            assert "'zzzqx': no match" in screen.status.text
 
     run(scenario)
 
@@ -335,8 +371,35 @@ def test_keymap_remaps_a_binding_by_id(seeds: Comparison) -> None:
             await pilot.press("x")
             assert screen.view.cursor == screen.diff_positions[
                 1 if screen.diff_positions[0] == 0 else 0]
+            # the help and the key bar show the key the keymap gives
+            await pilot.press("question_mark")
+            line = next(line for line in app.screen.help_text().plain.splitlines()
+                        if line.rstrip().endswith("alignment.next_difference"))
+            assert line.split()[0] == "x"
+            await pilot.press("escape")
+            bar = str(screen.query_one("#keys").render())
+            assert bar.startswith("x next diff"), bar
 
     run(scenario)
+
+
+def test_the_keymap_ids_known_to_the_config_are_the_uis() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import corpusdiff.tui
+    from corpusdiff.keys import BINDING_IDS
+
+    ids = set()
+    for info in pkgutil.walk_packages(corpusdiff.tui.__path__, "corpusdiff.tui."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == info.name:
+                ids |= {b.id for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)}
+    assert ids == set(BINDING_IDS)
 
 
 def test_columns_scroll_sideways_when_outlets_do_not_fit(seeds: Comparison) -> None:
@@ -493,6 +556,10 @@ def test_quotes_screen_lists_speakers_and_jumps_to_the_sentence(seeds: Compariso
             prompts = [str(speakers.get_option_at_index(i).prompt)
                        for i in range(speakers.option_count)]
             assert any(p.startswith("Karen Bass") for p in prompts)
+            # "All speakers (N)" counts the speakers listed under it, not the quotes
+            assert prompts[0] == f"All speakers ({len(prompts) - 1})"
+            assert all(" 1 quotes" not in p and " 1 outlets" not in p for p in prompts)
+            assert any(" 1 quote in " in p for p in prompts)
             assert "Absolutely it is [a mistake]" in screen_text(app)
             blocks = app.screen.query_one("#blocks")
             target = app.screen.targets[blocks.cursor]
@@ -623,6 +690,36 @@ def test_every_binding_has_a_unique_id() -> None:
         assert len(set(ids)) == len(ids), f"{cls.__name__} repeats a binding id"
 
 
+def test_a_count_of_one_is_singular(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("3")
+            await ready(pilot)
+            choices = app.screen.query_one("#choices", OptionList)
+            prompts = [str(choices.get_option_at_index(i).prompt)
+                       for i in range(choices.option_count)]
+            once = next(i for i, p in enumerate(prompts) if " 1 quote in " in p)
+            choices.highlighted = once
+            await pilot.pause()
+            await ready(pilot)
+            assert app.screen.status.text.startswith("1 quoted statement (")
+
+    run(scenario)
+
+
+def test_the_overview_lists_groups_in_the_reports_order(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            groups = app.screen.query_one(Heatmap).groups
+            assert groups == sorted(groups) and len(groups) == seeds.groups.height
+
+    run(scenario)
+
+
 def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> None:
     async def scenario() -> None:
         app = _app(seeds)
@@ -633,6 +730,9 @@ def test_omissions_name_every_carrying_outlet_by_its_code(seeds: Comparison) -> 
             text = screen_text(app)
             assert "carried by 3: A, B, E" in text
             assert "001_9ea4ccef75ea6f17," not in text
+            outlets = app.screen.query_one("#choices", OptionList)
+            assert str(outlets.get_option_at_index(0).prompt) == "All outlets (5)"
+            assert outlets.option_count == 6
 
     run(scenario)
 
@@ -648,3 +748,64 @@ def test_the_app_and_its_first_screen_import_without_polars() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+# -- what fits on an 80x24 screen -------------------------------------------------------------
+
+
+def test_one_key_bar_that_fits_and_a_status_that_keeps_position_and_reference(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.keybar import KeyBar
+
+    async def scenario() -> None:
+        for width, height in ((80, 24), SIZE):
+            app = _app(seeds)
+            async with app.run_test(size=(width, height)) as pilot:
+                await ready(pilot)
+                for key in ("1", "2", "3", "4", "5"):
+                    await pilot.press(key)
+                    await ready(pilot)
+                    bar = str(app.screen.query_one(KeyBar).render())
+                    room = app.screen.query_one(KeyBar).content_region.width
+                    assert len(bar) <= room, (key, bar)
+                    assert bar.endswith(("? more", "? help")), bar
+                    status = app.screen.status.text
+                    # the key bar alone says which keys do what
+                    assert "enter:" not in status and "?: help" not in status, status
+                    lines = screen_text(app).splitlines()
+                    assert lines[-1].strip() == bar.strip()
+                    if key == "2":
+                        seen = lines[-2][:width]
+                        assert "Row 1 of" in seen and "ref ★ A" in seen, seen
+                # a narrow screen leaves keys out, and says there are more
+                await pilot.press("2")
+                bar = str(app.screen.query_one(KeyBar).render())
+                assert bar.startswith("n next diff  p prev diff  / search")
+                assert bar.endswith("? more") if width < 100 else "r reference" in bar, bar
+
+    run(scenario)
+
+
+def test_every_dialog_fits_80x24(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _alignment(pilot)
+            for key in ("question_mark", "r", "f", "e"):
+                await pilot.press(key)
+                await pilot.pause()
+                dialog = app.screen
+                boxes = [w for w in dialog.children if w.display and w.region.width]
+                assert boxes, key
+                for box in boxes:  # the dialog's frame: what is inside it scrolls
+                    assert box.region.right <= 80 and box.region.bottom <= 24, (key, box)
+                if key == "question_mark":
+                    box = dialog.query_one("#help-box")
+                    text = dialog.query_one("#help-text").render()
+                    widest = max(len(line) for line in str(text).splitlines())
+                    assert widest <= box.content_region.width, widest
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, AlignmentScreen)
+
+    run(scenario)

@@ -1,4 +1,4 @@
-"""SVG snapshots of every screen on the seed articles at 120x40 (and the alignment at 80x24),
+"""SVG snapshots of every screen on the seed articles at 120x40 and 80x24,
 plus one of an article full of markup, escapes and control characters.
 
 The seeds' alignment is still being tuned: when it changes on purpose, look at the report
@@ -111,3 +111,31 @@ def test_rich_markup_in_articles(snap_compare: Snap, hostile_corpus: list[str]) 
     as the characters they are, in the overview and in the alignment."""
     app = CorpusdiffApp(hostile_corpus)
     assert snap_compare(app, terminal_size=SIZE, run_before=_keys("2", "s"))
+
+
+# -- every screen at 80x24 as well (the key bar, the status and the dialogs must fit) ------
+
+
+def test_overview_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys())
+
+
+def test_quotes_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("3"))
+
+
+def test_conflicts_at_80x24(snap_compare: Snap, invented: Comparison) -> None:
+    assert snap_compare(_app(invented), terminal_size=(80, 24), run_before=_keys("4"))
+
+
+def test_omissions_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("5"))
+
+
+def test_help_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24),
+                        run_before=_keys("2", "question_mark"))
+
+
+def test_reference_dialog_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("2", "r"))

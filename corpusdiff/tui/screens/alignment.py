@@ -47,16 +47,18 @@ class AlignmentScreen(CorpusScreen):
         Binding("n", "difference(1)", "Next difference", id="alignment.next_difference"),
         Binding("p", "difference(-1)", "Previous difference",
                 id="alignment.previous_difference"),
+        Binding("slash", "search", "Search", id="alignment.search"),
+        Binding("d", "details", "Details", id="alignment.details"),
         Binding("s", "toggle_mode", "Side/unified", id="alignment.mode"),
+        Binding("f", "filter", "Filter", id="alignment.filter"),
         Binding("w", "toggle_wrap", "Wrap", id="alignment.wrap"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="alignment.boilerplate"),
-        Binding("slash", "search", "Search", id="alignment.search"),
         Binding("enter", "activate", "Next match / details", show=False,
                 id="alignment.activate"),
         Binding("shift+enter", "match(-1)", "Previous match", show=False,
                 id="alignment.previous_match"),
-        Binding("f", "filter", "Filter", id="alignment.filter"),
-        Binding("d", "details", "Details", id="alignment.details"),
+        Binding("N", "back", "Previous match / difference", show=False,
+                id="alignment.back"),
         Binding("left,h", "columns(-1)", "Outlets left", show=False,
                 id="alignment.columns_left"),
         Binding("right,l", "columns(1)", "Outlets right", show=False,
@@ -88,7 +90,8 @@ class AlignmentScreen(CorpusScreen):
         yield ColumnHeader(id="columns")
         yield AlignmentView(id="alignment", zebra=True)
         yield DetailsPane(id="details")
-        yield Input(placeholder="Search all columns (enter: go, esc: clear)", id="search")
+        yield Input(placeholder="Search all columns (enter: first match, then n / N; "
+                    "esc: clear)", id="search")
 
     def on_mount(self) -> None:
         self.query_one("#details").display = False
@@ -230,22 +233,30 @@ class AlignmentScreen(CorpusScreen):
         cursor = self.view.cursor
         total = len(self.block_rows)
         diff_n = hunk(self.diff_positions, self.diff_flags, cursor)
+        # what must stay visible at 80 columns first: the position and the reference
         parts = [
             f"Row {cursor + 1 if total else 0} of {total}",
-            f"Difference {diff_n if diff_n else '–'} of {len(self.diff_positions)}",
+            f"ref ★ {data.codes[data.reference]}",
         ]
         if self.query_text:
-            here = (self.hit_index + 1) if self.hit_index is not None else "–"
-            parts.append(f"Match {here} of {len(self.hits)} for {self.query_text!r}")
-        parts.append("unified" if self.unified else "side by side")
-        parts.append("wrap" if self.wrap else "no wrap")
-        parts.append("boilerplate shown" if self.filter.show_boilerplate
-                     else "boilerplate hidden")
+            parts.append(f"search {self.query_text!r}: {self.match_counter()}")
+        parts.append(f"diff {diff_n if diff_n else '–'} of {len(self.diff_positions)}")
         described = self.filter.describe(data.codes)
         if described:
             parts.append(f"filter: {described}")
-        parts.append(f"ref ★ {data.codes[data.reference]}")
+        parts.append(", ".join(("unified" if self.unified else "side by side",
+                                "wrap" if self.wrap else "no wrap",
+                                "boilerplate shown" if self.filter.show_boilerplate
+                                else "boilerplate hidden")))
         self.status.show(*parts)
+
+    def match_counter(self) -> str:
+        """Where the search stands: "no match", "no match yet (4 found)", "3 of 4"."""
+        if not self.hits:
+            return "no match"
+        if self.hit_index is None:
+            return f"no match yet ({len(self.hits)} found; enter or n)"
+        return f"{self.hit_index + 1} of {len(self.hits)}"
 
     def _moved(self, cursor: int) -> None:
         # a watcher, so the status changes in the same frame as the cursor
@@ -256,13 +267,21 @@ class AlignmentScreen(CorpusScreen):
     # -- navigation ----------------------------------------------------------------------
 
     def action_difference(self, direction: int) -> None:
-        """Move to the next (1) or previous (-1) difference."""
+        """Move to the next (1) or previous (-1) difference; while a search has matches, to
+        the next or previous match (n / N, as in less and vim)."""
+        if self.query_text and self.hits:
+            self.action_match(direction, inclusive=self.hit_index is None)
+            return
         target = step(self.diff_positions, self.view.cursor, direction > 0)
         if target is None:
             self.notify("No more differences " + ("below" if direction > 0 else "above"),
                         timeout=2)
             return
         self.view.jump(target)
+
+    def action_back(self) -> None:
+        """N: the previous search match while searching, else the previous difference."""
+        self.action_difference(-1)
 
     def reveal(self, group: int | None = None, sentence: tuple[str, int] | None = None) -> None:
         """Put the cursor on the row of ``group`` (or ``sentence``), making it visible."""

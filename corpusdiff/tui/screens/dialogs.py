@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from corpusdiff.display import FILTER_KINDS, RowFilter
 from corpusdiff.options import CorpusdiffError
+from corpusdiff.text import shorten
 from corpusdiff.tui.widgets.text import data_text
 
 if TYPE_CHECKING:
@@ -180,9 +181,12 @@ class ReferenceScreen(Dialog):
             options = []
             for row in data.articles.iter_rows(named=True):
                 prompt = Text(f"{row['code']} ", "bold")
-                prompt.append_text(data_text(row["label"] or row["id"]))
+                label = row["label"] or row["id"]
+                prompt.append_text(data_text(label))
                 prompt.append("  ")
-                prompt.append_text(data_text((row["title"] or "")[:60], "dim"))
+                # one line per outlet in a 70-column dialog, the title cut with an ellipsis
+                room = max(12, 56 - len(label) - (11 if row["id"] == data.reference else 0))
+                prompt.append_text(data_text(shorten(row["title"] or "", room), "dim"))
                 if row["id"] == data.reference:
                     prompt.append("  ★ current", "bold")
                 options.append(Option(prompt, id=row["id"]))

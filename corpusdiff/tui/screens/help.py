@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -18,6 +19,11 @@ def _bindings(node_type: type[DOMNode]) -> list[Binding]:
     return [b for b in getattr(node_type, "BINDINGS", ()) if isinstance(b, Binding)]
 
 
+def _words(name: str) -> str:
+    """``AlignmentView`` -> ``alignment view``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
 def sections(app_type: type[DOMNode], screen: Screen[object],
              others: Iterable[type[DOMNode]]) -> list[tuple[str, list[Binding]]]:
     """(title, bindings) for the app, the given screen and its widgets, then other screens."""
@@ -31,7 +37,7 @@ def sections(app_type: type[DOMNode], screen: Screen[object],
             continue
         seen.add(kind)
         if _bindings(kind):
-            out.append((f"In {kind.__name__}", _bindings(kind)))
+            out.append((f"In the {_words(kind.__name__)}", _bindings(kind)))
     for other in others:
         if other not in seen and _bindings(other):
             seen.add(other)
@@ -62,15 +68,15 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
         others = [t for t in getattr(app, "MODES", {}).values() if isinstance(t, type)]
         text = Text(end="")
         text.append("Keys", "bold underline")
-        text.append("   (ctrl+p finds any action by name; remap keys by binding id)\n", "dim")
+        text.append("   (ctrl+p: any action by name; remap keys in config.toml [keys])\n", "dim")
         for title, bindings in sections(type(app), self.under, others):
             text.append(f"\n{title}\n", "bold")
             for binding in bindings:
                 keys = keymap.get(binding.id or "", binding.key)
                 shown = ", ".join(app.get_key_display(Binding(k.strip(), binding.action))
                                   for k in keys.split(","))
-                text.append(f"  {shown:<18}", "bold")
-                text.append(f"{binding.description or binding.action:<28}")
+                text.append(f"  {shown:<12}", "bold")
+                text.append(f"{binding.description or binding.action:<29}")
                 text.append(f"{binding.id or ''}\n", "dim")
         return text
 

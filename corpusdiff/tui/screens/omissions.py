@@ -27,7 +27,7 @@ class OmissionsScreen(TableScreen):
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         counts = dict(table.group_by("article").len().iter_rows())
-        out = [("*", Text(f"All outlets ({table.height})"))]
+        out = [("*", Text(f"All outlets ({len(data.ids)})"))]
         for article in data.ids:
             prompt = outlet_label(data, article, Style(bold=True))
             prompt.append(f"  {counts.get(article, 0)}", "dim")

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from corpusdiff.text import plural, shorten
 from corpusdiff.tui.screens.base import CorpusScreen
 from corpusdiff.tui.widgets.alignment import ColumnHeader
 from corpusdiff.tui.widgets.blockview import BlockView
@@ -48,10 +49,11 @@ class OverviewScreen(CorpusScreen):
     def show_data(self, data: ViewData) -> None:
         cmp = data.comparison
         n_bp = int(cmp.sentences["kind"].eq("boilerplate").sum())
-        self.query_one("#summary", Static).update(Text(
-            f"{len(data.ids)} articles · {cmp.sentences.height} sentences · "
-            f"{cmp.groups.height} statements shared by two or more outlets · "
-            f"{n_bp} boilerplate sentences set aside"))
+        summary = (f"{plural(len(data.ids), 'article')} · "
+                   f"{plural(cmp.sentences.height, 'sentence')} · "
+                   f"{plural(cmp.groups.height, 'shared statement')} · "
+                   f"{n_bp} set aside as boilerplate")
+        self.query_one("#summary", Static).update(Text(shorten(summary, self.app.size.width - 2)))
         table = self.query_one("#articles", DataTable)
         table.clear(columns=True)
         width = self.app.size.width
@@ -84,8 +86,7 @@ class OverviewScreen(CorpusScreen):
                              "for what each outlet says")
         else:
             self.status.show(f"Reference ★ {data.codes[data.reference]}: "
-                             f"{data.labels.get(data.reference, data.reference)}",
-                             "enter: open group", "r: reference", "e: export", "?: help")
+                             f"{data.labels.get(data.reference, data.reference)}")
 
     def on_resize(self) -> None:
         data = self.app.data  # type: ignore[attr-defined]

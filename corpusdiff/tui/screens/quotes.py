@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from corpusdiff.diff import marked
-from corpusdiff.text import printable
+from corpusdiff.text import plural, printable
 from corpusdiff.tui.screens.tables import TableScreen, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
@@ -41,10 +41,11 @@ class QuotesScreen(TableScreen):
         from corpusdiff.views import speakers
 
         table = speech(table)
-        out = [("*", Text(f"All speakers ({table.height})"))]
-        for speaker, n, outlets in speakers(table).iter_rows():
+        who = speakers(table)
+        out = [("*", Text(f"All speakers ({who.height})"))]
+        for speaker, n, outlets in who.iter_rows():
             prompt = data_text(speaker)
-            prompt.append(f"  {n} in {outlets}", "dim")
+            prompt.append(f"  {plural(n, 'quote')} in {plural(outlets, 'outlet')}", "dim")
             out.append((speaker, prompt))
         return out
 

@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from corpusdiff.text import plural
 from corpusdiff.tui.screens.base import CorpusScreen
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
@@ -113,9 +114,8 @@ class TableScreen(CorpusScreen):
         self.targets = [target for target, _ in built]
         view.set_blocks([block for _, block in built], cursor=0)
         count = sum(1 for target, _ in built if target != (None, None)) if table.height else 0
-        self.status.show(f"{count} {self.UNIT or self.TABLE}"
-                         + (f" ({choice})" if choice else ""),
-                         "enter: open in alignment", "tab: list / blocks")
+        self.status.show(plural(count, (self.UNIT or self.TABLE).removesuffix("s"))
+                         + (f" ({choice})" if choice else ""))
 
     def table(self, data: ViewData) -> pl.DataFrame:
         """The analysis table this screen lists."""

@@ -265,10 +265,13 @@ class BlockView(ScrollView, can_focus=True, inherit_bindings=False):
         start, height = self.block_span(self.cursor)
         view = self.scrollable_content_region.height
         top = self.scroll_offset.y
+        # force: right after new blocks are set, Textual has not yet decided that the view
+        # has a scrollbar and would ignore the scroll (the first jump from another screen)
         if start < top or height > view:
-            self.scroll_to(y=start, animate=animate, immediate=True)
+            self.scroll_to(y=start, animate=animate, immediate=True, force=True)
         elif start + height > top + view:
-            self.scroll_to(y=start + height - view, animate=animate, immediate=True)
+            self.scroll_to(y=start + height - view, animate=animate, immediate=True,
+                           force=True)
 
     def jump(self, index: int) -> None:
         """Put the cursor on block ``index`` and scroll it to the top of the view (what a
@@ -276,7 +279,7 @@ class BlockView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = index
         if self._blocks:
             start, _ = self.block_span(self.cursor)
-            self.scroll_to(y=start, animate=False, immediate=True)
+            self.scroll_to(y=start, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.cursor = self.cursor + delta

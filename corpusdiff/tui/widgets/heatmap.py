@@ -103,5 +103,4 @@ def legend(palette: dict[str, Style]) -> Text:
                           ("partial", "in part"), ("absent", "absent")):
         text.append(f"{CARRY_GLYPHS[kind]} ", palette[kind])
         text.append(f"{meaning}   ")
-    text.append("(enter: open the group in the Alignment)", palette["muted"])
     return text

@@ -28,4 +28,9 @@ class StatusLine(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        return self._text
+        # cut with an ellipsis: what does not fit is never silently clipped
+        text = self._text.copy()
+        width = self.content_region.width
+        if width and text.cell_len > width:
+            text.truncate(width, overflow="ellipsis")
+        return text
