@@ -32,6 +32,14 @@ def seeds():
     return compare(SEEDS)
 
 
+def _group_of(cmp, article_prefix: str, words: str) -> int:
+    """The alignment group of the sentence of an article (id prefix) holding ``words``."""
+    hit = cmp.sentences.filter(pl.col("article").str.starts_with(article_prefix)
+                               & pl.col("text").str.contains(words, literal=True))
+    assert hit.height == 1 and hit["group"][0] is not None
+    return hit["group"][0]
+
+
 def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
     table = seeds.framing
     assert table.schema == FRAMING
@@ -44,7 +52,8 @@ def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
     assert rows[("004", "so-called")]["kind"] == "hedge"
     # the mayor's "go home" statement: one outlet tells it as reported, the other as a reply
     mayor = rows[("001", "reportedly")]
-    assert (mayor["kind"], mayor["group"]) == ("hedge", 0)
+    assert mayor["kind"] == "hedge"
+    assert mayor["group"] == _group_of(seeds, "001", "The only deal is for ICE to go home")
 
 
 def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
@@ -58,7 +67,8 @@ def test_markdown_shows_how_each_outlet_words_the_mayors_statement(seeds) -> Non
     report = to_markdown(seeds)
     section = report.split("## Framing", 1)[1]
     line = next(x for x in section.splitlines() if "**reportedly**" in x)
-    assert "[group 0](#group-0)" in line and "*hedge: reportedly*" in line
+    group = _group_of(seeds, "001", "The only deal is for ICE to go home")
+    assert f"[group {group}](#group-{group})" in line and "*hedge: reportedly*" in line
     after = section.split(line, 1)[1].splitlines()[1]
     assert after.startswith("  - **A** tells it:") and "she replied" in after
     assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
