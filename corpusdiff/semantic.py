@@ -31,8 +31,10 @@ SEM_FLOOR = 0.35
 #: other's nearest in the other outlet, and the two outlets tell the same events: the median,
 #: over one outlet's sentences, of the cosine to their nearest sentence in the other is at least
 #: SAME_EVENTS (outlets that share only a topic, as the seeds' episodes do, stay below it).
-#: Any other pair keeps its lexical score.
+#: Two sentences that are each other's nearest at a very high cosine (>= SEM_SURE) need no
+#: more. Any other pair keeps its lexical score.
 LEX_SURE = 0.2
+SEM_SURE = 0.75
 LEX_MIN = 0.15
 SAME_EVENTS = 0.5
 #: rows of the similarity matrix computed at once: memory is CHUNK x nodes floats
@@ -242,6 +244,7 @@ def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | No
     thing, for pairs already scored lexically."""
     z = logit_expr(weights, intercept)
     trusted = (pl.col("lex") >= LEX_SURE) | (
+        (pl.col("sem") >= SEM_SURE) & (pl.col("mutual") > 0)) | (
         (pl.col("lex") >= LEX_MIN) & (pl.col("mutual") > 0) & (pl.col("kin") >= SAME_EVENTS))
     return (
         features(lexical, ctx)
