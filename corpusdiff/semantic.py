@@ -89,8 +89,8 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.DataFrame:
-    """a, b, rank, s (cosine): each node's k nearest nodes by cosine in every other outlet (headlines only
-    with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
+    """a, b, rank, s (cosine): each node's k nearest nodes in every other outlet (headlines
+    only with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
     import numpy as np
 
     schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64, "s": pl.Float64}

@@ -44,7 +44,8 @@ def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
     assert rows[("004", "so-called")]["kind"] == "hedge"
     # the mayor's "go home" statement: one outlet tells it as reported, the other as a reply
     mayor = rows[("001", "reportedly")]
-    assert (mayor["kind"], mayor["group"]) == ("hedge", 0)
+    said = seeds.sentences.filter(pl.col("text").str.contains("The deal that needs to be made"))
+    assert (mayor["kind"], mayor["group"]) == ("hedge", said["group"].item())
 
 
 def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
@@ -58,7 +59,9 @@ def test_markdown_shows_how_each_outlet_words_the_mayors_statement(seeds) -> Non
     report = to_markdown(seeds)
     section = report.split("## Framing", 1)[1]
     line = next(x for x in section.splitlines() if "**reportedly**" in x)
-    assert "[group 0](#group-0)" in line and "*hedge: reportedly*" in line
+    said = seeds.sentences.filter(pl.col("text").str.contains("The deal that needs to be made"))
+    g = said["group"].item()
+    assert f"[group {g}](#group-{g})" in line and "*hedge: reportedly*" in line
     after = section.split(line, 1)[1].splitlines()[1]
     assert after.startswith("  - **A** tells it:") and "she replied" in after
     assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
