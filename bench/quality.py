@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
@@ -297,14 +297,20 @@ def _shared_sentences(located: pl.DataFrame) -> list[str]:
             for a, i, c, s in clash.iter_rows()]
 
 
-def run_corpus(corpus: Corpus, threshold: float | None = None) -> Result:
-    """Run the pipeline on ``corpus`` and score it against its gold."""
+def run_corpus(corpus: Corpus, threshold: float | None = None,
+               embedder: str | None = None) -> Result:
+    """Run the pipeline on ``corpus`` and score it against its gold (``embedder`` overrides
+    the default one)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from corpusdiff.model import Options
     from corpusdiff.pipeline import compare
 
-    options = Options() if threshold is None else Options(threshold=threshold)
+    options = Options()
+    if threshold is not None:
+        options = replace(options, threshold=threshold)
+    if embedder is not None:
+        options = replace(options, embedder=embedder)
     cmp = compare(corpus.paths(), options)
     sentences, articles = cmp.sentences, cmp.articles
     gold_df = load_gold(corpus.gold)
@@ -382,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only this corpus (repeatable; default: all)")
     parser.add_argument("--threshold", type=float, default=None,
                         help="override Options.threshold")
+    parser.add_argument("--embedder", default=None,
+                        help="override Options.embedder (none, wordllama, ...)")
     parser.add_argument("--check-gold", action="store_true",
                         help="only validate the gold files against the article files")
     args = parser.parse_args(argv)
@@ -400,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for corpus in corpora:
         try:
-            result = run_corpus(corpus, args.threshold)
+            result = run_corpus(corpus, args.threshold, args.embedder)
         except GoldError as exc:
             print(f"== {corpus.name}: error: {exc}", file=sys.stderr)
             status = 1

@@ -22,9 +22,9 @@ class Options:
     omission_k: int | None = None
     #: sentence embedder for semantic alignment: wordllama | none | model2vec:NAME_OR_PATH |
     #: sentence-transformers:NAME (see corpusdiff/embed.py)
-    #: (``none`` by default until the semantic scorer stops over-aligning stories whose outlets
-    #: cover different episodes, as the seed articles do: see bench/quality.py)
-    embedder: str = "none"
+    #: (its learned score only decides pairs with some shared words between outlets that tell
+    #: the same events: see semantic.py and bench/align_golds.py)
+    embedder: str = "wordllama"
 
 
 class CorpusdiffError(Exception):

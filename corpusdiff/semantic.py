@@ -25,6 +25,18 @@ KNN_MAX = 12
 #: a neighbour below this cosine is no candidate (it may still be scored if lexical evidence
 #: proposes the pair)
 SEM_FLOOR = 0.35
+#: the evidence gate (bench/align_golds.py measures it on basil, seeds and invented): the
+#: learned score decides a pair only when the words alone already say much (lexical score
+#: >= LEX_SURE), or when the words say something (>= LEX_MIN), the two sentences are each
+#: other's nearest in the other outlet, and the two outlets tell the same events: the median,
+#: over one outlet's sentences, of the cosine to their nearest sentence in the other is at least
+#: SAME_EVENTS (outlets that share only a topic, as the seeds' episodes do, stay below it).
+#: Two sentences that are each other's nearest at a very high cosine (>= SEM_SURE) need no
+#: more. Any other pair keeps its lexical score.
+LEX_SURE = 0.2
+SEM_SURE = 0.75
+LEX_MIN = 0.15
+SAME_EVENTS = 0.5
 #: rows of the similarity matrix computed at once: memory is CHUNK x nodes floats
 CHUNK = 1024
 #: scores are rounded to this many digits (byte-identical exports)
@@ -53,6 +65,8 @@ class Context:
     baseline: Any = None
     #: node -> column of ``baseline`` of its outlet
     outlet: Any = None
+    #: outlet x outlet: how closely the two outlets' sentences match (see SAME_EVENTS)
+    kinship: Any = None
 
 
 def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -75,11 +89,11 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.DataFrame:
-    """a, b, rank: each node's k nearest nodes by cosine in every other outlet (headlines only
-    with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
+    """a, b, rank, s (cosine): each node's k nearest nodes in every other outlet (headlines
+    only with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
     import numpy as np
 
-    schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64}
+    schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64, "s": pl.Float64}
     n = vectors.shape[0]
     if n < 2:
         return pl.DataFrame(schema=schema)
@@ -128,7 +142,7 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
         .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
         .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
         .filter(pl.col("rank") <= k)
-        .select("a", "b", "rank")
+        .select("a", "b", "rank", "s")
         .sort("a", "b")
     )
 
@@ -148,8 +162,28 @@ def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
     # how close a sentence is to an outlet's text on average: the story's baseline, which the
     # relative cosine subtracts (two sentences of one story are always somewhat alike)
     baseline = vectors @ means.T
-    return Context(vectors, neighbours(vectors, nodes), positions(members, sentences),
-                   baseline, outlet)
+    knn = neighbours(vectors, nodes)
+    return Context(vectors, knn, positions(members, sentences), baseline, outlet,
+                   kinship(knn, outlet, nodes["headline"].to_numpy().astype(bool)))
+
+
+def kinship(knn: pl.DataFrame, outlet: Any, headline: Any) -> Any:
+    """outlet x outlet (symmetric): the median over both outlets' body nodes of the cosine to
+    their nearest node in the other outlet (0 for a node with no neighbour above SEM_FLOOR)."""
+    import numpy as np
+
+    n_out = int(outlet.max()) + 1 if outlet.size else 0
+    body = np.flatnonzero(~headline)
+    best = np.zeros((outlet.size, n_out))
+    top = knn.filter(pl.col("rank") == 1)
+    a, b, s = (top[c].to_numpy() for c in ("a", "b", "s"))
+    best[a, outlet[b]] = s
+    out = np.zeros((n_out, n_out))
+    for x in range(n_out):
+        rows = body[outlet[body] == x]
+        if rows.size:
+            out[x] = np.median(best[rows], axis=0)
+    return np.round(0.5 * (out + out.T), DIGITS)
 
 
 def candidates(ctx: Context) -> pl.DataFrame:
@@ -168,6 +202,7 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     b = lexical["b"].to_numpy()
     sem = np.einsum("ij,ij->i", ctx.vectors[a], ctx.vectors[b]).astype(np.float64)
     base = 0.5 * (ctx.baseline[a, ctx.outlet[b]] + ctx.baseline[b, ctx.outlet[a]])
+    kin = ctx.kinship[ctx.outlet[a], ctx.outlet[b]] if ctx.kinship is not None else None
     best = ctx.knn.filter(pl.col("rank") == 1).select("a", "b", one=pl.lit(True))
     pos = ctx.positions
     return (
@@ -188,6 +223,8 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
             dpos=(pl.col("pos_a").fill_null(0.0) - pl.col("pos_b").fill_null(0.0)).abs(),
         )
         .drop("one", "one_r", "pos_a", "pos_b", "lede_a", "lede_b")
+        .with_columns(kin=pl.Series(np.round(kin, DIGITS) if ctx.kinship is not None
+                                    else np.ones(a.size)))
     )
 
 
@@ -206,9 +243,13 @@ def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | No
     """a, b, cos, cont, sem, score: the learned probability that two sentences report the same
     thing, for pairs already scored lexically."""
     z = logit_expr(weights, intercept)
+    trusted = (pl.col("lex") >= LEX_SURE) | (
+        (pl.col("sem") >= SEM_SURE) & (pl.col("mutual") > 0)) | (
+        (pl.col("lex") >= LEX_MIN) & (pl.col("mutual") > 0) & (pl.col("kin") >= SAME_EVENTS))
     return (
         features(lexical, ctx)
-        .with_columns(score=(1.0 / (1.0 + (-z).exp())).round(DIGITS))
+        .with_columns(score=pl.when(trusted).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
+                      .otherwise(pl.col("lex")))
         .select("a", "b", "cos", "cont", "sem", "score")
         .sort("a", "b")
     )
