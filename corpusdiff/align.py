@@ -29,7 +29,7 @@ import polars as pl
 
 from corpusdiff import embed, semantic
 from corpusdiff.embed import Embedder
-from corpusdiff.model import GROUPS, MEMBERS, Options
+from corpusdiff.model import GROUPS, MEMBERS, GroupKind, Options
 from corpusdiff.tokens import content_tokens, normalise_expr
 
 Progress = Callable[[str, float], None]
@@ -495,9 +495,10 @@ def _tables(sentences: pl.DataFrame, members: pl.DataFrame, node_group: pl.DataF
         )
         .join(per_article.group_by("group").agg(many=(pl.col("n") > 1).any()), on="group")
         .with_columns(
-            kind=pl.when(pl.col("n_nodes") == 1).then(pl.lit("identical"))
-            .when(pl.col("many") | (pl.col("min_cos") < REWORDED_COSINE)).then(pl.lit("partial"))
-            .otherwise(pl.lit("reworded"))
+            kind=pl.when(pl.col("n_nodes") == 1).then(pl.lit(GroupKind.IDENTICAL.value))
+            .when(pl.col("many") | (pl.col("min_cos") < REWORDED_COSINE))
+            .then(pl.lit(GroupKind.PARTIAL.value))
+            .otherwise(pl.lit(GroupKind.REWORDED.value))
         )
         .rename({"group": "id"})
         .select(GROUPS.names())

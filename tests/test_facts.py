@@ -12,9 +12,6 @@ import pytest
 from corpusdiff.analyze.fact_labels import fact_label, slot_words
 from corpusdiff.analyze.fact_pairs import group_pairs
 from corpusdiff.analyze.facts import (
-    CONFLICTS,
-    EXCLUSIVE,
-    FACTS,
     conflict_pairs,
     conflicts,
     exclusive_facts,
@@ -24,7 +21,7 @@ from corpusdiff.analyze.facts import (
 )
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.ingest import ingest
-from corpusdiff.model import SENTENCES, Comparison
+from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS, SENTENCES, Comparison
 from corpusdiff.pipeline import compare
 from corpusdiff.segment import segment
 
@@ -206,7 +203,7 @@ def test_empty_inputs_give_empty_tables_with_their_schemas() -> None:
                                    "score": pl.Float64})
     empty = pl.DataFrame(schema=SENTENCES)
     assert conflicts(facts, group_pairs(members), empty).schema == CONFLICTS
-    assert exclusive_facts(facts).schema == EXCLUSIVE
+    assert exclusive_facts(facts).schema == EXCLUSIVE_FACTS
 
 
 def test_people_resolve_across_sentences_and_articles() -> None:
@@ -374,7 +371,7 @@ def test_seed_conflicts_have_the_schema_and_name_real_sentences(seeds: Seeds) ->
 def test_harlow_exclusive_facts(harlow: Harlow) -> None:
     _cmp, facts, _found = harlow
     only = exclusive_facts(facts)
-    assert only.schema == EXCLUSIVE
+    assert only.schema == EXCLUSIVE_FACTS
     assert set(only.select("article", "kind", "value").iter_rows()) == {
         (POST, "time", "06:00"),
         (TIMES, "number", "40"),

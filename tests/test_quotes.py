@@ -15,16 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusdiff.analyze.quotes import (
-    COMPARED,
     KINDS,
-    PARAPHRASES,
-    QUOTES,
     VARIANTS,
     compare_quotes,
     extract_quotes,
     paraphrased,
 )
-from corpusdiff.model import ARTICLES, Comparison
+from corpusdiff.model import ARTICLES, PARAPHRASES, QUOTE_MARKS, QUOTES, Comparison
 from corpusdiff.pipeline import compare
 from corpusdiff.segment import segment
 
@@ -265,7 +262,7 @@ def test_offsets_sentences_and_paragraphs() -> None:
     arts = articles_of({"a": text})
     sents = segment(arts)
     q = extract_quotes(arts, sents)
-    assert q.schema == QUOTES
+    assert q.schema == QUOTE_MARKS
     for r in q.iter_rows(named=True):
         assert text[r["start"]:r["end"]] == r["text"]
         s = sents.filter(pl.col("index") == r["sentence"]).row(0, named=True)
@@ -283,9 +280,9 @@ def test_markup_in_a_quote_is_kept_as_text() -> None:
 def test_empty_input_keeps_the_schemas() -> None:
     arts = articles_of({})
     q = extract_quotes(arts, segment(arts))
-    assert q.schema == QUOTES and q.height == 0
+    assert q.schema == QUOTE_MARKS and q.height == 0
     compared = compare_quotes(q)
-    assert compared.schema == COMPARED
+    assert compared.schema == QUOTES
     assert paraphrased(compared, segment(arts)).schema == PARAPHRASES
 
 
@@ -313,7 +310,7 @@ def test_any_text_gives_consistent_rows(tokens: list[str]) -> None:
 
 def test_seed_quotes_and_speakers() -> None:
     cmp, q = corpus(SEEDS)
-    assert q.schema == QUOTES
+    assert q.schema == QUOTE_MARKS
     text = dict(zip(cmp.articles["id"], cmp.articles["text"], strict=True))
     for r in q.iter_rows(named=True):
         assert text[r["article"]][r["start"]:r["end"]] == r["text"]
@@ -350,7 +347,7 @@ def test_seed_scare_quotes_titles_and_boilerplate() -> None:
 def test_seed_variants() -> None:
     cmp, q = corpus(SEEDS)
     c = compare_quotes(q, cmp.members)
-    assert c.schema == COMPARED
+    assert c.schema == QUOTES
     deal_000 = row(c, "000", "The deal that needs")
     deal_001 = row(c, "001", "The only deal")
     assert deal_000["variant"] == deal_001["variant"] == "reworded"

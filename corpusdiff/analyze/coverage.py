@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpusdiff.model import COVERAGE, Comparison
+from corpusdiff.model import COVERAGE, Comparison, GroupKind
 
 #: how an outlet carries a group, as shown in coverage cells
 CARRY_KINDS = ("identical", "reworded", "partial", "absent")
@@ -53,12 +53,13 @@ def carries(sentences: pl.DataFrame, members: pl.DataFrame, groups: pl.DataFrame
     return (
         per.join(consensus, on="group").join(kinds, on="group")
         .with_columns(
-            carry=pl.when(pl.col("gkind") == "identical").then(pl.lit("identical"))
-            .when(pl.col("n") > 1).then(pl.lit("partial"))
+            carry=pl.when(pl.col("gkind") == GroupKind.IDENTICAL)
+            .then(pl.lit(GroupKind.IDENTICAL.value))
+            .when(pl.col("n") > 1).then(pl.lit(GroupKind.PARTIAL.value))
             .when((pl.col("_norm") == pl.col("_consensus")) & (pl.col("_outlets") >= 2))
-            .then(pl.lit("identical"))
-            .when(pl.col("gkind") == "partial").then(pl.lit("partial"))
-            .otherwise(pl.lit("reworded"))
+            .then(pl.lit(GroupKind.IDENTICAL.value))
+            .when(pl.col("gkind") == GroupKind.PARTIAL).then(pl.lit(GroupKind.PARTIAL.value))
+            .otherwise(pl.lit(GroupKind.REWORDED.value))
         )
         .select("group", "article", "carry", "n")
         .sort("group", "article")

@@ -37,78 +37,15 @@ from corpusdiff.analyze.fact_pairs import (
 from corpusdiff.analyze.fact_quantities import Mention
 from corpusdiff.analyze.fact_words import ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
+from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS
 
-#: One row per fact mention in a non-boilerplate sentence. ``start``/``end`` are offsets into
-#: the sentence text; ``text`` is the mention as written; ``value`` is normalised for comparison
-#: (people, organisations and places: their corpus-wide key; ``title``: the normalised role).
-#: ``unit``: for numbers the counted noun ("agents"), for money the currency, for durations
-#: ``days``, for places the place type (city|state|country|site). ``qualifier``: ">", ">=",
-#: "<", "<=" or "~" for "more than", "at least", "under", "within", "about". ``amount``: the
-#: magnitude of numbers, money, percentages and durations (in days). ``role``: for a person the
-#: title written next to the name. ``entity``: the corpus-wide key of the person, organisation
-#: or place (for a title: of its person). ``label``: the fact in human words ("day: Tuesday",
-#: "month: December", "title: Representative").
-FACTS = pl.Schema(
-    {
-        "article": pl.String,
-        "sentence": pl.Int64,
-        "start": pl.Int64,
-        "end": pl.Int64,
-        "kind": pl.String,
-        "text": pl.String,
-        "value": pl.String,
-        "unit": pl.String,
-        "qualifier": pl.String,
-        "amount": pl.Float64,
-        "role": pl.String,
-        "entity": pl.String,
-        "label": pl.String,
-    }
-)
 #: FACTS without the label (computed last)
 _BASE = pl.Schema({k: v for k, v in FACTS.items() if k != "label"})
 
 FACT_KINDS = ("person", "organization", "place", "number", "money", "percent", "date",
               "weekday", "time", "duration", "title")
 
-#: One row per pair of sentences of two outlets filling a slot with incompatible values.
-#: ``group``: the alignment group holding both sentences (for a close pair: one holding either,
-#: or null); ``source``: where the pair comes from ("group" or "close"); ``label``: the slot in
-#: words ("day", "number of agents", "title of Karen Bass"); ``said_a``/``said_b``: each value
-#: in words ("Friday", "5 p.m.", "$2,500,000", "Deputy Fire Chief").
-CONFLICTS = pl.Schema(
-    {
-        "group": pl.Int64,
-        "kind": pl.String,
-        "slot": pl.String,
-        "article_a": pl.String,
-        "sentence_a": pl.Int64,
-        "value_a": pl.String,
-        "text_a": pl.String,
-        "article_b": pl.String,
-        "sentence_b": pl.Int64,
-        "value_b": pl.String,
-        "text_b": pl.String,
-        "source": pl.String,
-        "label": pl.String,
-        "said_a": pl.String,
-        "said_b": pl.String,
-    }
-)
 
-#: One row per fact (kind, value, unit) that exactly one outlet mentions: its first mention.
-EXCLUSIVE = pl.Schema(
-    {
-        "article": pl.String,
-        "kind": pl.String,
-        "value": pl.String,
-        "unit": pl.String,
-        "text": pl.String,
-        "sentence": pl.Int64,
-        "mentions": pl.Int64,
-        "label": pl.String,
-    }
-)
 
 # --------------------------------------------------------------------------------------------
 # roles
@@ -575,8 +512,8 @@ def own_voice(facts: pl.DataFrame, sentences: pl.DataFrame,
 
 
 def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
-    """Entities and quantities only one outlet mentions (schema :data:`EXCLUSIVE`): one row per
-    article and fact (kind, value, unit), with its first mention and how often the article
+    """Entities and quantities only one outlet mentions (schema :data:`EXCLUSIVE_FACTS`): one
+    row per article and fact (kind, value, unit), with its first mention and how often the article
     mentions it. Titles are left out: a person's role is compared by :func:`conflicts`."""
     keyed = facts.filter(pl.col("kind") != "title").with_columns(
         pl.col("unit").fill_null(""))
@@ -595,10 +532,10 @@ def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.when(pl.col("unit") == "").then(None).otherwise(pl.col("unit"))
                       .alias("unit"))
         .pipe(with_labels, qualifier=None)
-        .select(list(EXCLUSIVE.names()))
+        .select(list(EXCLUSIVE_FACTS.names()))
         .sort("article", "sentence", "kind", "value")
     )
 
 
-__all__ = ["CONFLICTS", "EXCLUSIVE", "FACTS", "FACT_KINDS", "conflict_pairs", "conflicts",
+__all__ = ["FACT_KINDS", "conflict_pairs", "conflicts",
            "exclusive_facts", "extract_facts", "normalise_role", "own_voice"]

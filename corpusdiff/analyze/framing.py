@@ -27,29 +27,7 @@ from importlib import resources
 import polars as pl
 
 from corpusdiff.diff import word_diff
-
-#: One row per flagged word or phrase. ``start``/``end`` are character offsets into the
-#: article's text; ``sentence`` its index and ``group`` its alignment group (null when no other
-#: outlet shares the sentence). ``kind`` is one of :data:`KINDS`; ``polarity`` negative |
-#: positive (the table's, else VADER's), null where the direction depends on the context.
-#: ``source`` says what found it: ``table`` (the framing tables), ``lexicon`` (VADER),
-#: ``comparison`` (another outlet's milder word for the same place) or ``quote marks`` (scare
-#: quotes). ``counterparts``: the other outlets' words for the same place in the same statement
-#: ("" where an outlet leaves it out).
-FRAMING = pl.Schema(
-    {
-        "article": pl.String,
-        "sentence": pl.Int64,
-        "group": pl.Int64,
-        "start": pl.Int64,
-        "end": pl.Int64,
-        "text": pl.String,
-        "kind": pl.String,
-        "polarity": pl.String,
-        "source": pl.String,
-        "counterparts": pl.List(pl.Struct({"article": pl.String, "text": pl.String})),
-    }
-)
+from corpusdiff.model import FRAMING
 
 KINDS = ("verb", "hedge", "evaluative", "label")
 _TABLES = {"verb": "framing_verbs.tsv", "hedge": "framing_hedges.tsv",

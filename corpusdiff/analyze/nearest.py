@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusdiff.model import SAID_DIFFERENTLY, UNALIGNED_NEAREST
+
 #: pair score from which an outlet's closest sentence counts as saying the statement in other
 #: words; fitted on the basil dev stories by bench/fit_align.py (omission claims that the gold
 #: shows false against true claims kept)
@@ -22,9 +24,6 @@ SAYS_DIFFERENTLY = 0.52
 NEAREST = pl.Schema({"group": pl.Int64, "article": pl.String, "nearest_index": pl.Int64,
                      "nearest_score": pl.Float64})
 
-#: one row per sentence in no group: its closest sentence in another outlet
-ELSEWHERE = pl.Schema({"article": pl.String, "index": pl.Int64, "near_article": pl.String,
-                       "near_index": pl.Int64, "near_score": pl.Float64})
 
 
 def nearest_to_groups(members: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -53,7 +52,7 @@ def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
     best-scoring sentence of another outlet when it scores at least ``floor``."""
     alone = sentences.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
     if alone.is_empty() or pairs.is_empty():
-        return pl.DataFrame(schema=ELSEWHERE)
+        return pl.DataFrame(schema=UNALIGNED_NEAREST)
     return (
         alone.select("article", "index")
         .join(pairs.filter(pl.col("score") >= floor), on=["article", "index"])
@@ -63,7 +62,7 @@ def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
         .first()
         .select("article", "index", near_article="other_article", near_index="other_index",
                 near_score="score")
-        .cast(dict(ELSEWHERE))
+        .cast(dict(UNALIGNED_NEAREST))
     )
 
 
@@ -79,6 +78,6 @@ def said_differently(claims: pl.DataFrame, nearest: pl.DataFrame, sentences: pl.
         .join(nearest, on=["group", "article"])
         .filter(pl.col("nearest_score") >= threshold)
         .join(texts, on=["article", "nearest_index"], how="left")
-        .select("article", "group", "carried_by", "outlets", "text", "nearest_index",
-                "nearest_score", "nearest_text")
+        .select(SAID_DIFFERENTLY.names())
+        .cast(dict(SAID_DIFFERENTLY))
     )

@@ -45,61 +45,8 @@ from rapidfuzz import fuzz
 
 from corpusdiff.analyze.quote_spans import fold
 from corpusdiff.analyze.speakers import article_quotes
+from corpusdiff.model import PARAPHRASES, QUOTE_MARKS, QUOTES
 from corpusdiff.tokens import content_tokens
-
-#: One row per pair of quote marks. ``start``/``end`` are offsets of the quoted words in the
-#: article text (marks and one trailing ``,``/``.`` excluded): ``text == article[start:end]``.
-#: ``sentence``/``end_sentence``: indexes of the sentences where the quote starts and ends.
-#: ``kind``: quote | scare | title. ``cue``: the attribution pattern that found the speaker.
-#: ``confidence``: how sure the speaker value (a name or null) is, 0-1.
-QUOTES = pl.Schema(
-    {
-        "article": pl.String,
-        "sentence": pl.Int64,
-        "end_sentence": pl.Int64,
-        "paragraph": pl.Int64,
-        "start": pl.Int64,
-        "end": pl.Int64,
-        "text": pl.String,
-        "kind": pl.String,
-        "speaker": pl.String,
-        "role": pl.String,
-        "confidence": pl.Float64,
-        "cue": pl.String,
-        "boilerplate": pl.Boolean,
-    }
-)
-
-#: :data:`QUOTES` plus the cross-outlet comparison. ``quote_group`` numbers the same statement
-#: across outlets (null for scare/title rows); ``variant`` is verbatim | trimmed | reworded |
-#: misattributed | exclusive; ``match_*`` is the other outlet's quote the variant refers to and
-#: ``similarity`` its content-word overlap (0-1).
-COMPARED = pl.Schema(
-    {
-        **dict(QUOTES),
-        "quote_group": pl.Int64,
-        "variant": pl.String,
-        "match_article": pl.String,
-        "match_text": pl.String,
-        "match_speaker": pl.String,
-        "similarity": pl.Float64,
-    }
-)
-
-#: A quote reported without quote marks in another outlet.
-PARAPHRASES = pl.Schema(
-    {
-        "article": pl.String,
-        "sentence": pl.Int64,
-        "text": pl.String,
-        "speaker": pl.String,
-        "quote_group": pl.Int64,
-        "other_article": pl.String,
-        "other_sentence": pl.Int64,
-        "other_text": pl.String,
-        "score": pl.Float64,
-    }
-)
 
 KINDS = ("quote", "scare", "title")
 
@@ -141,7 +88,7 @@ _VARIANT_OF = {
 
 
 def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """Every quoted span of every article with its kind and speaker (schema :data:`QUOTES`),
+    """Every quoted span of every article with its kind and speaker (schema :data:`QUOTE_MARKS`),
     in article order then text order."""
     rows: list[tuple[object, ...]] = []
     parts: dict[str, list[tuple[int, int, int, int, str]]] = {}
@@ -154,7 +101,7 @@ def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
         if not sents or text is None:
             continue
         rows.extend(article_quotes(ident, text, sents))
-    return pl.DataFrame(rows, schema=QUOTES, orient="row")
+    return pl.DataFrame(rows, schema=QUOTE_MARKS, orient="row")
 
 
 # --------------------------------------------------------------------------------------------
@@ -325,7 +272,7 @@ def _may_relate(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> p
 
 
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Match each quote with the same statement in the other outlets (schema :data:`COMPARED`).
+    """Match each quote with the same statement in the other outlets (schema :data:`QUOTES`).
 
     Quotes of two outlets are candidates when they share a content word; a quote is
     ``verbatim`` when its words equal another outlet's (quote marks, dashes, case and
@@ -430,7 +377,7 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         pl.Series("match_text", m_text, dtype=pl.String),
         pl.Series("match_speaker", m_speaker, dtype=pl.String),
         pl.Series("similarity", similarity, dtype=pl.Float64),
-    ).select(COMPARED.names()).cast(dict(COMPARED))
+    ).select(QUOTES.names()).cast(dict(QUOTES))
 
 
 #: a sentence paraphrases a quote when it carries this share of the quote's content words
