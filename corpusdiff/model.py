@@ -227,8 +227,9 @@ FRAMING = pl.Schema(
 
 
 #: one row per sentence in no group: its closest sentence in another outlet
-UNALIGNED_NEAREST = pl.Schema({"article": pl.String, "index": pl.Int64, "near_article": pl.String,
-                       "near_index": pl.Int64, "near_score": pl.Float64})
+UNALIGNED_NEAREST = pl.Schema({"article": pl.String, "index": pl.Int64,
+                               "near_article": pl.String, "near_index": pl.Int64,
+                               "near_score": pl.Float64, "near_text": pl.String})
 
 
 SENTENCE_KINDS = ("headline", "body", "boilerplate")

@@ -108,10 +108,11 @@ def test_nearest_to_groups_picks_the_best_sentence_of_outlets_outside_the_group(
                           "score": [0.3, 0.6, 0.2, 0.9]})
     near = nearest_to_groups(members, pairs)
     assert near.rows() == [(0, "c", 5, 0.6)]
-    assert nearest_elsewhere(pl.DataFrame({"article": ["c"], "index": [5], "kind": ["body"],
-                                           "group": [None]}, schema_overrides={
-                                               "group": pl.Int64}),
+    sentences = pl.DataFrame({"article": ["c", "a"], "index": [5, 1], "kind": ["body"] * 2,
+                              "group": [None, 0], "text": ["C five.", "A one."]},
+                             schema_overrides={"group": pl.Int64})
+    assert nearest_elsewhere(sentences,
                              pairs.select(article="other_article", index="other_index",
                                           other_article="article", other_index="index",
                                           score="score"), floor=0.5).rows() == [
-        ("c", 5, "a", 1, 0.6)]
+        ("c", 5, "a", 1, 0.6, "A one.")]

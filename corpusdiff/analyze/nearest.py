@@ -62,6 +62,8 @@ def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
         .first()
         .select("article", "index", near_article="other_article", near_index="other_index",
                 near_score="score")
+        .join(sentences.select(near_article="article", near_index="index", near_text="text"),
+              on=["near_article", "near_index"], how="left", maintain_order="left")
         .cast(dict(UNALIGNED_NEAREST))
     )
 

@@ -378,7 +378,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             add("Nothing: every sentence of this article is boilerplate.")
         elif rows.is_empty():
             add("Nothing: everything this outlet says, another says too.")
-        closest = {i: (a, j, sc) for _, i, a, j, sc in comparison.unaligned_nearest
+        closest = {i: (a, j, sc) for _, i, a, j, sc, _t in comparison.unaligned_nearest
                    .filter(pl.col("article") == ident).iter_rows()}
         for i, text in rows.select("index", "text").iter_rows():
             hint = ""

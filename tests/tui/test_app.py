@@ -332,6 +332,28 @@ def test_d_and_enter_show_the_details_of_the_row(seeds: Comparison) -> None:
     run(scenario)
 
 
+def test_details_of_a_sentence_only_here_show_its_closest_sentence_elsewhere(
+        seeds: Comparison) -> None:
+    near = seeds.unaligned_nearest.row(0, named=True)
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            pos = next(n for n, r in enumerate(screen.block_rows)
+                       if any(s.index == near["index"]
+                              for s in app.data.rows[r].cells.get(near["article"], ())))
+            screen.view.cursor = pos
+            await pilot.press("d")
+            await pilot.pause(0.1)
+            await ready(pilot)
+            text = " ".join(view_text(screen.query_one("#details")))
+            assert "Closest elsewhere" in text and f"{near['near_score']:.2f}" in text
+            assert " ".join(near["near_text"].split()[:4]) in " ".join(text.split())
+
+    run(scenario)
+
+
 def test_help_lists_every_binding_with_its_id(seeds: Comparison) -> None:
     async def scenario() -> None:
         app = _app(seeds)
@@ -807,5 +829,48 @@ def test_every_dialog_fits_80x24(seeds: Comparison) -> None:
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, AlignmentScreen)
+
+    run(scenario)
+
+
+def test_omissions_list_what_an_outlet_says_differently() -> None:
+    """A real story (the dev set; skipped without it): statements an outlet tells in other
+    words are listed apart from its omissions, and open at their group."""
+    import glob
+
+    import pytest
+
+    story = (Path(__file__).resolve().parents[3] / "shared" / "dev" / "basil"
+             / "87609973-bd58-42a5-96e2-ee5aa47433f5")
+    if not story.is_dir():
+        pytest.skip("the real-news dev set (../shared/dev) is not beside the repository")
+    from corpusdiff.pipeline import compare
+
+    cmp = compare(sorted(glob.glob(str(story / "*.txt"))))
+    said = cmp.said_differently.sort("article", "group")
+    assert not said.is_empty()
+
+    async def scenario() -> None:
+        app = _app(cmp)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("5")
+            await ready(pilot)
+            screen = app.screen
+            targets = screen.targets
+            # the omissions first, then what is said differently
+            assert len(targets) == cmp.omissions.height + said.height
+            first = cmp.omissions.height
+            blocks = screen.query_one("#blocks")
+            blocks.cursor = first
+            blocks.scroll_to_cursor(False)
+            await pilot.pause()
+            assert "differently" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AlignmentScreen)
+            row = app.data.rows[screen.block_rows[screen.view.cursor]]
+            assert row.group == targets[first][0]
 
     run(scenario)

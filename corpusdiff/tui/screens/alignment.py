@@ -392,7 +392,8 @@ class AlignmentScreen(CorpusScreen):
                    if row.group is not None else None)
         blocks = details_blocks(row, order, data.codes, data.labels, members,
                                 {"quotes": data.comparison.quotes,
-                                 "facts": data.comparison.facts}, palette)
+                                 "facts": data.comparison.facts,
+                                 "unaligned_nearest": data.comparison.unaligned_nearest}, palette)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#details", DetailsPane).show, blocks)
 

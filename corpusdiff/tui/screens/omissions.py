@@ -60,6 +60,19 @@ class OmissionsScreen(TableScreen):
             body = data_text(r["text"] or "")
             out.append((_target(r, cmp.quotes, cmp.facts),
                         ParagraphBlock(heading, [(Text(""), body)], label_width=2)))
+        # what an outlet was checked for and says in other words: not an omission
+        said = cmp.said_differently
+        if choice is not None:
+            said = said.filter(pl.col("article") == choice)
+        said = said.with_columns(_rank=display_rank(data.ids))
+        for r in said.sort("_rank", "group").iter_rows(named=True):
+            heading = outlet_label(data, r["article"], palette["heading"])
+            heading.append(f" says statement {r['group']} differently", palette["value"])
+            heading.append(f" · score {r['nearest_score']:.2f}", palette["muted"])
+            items = [(Text("others", palette["muted"]), data_text(r["text"] or "")),
+                     (Text(data.codes.get(r["article"], "?"), palette["heading"]),
+                      data_text(r["nearest_text"] or ""))]
+            out.append(((r["group"], None), ParagraphBlock(heading, items, label_width=7)))
         return out
 
 

@@ -80,6 +80,19 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
             for fragment, tag in marked(row.plain(base), row.plain(article)):
                 body.append(fragment, styles[tag])
         blocks.append(ParagraphBlock(None, [(label, body)], label_width=22, gap=False))
+    if row.group is None and carriers:
+        # a sentence only here: the closest sentence of another outlet, when one scored high
+        article = carriers[0]
+        near = tables["unaligned_nearest"].filter(
+            (pl.col("article") == article)
+            & pl.col("index").is_in([x.index for x in row.cells[article]]))
+        for rec in near.iter_rows(named=True):
+            title = Text(f"Closest elsewhere (score {rec['near_score']:.2f}, not aligned)",
+                         pal["heading"])
+            label = Text(f"{codes.get(rec['near_article'], '?')} ", pal["heading"])
+            label.append_text(data_text(labels.get(rec["near_article"], rec["near_article"])))
+            blocks.append(ParagraphBlock(title, [(label, data_text(rec["near_text"]))],
+                                         label_width=22))
     blocks.append(ParagraphBlock(None, [], gap=True))
     keys = pl.DataFrame([(a, s.index) for a in carriers for s in row.cells[a]],
                         schema={"article": pl.String, "index": pl.Int64}, orient="row")
