@@ -24,6 +24,10 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
 CAPTION = "photo caption or credit"
 #: a credit glued to the end of a caption ("…Capitol.CreditJoshua Roberts/Reuters")
 _CREDIT_END = r"[.!?”\"’)]\s*Credits?\s*:?\s*\p{Lu}[^.!?]{1,80}$"
+#: a credit line glued under a caption ("…in Las Croabas. By U.S. CUSTOMS AND BORDER
+#: PROTECTION"): "By" opens a sentence of capitalised names with no full stop after them
+_BY_END = (r"[.!?”\"’)]\s+By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|of|the|&))"
+           r"{0,6}[^\w.]*$")
 #: an agency's photo note or a picture library at the end ("(AP Photo/Evan Vucci)")
 _PHOTO_END = (r"(?i:\((?:AP|AFP|Reuters|EPA|Getty|Bloomberg|UPI)?\s*(?:photo|image)s?\s*"
               r"(?:/|:|by\b|credit\b|courtesy\b)[^)]{0,80}\)\W*$)"
@@ -50,7 +54,7 @@ PARAGRAPH_RULES: list[tuple[str, str]] = [
     ("date line", r"(?i)^\W*(?:published|updated|posted)?:?\s*" + _DATE
                   + r"(?:\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\W*$"),
     ("link to another story", r"(?i)^" + _DATE + r"\p{Lu}"),
-    (CAPTION, r"(?s)^.{0,400}(?:" + _CREDIT_END + "|" + _PHOTO_END + ")"),
+    (CAPTION, r"(?s)^.{0,400}(?:" + _CREDIT_END + "|" + _PHOTO_END + "|" + _BY_END + ")"),
     ("share buttons", r"(?i)^\W*(?:share (?:on|this)|tweet this|click to share|print this|"
                       r"email this)\b.{0,40}$"),
 ]
@@ -163,9 +167,16 @@ def _edge_runs(par: pl.DataFrame) -> pl.Series:
 
 
 def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, int]]:
-    """Paragraphs just above an embedded post's signature that hold the post's text."""
+    """Paragraphs just above an embedded post's signature that hold the post's text: the one
+    right above it, and those above that up to the post's length, but not a heading (the
+    article's own line that introduces the post)."""
     signed = sentences.filter(pl.col("reason") == "embedded post signature").select(
         "article", "paragraph"
+    )
+    headings = set(
+        sentences.group_by("article", "paragraph")
+        .agg(heading=(pl.col("kind") == "headline").all())
+        .filter(pl.col("heading")).select("article", "paragraph").iter_rows()
     )
     lengths = {(a, p): e - s for a, p, s, e in par.select("article", "paragraph", "start", "end")
                .iter_rows()}
@@ -173,7 +184,8 @@ def _embed_bodies(sentences: pl.DataFrame, par: pl.DataFrame) -> set[tuple[str, 
     for article, paragraph in signed.iter_rows():
         total = 0
         p = paragraph - 1
-        while (article, p) in lengths and total + lengths[article, p] <= _EMBED_BODY_CHARS:
+        while (article, p) in lengths and total + lengths[article, p] <= _EMBED_BODY_CHARS \
+                and (p == paragraph - 1 or (article, p) not in headings):
             total += lengths[article, p]
             out.add((article, p))
             p -= 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import trafilatura
 from lxml import etree
@@ -57,12 +58,38 @@ class WebPage:
     title: str
     site: str
     author: str
+    #: the publication date, ``YYYY-MM-DD`` ("" when the page gives none)
     date: str
     layout_start: int | None
 
 
 class NoArticle(ValueError):
     """The page has no article text; the message says why, in one line."""
+
+
+#: written forms of a date besides ISO 8601 that pages carry in their metadata
+_DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+def iso_date(value: str) -> str:
+    """A page's publication date as ``YYYY-MM-DD`` (its calendar day as the page gives it, any
+    time and time zone dropped), or "" when ``value`` is not a date."""
+    value = " ".join(value.split())
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:  # an ISO day followed by something else ("2025-03-14 09:30 CET")
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return ""
 
 
 def _fold(text: str) -> str:
@@ -136,5 +163,5 @@ def read_webpage(source: str) -> WebPage:
     outside = [line for line in page if line not in article]
     text = article + ("\n" + "\n".join(outside) if outside else "")
     return WebPage(text=text, title=title, site=" ".join(meta[1].split()),
-                   author=" ".join(meta[2].split()), date=meta[3],
+                   author=" ".join(meta[2].split()), date=iso_date(meta[3]),
                    layout_start=len(article) + 1 if outside else None)

@@ -1,5 +1,5 @@
-"""Boilerplate rules on small texts: captions and credits, edge paragraphs tied to the body,
-repeated lines and paragraphs."""
+"""Boilerplate rules on small texts: captions and credits, embedded posts, edge paragraphs tied
+to the body, repeated lines and paragraphs."""
 
 from __future__ import annotations
 
@@ -44,6 +44,29 @@ def test_captions_and_credits_have_their_own_reason(tmp_path: Path, caption: str
     assert caption_rows and set(caption_rows.values()) == {CAPTION}
     # the news around it is kept
     assert reasons["Drivers will use the Route 9 detour while the bridge is closed."] is None
+
+
+def test_a_caption_with_a_by_credit_glued_under_it_is_a_caption(tmp_path: Path) -> None:
+    caption = ("Crews inspect the Alder Street Bridge on Monday. "
+               "By MILLBROOK DEPARTMENT OF TRANSPORTATION")
+    byline_sentence = "The bridge was designed by Harwell Partners in 1962."
+    reasons = _reasons(tmp_path, OTHER.replace(
+        "for repairs.\n", f"for repairs.\n{caption}\n{byline_sentence}\n"))
+    assert reasons["Crews inspect the Alder Street Bridge on Monday."] == CAPTION
+    assert reasons["By MILLBROOK DEPARTMENT OF TRANSPORTATION"] == CAPTION
+    assert reasons[byline_sentence] is None  # "by" inside a sentence is news
+
+
+def test_a_heading_just_above_an_embedded_post_stays_article_text(tmp_path: Path) -> None:
+    post = ("Proud of our crews working through the night on the Alder Street Bridge "
+            "#Millbrook\n— Dana Ruiz (@MayorRuiz) March 3, 2025\n")
+    heading = "What the Mayor Said"
+    reasons = _reasons(tmp_path, OTHER.replace(
+        "for repairs.\n", f"for repairs.\n{heading}\n{post}"))
+    assert reasons[heading] is None
+    assert reasons["Proud of our crews working through the night on the Alder Street Bridge "
+                   "#Millbrook"] == "embedded post"
+    assert reasons["— Dana Ruiz (@MayorRuiz) March 3, 2025"] == "embedded post signature"
 
 
 def test_words_like_credit_in_a_news_sentence_are_news(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from corpusdiff.clean import LAYOUT_REASON
 from corpusdiff.ingest import ingest, read_article
 from corpusdiff.model import CorpusdiffError
 from corpusdiff.pipeline import compare
-from corpusdiff.webpage import NoArticle, read_webpage
+from corpusdiff.webpage import NoArticle, iso_date, read_webpage
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "data" / "hostile"
@@ -110,6 +110,33 @@ def test_metadata_title_site_author_and_date(tmp_path: Path) -> None:
     assert (art.title, art.site, art.author, art.date) == (
         "Council backs harbour library", "Harbour Times", "Mara Lindqvist", "2025-03-14")
     assert art.format == "html" and art.encoding == "utf-8" and not art.guessed
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta property="article:published_time" content="2025-03-14T23:30:00-05:00">',
+    '<meta name="date" content="March 14, 2025">',
+    '<meta name="date" content="14/03/2025">',
+])
+def test_the_publication_date_is_stored_as_an_iso_day(tmp_path: Path, meta: str) -> None:
+    articles, _ = ingest([write(tmp_path / "p.html", page(article_body(), head=meta))])
+    # the page's own calendar day, whatever its written form or time zone
+    assert articles["date"].to_list() == ["2025-03-14"]
+
+
+def test_a_page_without_a_date_has_an_empty_date(tmp_path: Path) -> None:
+    articles, _ = ingest([write(tmp_path / "p.html", page(article_body())), SEEDS[0]])
+    assert articles["date"].to_list() == ["", ""]
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2025-03-14", "2025-03-14"), ("2025-03-14T09:30:00Z", "2025-03-14"),
+    ("2025-03-14T23:30:00-05:00", "2025-03-14"), ("2025/3/14", "2025-03-14"),
+    ("March 14, 2025", "2025-03-14"), ("14 Mar 2025", "2025-03-14"),
+    ("2025-03-14 09:30 CET", "2025-03-14"),
+    ("2025-02-30", ""), ("last Tuesday", ""), ("", ""),
+])
+def test_iso_date_normalises_what_metadata_holds(value: str, day: str) -> None:
+    assert iso_date(value) == day
 
 
 def test_the_site_name_is_the_default_label_and_a_user_label_wins(tmp_path: Path) -> None:
