@@ -944,3 +944,19 @@ def test_diff_colours_reach_wcag_aa_on_every_row_background_in_every_theme(
                 assert b > r
 
     run(scenario)
+
+
+def test_a_trimmed_quote_shows_only_what_its_outlet_quotes(seeds: Comparison) -> None:
+    # seed A quotes only "go home"; B "The only deal is for ICE to go home": B's words must
+    # not show (struck) inside A's quote, which would read as A quoting them
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("3")
+            await ready(pilot)
+            text = screen_text(app)
+            assert "trimmed: “go home” (against B)" in text
+            assert "trimmed: “The only deal" not in text
+
+    run(scenario)
