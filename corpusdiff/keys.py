@@ -17,6 +17,7 @@ BINDING_IDS = (
     "alignment.details", "alignment.mode", "alignment.filter", "alignment.wrap",
     "alignment.boilerplate", "alignment.activate", "alignment.previous_match", "alignment.back",
     "alignment.columns_left", "alignment.columns_right", "alignment.clear",
+    "alignment.fold",
     "view.up", "view.down", "view.page_up", "view.page_down", "view.first", "view.last",
     "help.close", "dialog.cancel", "confirm.yes", "confirm.no", "filter.reset", "error.quit",
 )

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-#: function words and reporting verbs: they say nothing about which fact a sentence states
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren as at be because been
-    before being below between both but by can could did do does doing down during each even
-    ever every few for from further had has have having he her here hers herself him himself his
-    how i if in into is it its itself just let like may me might more most much must my myself
-    no nor not now of off on once one only or other our ours ourselves out over own per same she
-    should so some such than that the their theirs them themselves then there these they this
-    those through to too under until up upon very via was we were what when where which while
-    who whom whose why will with within without would yet you your yours yourself
-    said says say saying told tells tell added adds according stated statement claimed noted
-    reportedly also already still just however meanwhile though although""".split()
-)
+from corpusdiff.text import STOPWORDS
 
 #: a word: letters/digits with inner apostrophes, hyphens or decimal points ($2.5, don't, co-op)
 WORD_PATTERN = r"[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*"

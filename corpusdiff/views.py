@@ -202,6 +202,33 @@ def differences(rows: pl.DataFrame) -> list[int]:
             .filter(pl.col("is_difference") & ~same_run)["_pos"].to_list())
 
 
+#: a run of at least this many rows one outlet alone carries folds into one row
+MIN_FOLD = 2
+
+
+def fold_runs(rows: pl.DataFrame, minimum: int = MIN_FOLD) -> pl.DataFrame:
+    """``rows`` (from :func:`visible_rows`) with ``run``, the row id that starts the run of
+    consecutive rows one outlet alone carries (its extra paragraph; delta and difftastic fold
+    the like), and ``run_length``; both null outside runs of at least ``minimum`` rows."""
+    single = (pl.col("kind") == "unique") & pl.col("outlet").is_not_null()
+    same = (pl.col("outlet") == pl.col("outlet").shift(1)).fill_null(False)
+    out = (
+        rows.with_columns(_single=single)
+        .with_columns(_start=pl.col("_single")
+                      & ~(pl.col("_single").shift(1).fill_null(False) & same))
+        .with_columns(_id=pl.col("_start").cum_sum())
+        .with_columns(
+            run=pl.when("_single").then(pl.col("row").first().over("_id")),
+            run_length=pl.when("_single")
+            .then(pl.col("_single").sum().over("_id").cast(pl.Int64)),
+        )
+    )
+    long = pl.col("run_length") >= minimum
+    return out.with_columns(run=pl.when(long).then("run"),
+                            run_length=pl.when(long).then("run_length")
+                            ).drop("_single", "_start", "_id")
+
+
 def search(lay: Layout, query: str, rows: pl.DataFrame | None = None,
            outlets: Iterable[str] | None = None) -> pl.DataFrame:
     """Case-insensitive literal matches of ``query``: row, article, index, start, end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.diff import changed_spans, marked, word_diff
+from corpusdiff.diff import changed_spans, marked, quotations, word_diff
 
 
 def test_spans_cover_both_sentences_in_order() -> None:
@@ -14,8 +14,9 @@ def test_spans_cover_both_sentences_in_order() -> None:
     spans = word_diff(a, b)
     assert spans[0].tag == spans[-1].tag == "equal"
     changed = [(a[s.a_start:s.a_end], b[s.b_start:s.b_end]) for s in spans if s.tag != "equal"]
-    # a tally's dash is a token of its own: only the numbers differ
-    assert changed == [("7", "6"), ("2", "3"), ("Tuesday", "Wednesday night")]
+    # the tally changes as one (its dash is no anchor); "on" is kept: it is longer than the
+    # changes beside it would be apart
+    assert changed == [("7-2", "6-3"), ("Tuesday", "Wednesday night")]
 
 
 def test_quote_marks_apostrophes_and_dashes_are_no_difference() -> None:
@@ -55,3 +56,72 @@ def test_spans_are_ordered_and_inside_the_texts(a: str, b: str) -> None:
         assert last_b <= s.b_start <= s.b_end <= len(b)
         last_a, last_b = s.a_end, s.b_end
     assert "".join(t for t, mark in marked(a, b) if mark != "delete") == b
+    assert "".join(t for t, mark in marked(a, b, quoted=True)) == b
+
+
+def _changes(a: str, b: str) -> list[tuple[str, str]]:
+    return [(a[s.a_start:s.a_end], b[s.b_start:s.b_end]) for s in word_diff(a, b)
+            if s.tag != "equal"]
+
+
+def test_a_change_is_not_anchored_on_small_words() -> None:
+    # two replacements around "his" are one change: the reader anchors on content words
+    a = "Rep. Smith wrote about his resignation on Friday."
+    b = "Rep. Smith wrote thanking his staff on Friday."
+    assert _changes(a, b) == [("about his resignation", "thanking his staff")]
+    parts = marked(a, b)
+    assert [t for t, m in parts if m == "insert"] == ["thanking his staff"]
+    assert "".join(t for t, m in parts if m != "delete") == b
+
+
+def test_small_words_next_to_an_insertion_stay_anchors() -> None:
+    # seeds 000 and 001 (group 1): "“The" is where 001's quotation starts in both; merging it
+    # into the dropped narration before it would strike the quote's first word
+    a = ("When pressed on whether a compromise was possible with federal authorities, she "
+         "replied, “The deal that needs to be made is for them to go home.”")
+    b = ("“The only deal is for ICE to go home,” she reportedly said, making it clear she had "
+         "no interest in working with the agency.")
+    changes = _changes(a, b)
+    assert changes[0] == ("When pressed on whether a compromise was possible with federal "
+                          "authorities, she replied,", "")
+    assert ("", "only") in changes
+    assert ("them", "ICE") in changes
+
+
+def test_content_words_still_anchor_between_changes() -> None:
+    # seeds: "Karen Bass" is no glue, so the title and the verb are two changes around it
+    a = "Los Angeles Mayor Karen Bass said the raids must stop."
+    b = "Los Angeles Democratic Mayor Karen Bass demanded the raids must stop."
+    assert _changes(a, b) == [("", "Democratic"), ("said", "demanded")]
+
+
+def test_quotations_are_found_with_curly_and_straight_marks() -> None:
+    text = 'He said “go home,” and then "leave now" and “never'
+    assert [text[s:e] for s, e in quotations(text)] == ["“go home,”", '"leave now"', "“never"]
+
+
+def test_no_word_of_the_base_is_struck_inside_a_quotation() -> None:
+    # seeds 000 (Fox) quotes only "go home"; 001 quotes "The only deal is for ICE to go home"
+    fox = ("Los Angeles Mayor Karen Bass faced sharp backlash Tuesday after demanding that "
+           "federal immigration agents “go home,” a remark that quickly drew national attention.")
+    blog = "“The only deal is for ICE to go home,” she reportedly said."
+    parts = marked(blog, fox)
+    assert "".join(t for t, m in parts if m != "delete") == fox
+    start, end = quotations(fox)[0]
+    pos = 0
+    for text, mark in parts:
+        if mark == "delete":
+            assert not start < pos < end, f"{text!r} struck inside Fox's quotation"
+        else:
+            pos += len(text)
+    struck = " ".join(t for t, m in parts if m == "delete" and not t.isspace())
+    assert "she reportedly said" in struck  # outside the quotation the base's words still show
+
+
+def test_a_quotation_compared_as_a_whole_shows_only_its_own_words() -> None:
+    base = "The deal that needs to be made is for them to go home"
+    other = "The only deal is for ICE to go home"
+    parts = marked(base, other, quoted=True)
+    assert all(m != "delete" for _, m in parts)
+    assert [t for t, m in parts if m == "insert"] == ["only", "ICE"]
+    assert "".join(t for t, _ in parts) == other

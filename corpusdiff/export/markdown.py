@@ -49,12 +49,13 @@ def escape(text: str) -> str:
     return out
 
 
-def marked(base: str, other: str) -> str:
+def marked(base: str, other: str, quoted: bool = False) -> str:
     """``other`` escaped, with the words it adds over ``base`` in ``<ins>`` and the words of
     ``base`` it lacks in ``<del>`` where they would stand (HTML tags render on GitHub whatever
-    punctuation surrounds them, unlike ``**`` and ``~~``)."""
+    punctuation surrounds them, unlike ``**`` and ``~~``). ``quoted``: ``other`` is a
+    quotation, shown as its outlet words it (its own words marked, nothing struck)."""
     out = []
-    for fragment, mark in word_marks(base, other):
+    for fragment, mark in word_marks(base, other, quoted):
         if mark == "equal" or fragment.isspace():
             out.append(escape(fragment))
         else:
@@ -144,7 +145,7 @@ def _quotes_section(add: Callable[[str], None], quotes: pl.DataFrame, codes: dic
             for a, text, variants, _ in per[1:]:
                 if "reworded" in variants:
                     diffs.append(f"- {group}, as **{codes[a]}** words it: "
-                                 f"“{marked(base, text)}”")
+                                 f"“{marked(base, text, quoted=True)}”")
         add("")
         for line in diffs:
             add(line)

@@ -213,10 +213,10 @@ def test_s_w_b_toggle_unified_wrapping_and_boilerplate(seeds: Comparison) -> Non
             assert view.virtual_size.height == len(screen.block_rows) < wrapped
             assert "no wrap" in screen.status.text
             await pilot.press("w")
-            rows = len(screen.block_rows)
+            rows = screen.rows_df.height  # layout rows shown (a folded run's rows included)
             await pilot.press("b")
             n_boilerplate = int(seeds.sentences["kind"].eq("boilerplate").sum())
-            assert len(screen.block_rows) == rows + n_boilerplate
+            assert screen.rows_df.height == rows + n_boilerplate
             kinds = {app.data.rows[r].kind for r in screen.block_rows}
             assert "boilerplate" in kinds
             first = next(n for n, r in enumerate(screen.block_rows)
@@ -225,7 +225,7 @@ def test_s_w_b_toggle_unified_wrapping_and_boilerplate(seeds: Comparison) -> Non
             await pilot.pause()
             assert any("[boilerplate: " in line for line in view_text(view))
             await pilot.press("b")
-            assert len(screen.block_rows) == rows
+            assert screen.rows_df.height == rows
 
     run(scenario)
 
@@ -339,11 +339,11 @@ def test_details_of_a_sentence_only_here_show_its_closest_sentence_elsewhere(
     async def scenario() -> None:
         app = _app(seeds)
         async with app.run_test(size=SIZE) as pilot:
-            screen = await _alignment(pilot)
-            pos = next(n for n, r in enumerate(screen.block_rows)
-                       if any(s.index == near["index"]
-                              for s in app.data.rows[r].cells.get(near["article"], ())))
-            screen.view.cursor = pos
+            await ready(pilot)
+            # a jump into a folded run of one outlet's sentences unfolds it
+            await app.goto(sentence=(near["article"], near["index"]))
+            await pilot.pause()
+            screen = app.screen
             await pilot.press("d")
             await pilot.pause(0.1)
             await ready(pilot)
@@ -872,5 +872,154 @@ def test_omissions_list_what_an_outlet_says_differently() -> None:
             assert isinstance(screen, AlignmentScreen)
             row = app.data.rows[screen.block_rows[screen.view.cursor]]
             assert row.group == targets[first][0]
+
+
+# -- folding, the plain reference, legible colours ------------------------------------------
+
+
+def test_a_run_of_one_outlets_rows_folds_and_unfolds(seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            folds = [n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)]
+            assert folds, "the seeds' outlets each have paragraphs no other carries"
+            shown_rows = len(screen.rows_df)
+            assert len(screen.block_rows) < shown_rows
+            n = folds[0]
+            fold = view._blocks[n]
+            size = len(fold.rows)
+            assert size >= 2 and all(r.kind == "unique" for r in fold.rows)
+            assert len({a for r in fold.rows for a in r.cells}) == 1
+            label = app.data.codes[fold.outlet]
+            view.cursor = n
+            await pilot.pause()
+            assert any(f"+{size} only in {label} " in line for line in view_text(view))
+            # a folded run is one difference
+            assert n in screen.diff_positions
+            blocks, diffs = len(screen.block_rows), len(screen.diff_positions)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert len(screen.block_rows) == blocks + size - 1
+            assert len(screen.diff_positions) == diffs  # still one hunk when unfolded
+            assert not isinstance(view._blocks[view.cursor], FoldRow)
+            assert screen.block_rows[view.cursor] == fold.row.row
+            assert not screen.query_one("#details").display
+            await pilot.press("down", "z")  # fold it back from inside the run
+            await pilot.pause()
+            assert len(screen.block_rows) == blocks and view.cursor == n
+            assert isinstance(view._blocks[n], FoldRow)
+            await pilot.press("z")
+            assert len(screen.block_rows) == blocks + size - 1
+
+    run(scenario)
+
+
+def test_a_search_match_inside_a_folded_run_unfolds_it(seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            fold = next(b for b in screen.view._blocks if isinstance(b, FoldRow))
+            last = fold.rows[-1].plain(fold.outlet)
+            word = max(last.split(), key=len).strip(".,;:“”\"'")
+            await pilot.press("slash", *word, "enter")
+            await pilot.pause()
+            row = screen.block_rows[screen.view.cursor]
+            assert word.lower() in app.data.rows[row].plain(fold.outlet).lower() or any(
+                word.lower() in app.data.rows[row].plain(a).lower() for a in app.data.ids)
+            assert not isinstance(screen.view._blocks[screen.view.cursor], FoldRow)
+
+    run(scenario)
+
+
+def test_the_reference_column_is_never_struck_in_a_wider_view(seeds: Comparison) -> None:
+    from corpusdiff.display import RowFilter
+    from corpusdiff.tui.widgets.alignment import GUTTER
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            assert len(screen.columns) >= 3
+            ref = app.data.reference
+            shared = [n for n, r in enumerate(screen.block_rows)
+                      if app.data.rows[r].group is not None
+                      and ref in app.data.rows[r].cells and len(app.data.rows[r].cells) > 1]
+            assert shared
+            width = view.content_width
+            for n in shared:
+                lines = view._blocks[n].lines(width)
+                col = screen.view._blocks[n].column_width(width)
+                parts = [line.divide([GUTTER, GUTTER + col]) for line in lines]
+                assert not any(getattr(span.style, "strike", False)
+                               for p in parts for span in p[1].spans), n
+                assert any(getattr(span.style, "underline", False)
+                           for p in parts for span in p[2].spans)
+            # with two outlets shown, the base strikes what the other lacks
+            screen.filter = RowFilter(outlets=frozenset(app.data.ids[:2]))
+            screen.rebuild()
+            await pilot.pause()
+            n = next(n for n, r in enumerate(screen.block_rows)
+                     if len(app.data.rows[r].cells) == 2 and app.data.rows[r].group is not None)
+            lines = view._blocks[n].lines(width)
+            assert any(getattr(span.style, "strike", False)
+                       for line in lines for span in line.spans)
+
+    run(scenario)
+
+
+def test_diff_colours_reach_wcag_aa_on_every_row_background_in_every_theme(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.contrast import contrast
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            for theme in sorted(app.available_themes):
+                app.theme = theme
+                await pilot.pause()
+                base = view.rich_style
+                backgrounds = {
+                    "row": base.bgcolor,
+                    "zebra": (base + view.get_component_rich_style("blockview--odd")).bgcolor,
+                    "selected": (base + view.get_component_rich_style("blockview--cursor"))
+                    .bgcolor,
+                }
+                palette = view.palette()
+                for key in ("added", "removed"):
+                    fg = palette[key].color.get_truecolor()
+                    for where, bg in backgrounds.items():
+                        ratio = contrast(fg, bg.get_truecolor())
+                        assert ratio >= 4.5, f"{theme}: {key} on {where} row {ratio:.2f}"
+                # the pair stays orange and blue: the hue survives the adjustment
+                r, _, b = palette["added"].color.get_truecolor()
+                assert r > b
+                r, _, b = palette["removed"].color.get_truecolor()
+                assert b > r
+
+    run(scenario)
+
+
+def test_a_trimmed_quote_shows_only_what_its_outlet_quotes(seeds: Comparison) -> None:
+    # seed A quotes only "go home"; B "The only deal is for ICE to go home": B's words must
+    # not show (struck) inside A's quote, which would read as A quoting them
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("3")
+            await ready(pilot)
+            text = screen_text(app)
+            assert "trimmed: “go home” (against B)" in text
+            assert "trimmed: “The only deal" not in text
 
     run(scenario)

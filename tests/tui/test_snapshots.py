@@ -66,6 +66,12 @@ def test_alignment_side_by_side_at_80x24(snap_compare: Snap, seeds: Comparison) 
     assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("2", "n"))
 
 
+def test_alignment_unfolded_run_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    # the second difference is a folded run of one outlet's rows; enter unfolds it
+    assert snap_compare(_app(seeds), terminal_size=(80, 24),
+                        run_before=_keys("2", "n", "n", "enter"))
+
+
 def test_alignment_unified_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
     assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "s", "n"))
 

@@ -22,6 +22,7 @@ from corpusdiff.tui.widgets.alignment import (
     AlignContext,
     AlignmentView,
     ColumnHeader,
+    FoldRow,
     RowData,
     SideBySideRow,
     UnifiedRow,
@@ -64,6 +65,8 @@ class AlignmentScreen(CorpusScreen):
         Binding("right,l", "columns(1)", "Outlets right", show=False,
                 id="alignment.columns_right"),
         Binding("escape", "clear", "Clear search", show=False, id="alignment.clear"),
+        Binding("z", "fold", "Fold / unfold one outlet's run", show=False,
+                id="alignment.fold"),
     ]
 
     def __init__(self) -> None:
@@ -77,6 +80,12 @@ class AlignmentScreen(CorpusScreen):
         self.hit_blocks: list[int] = []
         self.hit_index: int | None = None
         self.block_rows: list[int] = []
+        #: layout row -> the block showing it (a folded run's rows all map to its block)
+        self.row_block: dict[int, int] = {}
+        #: layout row -> the run it belongs to (its first row), for rows in runs
+        self.row_run: dict[int, int] = {}
+        #: runs (by first row) the user unfolded
+        self.expanded: set[int] = set()
         self.diff_positions: list[int] = []
         self.diff_flags: list[bool] = []
         self.columns: list[str] = []
@@ -160,19 +169,37 @@ class AlignmentScreen(CorpusScreen):
             # with more outlets than columns, show the rows that have something in them
             carried = data.layout.cells.filter(pl.col("article").is_in(columns))
             rows = rows.join(carried.select("row").unique(), on="row", how="semi")
+        rows = views.fold_runs(rows)
         self.columns = columns
         self.rows_df = rows
-        self.block_rows = rows["row"].to_list()
-        self.diff_positions = views.differences(rows)
-        self.diff_flags = rows["is_difference"].to_list()
         old = self.ctx
         self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
                                 labels=data.labels, palette=view.palette(), wrap=self.wrap)
         if old is not None and old.order == self.ctx.order:
             self.ctx._diffs = old._diffs
         block_type = UnifiedRow if self.unified else SideBySideRow
-        blocks = [block_type(self.ctx, data.rows[r]) for r in self.block_rows]
-        position = {r: n for n, r in enumerate(self.block_rows)}
+        blocks: list = []
+        self.block_rows, self.row_block, self.row_run = [], {}, {}
+        folds: dict[int, FoldRow] = {}
+        for r, run, outlet in rows.select("row", "run", "outlet").iter_rows():
+            if run is not None:
+                self.row_run[r] = run
+            if run is not None and run not in self.expanded:
+                fold = folds.get(run)
+                if fold is None:
+                    fold = folds[run] = FoldRow(self.ctx, [], outlet, self.unified)
+                    self.block_rows.append(r)
+                    blocks.append(fold)
+                fold.rows.append(data.rows[r])
+            else:
+                self.block_rows.append(r)
+                blocks.append(block_type(self.ctx, data.rows[r]))
+            self.row_block[r] = len(blocks) - 1
+        shown = rows.join(pl.DataFrame({"row": self.block_rows}, schema={"row": pl.Int64}),
+                          on="row", how="semi")
+        self.diff_positions = views.differences(shown)
+        self.diff_flags = shown["is_difference"].to_list()
+        position = self.row_block
         cursor = position.get(cursor_row, 0) if cursor_row is not None else 0
         if cursor_row is not None and cursor_row not in position:
             # the row is filtered away: the nearest shown row before it
@@ -301,7 +328,7 @@ class AlignmentScreen(CorpusScreen):
         if row is None:
             self.notify("That row is not in this comparison", severity="warning", timeout=3)
             return
-        if row not in self.block_rows:
+        if row not in self.row_block:
             kind = data.layout.rows.filter(pl.col("row") == row)["kind"][0]
             self.filter = RowFilter(show_boilerplate=kind == "boilerplate")
             carriers = data.layout.cells.filter(pl.col("row") == row)["article"].to_list()
@@ -312,7 +339,8 @@ class AlignmentScreen(CorpusScreen):
             self.rebuild(cursor_row=row)
             self.view.jump(self.view.cursor)
         else:
-            self.view.jump(self.block_rows.index(row))
+            self._unfold(row)
+            self.view.jump(self.row_block[row])
         self.view.focus()
 
     def action_columns(self, direction: int) -> None:
@@ -431,20 +459,52 @@ class AlignmentScreen(CorpusScreen):
         from corpusdiff import views
 
         found = views.search(data.layout, self.query_text, self.rows_df, self.columns)
-        position = {r: n for n, r in enumerate(self.block_rows)}
         self.hits = list(found.iter_rows())
-        self.hit_blocks = [position[h[0]] for h in self.hits]
+        self.hit_blocks = [self.row_block[h[0]] for h in self.hits]
         self.ctx.matches = matches_by_sentence(found)
         if not keep or self.hit_index is None or self.hit_index >= len(self.hits):
             self.hit_index = None
             self.ctx.current = None
 
     def action_activate(self) -> None:
-        """Next search match when searching, else show the details of the row."""
+        """Next search match when searching; on a folded run, unfold it; else show the
+        details of the row."""
         if self.hits:
             self.action_match(1)
+        elif self._folded_at_cursor():
+            self.action_fold()
         else:
             self.action_details()
+
+    # -- folding -------------------------------------------------------------------------
+
+    def _folded_at_cursor(self) -> bool:
+        blocks = self.view._blocks
+        return 0 <= self.view.cursor < len(blocks) and isinstance(blocks[self.view.cursor],
+                                                                  FoldRow)
+
+    def _unfold(self, row: int) -> bool:
+        """Unfold the folded run holding layout ``row``; whether it was folded."""
+        run = self.row_run.get(row)
+        if run is None or run in self.expanded:
+            return False
+        self.expanded.add(run)
+        self.rebuild(cursor_row=row)
+        return True
+
+    def action_fold(self) -> None:
+        """Unfold the run of one outlet's rows under the cursor, or fold it back."""
+        if not self.block_rows:
+            return
+        row = self.block_rows[self.view.cursor]
+        run = self.row_run.get(row)
+        if run is None:
+            self.notify("Only a run of rows one outlet alone carries folds", timeout=2)
+        elif run in self.expanded:
+            self.expanded.discard(run)
+            self.rebuild(cursor_row=run)
+        else:
+            self._unfold(row)
 
     def action_match(self, direction: int, inclusive: bool = False) -> None:
         """Go to the next (1) or previous (-1) search match."""
@@ -460,6 +520,8 @@ class AlignmentScreen(CorpusScreen):
         else:
             before = [n for n, b in enumerate(self.hit_blocks) if b < cursor]
             index = before[-1] if before else len(self.hits) - 1
+        if self._unfold(self.hits[index][0]):
+            self.hit_index = index
         changed = [self.hit_blocks[index]]
         if self.hit_index is not None:
             changed.append(self.hit_blocks[self.hit_index])

@@ -89,7 +89,8 @@ class QuotesScreen(TableScreen):
                     body.append("“")
                     styles = {"equal": "", "insert": palette["added"],
                               "delete": palette["removed"]}
-                    for fragment, tag in marked(printable(against), printable(r["text"])):
+                    for fragment, tag in marked(printable(against), printable(r["text"]),
+                                                  quoted=True):
                         body.append(fragment, styles[tag])
                     body.append("”")
                     if r["match_article"]:

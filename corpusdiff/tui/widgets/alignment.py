@@ -2,8 +2,11 @@
 (one block per row, outlets stacked), with word differences, search matches and boilerplate.
 
 Differences read in colour and in monochrome: words an outlet adds or words it changes are
-orange and underlined; words of the base (the reference, or the first outlet shown) that
-another outlet drops or changes are blue and struck through.
+orange and underlined. Each row compares every outlet with one base (the reference, or the
+first outlet shown that carries the row); with two outlets shown, the base's words the other
+drops or changes are blue and struck through, and with three or more the base is shown plain
+(a word one outlet drops may be in another). A run of rows one outlet alone carries folds
+into one row (:class:`FoldRow`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from corpusdiff.diff import changed_spans
 from corpusdiff.display import ROW_GLYPHS
 from corpusdiff.tui.data import RowData, Sentence, reason_prefix
 from corpusdiff.tui.widgets.blockview import BlockView
+from corpusdiff.tui.widgets.contrast import legible
 from corpusdiff.tui.widgets.paragraphs import Part, Stacked, labelled
 from corpusdiff.tui.widgets.text import count_lines, data_text, fit, split_lines, stylize_spans
 
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
 
 GUTTER = 6
+#: palette entries drawn as coloured text: kept at WCAG AA contrast on every row background
+LEGIBLE = ("added", "removed", "identical", "reworded", "partial", "unique")
 SEP = " │ "
 MIN_COLUMN = 20
 
@@ -53,6 +59,13 @@ class AlignContext:
             rank = {a: n for n, a in enumerate(self.columns)}
             self.__dict__["_rank"] = rank
         return rank
+
+    @property
+    def strikes_base(self) -> bool:
+        """Whether the base's cell strikes what the other outlet lacks: only with two outlets
+        shown. With three or more, a word one outlet lacks may be in another, so the base
+        stays plain and every other cell shows its own differences from it."""
+        return len(self.columns) <= 2
 
     def base(self, row: RowData, among: Iterable[str]) -> str | None:
         """The outlet whose wording the others are compared with in this row."""
@@ -136,10 +149,9 @@ class SideBySideRow:
             if base is not None and article != base:
                 _, added = ctx.diff(row, base, article)
                 extra = [(added, pal["added"])]
-            elif base is not None:
-                removed = [span for other in carriers if other != base
-                           for span in ctx.diff(row, base, other)[0]]
-                extra = [(removed, pal["removed"])]
+            elif base is not None and ctx.strikes_base:
+                extra = [(ctx.diff(row, base, other)[0], pal["removed"])
+                         for other in carriers if other != base]
             columns.append(split_lines(ctx.cell_text(row, article, extra), col, ctx.wrap))
         height = max(len(c) for c in columns) if columns else 1
         gutter = Text(no_wrap=True, end="")
@@ -203,9 +215,9 @@ class UnifiedRow(Stacked):
         extra = []
         if base is not None and article != base:
             extra = [(ctx.diff(row, base, article)[1], pal["added"])]
-        elif base is not None:
-            extra = [([span for other in carriers if other != base
-                       for span in ctx.diff(row, base, other)[0]], pal["removed"])]
+        elif base is not None and ctx.strikes_base:
+            extra = [(ctx.diff(row, base, other)[0], pal["removed"])
+                     for other in carriers if other != base]
         label = Text(f"{ctx.codes.get(article, '?')} ", pal["heading"], no_wrap=True)
         label.append_text(data_text(ctx.labels.get(article, article), pal["gutter"]))
         return labelled(label, ctx.cell_text(row, article, extra), width, label_w, ctx.wrap)
@@ -225,6 +237,62 @@ class UnifiedRow(Stacked):
             text.append(f"{what} {ctx.codes.get(who, '?')} ", pal["heading"])
             text.append_text(data_text(ctx.labels.get(who, who), pal["gutter"]))
         return text
+
+
+class FoldRow:
+    """A folded run of rows that one outlet alone carries: one line saying how many and
+    where ("▸ +16 only in C nyt: first words…"); side by side it starts in that outlet's
+    column, unified it is a block header."""
+
+    def __init__(self, ctx: AlignContext, rows: list[RowData], outlet: str,
+                 unified: bool = False) -> None:
+        self.ctx = ctx
+        self.rows = rows
+        self.outlet = outlet
+        self.unified = unified
+
+    @property
+    def row(self) -> RowData:
+        """The run's first row."""
+        return self.rows[0]
+
+    def height(self, width: int) -> int:
+        return 2 if self.unified else 1
+
+    def summary(self) -> Text:
+        """"▸ +N only in CODE label: first sentence"."""
+        ctx, pal = self.ctx, self.ctx.palette
+        text = Text(no_wrap=True, end="")
+        text.append(f"▸ +{len(self.rows)} only in {ctx.codes.get(self.outlet, '?')} ",
+                    pal["heading"])
+        text.append_text(data_text(ctx.labels.get(self.outlet, self.outlet)))
+        text.append(": ", pal["gutter"])
+        text.append_text(data_text(self.row.plain(self.outlet), pal["gutter"]))
+        return text
+
+    def lines(self, width: int) -> list[Text]:
+        pal = self.ctx.palette
+        line = Text(no_wrap=True, end="")
+        line.append(ROW_GLYPHS["unique"], pal["unique"])
+        if self.unified:
+            line.append(" ")
+            line.append_text(self.summary())
+            return [fit(line, width), Text("")]
+        line = fit(line, GUTTER)
+        col = SideBySideRow.column_width_for(width, len(self.ctx.columns))
+        before = self.ctx.rank.get(self.outlet, 0)
+        summary = self.summary()
+        # start in the outlet's column, or further left when the name would not fit there
+        need = len(summary.plain) - len(self.row.plain(self.outlet)) + 24
+        start = GUTTER + before * (col + len(SEP))
+        while before and width - start < need:
+            before -= 1
+            start = GUTTER + before * (col + len(SEP))
+        for _ in range(before):
+            line.append(" " * col)
+            line.append(SEP, pal["separator"])
+        line.append_text(summary)
+        return [fit(line, width)]
 
 
 class AlignmentView(BlockView):
@@ -248,7 +316,17 @@ class AlignmentView(BlockView):
             "identical": "align--identical", "reworded": "align--reworded",
             "partial": "align--partial", "unique": "align--unique",
         }
-        return {key: get(cls, partial=True) for key, cls in names.items()}
+        palette = {key: get(cls, partial=True) for key, cls in names.items()}
+        base = self.rich_style
+        backgrounds = [
+            (base + get(cls)).bgcolor for cls in ("blockview--cursor", "blockview--odd")
+        ] + [base.bgcolor]
+        rgb = [tuple(c.get_truecolor()) for c in backgrounds if c is not None]
+        for key in LEGIBLE:
+            style = palette[key]
+            if style.color is not None:
+                palette[key] = style + Style(color=legible(style.color, rgb))
+        return palette
 
 
 class ColumnHeader(Widget):
