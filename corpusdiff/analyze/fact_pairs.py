@@ -19,7 +19,7 @@ import math
 
 import polars as pl
 
-from corpusdiff.tokens import content_tokens
+from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
 #: sentences (null for close pairs); article_a < article_b
@@ -57,13 +57,36 @@ def group_pairs(members: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _words(frame: pl.DataFrame, id_cols: list[str], col: str) -> pl.DataFrame:
+    """``id_cols`` + token: each distinct stemmed content word of ``col`` that is not a number
+    (the tokens of :func:`corpusdiff.tokens.content_tokens` without their flags, read the
+    cheap way: each distinct word is stemmed once)."""
+    words = (
+        frame.select(*id_cols, lower=pl.col(col).str.extract_all(WORD_PATTERN))
+        .explode("lower")
+        .drop_nulls("lower")
+        .filter(~pl.col("lower").str.contains(r"\p{N}"))
+        .with_columns(pl.col("lower").str.to_lowercase().str.replace_all("’", "'"))
+        .filter(~pl.col("lower").is_in(list(STOPWORDS)))
+        .unique([*id_cols, "lower"])
+    )
+    stems = (words.select(pl.col("lower").unique())
+             .with_columns(token=stem_expr(pl.col("lower")))
+             .filter(pl.col("token").str.len_chars() > 1))
+    return words.join(stems, on="lower").select(*id_cols, "token").unique()
+
+
 def word_weights(sentences: pl.DataFrame) -> pl.DataFrame:
     """token -> weight: the log inverse share of the corpus's live sentences that use it."""
     live = sentences.filter(pl.col("kind") != "boilerplate")
     n = max(live.height, 1)
-    tokens = content_tokens(live, ["article", "index"]).filter(~pl.col("is_number"))
+    # a corpus repeats sentences (wire copy): each distinct text is read once, and counts for
+    # every sentence that carries it
+    texts = live.group_by("text").agg(_n=pl.len())
     return (
-        tokens.group_by("token").agg(df=pl.struct("article", "index").n_unique())
+        _words(texts.with_row_index("_t"), ["_t"], "text")
+        .join(texts.with_row_index("_t").select("_t", "_n"), on="_t")
+        .group_by("token").agg(df=pl.col("_n").sum())
         .select("token", weight=(pl.lit(float(n + 1)) / (pl.col("df") + 1)).log()
                 .clip(lower_bound=math.log(1.5)))
     )
@@ -84,31 +107,38 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
             pl.col("_s").str.slice(lo, pl.col("start") - lo), pl.lit(" \u2016 "),
             pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)))
     )
-    return (
-        content_tokens(ctx, ["mid"], col="_ctx").filter(~pl.col("is_number"))
-        .select("mid", "token").unique()
-        .join(weights, on="token")
-    )
+    return _words(ctx, ["mid"], "_ctx").join(weights, on="token")
 
 
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
     """pairs (mid_a, mid_b) -> the pairs whose contexts agree (see :data:`CONTEXT_SHARE`), with
     ``agreement``: the shared weight over the geometric mean of the two contexts' weights (a
     cosine, so that a short context does not win by being short)."""
-    totals = contexts.group_by("mid").agg(total=pl.col("weight").sum())
     shared = (
         pairs.select("mid_a", "mid_b").unique()
         .join(contexts.rename({"mid": "mid_a"}), on="mid_a")
         .join(contexts.select(pl.col("mid").alias("mid_b"), "token"), on=["mid_b", "token"])
         .group_by("mid_a", "mid_b").agg(shared=pl.col("weight").sum(), n=pl.len())
+    )
+    return _agreeing(shared, contexts)
+
+
+def _agreeing(shared: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
+    """mid_a, mid_b, shared (weight), n (words) -> the pairs that agree, with ``agreement``."""
+    # sums are rounded: polars adds in no fixed order, and equal agreements (two mentions of
+    # one sentence) must tie exactly for the tie-break by mention id to hold
+    totals = contexts.group_by("mid").agg(total=pl.col("weight").sum().round(9))
+    shared = (
+        shared.with_columns(pl.col("shared").round(9))
+        .filter(pl.col("n") >= CONTEXT_MIN_WORDS)
         .join(totals.rename({"mid": "mid_a", "total": "total_a"}), on="mid_a")
         .join(totals.rename({"mid": "mid_b", "total": "total_b"}), on="mid_b")
     )
     return shared.filter(
-        (pl.col("n") >= CONTEXT_MIN_WORDS)
-        & (pl.col("shared") >= CONTEXT_SHARE * pl.min_horizontal("total_a", "total_b"))
+        pl.col("shared") >= CONTEXT_SHARE * pl.min_horizontal("total_a", "total_b")
     ).select("mid_a", "mid_b",
-             agreement=pl.col("shared") / (pl.col("total_a") * pl.col("total_b")).sqrt())
+             agreement=(pl.col("shared") / (pl.col("total_a") * pl.col("total_b")).sqrt())
+             .round(9))
 
 
 def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
@@ -124,15 +154,29 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
     keyed = contexts.join(slots.select("mid", "article", "slot"), on="mid")
     # a word in too many mentions of a slot says nothing about which one: not a block key
     cap = max(50, int(4 * math.sqrt(max(slots.height, 1))))
-    blocks = keyed.filter(pl.len().over("slot", "token") <= cap)
-    candidates = (
-        blocks.select("slot", "token", mid_a="mid", art_a="article")
+    keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= cap)
+    blocks = keyed.filter(pl.col("_rare"))
+    # the candidates and the weight of the words they share, in one join: a shared word is a
+    # block key of both (the two mentions fill one slot), or a common word of the slot
+    shared = (
+        blocks.select("slot", "token", "weight", mid_a="mid", art_a="article")
         .join(blocks.select("slot", "token", mid_b="mid", art_b="article"),
               on=["slot", "token"])
         .filter(pl.col("art_a") < pl.col("art_b"))
-        .select("mid_a", "mid_b").unique()
+        .group_by("mid_a", "mid_b").agg(shared=pl.col("weight").sum(), n=pl.len())
     )
-    agreeing = context_agreement(candidates, contexts).select("mid_a", "mid_b")
+    common = keyed.filter(~pl.col("_rare")).select("mid", "token", "weight")
+    if not common.is_empty():
+        extra = (
+            shared.select("mid_a", "mid_b")
+            .join(common.rename({"mid": "mid_a"}), on="mid_a")
+            .join(common.select(pl.col("mid").alias("mid_b"), "token"), on=["mid_b", "token"])
+            .group_by("mid_a", "mid_b").agg(_w=pl.col("weight").sum(), _n=pl.len())
+        )
+        shared = (shared.join(extra, on=["mid_a", "mid_b"], how="left")
+                  .with_columns(shared=pl.col("shared") + pl.col("_w").fill_null(0.0),
+                                n=pl.col("n") + pl.col("_n").fill_null(0)))
+    agreeing = _agreeing(shared, contexts).select("mid_a", "mid_b")
     where = slots.select("mid", "article", "sentence")
     same_group = members.select("group", "article", "index")
     pairs = (
