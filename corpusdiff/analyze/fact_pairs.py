@@ -41,6 +41,11 @@ CONTEXT_CHARS = 120
 CONTEXT_SHARE = 0.3
 #: ... and at least this many distinct words
 CONTEXT_MIN_WORDS = 2
+#: close pairs are searched among mentions of one slot sharing a context word that at most
+#: this many mentions of the slot have (a rare word: the search stays linear)
+BLOCK_CAP = 30
+#: each mention keeps at most this many close partners, the best agreeing
+CLOSE_TOP = 3
 
 
 def group_pairs(members: pl.DataFrame) -> pl.DataFrame:
@@ -153,8 +158,7 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
     contexts = mention_contexts(slots, sentences, weights)
     keyed = contexts.join(slots.select("mid", "article", "slot"), on="mid")
     # a word in too many mentions of a slot says nothing about which one: not a block key
-    cap = max(50, int(4 * math.sqrt(max(slots.height, 1))))
-    keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= cap)
+    keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= BLOCK_CAP)
     blocks = keyed.filter(pl.col("_rare"))
     # the candidates and the weight of the words they share, in one join: a shared word is a
     # block key of both (the two mentions fill one slot), or a common word of the slot
@@ -176,7 +180,16 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
         shared = (shared.join(extra, on=["mid_a", "mid_b"], how="left")
                   .with_columns(shared=pl.col("shared") + pl.col("_w").fill_null(0.0),
                                 n=pl.col("n") + pl.col("_n").fill_null(0)))
-    agreeing = _agreeing(shared, contexts).select("mid_a", "mid_b")
+    # each mention keeps its few best partners: on a corpus of many stories, a day or a count
+    # told in like words by dozens of sentences is a habit of wording, not one fact
+    agreeing = (
+        _agreeing(shared, contexts)
+        .sort("mid_a", "agreement", "mid_b", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("mid_a") < CLOSE_TOP)
+        .sort("mid_b", "agreement", "mid_a", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("mid_b") < CLOSE_TOP)
+        .select("mid_a", "mid_b")
+    )
     where = slots.select("mid", "article", "sentence")
     same_group = members.select("group", "article", "index")
     pairs = (
