@@ -115,6 +115,60 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
     return _words(ctx, ["mid"], "_ctx").join(weights, on="token")
 
 
+#: the words next to a mention that tell what it is about: this many content words each side
+WINDOW_WORDS = 4
+
+
+def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
+    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
+    found to conflict): whether the mentions attach to the same thing. The
+    :data:`WINDOW_WORDS` content words on each side of each mention must share a word that is
+    not a name ("released Sunday" and "told The Washington Post on Tuesday" are two events);
+    a side whose nearby words are all names may share a name."""
+    texts = sentences.select("article", pl.col("index").alias("sentence"),
+                             pl.col("text").alias("_s"))
+    stop = list(STOPWORDS)
+
+    def content(expr: pl.Expr) -> pl.Expr:
+        return expr.str.extract_all(WORD_PATTERN).list.eval(
+            pl.element().filter(~pl.element().str.to_lowercase().is_in(stop)
+                                & ~pl.element().str.contains(r"\p{N}")))
+
+    sides = []
+    for side in ("a", "b"):
+        lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
+        sides.append(
+            found.with_row_index("_row")
+            .select("_row", article=f"article_{side}", sentence=f"sentence_{side}",
+                    start=f"start_{side}", end=f"end_{side}")
+            .join(texts, on=["article", "sentence"], how="left")
+            .select("_row", _w=pl.concat_list(
+                content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(
+                    WINDOW_WORDS),
+                content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
+                    WINDOW_WORDS)))
+            .explode("_w").drop_nulls("_w")
+            .select("_row", side=pl.lit(side), name=pl.col("_w").str.contains(r"^\p{Lu}"),
+                    token=stem_expr(pl.col("_w").str.to_lowercase().str.replace_all("’", "'")))
+            .unique()
+        )
+    words = pl.concat(sides)
+    plain = words.group_by("_row").agg(
+        both=(pl.col("side").filter(~pl.col("name")).n_unique() == 2))
+    shared = (
+        sides[0].join(sides[1], on=["_row", "token"], suffix="_b")
+        .group_by("_row").agg(any_word=pl.len() > 0,
+                              plain_word=(~pl.col("name") & ~pl.col("name_b")).any())
+    )
+    verdict = (
+        found.with_row_index("_row").select("_row")
+        .join(plain, on="_row", how="left").join(shared, on="_row", how="left")
+        .sort("_row")
+        .select(pl.col("any_word").fill_null(False))
+    )
+    return verdict.to_series()
+
+
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
     """pairs (mid_a, mid_b) -> the pairs whose contexts agree (see :data:`CONTEXT_SHARE`), with
     ``agreement``: the shared weight over the geometric mean of the two contexts' weights (a
@@ -216,4 +270,4 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
 
 
 __all__ = ["PAIRS", "close_pairs", "context_agreement", "group_pairs", "mention_contexts",
-           "word_weights"]
+           "same_subject", "word_weights"]

@@ -32,6 +32,7 @@ from corpusdiff.analyze.fact_pairs import (
     context_agreement,
     group_pairs,
     mention_contexts,
+    same_subject,
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import Mention
@@ -523,6 +524,17 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         found.join(role_conflicts.with_columns(_role=pl.lit(True)), on=["value_a", "value_b"],
                    how="left", maintain_order="left")
         .filter(conflict)
+    )
+    # a day, a date or a count conflicts only when both mentions attach to one thing: the
+    # words right next to them agree (a role is a person's, a place is compared as a name)
+    attached = found.filter(~pl.col("slot").str.contains(r"^(?:role|place):"))
+    if not attached.is_empty():
+        found = pl.concat([
+            found.filter(pl.col("slot").str.contains(r"^(?:role|place):")),
+            attached.filter(same_subject(attached, sentences)),
+        ])
+    found = (
+        found
         .with_columns(_key=pl.col("group").fill_null(-1))
         .sort("_key", *order, nulls_last=True)
     )
