@@ -106,7 +106,8 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     facts = extract_facts(sentences)
     report("comparing facts", 0.8)
     # sentence pairs that state the same thing: alignment groups, and close pairs
-    conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences)
+    conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,
+                            articles)
     exclusive = exclusive_facts(facts)
     ids = reference_first(articles["id"].to_list(), options.reference)
     # a statement an outlet says in other words (its closest sentence scores high) is not

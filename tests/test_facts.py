@@ -533,3 +533,49 @@ def test_quoted_facts_are_not_an_outlets_own_omission() -> None:
     assert mine.filter(pl.col("article") == "a").is_empty()
     assert mine.filter(pl.col("article") == "b").height == facts.filter(
         pl.col("article") == "b").height
+
+
+# --- a weekday against a full date -----------------------------------------------------------
+
+
+def _weekday_vs_date(text_a: str, text_b: str,
+                     articles: pl.DataFrame | None = None) -> list[tuple[str, ...]]:
+    frame = pl.concat([sentences(text_a, article="a"), sentences(text_b, article="b")])
+    found = conflicts(extract_facts(frame), group_pairs(_group_of(("a", 0), ("b", 0))), frame,
+                      articles)
+    return found.select("slot", "value_a", "value_b", "said_b").rows()
+
+
+def test_a_weekday_and_the_date_it_falls_on_agree() -> None:
+    # December 8, 2017 was a Friday
+    assert _weekday_vs_date("The senator resigned on Friday after the vote.",
+                            "The senator resigned on Dec. 8, 2017 after the vote.") == []
+
+
+def test_a_weekday_and_a_date_on_another_day_conflict() -> None:
+    assert _weekday_vs_date("The senator resigned on Thursday after the vote.",
+                            "The senator resigned on Dec. 8, 2017 after the vote.") == [
+        ("weekday", "thursday", "2017-12-08", "December 8, 2017")]
+
+
+def test_a_date_without_year_takes_the_publication_year() -> None:
+    published = pl.DataFrame({"id": ["a", "b"], "date": ["2017-12-09", "2017-12-09"]})
+    friday = ("The senator resigned on Friday after the vote.",
+              "The senator resigned on Dec. 8 after the vote.")
+    assert _weekday_vs_date(*friday, published) == []
+    # in 2018 December 8 is a Saturday
+    published_2018 = published.with_columns(pl.lit("2018-12-09").alias("date"))
+    assert _weekday_vs_date(*friday, published_2018) == [
+        ("weekday", "friday", "--12-08", "December 8")]
+    # no publication date: the year the article states
+    assert _weekday_vs_date("The senator resigned on Friday after the 2017 vote.",
+                            "The senator resigned on Dec. 8 after the 2017 vote.") == []
+    # no year at all: nothing to compare
+    assert _weekday_vs_date(*friday) == []
+
+
+def test_a_sentence_with_its_own_weekday_is_compared_by_weekday() -> None:
+    # "Friday, Dec. 8": the weekdays agree, the date has no counterpart
+    assert _weekday_vs_date("The senator resigned on Friday after the vote.",
+                            "The senator resigned on Friday, Dec. 8, 2017, after the "
+                            "vote.") == []

@@ -19,7 +19,7 @@ import math
 
 import polars as pl
 
-from corpusdiff.tokens import content_tokens
+from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
 #: sentences (null for close pairs); article_a < article_b
@@ -41,6 +41,11 @@ CONTEXT_CHARS = 120
 CONTEXT_SHARE = 0.3
 #: ... and at least this many distinct words
 CONTEXT_MIN_WORDS = 2
+#: close pairs are searched among mentions of one slot sharing a context word that at most
+#: this many mentions of the slot have (a rare word: the search stays linear)
+BLOCK_CAP = 30
+#: each mention keeps at most this many close partners, the best agreeing
+CLOSE_TOP = 3
 
 
 def group_pairs(members: pl.DataFrame) -> pl.DataFrame:
@@ -57,13 +62,36 @@ def group_pairs(members: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _words(frame: pl.DataFrame, id_cols: list[str], col: str) -> pl.DataFrame:
+    """``id_cols`` + token: each distinct stemmed content word of ``col`` that is not a number
+    (the tokens of :func:`corpusdiff.tokens.content_tokens` without their flags, read the
+    cheap way: each distinct word is stemmed once)."""
+    words = (
+        frame.select(*id_cols, lower=pl.col(col).str.extract_all(WORD_PATTERN))
+        .explode("lower")
+        .drop_nulls("lower")
+        .filter(~pl.col("lower").str.contains(r"\p{N}"))
+        .with_columns(pl.col("lower").str.to_lowercase().str.replace_all("’", "'"))
+        .filter(~pl.col("lower").is_in(list(STOPWORDS)))
+        .unique([*id_cols, "lower"])
+    )
+    stems = (words.select(pl.col("lower").unique())
+             .with_columns(token=stem_expr(pl.col("lower")))
+             .filter(pl.col("token").str.len_chars() > 1))
+    return words.join(stems, on="lower").select(*id_cols, "token").unique()
+
+
 def word_weights(sentences: pl.DataFrame) -> pl.DataFrame:
     """token -> weight: the log inverse share of the corpus's live sentences that use it."""
     live = sentences.filter(pl.col("kind") != "boilerplate")
     n = max(live.height, 1)
-    tokens = content_tokens(live, ["article", "index"]).filter(~pl.col("is_number"))
+    # a corpus repeats sentences (wire copy): each distinct text is read once, and counts for
+    # every sentence that carries it
+    texts = live.group_by("text").agg(_n=pl.len())
     return (
-        tokens.group_by("token").agg(df=pl.struct("article", "index").n_unique())
+        _words(texts.with_row_index("_t"), ["_t"], "text")
+        .join(texts.with_row_index("_t").select("_t", "_n"), on="_t")
+        .group_by("token").agg(df=pl.col("_n").sum())
         .select("token", weight=(pl.lit(float(n + 1)) / (pl.col("df") + 1)).log()
                 .clip(lower_bound=math.log(1.5)))
     )
@@ -84,31 +112,92 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
             pl.col("_s").str.slice(lo, pl.col("start") - lo), pl.lit(" \u2016 "),
             pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)))
     )
-    return (
-        content_tokens(ctx, ["mid"], col="_ctx").filter(~pl.col("is_number"))
-        .select("mid", "token").unique()
-        .join(weights, on="token")
+    return _words(ctx, ["mid"], "_ctx").join(weights, on="token")
+
+
+#: the words next to a mention that tell what it is about: this many content words each side
+WINDOW_WORDS = 4
+
+
+def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
+    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
+    found to conflict): whether the mentions attach to the same thing. The
+    :data:`WINDOW_WORDS` content words on each side of each mention must share a word that is
+    not a name ("released Sunday" and "told The Washington Post on Tuesday" are two events);
+    a side whose nearby words are all names may share a name."""
+    texts = sentences.select("article", pl.col("index").alias("sentence"),
+                             pl.col("text").alias("_s"))
+    stop = list(STOPWORDS)
+
+    def content(expr: pl.Expr) -> pl.Expr:
+        return expr.str.extract_all(WORD_PATTERN).list.eval(
+            pl.element().filter(~pl.element().str.to_lowercase().is_in(stop)
+                                & ~pl.element().str.contains(r"\p{N}")))
+
+    sides = []
+    for side in ("a", "b"):
+        lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
+        sides.append(
+            found.with_row_index("_row")
+            .select("_row", article=f"article_{side}", sentence=f"sentence_{side}",
+                    start=f"start_{side}", end=f"end_{side}")
+            .join(texts, on=["article", "sentence"], how="left")
+            .select("_row", _w=pl.concat_list(
+                content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(
+                    WINDOW_WORDS),
+                content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
+                    WINDOW_WORDS)))
+            .explode("_w").drop_nulls("_w")
+            .select("_row", side=pl.lit(side), name=pl.col("_w").str.contains(r"^\p{Lu}"),
+                    token=stem_expr(pl.col("_w").str.to_lowercase().str.replace_all("’", "'")))
+            .unique()
+        )
+    words = pl.concat(sides)
+    plain = words.group_by("_row").agg(
+        both=(pl.col("side").filter(~pl.col("name")).n_unique() == 2))
+    shared = (
+        sides[0].join(sides[1], on=["_row", "token"], suffix="_b")
+        .group_by("_row").agg(any_word=pl.len() > 0,
+                              plain_word=(~pl.col("name") & ~pl.col("name_b")).any())
     )
+    verdict = (
+        found.with_row_index("_row").select("_row")
+        .join(plain, on="_row", how="left").join(shared, on="_row", how="left")
+        .sort("_row")
+        .select(pl.col("any_word").fill_null(False))
+    )
+    return verdict.to_series()
 
 
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
     """pairs (mid_a, mid_b) -> the pairs whose contexts agree (see :data:`CONTEXT_SHARE`), with
     ``agreement``: the shared weight over the geometric mean of the two contexts' weights (a
     cosine, so that a short context does not win by being short)."""
-    totals = contexts.group_by("mid").agg(total=pl.col("weight").sum())
     shared = (
         pairs.select("mid_a", "mid_b").unique()
         .join(contexts.rename({"mid": "mid_a"}), on="mid_a")
         .join(contexts.select(pl.col("mid").alias("mid_b"), "token"), on=["mid_b", "token"])
         .group_by("mid_a", "mid_b").agg(shared=pl.col("weight").sum(), n=pl.len())
+    )
+    return _agreeing(shared, contexts)
+
+
+def _agreeing(shared: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
+    """mid_a, mid_b, shared (weight), n (words) -> the pairs that agree, with ``agreement``."""
+    # sums are rounded: polars adds in no fixed order, and equal agreements (two mentions of
+    # one sentence) must tie exactly for the tie-break by mention id to hold
+    totals = contexts.group_by("mid").agg(total=pl.col("weight").sum().round(9))
+    shared = (
+        shared.with_columns(pl.col("shared").round(9))
+        .filter(pl.col("n") >= CONTEXT_MIN_WORDS)
         .join(totals.rename({"mid": "mid_a", "total": "total_a"}), on="mid_a")
         .join(totals.rename({"mid": "mid_b", "total": "total_b"}), on="mid_b")
     )
     return shared.filter(
-        (pl.col("n") >= CONTEXT_MIN_WORDS)
-        & (pl.col("shared") >= CONTEXT_SHARE * pl.min_horizontal("total_a", "total_b"))
+        pl.col("shared") >= CONTEXT_SHARE * pl.min_horizontal("total_a", "total_b")
     ).select("mid_a", "mid_b",
-             agreement=pl.col("shared") / (pl.col("total_a") * pl.col("total_b")).sqrt())
+             agreement=(pl.col("shared") / (pl.col("total_a") * pl.col("total_b")).sqrt())
+             .round(9))
 
 
 def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
@@ -123,16 +212,38 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
     contexts = mention_contexts(slots, sentences, weights)
     keyed = contexts.join(slots.select("mid", "article", "slot"), on="mid")
     # a word in too many mentions of a slot says nothing about which one: not a block key
-    cap = max(50, int(4 * math.sqrt(max(slots.height, 1))))
-    blocks = keyed.filter(pl.len().over("slot", "token") <= cap)
-    candidates = (
-        blocks.select("slot", "token", mid_a="mid", art_a="article")
+    keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= BLOCK_CAP)
+    blocks = keyed.filter(pl.col("_rare"))
+    # the candidates and the weight of the words they share, in one join: a shared word is a
+    # block key of both (the two mentions fill one slot), or a common word of the slot
+    shared = (
+        blocks.select("slot", "token", "weight", mid_a="mid", art_a="article")
         .join(blocks.select("slot", "token", mid_b="mid", art_b="article"),
               on=["slot", "token"])
         .filter(pl.col("art_a") < pl.col("art_b"))
-        .select("mid_a", "mid_b").unique()
+        .group_by("mid_a", "mid_b").agg(shared=pl.col("weight").sum(), n=pl.len())
     )
-    agreeing = context_agreement(candidates, contexts).select("mid_a", "mid_b")
+    common = keyed.filter(~pl.col("_rare")).select("mid", "token", "weight")
+    if not common.is_empty():
+        extra = (
+            shared.select("mid_a", "mid_b")
+            .join(common.rename({"mid": "mid_a"}), on="mid_a")
+            .join(common.select(pl.col("mid").alias("mid_b"), "token"), on=["mid_b", "token"])
+            .group_by("mid_a", "mid_b").agg(_w=pl.col("weight").sum(), _n=pl.len())
+        )
+        shared = (shared.join(extra, on=["mid_a", "mid_b"], how="left")
+                  .with_columns(shared=pl.col("shared") + pl.col("_w").fill_null(0.0),
+                                n=pl.col("n") + pl.col("_n").fill_null(0)))
+    # each mention keeps its few best partners: on a corpus of many stories, a day or a count
+    # told in like words by dozens of sentences is a habit of wording, not one fact
+    agreeing = (
+        _agreeing(shared, contexts)
+        .sort("mid_a", "agreement", "mid_b", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("mid_a") < CLOSE_TOP)
+        .sort("mid_b", "agreement", "mid_a", descending=[False, True, False])
+        .filter(pl.int_range(pl.len()).over("mid_b") < CLOSE_TOP)
+        .select("mid_a", "mid_b")
+    )
     where = slots.select("mid", "article", "sentence")
     same_group = members.select("group", "article", "index")
     pairs = (
@@ -159,4 +270,4 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
 
 
 __all__ = ["PAIRS", "close_pairs", "context_agreement", "group_pairs", "mention_contexts",
-           "word_weights"]
+           "same_subject", "word_weights"]

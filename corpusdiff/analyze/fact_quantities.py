@@ -59,7 +59,10 @@ class Claims:
         self.spans: list[tuple[int, int]] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
+        for s, e in self.spans:  # noqa: SIM110 - a loop is cheaper than all() of a generator
+            if end > s and start < e:
+                return False
+        return True
 
     def take(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -150,11 +153,15 @@ _DURATION_TAIL = re.compile(r"[\s\u2010-\u2015-]+(?P<unit>second|minute|hour|day
                             r"|decade)s?\b(?![\u2010-\u2015-]old)", re.I)
 _AGE_TAIL = re.compile(r"[\s\u2010-\u2015-]+years?[\s\u2010-\u2015-]+old\b", re.I)
 _TALLY_AT = re.compile(r"(?P<a>\d{1,3})[\u2010-\u2015-](?P<b>\d{1,3})\b(?![\u2010-\u2015-])")
+_TALLY_ANY = re.compile(r"\d[\u2010-\u2015-]\d")
 _TALLY_CONTEXT = re.compile(r"\b(?:vot\w*|pass\w*|approv\w*|reject\w*|margin|won|lost|beat|"
                             r"defeat\w*|score\w*|ruling|decision)\b", re.I)
 #: where a number may start: digits, or a word whose first letter a number word can have
-_NUMBER_START = re.compile(r"\b(?:\d|[ZOTFSENADzotfsenad][a-z]*\b)")
 _NUMBER_WORDS = frozenset(WORD_VALUES) | {"a", "an", "dozen"}
+#: where a number may start: a digit, or a number word (its first letter may be a capital)
+_NUMBER_START = re.compile(r"\b(?=[\dZOTFSENADzotfsenad])(?:\d|(?:" + "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\b)")
 _DIGITS_AT = re.compile(_DIGITS)
 _WORD_AT = re.compile(r"[A-Za-z]+")
 _NEXT_NUMBER_WORD = re.compile(r"[\s\u2010-\u2015-]+([A-Za-z]+)")
@@ -166,10 +173,14 @@ _ROAD_BEFORE = re.compile(r"\b(?:Route|Highway|Interstate|Hwy\.|State Route|U\.S
 _DATE_ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DATE_NUM_RE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})\b")
 #: a capitalised word that may be a month ("June", "Sept."), checked against MONTHS
-_MONTH_WORD = re.compile(r"\b([JFMASOND][a-z]{2,8})(\.?)(?!\w)")
+_MONTH_WORD = re.compile(r"\b(?=(?:" + "|".join(sorted((m.capitalize() for m in MONTHS),
+                                                         key=len, reverse=True))
+                         + r")\.?(?!\w))([JFMASOND][a-z]{2,8})(\.?)(?!\w)")
 _DAY_YEAR_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+((?:19|20)\d{2})\b)?")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_MONTH_HEADS = tuple(sorted({m[:3].capitalize() for m in MONTHS}))
+_PART_HEADS = ("morning", "afternoon", "evening", "night")
 _WEEKDAY_RE = re.compile(r"\b(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                          r"|Sunday)s?\b")
 _CLOCK_RE = re.compile(
@@ -263,7 +274,9 @@ def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
                 year = "20" + year
             if 1 <= month <= 12 and 1 <= day <= 31:
                 add(m.start(), m.end(), "date", f"{year}-{month:02d}-{day:02d}")
-    for m in _MONTH_WORD.finditer(text):
+    # a cheap test on the text before each regex scan: most sentences have no month, weekday
+    # or time of day
+    for m in _MONTH_WORD.finditer(text) if any(a in text for a in _MONTH_HEADS) else ():
         word, dot = m.group(1).lower(), m.group(2)
         if word in FULL_MONTHS:
             start, end = m.start(), m.end(1)
@@ -312,26 +325,26 @@ def sentence_quantities(text: str, claims: Claims) -> list[Mention]:
                 amount=float(n))
     digits = _DIGIT.search(text) is not None
     _dates(text, add, digits)
-    for m in _WEEKDAY_RE.finditer(text):
+    for m in _WEEKDAY_RE.finditer(text) if "day" in text else ():
         add(m.start(), m.end(), "weekday", m.group(1).lower())
     for m in _CLOCK_RE.finditer(text) if digits else ():
         h, mi = int(m.group("h")), int(m.group("m") or 0)
         if 1 <= h <= 12 and mi < 60:
             h = (h % 12) + (12 if m.group("ap").lower().startswith("p") else 0)
             add(m.start(), m.end(), "time", f"{h:02d}:{mi:02d}")
-    for m in _NOON_RE.finditer(text):
+    lower = text.lower()
+    for m in _NOON_RE.finditer(text) if "noon" in lower or "midnight" in lower else ():
         add(m.start(), m.end(), "time", "12:00" if m.group(1).lower() == "noon" else "00:00")
-    for m in _PART_RE.finditer(text):
+    for m in _PART_RE.finditer(text) if any(p in text for p in _PART_HEADS) else ():
         before = _word_before(text, m.start())
         if before in PART_CONTEXT and (before != "the" or _word_before(
                 text, m.start() - 4) in ("in", "during")):
             add(m.start(), m.end(), "time", "part:" + m.group(1).lower())
-    tally_context = digits and _TALLY_CONTEXT.search(text) is not None
+    tally_context = digits and _TALLY_ANY.search(text) is not None \
+        and _TALLY_CONTEXT.search(text) is not None
     for w in _NUMBER_START.finditer(text):
         pos = w.start()
         digit = text[pos].isdigit()
-        if not digit and w.group().lower() not in _NUMBER_WORDS:
-            continue
         if digit and pos > 1 and text[pos - 1] in ",." and text[pos - 2].isdigit():
             continue  # the middle of "2,500" or "2.5"
         if not claims.free(pos, w.end()):
@@ -349,12 +362,15 @@ def _quantity_at(text: str, pos: int, digit: bool, tally_context: bool,
         return
     num = text[pos:end]
     low = num.lower()
-    qual, qstart = _qualifier(text, pos)
+    # the qualifier ("more than") is read only where a quantity is found: "a" and "an" are
+    # numbers to _number_end and most of them are articles
     if low not in ("a", "an") and (tail := _PERCENT_TAIL.match(text, end)):
+        qual, qstart = _qualifier(text, pos)
         n = _decimal(num)
         add(qstart, tail.end(), "percent", _fmt(n), qualifier=qual, amount=float(n))
         return
     if tail := _MONEY_TAIL.match(text, end):
+        qual, qstart = _qualifier(text, pos)
         n = _decimal(num)
         word = tail.group("cur").lower()
         if word == "cents":
@@ -368,6 +384,7 @@ def _quantity_at(text: str, pos: int, digit: bool, tally_context: bool,
         add(pos, tail.end(), "number", _fmt(n), unit="years old", amount=float(n))
         return
     if tail := _DURATION_TAIL.match(text, end):
+        qual, qstart = _qualifier(text, pos)
         if low not in ("a", "an") or qual or _word_before(text, pos) in (
                 "for", "in", "after", "than"):
             n = _decimal(num)
@@ -387,6 +404,7 @@ def _quantity_at(text: str, pos: int, digit: bool, tally_context: bool,
         return
     if low in ("a", "an", "dozen") or _is_label_number(text, pos, end):
         return
+    qual, qstart = _qualifier(text, pos)
     n = _decimal(num)
     unit, uend = _unit_after(text, end, n == 1)
     if digit and unit is None and re.fullmatch(r"(?:19|20)\d{2}", num):

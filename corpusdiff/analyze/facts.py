@@ -32,6 +32,7 @@ from corpusdiff.analyze.fact_pairs import (
     context_agreement,
     group_pairs,
     mention_contexts,
+    same_subject,
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import Mention
@@ -324,6 +325,71 @@ def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFr
     )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FULL_DATE = r"^(?:\d{4}|-)-\d{2}-\d{2}$"
+
+
+def _article_years(facts: pl.DataFrame, articles: pl.DataFrame | None) -> pl.DataFrame:
+    """article -> the year its undated days ("Dec. 8") are in: the publication year, else the
+    year the article mentions most (the later one on a tie)."""
+    said = (
+        facts.filter(pl.col("kind") == "date")
+        .select("article", _y=pl.col("value").str.extract(r"^(\d{4})"))
+        .drop_nulls("_y")
+        .group_by("article", "_y").agg(_n=pl.len())
+        .sort("article", "_n", "_y", descending=[False, True, True])
+        .group_by("article", maintain_order=True).first()
+        .select("article", "_y")
+    )
+    if articles is None or "date" not in articles.columns:
+        return said.rename({"_y": "year"})
+    published = articles.select(
+        pl.col("id").alias("article"), _p=pl.col("date").str.extract(r"^(\d{4})"))
+    return (published.join(said, on="article", how="full", coalesce=True)
+            .select("article", year=pl.coalesce("_p", "_y")).drop_nulls("year"))
+
+
+def _weekday_dates(pairs: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFrame,
+                   articles: pl.DataFrame | None) -> pl.DataFrame:
+    """Group pairs whose one sentence names a weekday and the other a full date that falls on
+    another day, as rows of the ``weekday`` slot (the date's value on its side). The date's
+    year is its own, else its article's (:func:`_article_years`). A sentence that names a
+    weekday of its own, or a full date of its own, is compared by those slots instead."""
+    days = slots.filter(pl.col("slot") == "weekday")
+    dates = (
+        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE))
+        .join(_article_years(facts, articles), on="article", how="left")
+        .with_columns(_day=pl.concat_str(
+            pl.when(pl.col("value").str.starts_with("-")).then(pl.col("year"))
+            .otherwise(pl.col("value").str.slice(0, 4)),
+            pl.col("value").str.extract(r"(-\d{2}-\d{2})$")).str.to_date("%Y-%m-%d",
+                                                                       strict=False))
+        .filter(pl.col("_day").is_not_null())
+        .with_columns(_weekday=pl.col("_day").dt.weekday().cast(pl.Int64)
+                      .replace_strict(dict(enumerate(_WEEKDAYS, 1)), return_dtype=pl.String))
+    )
+    with_day = days.select("article", "sentence").unique()
+    with_date = dates.select("article", "sentence").unique()
+    grouped = pairs.filter(pl.col("source") == "group").rename(
+        {"index_a": "sentence_a", "index_b": "sentence_b"})
+    cols = [c for c in slots.columns if c not in ("kind", "slot")]
+    out = []
+    for day_side, date_side in (("a", "b"), ("b", "a")):
+        day = days.select(cols).rename({c: f"{c}_{day_side}" for c in cols})
+        date = (dates.join(with_day, on=["article", "sentence"], how="anti")
+                .select(*cols, "_weekday").rename({c: f"{c}_{date_side}" for c in cols}))
+        found = (
+            grouped.join(day, on=[f"article_{day_side}", f"sentence_{day_side}"])
+            .join(with_date, how="anti", left_on=[f"article_{day_side}", f"sentence_{day_side}"],
+                  right_on=["article", "sentence"])
+            .join(date, on=[f"article_{date_side}", f"sentence_{date_side}"])
+            .filter(pl.col("_weekday") != pl.col(f"value_{day_side}"))
+            .drop("_weekday")
+        )
+        out.append(found.with_columns(kind=pl.lit("weekday"), slot=pl.lit("weekday")))
+    return pl.concat(out, how="diagonal")
+
+
 def _members_of(pairs: pl.DataFrame) -> pl.DataFrame:
     """group, article, sentence of every sentence in a group pair."""
     grouped = pairs.filter(pl.col("group").is_not_null())
@@ -340,9 +406,13 @@ def _label_conflicts(found: pl.DataFrame) -> pl.DataFrame:
                                          dtype=pl.String))
     out = found.join(slots, on="slot", how="left", maintain_order="left")
     for side in ("a", "b"):
-        out = with_labels(out, kind="kind", value=f"value_{side}", unit=f"unit_{side}",
+        # a full date compared with a weekday is told as a date, with its day
+        dated = (pl.col("slot") == "weekday") & pl.col(f"value_{side}").str.contains(_FULL_DATE)
+        out = out.with_columns(pl.when(dated).then(pl.lit("date")).otherwise(pl.col("kind"))
+                               .alias("_kind"))
+        out = with_labels(out, kind="_kind", value=f"value_{side}", unit=f"unit_{side}",
                           qualifier=f"qualifier_{side}", out=f"said_{side}", words=True)
-    return out
+    return out.drop("_kind")
 
 
 def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
@@ -356,7 +426,7 @@ def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
 
 
 def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
-              sentences: pl.DataFrame) -> pl.DataFrame:
+              sentences: pl.DataFrame, articles: pl.DataFrame | None = None) -> pl.DataFrame:
     """Slots filled differently by the two sentences of a pair (schema :data:`CONFLICTS`).
 
     ``pairs`` (schema :data:`.fact_pairs.PAIRS`) says which sentences of two outlets state the
@@ -376,6 +446,10 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     "Senator" both hold). A person's role in a sentence is the role written there, or else the
     most specific role the outlet gives that person anywhere; a role conflict is reported once
     per pair of outlets and values.
+
+    A weekday and a full date of a group pair are one slot too: "Friday" and "Dec. 8" agree
+    when Dec. 8 is a Friday, and conflict otherwise (see :func:`_weekday_dates`; ``articles``,
+    schema ARTICLES, gives the publication year when the date has none).
     """
     pairs = pairs.select(list(PAIRS.names())).cast(dict(PAIRS))  # type: ignore[arg-type]
     slots = _quantity_slots(facts, sentences)
@@ -426,7 +500,8 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         agree = context_agreement(close, contexts)
         close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
         close = _best_matches(close, slots, sentences, weights)
-    found = pl.concat([found.filter(pl.col("source") != "close"), close])
+    found = pl.concat([found.filter(pl.col("source") != "close"), close,
+                       _weekday_dates(pairs, slots, facts, articles).select(found.columns)])
     # a role known from elsewhere in the article is shown where it is written
     found = found.with_columns(*_date_parts("a"), *_date_parts("b"), sentence_a="at_a",
                                sentence_b="at_b")
@@ -449,6 +524,17 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         found.join(role_conflicts.with_columns(_role=pl.lit(True)), on=["value_a", "value_b"],
                    how="left", maintain_order="left")
         .filter(conflict)
+    )
+    # a day, a date or a count conflicts only when both mentions attach to one thing: the
+    # words right next to them agree (a role is a person's, a place is compared as a name)
+    attached = found.filter(~pl.col("slot").str.contains(r"^(?:role|place):"))
+    if not attached.is_empty():
+        found = pl.concat([
+            found.filter(pl.col("slot").str.contains(r"^(?:role|place):")),
+            attached.filter(same_subject(attached, sentences)),
+        ])
+    found = (
+        found
         .with_columns(_key=pl.col("group").fill_null(-1))
         .sort("_key", *order, nulls_last=True)
     )
