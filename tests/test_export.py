@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,11 @@ def test_a_quote_told_without_quote_marks_elsewhere_is_flagged() -> None:
     section = md.split("### Quoted in one outlet, told without quote marks in another")[1]
     first = section.strip().splitlines()[0]
     assert "Sam Whitaker" in first and "through Friday" in first
+
+
+def test_the_readme_lists_the_reports_sections_in_their_order(seeds) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    part = readme.split("### The Markdown report", 1)[1].split("\n#", 1)[0]
+    listed = re.findall(r"^\d+\. \*\*(.+?)\*\*", part, re.M)
+    headings = re.findall(r"^## (.+)$", to_markdown(seeds), re.M)
+    assert listed == headings
