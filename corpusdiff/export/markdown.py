@@ -263,7 +263,8 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     add("|---|---|---|--:|--:|--:|--:|")
     for ident in ids:
         r = arts[ident]
-        add(f"| {codes[ident]} | {_cell(r['label'], 40)} | {_cell(r['title'], 80)} | "
+        star = " ★" if ident == comparison.options.reference else ""  # never re-lettered
+        add(f"| {codes[ident]}{star} | {_cell(r['label'], 40)} | {_cell(r['title'], 80)} | "
             f"{r['sentences']} | {r['shared']} | {r['unique']} | {r['boilerplate']} |")
     add("")
     for w in comparison.warnings:

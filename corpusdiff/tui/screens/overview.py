@@ -88,8 +88,9 @@ class OverviewScreen(CorpusScreen):
             self.status.show("No statement is shared by two outlets: see the Alignment (2) "
                              "for what each outlet says")
         else:
+            label = data.labels.get(data.reference, data.reference)
             self.status.show(f"Reference ★ {data.codes[data.reference]}: "
-                             f"{data.labels.get(data.reference, data.reference)}")
+                             f"{short_label(label, max(self.app.size.width - 20, 12))}")
 
     def on_resize(self) -> None:
         data = self.app.data  # type: ignore[attr-defined]

@@ -75,7 +75,8 @@ class Heatmap(BlockView):
     def show(self, coverage: pl.DataFrame, ids: list[str], codes: dict[str, str]) -> None:
         """Fill from a :func:`corpusdiff.views.coverage_view` frame."""
         pal = self.palette()
-        cell = max((len(codes[i]) for i in ids), default=1) + 1
+        # room for the letter, the reference's ★ and a space between columns
+        cell = max((len(codes[i]) for i in ids), default=1) + 2
         self.cell = cell
         self.virtual_width = PREFIX + 2 + cell * len(ids) + 2 + STATEMENT
         rows = coverage.select("group", "kind", "n_articles", "statement", *ids).iter_rows()
@@ -93,13 +94,13 @@ class Heatmap(BlockView):
         text = Text(no_wrap=True, end="")
         text.append(f"{'':2}{'group':>5} {'kind':<9}{'outlets':<7}│", pal["muted"])
         for ident in ids:
+            # the letter where the glyphs below it are (centred), the ★ after it
             star = ident == reference
-            code = codes[ident] + ("★" if star else "")
-            pad = max(cell - len(code), 0)
-            text.append(" " * (pad // 2))
+            left = (cell - len(codes[ident])) // 2
+            text.append(" " * left)
             text.append_text(outlet_letter(codes[ident], (colours or {}).get(ident),
                                            pal["heading"], star))
-            text.append(" " * (pad - pad // 2))
+            text.append(" " * max(cell - left - len(codes[ident]) - star, 0))
         text.append("│ statement (first outlet's wording)", pal["muted"])
         return text
 
