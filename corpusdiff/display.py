@@ -32,6 +32,41 @@ def outlet_codes(n: int) -> list[str]:
     return out
 
 
+def outlet_letters(ids: list[str]) -> dict[str, str]:
+    """Article id -> its letter, for ``ids`` in the articles' order (the articles table's,
+    never the reference's): an outlet keeps its letter when another becomes the reference,
+    and the report and the terminal UI letter the outlets alike."""
+    return dict(zip(ids, outlet_codes(len(ids)), strict=True))
+
+
+def short_label(label: str, width: int) -> str:
+    """``label`` in at most ``width`` cells. A path-like label (an article id such as
+    ``87609973-bd58-42a5/fox``) keeps its file stem and cuts its folders in the middle
+    (``8760…42a5/fox``), so labels that differ only by folder stay apart; any other label is
+    cut at the end. Whitespace runs become one space."""
+    label = " ".join(label.split())
+    width = max(width, 1)
+    if len(label) <= width:
+        return label
+    folders, slash, stem = label.rpartition("/")
+    room = width - len(stem) - len(slash)
+    if slash and room >= 3:
+        return _middle(folders, room) + slash + stem
+    if slash and len(stem) <= width:  # no room for the folders: the stem and a mark
+        return "…" + stem[-(width - 1):] if width > 1 else "…"
+    return _middle(label, width) if slash else label[: width - 1].rstrip() + "…"
+
+
+def _middle(text: str, width: int) -> str:
+    """``text`` cut in the middle to ``width`` cells (the head keeps the extra cell)."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return "…"[:width]
+    tail = (width - 1) // 2
+    return text[: width - 1 - tail] + "…" + (text[-tail:] if tail else "")
+
+
 @dataclass(frozen=True)
 class RowFilter:
     """Which rows and columns the alignment shows. ``outlets`` None means all."""

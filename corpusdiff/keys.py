@@ -10,14 +10,15 @@ import re
 
 BINDING_IDS = (
     "screen.overview", "screen.alignment", "screen.quotes", "screen.conflicts",
-    "screen.omissions", "pane.next", "pane.previous", "reference", "export", "save", "help",
+    "screen.omissions", "screen.framing", "pane.next", "pane.previous", "reference", "label",
+    "export", "save", "help",
     "command_palette", "quit", "quit.now", "quit.help",
     "overview.open", "table.open",
     "alignment.next_difference", "alignment.previous_difference", "alignment.search",
     "alignment.details", "alignment.mode", "alignment.filter", "alignment.wrap",
     "alignment.boilerplate", "alignment.activate", "alignment.previous_match", "alignment.back",
     "alignment.columns_left", "alignment.columns_right", "alignment.clear",
-    "alignment.fold",
+    "alignment.fold", "alignment.framing",
     "view.up", "view.down", "view.page_up", "view.page_down", "view.first", "view.last",
     "help.close", "dialog.cancel", "confirm.yes", "confirm.no", "filter.reset", "error.quit",
 )

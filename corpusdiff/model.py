@@ -339,3 +339,11 @@ class Comparison:
     def article_ids(self) -> list[str]:
         """Article ids in display order (the reference first)."""
         return reference_first(self.articles["id"].to_list(), self.options.reference)
+
+    @property
+    def codes(self) -> dict[str, str]:
+        """Article id -> letter (A, B, ...) in the articles' order, whatever the reference:
+        the report and the terminal UI letter the outlets alike."""
+        from corpusdiff.display import outlet_letters
+
+        return outlet_letters(self.articles["id"].to_list())

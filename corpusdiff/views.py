@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from corpusdiff.analyze.coverage import article_stats, coverage
-from corpusdiff.display import RowFilter, outlet_codes
+from corpusdiff.display import RowFilter
 from corpusdiff.model import Comparison, reference_first
 
 #: the layout's rows (see :class:`Layout`)
@@ -49,7 +48,8 @@ def articles_view(comparison: Comparison, reference: str | None = None) -> pl.Da
     """One row per article in display order: id, code, label, title, sentences, shared,
     unique, boilerplate."""
     ids = ordered_ids(comparison, reference)
-    order = pl.DataFrame({"id": ids, "code": outlet_codes(len(ids)),
+    codes = comparison.codes
+    order = pl.DataFrame({"id": ids, "code": [codes[i] for i in ids],
                           "_rank": list(range(len(ids)))})
     return (
         order.join(comparison.articles.select("id", "label", "title"), on="id")
@@ -72,11 +72,8 @@ class Layout:
     ids: tuple[str, ...]
     rows: pl.DataFrame
     cells: pl.DataFrame
-
-    @cached_property
-    def codes(self) -> dict[str, str]:
-        """Article id -> short column code (A, B, ...); computed once (do not modify)."""
-        return dict(zip(self.ids, outlet_codes(len(self.ids)), strict=True))
+    #: article id -> letter, fixed by the articles' order (not the reference; do not modify)
+    codes: dict[str, str] = field(default_factory=dict)
 
 
 def layout(comparison: Comparison, reference: str | None = None) -> Layout:
@@ -137,7 +134,8 @@ def layout(comparison: Comparison, reference: str | None = None) -> Layout:
         .sort("row", "rank", "index")
         .select(list(CELLS)).cast(dict(CELLS))
     )
-    return Layout(reference=ref, ids=tuple(ids), rows=rows, cells=cells)
+    return Layout(reference=ref, ids=tuple(ids), rows=rows, cells=cells,
+                  codes=comparison.codes)
 
 
 def quote_sentences(comparison: Comparison) -> pl.DataFrame:
@@ -316,4 +314,20 @@ def speakers(quotes: pl.DataFrame) -> pl.DataFrame:
         .group_by("speaker")
         .agg(quotes=pl.len().cast(pl.Int64), outlets=pl.col("article").n_unique().cast(pl.Int64))
         .sort(["quotes", "speaker"], descending=[True, False])
+    )
+
+
+def framing_spans(comparison: Comparison) -> pl.DataFrame:
+    """The loaded words of ``comparison.framing`` placed in their sentences: article,
+    index, start, end (character offsets into the sentence's text), text, kind."""
+    sentences = comparison.sentences.select("article", pl.col("index").alias("sentence"),
+                                            pl.col("start").alias("_s0"), "text")
+    return (
+        comparison.framing.select("article", "sentence", "start", "end", "kind")
+        .join(sentences, on=["article", "sentence"])
+        .select("article", pl.col("sentence").alias("index"),
+                (pl.col("start") - pl.col("_s0")).alias("start"),
+                (pl.col("end") - pl.col("_s0")).alias("end"), "text", "kind")
+        .filter((pl.col("start") >= 0) & (pl.col("end") <= pl.col("text").str.len_chars()))
+        .sort("article", "index", "start")
     )

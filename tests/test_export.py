@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from corpusdiff.display import outlet_codes
 from corpusdiff.export.json import CONTRACT, to_json
-from corpusdiff.export.markdown import escape, marked, outlet_codes, to_markdown
+from corpusdiff.export.markdown import escape, marked, to_markdown
 from corpusdiff.pipeline import compare
 
 ROOT = Path(__file__).resolve().parent.parent

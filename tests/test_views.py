@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from corpusdiff import views
 from corpusdiff.diff import changed_spans, marked
-from corpusdiff.display import hunk, outlet_codes, step
+from corpusdiff.display import hunk, outlet_codes, short_label, step
 from corpusdiff.model import ARTICLES, GROUPS, MEMBERS, SENTENCES, Comparison, Options
 from corpusdiff.pipeline import analyze, compare
 from corpusdiff.text import printable
@@ -224,10 +224,13 @@ def test_coverage_view_lists_groups_in_the_reports_order(small: Comparison) -> N
     assert row["statement"] == "B5 shared with c"
 
 
-def test_articles_view_puts_the_reference_first_with_codes(seeds: Comparison) -> None:
+def test_articles_view_puts_the_reference_first_and_keeps_its_letter(
+        seeds: Comparison) -> None:
     ref = seeds.articles["id"][2]
     arts = views.articles_view(seeds, ref)
-    assert arts["id"][0] == ref and arts["code"].to_list() == ["A", "B", "C", "D", "E"]
+    # the reference comes first but keeps its letter: letters follow the articles' order
+    assert arts["id"][0] == ref and arts["code"].to_list() == ["C", "A", "B", "D", "E"]
+    assert views.layout(seeds, ref).codes == views.layout(seeds).codes == seeds.codes
     assert (arts["shared"] + arts["unique"] + arts["boilerplate"]
             == arts["sentences"]).all()
 
@@ -246,3 +249,14 @@ def test_outlet_codes_go_on_past_z() -> None:
     codes = outlet_codes(60)
     assert codes[:3] == ["A", "B", "C"] and codes[25:28] == ["Z", "AA", "AB"]
     assert len(set(codes)) == 60
+
+
+def test_short_labels_keep_the_stem_and_cut_folders_in_the_middle() -> None:
+    ids = ["87609973-bd58-42a5-96e2-ee5aa47433f5/fox", "87609973-bd58-42a5-96e2-ee5aa47433f6/fox",
+           "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d/fox"]
+    for width in (10, 14, 20):
+        cut = [short_label(i, width) for i in ids]
+        assert all(len(c) <= width and c.endswith("/fox") and "…" in c for c in cut)
+        assert len(set(cut)) == 3, cut  # the start and the end of the folder both show
+    assert short_label(ids[0], 60) == ids[0]
+    assert short_label("Resist the Mainstream", 10) == "Resist th…"

@@ -15,7 +15,7 @@ import polars as pl
 
 from corpusdiff.analyze.coverage import article_stats, coverage
 from corpusdiff.diff import marked as word_marks
-from corpusdiff.display import CARRY_GLYPHS, outlet_codes
+from corpusdiff.display import CARRY_GLYPHS
 from corpusdiff.model import Comparison
 from corpusdiff.text import escaped, picture
 from corpusdiff.views import display_rank
@@ -244,7 +244,7 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
 def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     """The Markdown report; ``show_boilerplate`` appends the hidden boilerplate with reasons."""
     ids = comparison.article_ids
-    codes = dict(zip(ids, outlet_codes(len(ids)), strict=True))
+    codes = comparison.codes  # the articles' order, as in the terminal UI
     arts = comparison.articles.join(article_stats(comparison.sentences), on="id", how="left")
     arts = {r["id"]: r for r in arts.iter_rows(named=True)}
     sents = comparison.sentences
@@ -264,7 +264,8 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     add("|---|---|---|--:|--:|--:|--:|")
     for ident in ids:
         r = arts[ident]
-        add(f"| {codes[ident]} | {_cell(r['label'], 40)} | {_cell(r['title'], 80)} | "
+        star = " ★" if ident == comparison.options.reference else ""  # never re-lettered
+        add(f"| {codes[ident]}{star} | {_cell(r['label'], 40)} | {_cell(r['title'], 80)} | "
             f"{r['sentences']} | {r['shared']} | {r['unique']} | {r['boilerplate']} |")
     add("")
     for w in comparison.warnings:

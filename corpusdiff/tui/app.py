@@ -1,5 +1,5 @@
-"""The corpusdiff terminal UI: browse a comparison's overview, alignment, quotes, conflicts
-and omissions.
+"""The corpusdiff terminal UI: browse a comparison's overview, alignment, quotes, conflicts,
+omissions and framing.
 
 The app paints at once; the comparison is computed in a thread worker that reports its
 progress, and every screen fills in when it lands. Errors in the input show on an error
@@ -33,9 +33,11 @@ from corpusdiff.tui.screens.dialogs import (
     ConfirmScreen,
     ErrorScreen,
     ExportScreen,
+    LabelScreen,
     ReferenceScreen,
     SaveScreen,
 )
+from corpusdiff.tui.screens.framing import FramingScreen
 from corpusdiff.tui.screens.help import HelpScreen
 from corpusdiff.tui.screens.omissions import OmissionsScreen
 from corpusdiff.tui.screens.overview import OverviewScreen
@@ -58,6 +60,7 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
         "quotes": QuotesScreen,
         "conflicts": ConflictsScreen,
         "omissions": OmissionsScreen,
+        "framing": FramingScreen,
     }
     DEFAULT_MODE = "overview"
     COMMANDS = App.COMMANDS | {CorpusdiffCommands}
@@ -72,10 +75,12 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
                 id="screen.conflicts"),
         Binding("5", "show('omissions')", "Omissions", show=False,
                 id="screen.omissions"),
+        Binding("6", "show('framing')", "Framing", show=False, id="screen.framing"),
         Binding("tab", "focus_next", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False,
                 id="pane.previous"),
         Binding("r", "choose_reference", "Reference", id="reference"),
+        Binding("L", "label_outlet", "Label outlet", show=False, id="label"),
         Binding("e", "export", "Export", id="export"),
         Binding("ctrl+s", "save", "Save comparison", show=False, id="save"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -161,11 +166,11 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
         self.stage = stage
         self.fraction = fraction
 
-    def _show(self, data: ViewData) -> None:
+    def _show(self, data: ViewData, announce: bool = True) -> None:
         self.data = data
         self.fraction = 1.0
         self.version += 1
-        for warning in data.comparison.warnings:
+        for warning in data.comparison.warnings if announce else ():
             self.notify(warning, title="Warning", severity="warning", markup=False)
 
     def fail(self, message: str, code: int = 2) -> None:
@@ -188,12 +193,13 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
     # -- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"choose_reference", "export", "save"} and self.data is None:
+        if action in {"choose_reference", "label_outlet", "export", "save"} and self.data is None:
             return None  # shown dimmed until the comparison is there
         return True
 
     async def action_show(self, mode: str) -> None:
-        """Switch to screen ``mode`` (overview, alignment, quotes, conflicts, omissions)."""
+        """Switch to screen ``mode`` (overview, alignment, quotes, conflicts, omissions,
+        framing)."""
         if self.current_mode != mode:
             await self.switch_mode(mode)
 
@@ -222,6 +228,38 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
                             if self.data else "", markup=False)
 
         self.push_screen(ReferenceScreen(self.data), chosen)
+
+    def action_label_outlet(self) -> None:
+        """Rename an outlet (its label on every screen; ctrl+s saves it)."""
+        if self.data is None:
+            return
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result:
+                self.set_label(*result)
+
+        self.push_screen(LabelScreen(self.data, self.data.reference), chosen)
+
+    def set_label(self, article: str, label: str) -> None:
+        """Label outlet ``article`` as ``label`` on every screen (and in what ctrl+s saves
+        and ``e`` exports); letters and colours stay."""
+        if self.data is None or self.data.labels.get(article) == label:
+            return
+        self.labels = {**self.labels, article: label}
+        self._relabel(self.data.comparison, article, label, self.data.reference)
+
+    @work(thread=True, exclusive=True, group="views", description="relabel an outlet")
+    def _relabel(self, comparison: Comparison, article: str, label: str,
+                 reference: str) -> None:
+        import polars as pl
+
+        articles = comparison.articles.with_columns(
+            label=pl.when(pl.col("id") == article).then(pl.lit(label))
+            .otherwise(pl.col("label")))
+        data = build(dataclasses.replace(comparison, articles=articles), reference)
+        self.call_from_thread(self._show, data, False)
+        self.call_from_thread(self.notify, f"{data.codes.get(article, '?')} is now {label}",
+                              title="Label", markup=False)
 
     def action_export(self) -> None:
         """Write the comparison as a Markdown report (asks for a path)."""

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from corpusdiff.model import Comparison
     from corpusdiff.views import Layout
 
+#: outlet letter colours, in the articles' order: mid-light hues that read on dark and light
+#: backgrounds (the letter itself tells outlets apart without colour)
+OUTLET_COLOURS = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2",
+                  "#EDC948", "#FF9DA7", "#9C755F", "#BAB0AC")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -86,8 +91,14 @@ class ViewData:
 
     @property
     def codes(self) -> dict[str, str]:
-        """Article id -> column code (A, B, ...)."""
+        """Article id -> letter (A, B, ...), fixed for the session by the articles' order."""
         return self.layout.codes
+
+    @cached_property
+    def colours(self) -> dict[str, str]:
+        """Article id -> the colour of its letter, fixed like the letter."""
+        return {a: OUTLET_COLOURS[n % len(OUTLET_COLOURS)]
+                for n, a in enumerate(self.comparison.articles["id"].to_list())}
 
     # cached: the screens look labels up once per block (thousands on a big corpus)
     @cached_property

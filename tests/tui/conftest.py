@@ -59,3 +59,27 @@ def hostile_corpus(tmp_path: Path) -> list[str]:
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (tmp_path / "plain.txt").write_text(PLAIN, encoding="utf-8")
     return [str(tmp_path / "hostile.txt"), str(tmp_path / "plain.txt")]
+
+
+#: folders named like the dev sets' (long ids, two sharing their first 24 characters), each
+#: with articles of the same names: the ids differ only by folder
+SAME_NAME_FOLDERS = ("87609973-bd58-42a5-96e2-ee5aa47433f5", "87609973-bd58-42a5-96e2-0ffb34cdc367",
+                     "2f3e86b6-8443-47bd-9cd3-491c90a59fe9")
+
+
+def write_same_name_corpus(root: Path) -> list[str]:
+    """The five seed articles as fox.txt in three folders and nyt.txt in two (ids such as
+    ``87609973-bd58-42a5-96e2-ee5aa47433f5/fox``); returns the folders."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    names = [(f, "fox") for f in SAME_NAME_FOLDERS] + [(f, "nyt") for f in SAME_NAME_FOLDERS[:2]]
+    for (folder, name), seed in zip(names, seeds, strict=True):
+        (root / folder).mkdir(exist_ok=True)
+        (root / folder / f"{name}.txt").write_bytes(seed.read_bytes())
+    return [str(root / f) for f in SAME_NAME_FOLDERS]
+
+
+@pytest.fixture(scope="session")
+def same_name(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Comparison]:
+    """The same-name corpus on disk and its comparison."""
+    paths = write_same_name_corpus(tmp_path_factory.mktemp("same-name"))
+    return paths, compare(paths)

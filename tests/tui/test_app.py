@@ -813,7 +813,7 @@ def test_every_dialog_fits_80x24(seeds: Comparison) -> None:
         app = _app(seeds)
         async with app.run_test(size=(80, 24)) as pilot:
             await _alignment(pilot)
-            for key in ("question_mark", "r", "f", "e"):
+            for key in ("question_mark", "r", "f", "e", "L"):
                 await pilot.press(key)
                 await pilot.pause()
                 dialog = app.screen
@@ -1021,5 +1021,179 @@ def test_a_trimmed_quote_shows_only_what_its_outlet_quotes(seeds: Comparison) ->
             text = screen_text(app)
             assert "trimmed: “go home” (against B)" in text
             assert "trimmed: “The only deal" not in text
+
+    run(scenario)
+
+
+# -- outlet identity: letters, colours, labels --------------------------------------------------
+
+
+def test_choosing_a_reference_keeps_every_outlets_letter_and_colour(seeds: Comparison) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            codes, colours = dict(app.data.codes), dict(app.data.colours)
+            assert codes == {a: "ABCDE"[n] for n, a in enumerate(sorted(codes))}
+            await pilot.press("r", "down", "down", "enter")
+            await ready(pilot)
+            ref = app.data.reference
+            assert ref == sorted(codes)[2] and app.data.ids[0] == ref
+            # the reference moved to the first column, keeping its letter: C, marked ★
+            assert app.data.codes == codes and app.data.colours == colours
+            assert screen.query_one("#columns").render().plain.split()[0] == "C★"
+            assert "ref ★ C" in screen.status.text
+            await pilot.press("1")
+            await ready(pilot)
+            table = app.screen.query_one("#articles", DataTable)
+            assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == [
+                "C ★", "A", "B", "D", "E"]
+            assert app.screen.query_one("#heat-header").render().plain.split("│")[1] \
+                == " C★ A  B  D  E "
+
+    run(scenario)
+
+
+def test_the_report_letters_the_outlets_as_the_terminal_ui_does(seeds: Comparison,
+                                                                 tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            app.set_reference(seeds.articles["id"][3])
+            await ready(pilot)
+            await pilot.press("e")
+            app.screen.query_one("#path", Input).value = str(tmp_path / "r.md")
+            await pilot.press("enter")
+            await ready(pilot)
+            report = (tmp_path / "r.md").read_text(encoding="utf-8")
+            rows = [line for line in report.split("## Coverage")[0].splitlines()
+                    if line.startswith("| ") and "Outlet" not in line]
+            assert [row.split(" | ")[0].strip("| ") for row in rows] == ["D ★", "A", "B", "C", "E"]
+            for row, ident in zip(rows, app.data.ids, strict=True):
+                assert row.split(" | ")[1].replace("\\_", "_") == app.data.labels[ident]
+                assert row.startswith(f"| {app.data.codes[ident]}")
+
+    run(scenario)
+
+
+def test_outlets_with_files_of_the_same_name_keep_distinct_readable_labels(
+        same_name: tuple[list[str], Comparison]) -> None:
+    paths, comparison = same_name
+
+    async def scenario() -> None:
+        app = CorpusdiffApp(paths, comparison=comparison)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(pilot)
+            table = app.screen.query_one("#articles", DataTable)
+            labels = [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
+            assert len(set(labels)) == 5, labels
+            assert all(lab.endswith(("/fox", "/nyt")) and "…" in lab for lab in labels)
+            # the two folders that share their first 24 characters still read apart
+            assert len({lab.split("…")[0] for lab in labels}) < len({lab.split("/")[0]
+                                                                     for lab in labels})
+            screen = await _alignment(pilot)
+            header = screen.query_one("#columns").render().plain
+            cells = [c.strip().rstrip("0123456789▶") for c in header.split("│")]
+            assert len(cells) >= 2 and all(c.endswith(("/fox", "/nyt")) for c in cells), cells
+            await pilot.press("5")
+            await ready(pilot)
+            choices = app.screen.query_one("#choices", OptionList)
+            for n in range(1, choices.option_count):  # one line each, the stem kept
+                prompt = choices.get_option_at_index(n).prompt
+                assert "/fox  " in str(prompt) or "/nyt  " in str(prompt)
+                assert len(str(prompt)) <= choices.scrollable_content_region.width
+
+    run(scenario)
+
+
+def test_l_labels_an_outlet_everywhere_and_ctrl_s_saves_the_label(seeds: Comparison,
+                                                                  tmp_path: Path) -> None:
+    from corpusdiff import config
+    from corpusdiff.tui.screens.dialogs import LabelScreen
+
+    where = tmp_path / "config.toml"
+    where.write_text("# stories\n", encoding="utf-8")
+    second = seeds.articles["id"][1]
+
+    async def scenario() -> None:
+        app = _app(seeds, config_file=str(where))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(pilot)
+            await pilot.press("L")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, LabelScreen)
+            box = dialog.query_one(".dialog")
+            assert box.region.right <= 80 and box.region.bottom <= 24
+            field = dialog.query_one("#label", Input)
+            assert field.value == app.data.reference  # the reference's label to start with
+            await pilot.press("down")  # B, while typing
+            await pilot.pause()
+            assert field.value == second
+            field.value = "Conservative blog"
+            await pilot.press("enter")
+            await ready(pilot)
+            assert app.data.labels[second] == "Conservative blog"
+            assert app.data.codes[second] == "B"
+            await pilot.pause()
+            table = app.screen.query_one("#articles", DataTable)
+            assert [str(c) for c in table.get_row(second)[:2]] == ["B", "Conservative blog"]
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            app.screen.query_one("#name", Input).value = "bass-ice"
+            await pilot.press("enter")
+            await pilot.pause()
+            spec = config.get_comparison(config.load_config(where), "bass-ice")
+            assert spec.labels == {second: "Conservative blog"}
+
+    run(scenario)
+
+
+# -- framing --------------------------------------------------------------------------------
+
+
+def test_framing_lists_loaded_words_by_outlet_and_jumps_with_them_marked(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.screens.framing import FramingScreen
+
+    counts = dict(seeds.framing.group_by("article").len().iter_rows())
+    shared = seeds.framing.filter(pl.col("group").is_not_null()).row(0, named=True)
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("6")
+            await ready(pilot)
+            screen = app.screen
+            assert isinstance(screen, FramingScreen)
+            choices = screen.query_one("#choices", OptionList)
+            assert str(choices.get_option_at_index(0).prompt) == \
+                f"All outlets ({seeds.framing.height} words)"
+            for n, article in enumerate(app.data.ids, 1):
+                assert str(choices.get_option_at_index(n).prompt).endswith(
+                    f"  {counts.get(article, 0)}")
+            text = screen_text(app)
+            assert f"⚑ {shared['kind']}" in text and f"“{shared['text']}”" in text
+            # the block of the first word in a shared statement opens its group
+            blocks = screen.query_one("#blocks")
+            blocks.cursor = screen.targets.index((shared["group"], None))
+            await pilot.press("enter")
+            await ready(pilot)
+            align = app.screen
+            assert isinstance(align, AlignmentScreen)
+            row = app.data.rows[align.block_rows[align.view.cursor]]
+            assert row.group == shared["group"]
+            assert "framing marked" in align.status.text
+            spans = align.ctx.flagged[(shared["article"], shared["sentence"])]
+            cell = align.ctx.cell_text(row, shared["article"])
+            start, end = spans[0]
+            assert cell.plain[start:end] == shared["text"]
+            styles = [s.style for s in cell.spans if s.start <= start and s.end >= end]
+            assert any(getattr(s, "bold", False) and s.underline and s.italic for s in styles)
+            await pilot.press("m")  # off again
+            await pilot.pause()
+            assert not align.ctx.flagged and "framing marked" not in align.status.text
 
     run(scenario)

@@ -145,3 +145,32 @@ def test_help_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
 
 def test_reference_dialog_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
     assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("2", "r"))
+
+
+def test_framing_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("6"))
+
+
+def test_framing_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("6"))
+
+
+def test_alignment_with_framing_marked_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24),
+                        run_before=_keys("6", "down", "enter"))
+
+
+def test_label_dialog_at_80x24(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("L"))
+
+
+def test_same_name_outlets_overview_at_80x24(snap_compare: Snap, same_name) -> None:
+    paths, comparison = same_name
+    app = CorpusdiffApp(paths, comparison=comparison)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_keys())
+
+
+def test_same_name_outlets_alignment(snap_compare: Snap, same_name) -> None:
+    paths, comparison = same_name
+    app = CorpusdiffApp(paths, comparison=comparison)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("2", "r", "down", "enter"))

@@ -67,6 +67,7 @@ class AlignmentScreen(CorpusScreen):
         Binding("escape", "clear", "Clear search", show=False, id="alignment.clear"),
         Binding("z", "fold", "Fold / unfold one outlet's run", show=False,
                 id="alignment.fold"),
+        Binding("m", "toggle_framing", "Mark framing", show=False, id="alignment.framing"),
     ]
 
     def __init__(self) -> None:
@@ -94,6 +95,9 @@ class AlignmentScreen(CorpusScreen):
         self._fit = 0
         self._details_timer: Timer | None = None
         self._warmed: set[tuple[int, int]] = set()
+        #: whether the loaded words (framing) are marked, and their spans for the data shown
+        self.framing = False
+        self._flagged: tuple[object, dict[tuple[str, int], list[tuple[int, int]]]] = (None, {})
 
     def compose_body(self) -> ComposeResult:
         yield ColumnHeader(id="columns")
@@ -174,7 +178,9 @@ class AlignmentScreen(CorpusScreen):
         self.rows_df = rows
         old = self.ctx
         self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
-                                labels=data.labels, palette=view.palette(), wrap=self.wrap)
+                                labels=data.labels, palette=view.palette(), wrap=self.wrap,
+                                colours=data.colours,
+                                flagged=self._flagged_spans(data) if self.framing else {})
         if old is not None and old.order == self.ctx.order:
             self.ctx._diffs = old._diffs
         block_type = UnifiedRow if self.unified else SideBySideRow
@@ -271,6 +277,9 @@ class AlignmentScreen(CorpusScreen):
         described = self.filter.describe(data.codes)
         if described:
             parts.append(f"filter: {described}")
+        if self.framing:
+            parts.append(f"framing marked ({sum(map(len, self.ctx.flagged.values()))})"
+                         if self.ctx is not None else "framing marked")
         parts.append(", ".join(("unified" if self.unified else "side by side",
                                 "wrap" if self.wrap else "no wrap",
                                 "boilerplate shown" if self.filter.show_boilerplate
@@ -546,3 +555,22 @@ class AlignmentScreen(CorpusScreen):
             self.query_one("#details").display = False
         self.view.focus()
         self._status()
+
+    # -- framing -------------------------------------------------------------------------
+
+    def _flagged_spans(self, data: ViewData) -> dict[tuple[str, int], list[tuple[int, int]]]:
+        """The loaded words of ``data`` by sentence, computed once per data."""
+        if self._flagged[0] is not data:
+            from corpusdiff.views import framing_spans
+
+            spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+            for a, i, s, e in framing_spans(data.comparison).select(
+                    "article", "index", "start", "end").iter_rows():
+                spans.setdefault((a, i), []).append((s, e))
+            self._flagged = (data, spans)
+        return self._flagged[1]
+
+    def action_toggle_framing(self) -> None:
+        """Mark (or stop marking) the loaded words: bold, italic, underlined."""
+        self.framing = not self.framing
+        self.rebuild()

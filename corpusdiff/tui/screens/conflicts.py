@@ -64,7 +64,7 @@ class ConflictsScreen(TableScreen):
             heading = Text(where, palette["heading"], no_wrap=True, end="")
             heading.append_text(data_text(f" · {r['label']}", palette["muted"]))
             items = [
-                (outlet_label(data, r[f"article_{side}"], palette["heading"]),
+                (outlet_label(data, r[f"article_{side}"], palette["heading"], width=17),
                  _with_value(text_of.get((r[f"article_{side}"], r[f"sentence_{side}"])),
                              r[f"said_{side}"], palette))
                 for side in "ab"

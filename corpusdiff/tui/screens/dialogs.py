@@ -1,4 +1,5 @@
-"""Modal dialogs: confirm, export path, save name, reference, filter; and the error screen."""
+"""Modal dialogs: confirm, export path, save name, reference, filter, outlet label; and the
+error screen."""
 
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Selectio
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from corpusdiff.display import FILTER_KINDS, RowFilter
+from corpusdiff.display import FILTER_KINDS, RowFilter, short_label
 from corpusdiff.options import CorpusdiffError
 from corpusdiff.text import shorten
-from corpusdiff.tui.widgets.text import data_text
+from corpusdiff.tui.widgets.text import data_text, outlet_letter
 
 if TYPE_CHECKING:
     from corpusdiff.tui.data import ViewData
@@ -180,9 +181,8 @@ class ReferenceScreen(Dialog):
             yield Label("Reference outlet (its order anchors the rows):", markup=False)
             options = []
             for row in data.articles.iter_rows(named=True):
-                prompt = Text(f"{row['code']} ", "bold")
-                label = row["label"] or row["id"]
-                prompt.append_text(data_text(label))
+                label = short_label(row["label"] or row["id"], 30)
+                prompt = outlet_prompt(data, row["id"], label)
                 prompt.append("  ")
                 # one line per outlet in a 70-column dialog, the title cut with an ellipsis
                 room = max(12, 56 - len(label) - (11 if row["id"] == data.reference else 0))
@@ -220,8 +220,7 @@ class FilterScreen(Dialog):
             yield Label("Outlets shown (space toggles):", markup=False)
             selections = []
             for row in data.articles.iter_rows(named=True):
-                prompt = Text(f"{row['code']} ", "bold")
-                prompt.append_text(data_text(row["label"] or row["id"]))
+                prompt = outlet_prompt(data, row["id"], short_label(row["label"] or row["id"], 70))
                 shown = cur.outlets is None or row["id"] in cur.outlets
                 selections.append(Selection(prompt, row["id"], shown))
             yield SelectionList[str](*selections, id="outlets")
@@ -266,6 +265,68 @@ class FilterScreen(Dialog):
                 self.notify("Choose at least one outlet", severity="warning", timeout=2)
                 return
             self.dismiss(result)
+
+
+def outlet_prompt(data: ViewData, article: str, label: str) -> Text:
+    """``A label``: an outlet's letter in its colour, then ``label`` (already cut)."""
+    prompt = outlet_letter(data.codes.get(article, "?"), data.colours.get(article))
+    prompt.append(" ")
+    prompt.append_text(data_text(label))
+    return prompt
+
+
+class LabelScreen(Dialog):
+    """Rename an outlet: pick it, type its label; the result is (article id, label)."""
+
+    def __init__(self, data: ViewData, article: str | None = None) -> None:
+        super().__init__()
+        self.data = data
+        self.article = article if article in data.codes else data.ids[0]
+
+    def compose(self) -> ComposeResult:
+        data = self.data
+        with Vertical(classes="dialog labels"):
+            yield Label("Label the outlet (↑↓ choose, type, enter saves the label):",
+                        markup=False)
+            options = [Option(outlet_prompt(data, a, short_label(data.labels.get(a, a), 56)),
+                              id=a) for a in data.comparison.articles["id"].to_list()]
+            yield OptionList(*options, id="outlets", markup=False)
+            yield Input(placeholder="the outlet's label", id="label")
+            yield Static("", id="problem", markup=False)
+            yield Static("Shown on every screen; ctrl+s saves it with the comparison.",
+                         classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        outlets = self.query_one("#outlets", OptionList)
+        outlets.highlighted = outlets.get_option_index(self.article)
+        self.query_one("#label", Input).focus()
+
+    @on(OptionList.OptionHighlighted, "#outlets")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.article = event.option.id or self.article
+        field = self.query_one("#label", Input)
+        field.value = self.data.labels.get(self.article, self.article)
+        field.cursor_position = len(field.value)
+
+    @on(OptionList.OptionSelected, "#outlets")
+    def _selected(self) -> None:
+        self.query_one("#label", Input).focus()
+
+    def on_key(self, event: object) -> None:
+        # up and down choose the outlet while the label field has the focus
+        key = getattr(event, "key", "")
+        if key in ("up", "down") and self.query_one("#label", Input).has_focus:
+            outlets = self.query_one("#outlets", OptionList)
+            outlets.action_cursor_up() if key == "up" else outlets.action_cursor_down()
+            event.stop()  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#label")
+    def _submit(self, event: Input.Submitted) -> None:
+        label = " ".join(event.value.split())
+        if not label:
+            self.query_one("#problem", Static).update("Give a label.")
+            return
+        self.dismiss((self.article, label))
 
 
 class ErrorScreen(Screen[None], inherit_bindings=False):

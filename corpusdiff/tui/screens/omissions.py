@@ -29,7 +29,7 @@ class OmissionsScreen(TableScreen):
         counts = dict(table.group_by("article").len().iter_rows())
         out = [("*", Text(f"All outlets ({len(data.ids)})"))]
         for article in data.ids:
-            prompt = outlet_label(data, article, Style(bold=True))
+            prompt = outlet_label(data, article, Style(bold=True), width=24)
             prompt.append(f"  {counts.get(article, 0)}", "dim")
             out.append((article, prompt))
         return out

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from corpusdiff.display import short_label
 from corpusdiff.text import plural, shorten
 from corpusdiff.tui.screens.base import CorpusScreen
 from corpusdiff.tui.widgets.alignment import ColumnHeader
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.heatmap import Heatmap, legend
-from corpusdiff.tui.widgets.text import data_text
+from corpusdiff.tui.widgets.text import data_text, outlet_letter
 
 if TYPE_CHECKING:
     from corpusdiff.tui.data import ViewData
@@ -63,14 +64,16 @@ class OverviewScreen(CorpusScreen):
             table.add_column(label, key=key)
         numbers = sum(len(h) for h in headers[3:])
         label_w = min(28, max(12, (width - numbers - 4 - 2 * 7 - 2) // 2))
-        labels = [_short(r or i, label_w)
+        labels = [short_label(r or i, label_w)
                   for i, r in data.articles.select("id", "label").iter_rows()]
         label_w = max((len(lab) for lab in labels), default=6)
         title_w = max(width - (4 + label_w + numbers) - 2 * 7 - 2, 12)
         self._width = width
         for row, label in zip(data.articles.iter_rows(named=True), labels, strict=True):
-            code = row["code"] + (" ★" if row["id"] == data.reference else "")
-            table.add_row(Text(code), data_text(label),
+            code = outlet_letter(row["code"], data.colours.get(row["id"]))
+            if row["id"] == data.reference:
+                code.append(" ★")
+            table.add_row(code, data_text(label),
                           data_text(_short(row["title"] or "", title_w)),
                           Text(str(row["sentences"]), justify="right"),
                           Text(str(row["shared"]), justify="right"),
@@ -79,14 +82,15 @@ class OverviewScreen(CorpusScreen):
         heatmap = self.query_one(Heatmap)
         self.query_one("#legend", Static).update(legend(heatmap.palette()))
         heatmap.show(data.coverage, data.ids, data.codes)
-        self._header = heatmap.header(data.ids, data.codes)
+        self._header = heatmap.header(data.ids, data.codes, data.colours, data.reference)
         self._scroll_header(heatmap.scroll_x)
         if data.coverage.is_empty():
             self.status.show("No statement is shared by two outlets: see the Alignment (2) "
                              "for what each outlet says")
         else:
+            label = data.labels.get(data.reference, data.reference)
             self.status.show(f"Reference ★ {data.codes[data.reference]}: "
-                             f"{data.labels.get(data.reference, data.reference)}")
+                             f"{short_label(label, max(self.app.size.width - 20, 12))}")
 
     def on_resize(self) -> None:
         data = self.app.data  # type: ignore[attr-defined]

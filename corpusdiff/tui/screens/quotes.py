@@ -98,7 +98,8 @@ class QuotesScreen(TableScreen):
                                     palette["muted"])
                 if r["confidence"] is not None:
                     body.append(f"  confidence {r['confidence']:.2f}", palette["muted"])
-                items.append((outlet_label(data, r["article"], palette["heading"]), body))
+                items.append((outlet_label(data, r["article"], palette["heading"], width=19),
+                               body))
             target = (None, (first["article"], int(first["sentence"])))
             out.append((target, ParagraphBlock(heading, items, label_width=20)))
         return out

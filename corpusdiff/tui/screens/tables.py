@@ -1,4 +1,4 @@
-"""Shared parts of the analysis-table screens (quotes, conflicts, omissions): a list on the
+"""Shared parts of the analysis-table screens (quotes, conflicts, omissions, framing): a list on the
 left to narrow the table, blocks on the right, enter to jump to the Alignment."""
 
 from __future__ import annotations
@@ -31,13 +31,14 @@ class TableView(BlockView):
 
     COMPONENT_CLASSES = BlockView.COMPONENT_CLASSES | {
         "table--heading", "table--muted", "table--added", "table--removed", "table--value",
+        "table--flagged",
     }
 
     def palette(self) -> dict[str, Style]:
         """Styles for the blocks."""
         get = self.get_component_rich_style
         return {name: get(f"table--{name}", partial=True)
-                for name in ("heading", "muted", "added", "removed", "value")}
+                for name in ("heading", "muted", "added", "removed", "value", "flagged")}
 
 
 class TableScreen(CorpusScreen):
@@ -146,10 +147,16 @@ class TableScreen(CorpusScreen):
         await self.action_open()
 
 
-def outlet_label(data: ViewData, article: str, style: Style) -> Text:
-    """``A Label`` for an article id (unknown ids shown as they are)."""
-    from corpusdiff.tui.widgets.text import data_text
+def outlet_label(data: ViewData, article: str, style: Style, width: int = 28) -> Text:
+    """``A Label`` for an article id: the letter in its colour, the label cut to fit
+    ``width`` cells in all (a path-like label keeps its stem; unknown ids shown as they
+    are)."""
+    from corpusdiff.display import short_label
+    from corpusdiff.tui.widgets.text import data_text, outlet_letter
 
-    text = Text(f"{data.codes.get(article, '?')} ", style, no_wrap=True)
-    text.append_text(data_text(data.labels.get(article, article)))
+    code = data.codes.get(article, "?")
+    text = outlet_letter(code, data.colours.get(article), style)
+    text.append(" ", style)
+    label = data.labels.get(article, article)
+    text.append_text(data_text(short_label(label, max(width - len(code) - 1, 4))))
     return text

@@ -20,12 +20,19 @@ from rich.text import Text
 from textual.widget import Widget
 
 from corpusdiff.diff import changed_spans
-from corpusdiff.display import ROW_GLYPHS
+from corpusdiff.display import ROW_GLYPHS, short_label
 from corpusdiff.tui.data import RowData, Sentence, reason_prefix
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.contrast import legible
 from corpusdiff.tui.widgets.paragraphs import Part, Stacked, labelled
-from corpusdiff.tui.widgets.text import count_lines, data_text, fit, split_lines, stylize_spans
+from corpusdiff.tui.widgets.text import (
+    count_lines,
+    data_text,
+    fit,
+    outlet_letter,
+    split_lines,
+    stylize_spans,
+)
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -49,6 +56,10 @@ class AlignContext:
     wrap: bool = True
     matches: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
     current: tuple[str, int, int, int] | None = None
+    #: article id -> its letter's colour (fixed for the session)
+    colours: dict[str, str] = field(default_factory=dict)
+    #: (article, sentence index) -> spans of its loaded words, marked when given (framing)
+    flagged: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
     _diffs: dict[tuple[int, str, str], tuple[list, list]] = field(default_factory=dict)
 
     @property
@@ -96,6 +107,9 @@ class AlignContext:
                                        if s.kind == "boilerplate" else ""))
         for spans, style in extra:
             stylize_spans(text, spans, style)
+        for s, offset in starts if self.flagged else ():
+            for start, end in self.flagged.get((article, s.index), ()):
+                text.stylize(self.palette["flagged"], start + offset, end + offset)
         self._stylize_matches(text, article, starts)
         return text
 
@@ -218,8 +232,11 @@ class UnifiedRow(Stacked):
         elif base is not None and ctx.strikes_base:
             extra = [(ctx.diff(row, base, other)[0], pal["removed"])
                      for other in carriers if other != base]
-        label = Text(f"{ctx.codes.get(article, '?')} ", pal["heading"], no_wrap=True)
-        label.append_text(data_text(ctx.labels.get(article, article), pal["gutter"]))
+        label = outlet_letter(ctx.codes.get(article, "?"), ctx.colours.get(article),
+                              pal["heading"])
+        label.append(" ")
+        label.append_text(data_text(short_label(ctx.labels.get(article, article),
+                                                label_w - len(label) - 1), pal["gutter"]))
         return labelled(label, ctx.cell_text(row, article, extra), width, label_w, ctx.wrap)
 
     def header(self) -> Text:
@@ -302,7 +319,7 @@ class AlignmentView(BlockView):
         "align--added", "align--removed", "align--match", "align--match-current",
         "align--boilerplate", "align--reason", "align--gutter", "align--absent",
         "align--separator", "align--heading", "align--identical", "align--reworded",
-        "align--partial", "align--unique",
+        "align--partial", "align--unique", "align--flagged",
     }
 
     def palette(self) -> dict[str, Style]:
@@ -315,6 +332,7 @@ class AlignmentView(BlockView):
             "separator": "align--separator", "heading": "align--heading",
             "identical": "align--identical", "reworded": "align--reworded",
             "partial": "align--partial", "unique": "align--unique",
+            "flagged": "align--flagged",
         }
         palette = {key: get(cls, partial=True) for key, cls in names.items()}
         base = self.rich_style
@@ -364,10 +382,11 @@ def header_text(ctx: AlignContext, width: int, reference: str, hidden_left: int,
     for i, article in enumerate(ctx.columns):
         if i:
             text.append(SEP, pal["separator"])
-        cell = Text(f"{ctx.codes.get(article, '?')} ", pal["heading"], no_wrap=True)
-        if article == reference:
-            cell.append("★ ", pal["heading"])
-        cell.append_text(data_text(ctx.labels.get(article, article)))
+        cell = outlet_letter(ctx.codes.get(article, "?"), ctx.colours.get(article),
+                             pal["heading"], article == reference)
+        cell.append(" ")
+        cell.append_text(data_text(short_label(ctx.labels.get(article, article),
+                                               col - len(cell))))
         text.append_text(fit(cell, col))
     text = fit(text, width)
     if hidden_right:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from corpusdiff.display import CARRY_GLYPHS
 from corpusdiff.tui.widgets.blockview import BlockView
-from corpusdiff.tui.widgets.text import data_text, fit
+from corpusdiff.tui.widgets.text import data_text, fit, outlet_letter
 
 if TYPE_CHECKING:
     import polars as pl  # at run time imported where used: not before the first paint
@@ -75,7 +75,8 @@ class Heatmap(BlockView):
     def show(self, coverage: pl.DataFrame, ids: list[str], codes: dict[str, str]) -> None:
         """Fill from a :func:`corpusdiff.views.coverage_view` frame."""
         pal = self.palette()
-        cell = max((len(codes[i]) for i in ids), default=1) + 1
+        # room for the letter, the reference's ★ and a space between columns
+        cell = max((len(codes[i]) for i in ids), default=1) + 2
         self.cell = cell
         self.virtual_width = PREFIX + 2 + cell * len(ids) + 2 + STATEMENT
         rows = coverage.select("group", "kind", "n_articles", "statement", *ids).iter_rows()
@@ -84,14 +85,22 @@ class Heatmap(BlockView):
         self.groups = [b.group for b in blocks]
         self.set_blocks(blocks, cursor=0)
 
-    def header(self, ids: list[str], codes: dict[str, str]) -> Text:
-        """The line above the heatmap naming the outlet columns."""
+    def header(self, ids: list[str], codes: dict[str, str],
+               colours: dict[str, str] | None = None, reference: str | None = None) -> Text:
+        """The line above the heatmap naming the outlet columns: each outlet's letter in its
+        colour, the reference's followed by ★."""
         pal = self.palette()
         cell = getattr(self, "cell", 2)
         text = Text(no_wrap=True, end="")
         text.append(f"{'':2}{'group':>5} {'kind':<9}{'outlets':<7}│", pal["muted"])
         for ident in ids:
-            text.append(codes[ident].center(cell), pal["heading"])
+            # the letter where the glyphs below it are (centred), the ★ after it
+            star = ident == reference
+            left = (cell - len(codes[ident])) // 2
+            text.append(" " * left)
+            text.append_text(outlet_letter(codes[ident], (colours or {}).get(ident),
+                                           pal["heading"], star))
+            text.append(" " * max(cell - left - len(codes[ident]) - star, 0))
         text.append("│ statement (first outlet's wording)", pal["muted"])
         return text
 

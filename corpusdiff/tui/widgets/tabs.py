@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 #: (mode name, title) in key order: key 1 shows the first
 SCREENS = (("overview", "Overview"), ("alignment", "Alignment"), ("quotes", "Quotes"),
-           ("conflicts", "Conflicts"), ("omissions", "Omissions"))
+           ("conflicts", "Conflicts"), ("omissions", "Omissions"), ("framing", "Framing"))
 
 
 class ScreenTabs(Static):

@@ -101,3 +101,11 @@ def fit(text: Text, width: int) -> Text:
     out = text.copy()
     out.truncate(width, overflow="ellipsis", pad=True)
     return out
+
+
+def outlet_letter(code: str, colour: str | None, style: Style | None = None,
+                  reference: bool = False) -> Text:
+    """An outlet's letter in its colour and bold (``A``; the reference ``A★``)."""
+    letter = Style(bold=True, color=colour) if colour else Style(bold=True)
+    return Text(code + ("★" if reference else ""), (style or Style()) + letter,
+                no_wrap=True, end="")
