@@ -280,9 +280,11 @@ class FoldRow:
         """"▸ +N only in CODE label: first sentence"."""
         ctx, pal = self.ctx, self.ctx.palette
         text = Text(no_wrap=True, end="")
-        text.append(f"▸ +{len(self.rows)} only in {ctx.codes.get(self.outlet, '?')} ",
-                    pal["heading"])
-        text.append_text(data_text(ctx.labels.get(self.outlet, self.outlet)))
+        text.append(f"▸ +{len(self.rows)} only in ", pal["heading"])
+        text.append_text(outlet_letter(ctx.codes.get(self.outlet, "?"),
+                                       ctx.colours.get(self.outlet), pal["heading"]))
+        text.append(" ")
+        text.append_text(data_text(short_label(ctx.labels.get(self.outlet, self.outlet), 28)))
         text.append(": ", pal["gutter"])
         text.append_text(data_text(self.row.plain(self.outlet), pal["gutter"]))
         return text
