@@ -62,6 +62,9 @@ GROUPING_PASSES = 3
 SCORE_DIGITS = 9
 #: lexical blocking threshold when the learned score decides (its scale is not the lexical one)
 SEMANTIC_BLOCKING = 0.22
+#: mutual nearest sentences at this cosine or more count as linked in the coherence tests
+#: (None: only the pair score counts)
+MUTUAL_LINK: float | None = None
 #: rows of the blocking join built at once (memory stays bounded on large corpora)
 CANDIDATE_ROWS = 400_000
 #: node pairs scored at once
@@ -258,12 +261,14 @@ class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
     def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
-                 links: dict[tuple[int, int], float], threshold: float) -> None:
-        #: the scored pairs that reach min_link (any other pair counts as 0)
+                 links: set[int], width: int, threshold: float) -> None:
+        #: the scored pairs that reach min_link (any other pair counts as 0), each pair
+        #: (a, b), a < b, as the integer a * width + b
         self.links = links
+        self.width = width
         #: pairs a coherence test asked about below min_link (scored low, or not scored at
-        #: all): pair -> index of the first join that asked
-        self.asked: dict[tuple[int, int], int] = {}
+        #: all), as in ``links``: pair -> index of the first join that asked
+        self.asked: dict[int, int] = {}
         #: index of the join being tested
         self.step = 0
         self.min_link = threshold * 0.5
@@ -277,30 +282,27 @@ class _Grouper:
             self.owner[node] = node
         self.node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sentences.items()}
 
-    def linked(self, x: int, y: int) -> bool:
-        """Whether the pair's score reaches min_link."""
-        key = (x, y) if x < y else (y, x)
-        if key in self.links:
-            return True
-        self.asked.setdefault(key, self.step)
-        return False
-
     def _coherent(self, g1: _Group, g2: _Group) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
         sample of the other group, not merely with one member."""
+        links, asked, step, width = self.links, self.asked, self.step, self.width
+        node_articles = self.node_articles
         for src, dst in ((g1, g2), (g2, g1)):
             sample = dst.nodes[:COHERENCE_SAMPLE]
             for x in src.nodes[:COHERENCE_SAMPLE]:
-                xa = self.node_articles[x]
+                xa = node_articles[x]
                 wanted: set[str] = set()
                 covered: set[str] = set()
                 for y in sample:
-                    ya = self.node_articles[y] - xa
+                    ya = node_articles[y] - xa
                     if not ya:
                         continue
                     wanted |= ya
-                    if self.linked(x, y):
+                    key = x * width + y if x < y else y * width + x
+                    if key in links:
                         covered |= ya
+                    elif key not in asked:
+                        asked[key] = step
                 if not wanted <= covered:
                     return False
         return True
@@ -398,7 +400,8 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
     emb = embed.load(options.embedder) if embedder == "options" else embedder
     if emb is None:
         def score(pairs: pl.DataFrame) -> pl.DataFrame:
-            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
+            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64),
+                                                       mutual=pl.lit(False))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
@@ -434,13 +437,33 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
         ["score", "a", "b"], descending=[True, False, False]
     ).select("a", "b").rows()
-    min_link = options.threshold * 0.5
-    links = {(a, b): s for a, b, s in
-             cands.filter(pl.col("score") >= min_link).select("a", "b", "score").iter_rows()}
+    grouper, cands = _group(node_sents, head_nodes, edges, cands, score, options.threshold)
+    node_group = pl.DataFrame(
+        {"node": list(grouper.owner), "g": list(grouper.owner.values())},
+        schema={"node": pl.Int64, "g": pl.Int64},
+    )
+    report("describing groups", 0.9)
+    out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
+    report("aligned", 1.0)
+    return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),
+                     members.sort("article", "index"), vectors)
+
+
+def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
+           edges: list[tuple[int, int]], cands: pl.DataFrame,
+           score: Callable[[pl.DataFrame], pl.DataFrame], threshold: float
+           ) -> tuple[_Grouper, pl.DataFrame]:
+    """Greedy grouping over ``edges`` (best first), run again (at most GROUPING_PASSES times)
+    when coherence tests asked about pairs blocking had not scored; returns the grouper and
+    the candidates with those pairs scored."""
+    min_link = threshold * 0.5
+    width = max(node_sents, default=0) + 1
+    pair_key = pl.col("a") * width + pl.col("b")
+    links = set(cands.filter(_linked(min_link)).select(pair_key).to_series().to_list())
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
     for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, links, options.threshold)
+        grouper = _Grouper(node_sents, links, width, threshold)
         if head_nodes:
             grouper.merge(head_nodes)
         # the edges before the first one whose tests read a newly scored pair decide as in
@@ -456,46 +479,58 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
             a, b = edges[i]
             if grouper.join(a, b):
                 joined.append(i)
-        asked = pl.DataFrame([(a, b, i) for (a, b), i in grouper.asked.items()],
-                             schema={"a": pl.Int64, "b": pl.Int64, "step": pl.Int64},
-                             orient="row")
+        asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
+                             schema={"key": pl.Int64, "step": pl.Int64})
+        asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
         unscored = asked.join(cands.select("a", "b"), on=["a", "b"], how="anti")
         if unscored.is_empty():
             break
         # coherence asked about pairs blocking skipped: score them and group again
         extra = score(unscored.select("a", "b").sort("a", "b"))
         cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
-        strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
+        strong = extra.filter(_linked(min_link)).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand
-        links.update({(a, b): s for a, b, s in strong.select("a", "b", "score").iter_rows()})
+        links.update(strong.select(pair_key).to_series().to_list())
         redo_from = int(strong["step"].min())
-    node_group = pl.DataFrame(
-        {"node": list(grouper.owner), "g": list(grouper.owner.values())},
-        schema={"node": pl.Int64, "g": pl.Int64},
-    )
-    report("describing groups", 0.9)
-    out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
-    report("aligned", 1.0)
-    return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),
-                     members.sort("article", "index"), vectors)
+    return grouper, cands
+
+
+def _linked(min_link: float) -> pl.Expr:
+    """The scored pairs that count as sharing content in the coherence tests: a score of at
+    least ``min_link``, or two sentences that are each other's nearest in the other outlet at
+    a cosine of at least MUTUAL_LINK (a paraphrase that shares few words)."""
+    linked = pl.col("score") >= min_link
+    if MUTUAL_LINK is None:
+        return linked
+    return linked | (pl.col("mutual") & (pl.col("sem").fill_null(0.0) >= MUTUAL_LINK))
 
 
 def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
     """Node pair scores -> sentence pairs of different articles, both directions."""
+    # articles as integer codes in their sorted order: the joins and the sort (millions of
+    # rows on big corpora) compare integers; the names come back at the end
+    names = members["article"].unique().sort()
+    coded = members.select("node", "index", art=pl.col("article").rank("dense").cast(pl.Int64) - 1)
     one = (
-        cands.select("a", "b", "score")
-        .join(members.select(a="node", article="article", index="index"), on="a")
-        .join(members.select(b="node", other_article="article", other_index="index"), on="b")
-        .filter(pl.col("article") != pl.col("other_article"))
-        .select(PAIRS.names())
+        cands.lazy().select("a", "b", "score")
+        .join(coded.lazy().select(a="node", art="art", index="index"), on="a")
+        .join(coded.lazy().select(b="node", other_art="art", other_index="index"), on="b")
+        .filter(pl.col("art") != pl.col("other_art"))
+        .select("art", "index", "other_art", "other_index", "score")
     )
     both = pl.concat([
         one,
-        one.select(article="other_article", index="other_index", other_article="article",
+        one.select(art="other_art", index="other_index", other_art="art",
                    other_index="index", score="score"),
-    ])
-    return both.cast(dict(PAIRS)).sort("article", "index", "other_article", "other_index")
+    ]).sort("art", "index", "other_art", "other_index").collect()
+    return pl.DataFrame({
+        "article": names.gather(both["art"]),
+        "index": both["index"],
+        "other_article": names.gather(both["other_art"]),
+        "other_index": both["other_index"],
+        "score": both["score"],
+    }).cast(dict(PAIRS))
 
 
 def _tables(sentences: pl.DataFrame, members: pl.DataFrame, node_group: pl.DataFrame,

@@ -299,19 +299,24 @@ def logit_expr(weights: tuple[float, ...] | None = None,
     return z
 
 
-def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | None = None,
-            intercept: float | None = None) -> pl.DataFrame:
-    """a, b, cos, cont, sem, score: the learned probability that two sentences report the same
-    thing, for pairs already scored lexically."""
-    z = logit_expr(weights, intercept)
-    trusted = (pl.col("lex") >= LEX_SURE) | (
+def gate_expr() -> pl.Expr:
+    """True for the pairs whose score the learned model decides (the evidence gate, see
+    LEX_SURE); the others keep their lexical score."""
+    return (pl.col("lex") >= LEX_SURE) | (
         (pl.col("sem") >= SEM_SURE) & (pl.col("mutual") > 0)) | (
         (pl.col("lex") >= LEX_MIN) & (pl.col("mutual") > 0) & (pl.col("kin") >= SAME_EVENTS))
+
+
+def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | None = None,
+            intercept: float | None = None) -> pl.DataFrame:
+    """a, b, cos, cont, sem, score, mutual: the learned probability that two sentences report
+    the same thing, for pairs already scored lexically (mutual: each is the other's nearest)."""
+    z = logit_expr(weights, intercept)
     return (
         features(lexical, ctx)
-        .with_columns(score=pl.when(trusted).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
+        .with_columns(score=pl.when(gate_expr()).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
                       .otherwise(pl.col("lex")))
-        .select("a", "b", "cos", "cont", "sem", "score")
+        .select("a", "b", "cos", "cont", "sem", "score", mutual=pl.col("mutual") > 0)
         .sort("a", "b")
     )
 
