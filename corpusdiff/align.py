@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,6 +68,8 @@ SEMANTIC_BLOCKING = 0.22
 MUTUAL_LINK: float | None = None
 #: rows of the blocking join built at once (memory stays bounded on large corpora)
 CANDIDATE_ROWS = 400_000
+#: sentence pairs sorted at once when the alignment lists them
+SENTENCE_PAIR_ROWS = 1_000_000
 #: node pairs scored at once
 SCORE_PAIRS = 200_000
 #: members sampled from each side when checking that a join keeps a group coherent
@@ -309,8 +312,7 @@ class _Grouper:
 
     def _outlets_compatible(self, g1: _Group, g2: _Group) -> bool:
         """An outlet may appear on both sides only as a neighbouring sentence joining alone."""
-        shared = g1.articles.keys() & g2.articles.keys()
-        if not shared:
+        if g1.articles.keys().isdisjoint(g2.articles.keys()):
             return True
         lone = g1 if len(g1.nodes) == 1 else g2 if len(g2.nodes) == 1 else None
         if lone is None or len(lone.articles) != 1:
@@ -518,19 +520,28 @@ def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
         .join(coded.lazy().select(b="node", other_art="art", other_index="index"), on="b")
         .filter(pl.col("art") != pl.col("other_art"))
         .select("art", "index", "other_art", "other_index", "score")
+        .collect()
     )
-    both = pl.concat([
-        one,
-        one.select(art="other_art", index="other_index", other_art="art",
-                   other_index="index", score="score"),
-    ]).sort("art", "index", "other_art", "other_index").collect()
-    return pl.DataFrame({
-        "article": names.gather(both["art"]),
-        "index": both["index"],
-        "other_article": names.gather(both["other_art"]),
-        "other_index": both["other_index"],
-        "score": both["score"],
-    }).cast(dict(PAIRS))
+    # built SENTENCE_PAIR_ROWS rows (about) at a time, in slices of whole articles: the sort
+    # and the names never hold more than one slice besides the result
+    slices = max(1, math.ceil(2 * one.height / SENTENCE_PAIR_ROWS))
+    bounds = [names.len() * k // slices for k in range(slices + 1)]
+    parts = []
+    for lo, hi in itertools.pairwise(bounds):
+        part = pl.concat([
+            one.lazy().filter(pl.col("art").is_between(lo, hi, closed="left")),
+            one.lazy().filter(pl.col("other_art").is_between(lo, hi, closed="left"))
+            .select(art="other_art", index="other_index", other_art="art",
+                    other_index="index", score="score"),
+        ]).sort("art", "index", "other_art", "other_index").collect()
+        parts.append(pl.DataFrame({
+            "article": names.gather(part["art"]),
+            "index": part["index"],
+            "other_article": names.gather(part["other_art"]),
+            "other_index": part["other_index"],
+            "score": part["score"],
+        }).cast(dict(PAIRS)))
+    return pl.concat(parts, rechunk=False) if parts else pl.DataFrame(schema=PAIRS)
 
 
 def _tables(sentences: pl.DataFrame, members: pl.DataFrame, node_group: pl.DataFrame,
