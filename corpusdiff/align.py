@@ -64,9 +64,6 @@ GROUPING_PASSES = 3
 SCORE_DIGITS = 9
 #: lexical blocking threshold when the learned score decides (its scale is not the lexical one)
 SEMANTIC_BLOCKING = 0.22
-#: mutual nearest sentences at this cosine or more count as linked in the coherence tests
-#: (None: only the pair score counts)
-MUTUAL_LINK: float | None = None
 #: rows of the blocking join built at once (memory stays bounded on large corpora)
 CANDIDATE_ROWS = 400_000
 #: sentence pairs sorted at once when the alignment lists them
@@ -410,8 +407,7 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
     emb = embed.load(options.embedder) if embedder == "options" else embedder
     if emb is None:
         def score(pairs: pl.DataFrame) -> pl.DataFrame:
-            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64),
-                                                       mutual=pl.lit(False))
+            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
@@ -469,7 +465,7 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     min_link = threshold * 0.5
     width = max(node_sents, default=0) + 1
     pair_key = pl.col("a") * width + pl.col("b")
-    links = set(cands.filter(_linked(min_link)).select(pair_key).to_series().to_list())
+    links = set(cands.filter(pl.col("score") >= min_link).select(pair_key).to_series().to_list())
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
     for _ in range(GROUPING_PASSES):
@@ -498,22 +494,12 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         # coherence asked about pairs blocking skipped: score them and group again
         extra = score(unscored.select("a", "b").sort("a", "b"))
         cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
-        strong = extra.filter(_linked(min_link)).join(unscored, on=["a", "b"])
+        strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand
         links.update(strong.select(pair_key).to_series().to_list())
         redo_from = int(strong["step"].min())
     return grouper, cands
-
-
-def _linked(min_link: float) -> pl.Expr:
-    """The scored pairs that count as sharing content in the coherence tests: a score of at
-    least ``min_link``, or two sentences that are each other's nearest in the other outlet at
-    a cosine of at least MUTUAL_LINK (a paraphrase that shares few words)."""
-    linked = pl.col("score") >= min_link
-    if MUTUAL_LINK is None:
-        return linked
-    return linked | (pl.col("mutual") & (pl.col("sem").fill_null(0.0) >= MUTUAL_LINK))
 
 
 def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:

@@ -309,14 +309,14 @@ def gate_expr() -> pl.Expr:
 
 def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | None = None,
             intercept: float | None = None) -> pl.DataFrame:
-    """a, b, cos, cont, sem, score, mutual: the learned probability that two sentences report
-    the same thing, for pairs already scored lexically (mutual: each is the other's nearest)."""
+    """a, b, cos, cont, sem, score: the learned probability that two sentences report the same
+    thing, for pairs already scored lexically."""
     z = logit_expr(weights, intercept)
     return (
         features(lexical, ctx)
         .with_columns(score=pl.when(gate_expr()).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
                       .otherwise(pl.col("lex")))
-        .select("a", "b", "cos", "cont", "sem", "score", mutual=pl.col("mutual") > 0)
+        .select("a", "b", "cos", "cont", "sem", "score")
         .sort("a", "b")
     )
 
