@@ -18,6 +18,7 @@ the other (held-out figures), then all six are fitted for the constants printed 
 
     python bench/fit_align.py            # print the fit and the held-out figures
     python bench/fit_align.py --write    # also write the constants into the package
+    python bench/fit_align.py --gated    # fit only on the pairs the evidence gate passes
 
 Skips with a message when ../shared/dev/basil is absent.
 """
@@ -110,9 +111,12 @@ def story_features(folder: Path, score, emb) -> pl.DataFrame:
         folder.name))
 
 
-def fit(table: pl.DataFrame) -> tuple[tuple[float, ...], float]:
-    """Logistic regression on the labelled rows: (weights, intercept)."""
+def fit(table: pl.DataFrame, gated: bool = False) -> tuple[tuple[float, ...], float]:
+    """Logistic regression on the labelled rows (only those the evidence gate lets the model
+    decide when ``gated``): (weights, intercept)."""
     t = table.filter(pl.col("label").is_not_null())
+    if gated:
+        t = t.filter(semantic.gate_expr())
     x = t.select(semantic.FEATURES).to_numpy().astype(np.float64)
     x = np.hstack([x, np.ones((x.shape[0], 1))])
     y = t["label"].to_numpy()
@@ -216,9 +220,11 @@ def calibrated(weights, intercept, cut) -> tuple[tuple[float, ...], float]:
     return weights, round(intercept + semantic.logit(DEFAULT_THRESHOLD) - semantic.logit(cut), 3)
 
 
-def run_fit(train, score, emb, feats) -> tuple[tuple[float, ...], float, float]:
+def run_fit(train, score, emb, feats, gated: bool = False
+            ) -> tuple[tuple[float, ...], float, float]:
     """Fit on ``train``: (weights, intercept, differently threshold)."""
-    weights, intercept = fit(feats.filter(pl.col("story").is_in([p.name for p in train])))
+    weights, intercept = fit(feats.filter(pl.col("story").is_in([p.name for p in train])),
+                             gated)
     semantic.WEIGHTS, semantic.INTERCEPT = weights, intercept
     cut = choose_cut(train, score, emb)
     weights, intercept = calibrated(weights, intercept, cut)
@@ -243,6 +249,8 @@ def write_constants(weights, intercept, differently) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the constants into the package")
+    ap.add_argument("--gated", action="store_true",
+                    help="fit only on the pairs the evidence gate lets the model decide")
     args = ap.parse_args()
     score, folders = scorer(), stories()
     if score is None or not folders:
@@ -257,13 +265,13 @@ def main() -> int:
     folds = [(folders[:half], folders[half:]), (folders[half:], folders[:half])]
     for n, (train, test) in enumerate(folds, 1):
         print(f"fold {n}: fit on {[p.name[:8] for p in train]}")
-        weights, intercept, differently = run_fit(train, score, emb, feats)
+        weights, intercept, differently = run_fit(train, score, emb, feats, args.gated)
         print(f"  weights {weights} intercept {intercept} says-differently {differently}")
         print("  " + line("train", evaluate(train, score, emb, DEFAULT_THRESHOLD, differently)))
         print("  " + line("held out", evaluate(test, score, emb, DEFAULT_THRESHOLD,
                                                differently)))
     print("all stories:")
-    weights, intercept, differently = run_fit(folders, score, emb, feats)
+    weights, intercept, differently = run_fit(folders, score, emb, feats, args.gated)
     print(f"  features {semantic.FEATURES}")
     print(f"  WEIGHTS = {weights}\n  INTERCEPT = {intercept}\n  SAYS_DIFFERENTLY = {differently}")
     print("  " + line("all (in-sample)", evaluate(folders, score, emb, DEFAULT_THRESHOLD,

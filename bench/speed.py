@@ -501,24 +501,27 @@ def print_stages(reports: Sequence[tuple[Corpus, dict[str, object]]]) -> None:
     print()
     print("per stage (bench/stages.py, in-process after imports; json export; seconds are "
           "exclusive,")
+    print("cpu = CPU seconds of the process, all threads, while the stage ran (robust to load);")
     print("peak MiB = highest RSS sampled every 2 ms while the stage ran; total = ru_maxrss)")
     header = ["stage"]
     for corpus, _ in reports:
-        header += [f"{corpus.name} s", "MiB"]
+        header += [f"{corpus.name} s", "cpu", "MiB"]
     body = []
     for stage in [*STAGES, "other"]:
         row = [stage]
         for _, report in reports:
             cell = report["stages"].get(stage, {"seconds": 0.0, "peak_mib": 0.0})  # type: ignore[union-attr]
-            row += [f"{cell['seconds']:.2f}", f"{cell['peak_mib']:.0f}"]
+            row += [f"{cell['seconds']:.2f}", f"{cell.get('cpu_seconds', 0.0):.2f}",
+                    f"{cell['peak_mib']:.0f}"]
         body.append(row)
     row = ["imports"]
     for _, report in reports:
-        row += [f"{report['import_seconds']:.2f}", ""]
+        row += [f"{report['import_seconds']:.2f}", "", ""]
     body.append(row)
     row = ["total"]
     for _, report in reports:
-        row += [f"{report['total_seconds']:.2f}", f"{report['peak_mib']:.0f}"]
+        row += [f"{report['total_seconds']:.2f}", f"{report.get('total_cpu_seconds', 0.0):.2f}",
+                f"{report['peak_mib']:.0f}"]
     body.append(row)
     print_columns(header, body, right=set(range(1, len(header))))
     missing = sorted({m for _, r in reports for m in r.get("missing", [])})  # type: ignore[union-attr]

@@ -2,7 +2,8 @@
 
     python bench/stages.py [--format json|markdown] FILES_OR_DIRS...
 
-prints one JSON object on stdout: ``{"stages": {stage: {"seconds": s, "peak_mib": m}}, ...}``.
+prints one JSON object on stdout: ``{"stages": {stage: {"seconds": s, "cpu_seconds": c,
+"peak_mib": m}}, ...}`` (CPU seconds of the whole process, all threads, while the stage ran).
 ``bench/speed.py`` runs it as a child process per corpus (a fresh interpreter each time).
 
 The pipeline is not changed or re-assembled here: the functions each stage consists of are
@@ -41,7 +42,7 @@ HOOKS: dict[str, list[tuple[str, str]]] = {
     "segment": [("corpusdiff.segment", "segment")],
     "clean": [("corpusdiff.clean", "mark_boilerplate")],
     "embed": [("corpusdiff.embed", "*")],
-    "align": [("corpusdiff.align", "align")],
+    "align": [("corpusdiff.align", "align"), ("corpusdiff.align", "align_all")],
     "quotes": [("corpusdiff.analyze.quotes", "extract_quotes"),
                ("corpusdiff.analyze.quotes", "compare_quotes"),
                ("corpusdiff.analyze.quotes", "paraphrased")],
@@ -71,9 +72,11 @@ class Meter:
 
     def __init__(self) -> None:
         self.seconds = dict.fromkeys([*STAGES, "other"], 0.0)
+        self.cpu = dict.fromkeys([*STAGES, "other"], 0.0)
         self.peak = dict.fromkeys([*STAGES, "other"], 0)
         self.stack: list[str] = ["other"]
         self.mark = time.perf_counter()
+        self.cpu_mark = time.process_time()
         self.lock = threading.Lock()
         self.done = threading.Event()
         self.sampler = threading.Thread(target=self._sample, daemon=True)
@@ -90,10 +93,11 @@ class Meter:
 
     def _switch(self, push: str | None) -> None:
         self.note()
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         with self.lock:
             self.seconds[self.stack[-1]] += now - self.mark
-            self.mark = now
+            self.cpu[self.stack[-1]] += cpu - self.cpu_mark
+            self.mark, self.cpu_mark = now, cpu
             if push is None:
                 self.stack.pop()
             else:
@@ -116,14 +120,16 @@ class Meter:
 
     def start(self) -> None:
         self.mark = time.perf_counter()
+        self.cpu_mark = time.process_time()
         self.sampler.start()
 
     def stop(self) -> None:
         while len(self.stack) > 1:  # a stage left by an exception
             self._switch(None)
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.seconds["other"] += now - self.mark
-        self.mark = now
+        self.cpu["other"] += cpu - self.cpu_mark
+        self.mark, self.cpu_mark = now, cpu
         self.done.set()
         self.sampler.join()
 
@@ -196,10 +202,12 @@ def measure(paths: Sequence[str], fmt: str) -> dict[str, Any]:
     meter.stop()
     return {
         "stages": {s: {"seconds": round(meter.seconds[s], 4),
+                       "cpu_seconds": round(meter.cpu[s], 4),
                        "peak_mib": round(meter.peak[s] / MIB, 1)} for s in meter.seconds},
         "missing": missing,
         "import_seconds": round(imports, 4),
         "total_seconds": round(total, 4),
+        "total_cpu_seconds": round(sum(meter.cpu.values()), 4),
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "sentences": comparison.sentences.height,
         "output_chars": len(text),

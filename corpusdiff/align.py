@@ -14,12 +14,14 @@
 6. The outlets' headlines form one group of their own; body sentences align with body sentences.
 7. Grouping: pairs from the best down join groups when the join keeps the group coherent: every
    newcomer must share content with each outlet's version already in the group, not merely with
-   one member, and an outlet contributes two sentences to a group only when they are neighbours
-   that one sentence of another outlet covers together (many-to-one).
+   one member, and an outlet contributes two sentences to a group only when they are near each
+   other (within MANY_SPAN sentences) and one sentence of another outlet covers both
+   (many-to-one: a lede that merges two points, a quote an outlet repeats).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +64,18 @@ GROUPING_PASSES = 3
 SCORE_DIGITS = 9
 #: lexical blocking threshold when the learned score decides (its scale is not the lexical one)
 SEMANTIC_BLOCKING = 0.22
+#: rows of the blocking join built at once (memory stays bounded on large corpora)
+CANDIDATE_ROWS = 400_000
+#: sentence pairs sorted at once when the alignment lists them
+SENTENCE_PAIR_ROWS = 1_000_000
+#: node pairs scored at once
+SCORE_PAIRS = 200_000
+#: an outlet adds a sentence to a group that holds fewer than MANY_MAX of its sentences, all
+#: within MANY_SPAN sentences of it (many-to-one: one sentence covers several of another's).
+#: On basil, spans 2-12 align the same pairs in the first three stories; 6 adds 3 strong pairs
+#: in the other three at the same precision (bench/align_golds.py)
+MANY_MAX = 3
+MANY_SPAN = 6
 #: members sampled from each side when checking that a join keeps a group coherent
 COHERENCE_SAMPLE = 8
 
@@ -91,7 +105,8 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
-    """node, token, w: each content word of a node with its weight."""
+    """node, token, tid (the token's integer id), df, namey, w: each content word of a node
+    with its weight."""
     toks = content_tokens(nodes, ["node"]).group_by("node", "token").agg(
         pl.col("is_number").any(), pl.col("is_name").any(), pl.col("quoted").any()
     )
@@ -109,6 +124,8 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     )
     return toks.join(df, on="token").select(
         "node", "token", "df",
+        # integer token ids: the pair joins compare integers, not strings
+        tid=pl.col("token").rank("dense"),
         namey=pl.col("namey") & ~pl.col("is_number"),
         w=((n_sent + 1) / (pl.col("df") + 0.5)).log() * boost,
     )
@@ -138,41 +155,54 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
         .sort(["node", "w", "token"], descending=[False, True, False])
         .group_by("node", maintain_order=True)
         .head(BLOCK_WORDS)
-        .select("node", "token", "w")
+        .select("node", "tid", "w")
     )
     shrink = _shrink(weights)
-    # two nodes of the same single article are not a cross-article pair; a headline sums up
-    # a whole story, so it aligns only with other headlines
-    arts = nodes.select("node", "articles", "headline")
+    # two nodes of the same single article are not a cross-article pair (art: the article's
+    # code, -1 for a node several articles share); a headline sums up a whole story, so it
+    # aligns only with other headlines
+    arts = nodes.select(
+        "node", "headline",
+        art=pl.when(pl.col("articles").list.len() == 1)
+        .then(pl.col("articles").list.first().rank("dense").cast(pl.Int64)).otherwise(-1),
+    )
     # each pair has at most BLOCK_WORDS rows per direction, so a row below this share of what
     # the filter needs cannot matter and is dropped before grouping (most rows are chance hits)
     need_cos, need_cont = threshold / 2, CONTAIN_MIN / 2
-    norm = _norms(weights).select("node", n2=pl.col("n2") + shrink)
-    return (
-        heavy.join(norm, on="node")
-        .join(rare.select("node", "token", w_b="w").join(norm.rename({"n2": "n2_b"}), on="node"),
-              on="token", suffix="_b")
-        .filter(pl.col("node") != pl.col("node_b"))
-        .with_columns(
-            r_cos=pl.col("w") * pl.col("w_b") / (pl.col("n2") * pl.col("n2_b")).sqrt(),
-            r_cont=pl.col("w") * pl.col("w_b") / pl.min_horizontal("n2", "n2_b"),
-        )
-        .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
-                | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
-        .group_by("node", "node_b")
-        .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
-        .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
-        .select(a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b"))
-        .unique()
-        .join(arts.rename({"node": "a", "articles": "arts_a", "headline": "h_a"}), on="a")
-        .join(arts.rename({"node": "b", "articles": "arts_b", "headline": "h_b"}), on="b")
-        .filter(
-            ~((pl.col("arts_a").list.len() == 1) & (pl.col("arts_b").list.len() == 1)
-              & (pl.col("arts_a").list.first() == pl.col("arts_b").list.first()))
-            & (pl.col("h_a") == pl.col("h_b"))
-        )
-        .select("a", "b")
+    norm = _norms(weights).select("node", n2=pl.col("n2") + shrink).join(arts, on="node")
+    left = heavy.join(norm, on="node")
+    right = rare.select("node", "tid", w_b="w").join(
+        norm.rename({"n2": "n2_b", "headline": "headline_b", "art": "art_b"}), on="node")
+    # the join is cut into slices of whole left nodes of about CANDIDATE_ROWS rows each, so its
+    # memory stays bounded whatever the corpus size
+    sizes = (
+        left.join(right.group_by("tid").len("hits"), on="tid")
+        .group_by("node").agg(pl.col("hits").sum()).sort("node")
+        .select("node", slice=(pl.col("hits").cum_sum() // CANDIDATE_ROWS))
     )
+    left = left.join(sizes, on="node")
+    found = []
+    for part in left.partition_by("slice", include_key=False, maintain_order=True):
+        found.append(
+            part.lazy()
+            .join(right.lazy(), on="tid", suffix="_b")
+            .filter((pl.col("node") != pl.col("node_b"))
+                    & (pl.col("headline") == pl.col("headline_b"))
+                    & ((pl.col("art") != pl.col("art_b")) | (pl.col("art") < 0)))
+            .with_columns(
+                r_cos=pl.col("w") * pl.col("w_b") / (pl.col("n2") * pl.col("n2_b")).sqrt(),
+                r_cont=pl.col("w") * pl.col("w_b") / pl.min_horizontal("n2", "n2_b"),
+            )
+            .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
+                    | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
+            .group_by("node", "node_b")
+            .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
+            .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
+            .select(a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b"))
+            .collect()
+        )
+    schema = {"a": pl.Int64, "b": pl.Int64}
+    return pl.concat(found).unique() if found else pl.DataFrame(schema=schema)
 
 
 def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
@@ -180,17 +210,21 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
     word score 0)."""
     norms = _norms(weights)
     shrink = _shrink(weights)
-    wa = weights.select(a="node", token="token", w="w", namey="namey")
-    wb = weights.select(b="node", token="token", w_b="w")
-    dots = (
-        pairs.join(wa, on="a")
-        .join(wb, on=["b", "token"])
+    wa = weights.select(a="node", tid="tid", w="w", namey="namey").lazy()
+    wb = weights.select(b="node", tid="tid", w_b="w").lazy()
+    # SCORE_PAIRS pairs at a time: one row per shared word stays bounded in memory
+    dots = pl.concat([
+        part.lazy().join(wa, on="a")
+        .join(wb, on=["b", "tid"])
         .group_by("a", "b")
         .agg(
             dot=(pl.col("w") * pl.col("w_b")).sum(),
             fact_dot=(pl.col("w") * pl.col("w_b")).filter(~pl.col("namey")).sum(),
         )
-    )
+        .collect()
+        for part in pairs.select("a", "b").iter_slices(SCORE_PAIRS)
+    ] or [pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64, "dot": pl.Float64,
+                                "fact_dot": pl.Float64})])
     dots = pairs.select("a", "b").join(dots, on=["a", "b"], how="left").with_columns(
         pl.col("dot", "fact_dot").fill_null(0.0))
     small = pl.when(pl.col("n2_a") <= pl.col("n2_b"))
@@ -234,10 +268,16 @@ class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
     def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
-                 sims: dict[tuple[int, int], float], threshold: float) -> None:
-        self.sims = sims
-        #: pairs a coherence test needed that blocking had not scored
-        self.unscored: set[tuple[int, int]] = set()
+                 links: set[int], width: int, threshold: float) -> None:
+        #: the scored pairs that reach min_link (any other pair counts as 0), each pair
+        #: (a, b), a < b, as the integer a * width + b
+        self.links = links
+        self.width = width
+        #: pairs a coherence test asked about below min_link (scored low, or not scored at
+        #: all), as in ``links``: pair -> index of the first join that asked
+        self.asked: dict[int, int] = {}
+        #: index of the join being tested
+        self.step = 0
         self.min_link = threshold * 0.5
         self.owner: dict[int, int] = {}
         self.groups: dict[int, _Group] = {}
@@ -247,40 +287,36 @@ class _Grouper:
                 g.articles.setdefault(art, []).append(idx)
             self.groups[node] = g
             self.owner[node] = node
-        self.node_articles = {n: {a for a, _ in s} for n, s in node_sentences.items()}
-
-    def sim(self, x: int, y: int) -> float:
-        key = (x, y) if x < y else (y, x)
-        found = self.sims.get(key)
-        if found is None:
-            self.unscored.add(key)  # not a candidate: scored before the next pass
-            return 0.0
-        return found
+        self.node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sentences.items()}
 
     def _coherent(self, g1: _Group, g2: _Group) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
         sample of the other group, not merely with one member."""
+        links, asked, step, width = self.links, self.asked, self.step, self.width
+        node_articles = self.node_articles
         for src, dst in ((g1, g2), (g2, g1)):
             sample = dst.nodes[:COHERENCE_SAMPLE]
             for x in src.nodes[:COHERENCE_SAMPLE]:
-                xa = self.node_articles[x]
+                xa = node_articles[x]
                 wanted: set[str] = set()
                 covered: set[str] = set()
                 for y in sample:
-                    ya = self.node_articles[y] - xa
+                    ya = node_articles[y] - xa
                     if not ya:
                         continue
                     wanted |= ya
-                    if self.sim(x, y) >= self.min_link:
+                    key = x * width + y if x < y else y * width + x
+                    if key in links:
                         covered |= ya
+                    elif key not in asked:
+                        asked[key] = step
                 if not wanted <= covered:
                     return False
         return True
 
     def _outlets_compatible(self, g1: _Group, g2: _Group) -> bool:
-        """An outlet may appear on both sides only as a neighbouring sentence joining alone."""
-        shared = g1.articles.keys() & g2.articles.keys()
-        if not shared:
+        """An outlet may appear on both sides only as a nearby sentence joining alone."""
+        if g1.articles.keys().isdisjoint(g2.articles.keys()):
             return True
         lone = g1 if len(g1.nodes) == 1 else g2 if len(g2.nodes) == 1 else None
         if lone is None or len(lone.articles) != 1:
@@ -288,7 +324,8 @@ class _Grouper:
         other = g2 if lone is g1 else g1
         (art, idxs), = lone.articles.items()
         theirs = other.articles[art]
-        return len(theirs) < 3 and all(abs(i - j) <= 2 for i in idxs for j in theirs)
+        return len(theirs) < MANY_MAX and all(abs(i - j) <= MANY_SPAN for i in idxs
+                                               for j in theirs)
 
     def merge(self, nodes: list[int]) -> None:
         """Put ``nodes`` in one group whatever their scores (the headline row)."""
@@ -305,13 +342,15 @@ class _Grouper:
                 self.owner[m] = keep
             del self.groups[other]
 
-    def join(self, a: int, b: int) -> None:
+    def join(self, a: int, b: int, check: bool = True) -> bool:
+        """Join the groups of ``a`` and ``b`` when they stay coherent (or without the tests
+        when ``check`` is false); return whether they are one group now."""
         ga, gb = self.owner[a], self.owner[b]
         if ga == gb:
-            return
+            return False
         g1, g2 = self.groups[ga], self.groups[gb]
-        if not self._outlets_compatible(g1, g2) or not self._coherent(g1, g2):
-            return
+        if check and (not self._outlets_compatible(g1, g2) or not self._coherent(g1, g2)):
+            return False
         if len(g1.nodes) < len(g2.nodes):
             ga, gb, g1, g2 = gb, ga, g2, g1
         g1.nodes.extend(g2.nodes)
@@ -320,6 +359,7 @@ class _Grouper:
         for n in g2.nodes:
             self.owner[n] = ga
         del self.groups[gb]
+        return True
 
 
 @dataclass(frozen=True)
@@ -403,24 +443,7 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
         ["score", "a", "b"], descending=[True, False, False]
     ).select("a", "b").rows()
-    sims = {(a, b): s for a, b, s in cands.select("a", "b", "score").iter_rows()}
-    for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, sims, options.threshold)
-        if head_nodes:
-            grouper.merge(head_nodes)
-        for a, b in edges:
-            grouper.join(a, b)
-        if not grouper.unscored:
-            break
-        # coherence asked about pairs blocking skipped: score them and group again
-        extra = score(pl.DataFrame(sorted(grouper.unscored), schema={"a": pl.Int64,
-                                                                     "b": pl.Int64},
-                                   orient="row"))
-        sims.update({k: 0.0 for k in grouper.unscored})  # pairs sharing no word at all
-        sims.update({(a, b): s for a, b, s in extra.select("a", "b", "score").iter_rows()})
-        cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
-        if extra.filter(pl.col("score") >= grouper.min_link).is_empty():
-            break  # every test that failed on them would fail again: the groups stand
+    grouper, cands = _group(node_sents, head_nodes, edges, cands, score, options.threshold)
     node_group = pl.DataFrame(
         {"node": list(grouper.owner), "g": list(grouper.owner.values())},
         schema={"node": pl.Int64, "g": pl.Int64},
@@ -432,21 +455,87 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
                      members.sort("article", "index"), vectors)
 
 
+def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
+           edges: list[tuple[int, int]], cands: pl.DataFrame,
+           score: Callable[[pl.DataFrame], pl.DataFrame], threshold: float
+           ) -> tuple[_Grouper, pl.DataFrame]:
+    """Greedy grouping over ``edges`` (best first), run again (at most GROUPING_PASSES times)
+    when coherence tests asked about pairs blocking had not scored; returns the grouper and
+    the candidates with those pairs scored."""
+    min_link = threshold * 0.5
+    width = max(node_sents, default=0) + 1
+    pair_key = pl.col("a") * width + pl.col("b")
+    links = set(cands.filter(pl.col("score") >= min_link).select(pair_key).to_series().to_list())
+    joined: list[int] = []  # edges the previous pass joined
+    redo_from = 0
+    for _ in range(GROUPING_PASSES):
+        grouper = _Grouper(node_sents, links, width, threshold)
+        if head_nodes:
+            grouper.merge(head_nodes)
+        # the edges before the first one whose tests read a newly scored pair decide as in
+        # the previous pass: replay its joins there without testing again
+        done = set(joined)
+        for i in range(redo_from):
+            if i in done:
+                a, b = edges[i]
+                grouper.join(a, b, check=False)
+        joined = [i for i in joined if i < redo_from]
+        for i in range(redo_from, len(edges)):
+            grouper.step = i
+            a, b = edges[i]
+            if grouper.join(a, b):
+                joined.append(i)
+        asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
+                             schema={"key": pl.Int64, "step": pl.Int64})
+        asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
+        unscored = asked.join(cands.select("a", "b"), on=["a", "b"], how="anti")
+        if unscored.is_empty():
+            break
+        # coherence asked about pairs blocking skipped: score them and group again
+        extra = score(unscored.select("a", "b").sort("a", "b"))
+        cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
+        strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
+        if strong.is_empty():
+            break  # every test that failed on them would fail again: the groups stand
+        links.update(strong.select(pair_key).to_series().to_list())
+        redo_from = int(strong["step"].min())
+    return grouper, cands
+
+
 def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
     """Node pair scores -> sentence pairs of different articles, both directions."""
+    # articles as integer codes in their sorted order: the joins and the sort (millions of
+    # rows on big corpora) compare integers; the names come back at the end
+    names = members["article"].unique().sort()
+    coded = members.select("node", "index", art=pl.col("article").rank("dense").cast(pl.Int64) - 1)
     one = (
-        cands.select("a", "b", "score")
-        .join(members.select(a="node", article="article", index="index"), on="a")
-        .join(members.select(b="node", other_article="article", other_index="index"), on="b")
-        .filter(pl.col("article") != pl.col("other_article"))
-        .select(PAIRS.names())
+        cands.lazy().select("a", "b", "score")
+        .join(coded.lazy().select(a="node", art="art", index="index"), on="a")
+        .join(coded.lazy().select(b="node", other_art="art", other_index="index"), on="b")
+        .filter(pl.col("art") != pl.col("other_art"))
+        .select("art", "index", "other_art", "other_index", "score")
+        .collect()
     )
-    both = pl.concat([
-        one,
-        one.select(article="other_article", index="other_index", other_article="article",
-                   other_index="index", score="score"),
-    ])
-    return both.cast(dict(PAIRS)).sort("article", "index", "other_article", "other_index")
+    # built SENTENCE_PAIR_ROWS rows (about) at a time, in slices of whole articles: the sort
+    # and the names never hold more than one slice besides the result
+    slices = max(1, math.ceil(2 * one.height / SENTENCE_PAIR_ROWS))
+    bounds = [names.len() * k // slices for k in range(slices + 1)]
+    parts = []
+    for lo, hi in itertools.pairwise(bounds):
+        part = pl.concat([
+            one.lazy().filter(pl.col("art").is_between(lo, hi, closed="left")),
+            one.lazy().filter(pl.col("other_art").is_between(lo, hi, closed="left"))
+            .select(art="other_art", index="other_index", other_art="art",
+                    other_index="index", score="score"),
+        ]).sort("art", "index", "other_art", "other_index").collect()
+        parts.append(pl.DataFrame({
+            "article": names.gather(part["art"]),
+            "index": part["index"],
+            "other_article": names.gather(part["other_art"]),
+            "other_index": part["other_index"],
+            "score": part["score"],
+        }).cast(dict(PAIRS)))
+    return pl.concat(parts, rechunk=False) if parts else pl.DataFrame(schema=PAIRS)
 
 
 def _tables(sentences: pl.DataFrame, members: pl.DataFrame, node_group: pl.DataFrame,

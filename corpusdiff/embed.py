@@ -92,26 +92,37 @@ def package_dir(package: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+#: texts embedded at once: memory for their token vectors stays bounded (a few MB)
+EMBED_CHUNK = 2048
+
+
 def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[list[int]]]
                         ) -> Embedder:
-    """An embedder that averages the rows of ``table`` for each text's token ids."""
+    """An embedder that averages the rows of ``table`` for each text's token ids, EMBED_CHUNK
+    texts at a time."""
+    import itertools
+
     import numpy as np
 
     table = np.ascontiguousarray(table, dtype=np.float32)
 
-    def embed(texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, table.shape[1]), dtype=np.float32)
+    def embed_chunk(texts: list[str], out: np.ndarray) -> None:
         ids = encode(texts)
-        lengths = np.array([len(i) for i in ids], dtype=np.int64)
-        flat = np.clip(np.fromiter((t for i in ids for t in i), dtype=np.int64,
-                                   count=int(lengths.sum())), 0, table.shape[0] - 1)
-        out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        total = int(lengths.sum())
+        if not total:
+            return
+        flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=total)
+        np.clip(flat, 0, table.shape[0] - 1, out=flat)
         filled = lengths > 0
-        if filled.any():
-            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[filled]
-            sums = np.add.reduceat(table[flat], starts, axis=0)
-            out[filled] = sums / lengths[filled, None].astype(np.float32)
+        starts = (np.cumsum(lengths) - lengths)[filled]
+        sums = np.add.reduceat(table[flat], starts, axis=0)
+        out[filled] = sums / lengths[filled, None].astype(np.float32)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+        for start in range(0, len(texts), EMBED_CHUNK):
+            embed_chunk(texts[start:start + EMBED_CHUNK], out[start:start + EMBED_CHUNK])
         return _normalised(out)
 
     return embed
@@ -141,7 +152,7 @@ def _wordllama() -> Embedder:
     tokenizer.no_truncation()
 
     def encode(texts: list[str]) -> list[list[int]]:
-        return [e.ids for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
+        return [e.ids for e in tokenizer.encode_batch_fast(texts, add_special_tokens=False)]
 
     return token_mean_embedder(table, encode)
 

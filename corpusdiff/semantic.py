@@ -88,6 +88,59 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: columns per block when finding a row's best KNN_MAX among many nodes: the best blocks by
+#: their maximum hold the best columns, so only KNN_MAX blocks are searched column by column
+TOP_BLOCK = 32
+
+
+def top_columns(sims: Any, k: int) -> Any:
+    """Column indices of the ``k`` largest values of each row of ``sims`` (any order), without
+    partitioning whole rows: the columns are dealt into blocks of TOP_BLOCK (column j goes to
+    block j mod n_blocks, so a block's maximum is an element-wise maximum of contiguous
+    slices), the ``k`` blocks with the largest maxima are kept (every one of the ``k`` largest
+    values lies in one of them), and the ``k`` largest values are taken among their columns."""
+    import numpy as np
+
+    m, n = sims.shape
+    if n <= 4 * k * TOP_BLOCK:
+        return np.argpartition(sims, n - k, axis=1)[:, n - k:]
+    nb = n // TOP_BLOCK
+    full = nb * TOP_BLOCK
+    bmax = np.max(sims[:, :full].reshape(m, TOP_BLOCK, nb), axis=1)
+    blocks = np.argpartition(bmax, nb - k, axis=1)[:, nb - k:]
+    cols = (blocks[:, :, None] + np.arange(TOP_BLOCK) * nb).reshape(m, -1)
+    if full < n:  # the last columns: always searched
+        cols = np.hstack([cols, np.broadcast_to(np.arange(full, n), (m, n - full))])
+    vals = np.take_along_axis(sims, cols, axis=1)
+    best = np.argpartition(vals, vals.shape[1] - k, axis=1)[:, vals.shape[1] - k:]
+    return np.take_along_axis(cols, best, axis=1)
+
+
+def _mask(sims: Any, rows: Any, art: Any, head: Any, spans: tuple[Any, Any] | None) -> None:
+    """Set to -inf the pairs that cannot align: same outlet, or a headline with a body line."""
+    import numpy as np
+
+    if spans is None:
+        bad = art[None, :] == art[rows, None]
+        bad |= head[None, :] != head[rows, None]
+        np.copyto(sims, -np.inf, where=bad)
+        return
+    heads = np.flatnonzero(head)
+    if heads.size:
+        sims[np.ix_(np.flatnonzero(~head[rows]), heads)] = -np.inf
+        for r in np.flatnonzero(head[rows]):
+            keep = sims[r, heads]
+            sims[r] = -np.inf
+            sims[r, heads] = keep
+    lo, hi = spans
+    first = 0
+    while first < rows.size:  # rows of one outlet are contiguous too
+        c = art[rows[first]]
+        last = first + int(np.searchsorted(art[rows[first:]], c, side="right"))
+        sims[first:last, lo[c]:hi[c]] = -np.inf
+        first = last
+
+
 def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.DataFrame:
     """a, b, rank, s (cosine): each node's k nearest nodes in every other outlet (headlines
     only with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
@@ -104,6 +157,10 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
     n_art = len(codes)
     exact = n_art <= EXACT_OUTLETS
     columns = [np.flatnonzero(art == c) for c in range(n_art)] if exact else []
+    # nodes run in order of their (first) outlet: each outlet's columns are one span
+    spans = (np.searchsorted(art, np.arange(n_art)), np.searchsorted(art, np.arange(n_art),
+                                                                     side="right")
+             ) if np.all(art[1:] >= art[:-1]) else None
     rows_a: list[np.ndarray] = []
     rows_b: list[np.ndarray] = []
     rows_s: list[np.ndarray] = []
@@ -111,9 +168,7 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
         stop = min(n, start + CHUNK)
         sims = vectors[start:stop] @ vectors.T
         rows = np.arange(start, stop)
-        # same outlet or headline with body: no pair
-        bad = (art[None, :] == art[rows, None]) | (head[None, :] != head[rows, None])
-        sims[bad] = -np.inf
+        _mask(sims, rows, art, head, spans)
         if exact:
             for cols in columns:
                 if cols.size == 0:
@@ -126,10 +181,11 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
                 rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
         else:
             kk = min(KNN_MAX, n - 1)
-            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            top = top_columns(sims, kk)
             rows_a.append(np.repeat(rows, kk))
             rows_b.append(top.ravel())
             rows_s.append(np.take_along_axis(sims, top, axis=1).ravel())
+        del sims
     found = pl.DataFrame({
         "a": np.concatenate(rows_a).astype(np.int64),
         "b": np.concatenate(rows_b).astype(np.int64),
@@ -137,13 +193,15 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
     })
     art_of = pl.DataFrame({"b": np.arange(n, dtype=np.int64), "art_b": art})
     return (
-        found.filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
-        .join(art_of, on="b")
+        found.lazy()
+        .filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
+        .join(art_of.lazy(), on="b")
         .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
         .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
         .filter(pl.col("rank") <= k)
         .select("a", "b", "rank", "s")
         .sort("a", "b")
+        .collect()
     )
 
 
@@ -200,7 +258,10 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
     a = lexical["a"].to_numpy()
     b = lexical["b"].to_numpy()
-    sem = np.einsum("ij,ij->i", ctx.vectors[a], ctx.vectors[b]).astype(np.float64)
+    sem = np.empty(a.size, dtype=np.float64)
+    for i in range(0, a.size, CHUNK * 16):  # the gathered vectors stay a few MB
+        j = slice(i, i + CHUNK * 16)
+        sem[j] = np.einsum("ij,ij->i", ctx.vectors[a[j]], ctx.vectors[b[j]])
     base = 0.5 * (ctx.baseline[a, ctx.outlet[b]] + ctx.baseline[b, ctx.outlet[a]])
     kin = ctx.kinship[ctx.outlet[a], ctx.outlet[b]] if ctx.kinship is not None else None
     best = ctx.knn.filter(pl.col("rank") == 1).select("a", "b", one=pl.lit(True))
@@ -238,17 +299,22 @@ def logit_expr(weights: tuple[float, ...] | None = None,
     return z
 
 
+def gate_expr() -> pl.Expr:
+    """True for the pairs whose score the learned model decides (the evidence gate, see
+    LEX_SURE); the others keep their lexical score."""
+    return (pl.col("lex") >= LEX_SURE) | (
+        (pl.col("sem") >= SEM_SURE) & (pl.col("mutual") > 0)) | (
+        (pl.col("lex") >= LEX_MIN) & (pl.col("mutual") > 0) & (pl.col("kin") >= SAME_EVENTS))
+
+
 def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | None = None,
             intercept: float | None = None) -> pl.DataFrame:
     """a, b, cos, cont, sem, score: the learned probability that two sentences report the same
     thing, for pairs already scored lexically."""
     z = logit_expr(weights, intercept)
-    trusted = (pl.col("lex") >= LEX_SURE) | (
-        (pl.col("sem") >= SEM_SURE) & (pl.col("mutual") > 0)) | (
-        (pl.col("lex") >= LEX_MIN) & (pl.col("mutual") > 0) & (pl.col("kin") >= SAME_EVENTS))
     return (
         features(lexical, ctx)
-        .with_columns(score=pl.when(trusted).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
+        .with_columns(score=pl.when(gate_expr()).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
                       .otherwise(pl.col("lex")))
         .select("a", "b", "cos", "cont", "sem", "score")
         .sort("a", "b")

@@ -242,3 +242,71 @@ def test_a_tiny_embedder_decides_what_lexical_evidence_cannot(tmp_path: Path) ->
     assert body.vectors is not None and body.vectors.dtype == np.float32
     assert set(body.pairs.columns) >= {"article", "index", "other_article", "other_index",
                                        "score"}
+
+
+def test_slices_and_chunks_do_not_change_the_alignment(monkeypatch) -> None:
+    """The seeds aligned with every bounded-memory slice (embedding, blocking join, scoring,
+    neighbour search, sentence pairs) cut tiny give the same groups, members and pairs as in
+    one piece."""
+    from corpusdiff import align, embed, semantic
+    from corpusdiff.clean import mark_boilerplate
+    from corpusdiff.ingest import ingest
+    from corpusdiff.segment import segment
+
+    articles, _ = ingest(sorted((ROOT / "seeds").glob("*.txt")))
+    sentences = mark_boilerplate(segment(articles), articles)
+    whole = align.align_all(sentences, Options())
+    for module, name, value in ((align, "CANDIDATE_ROWS", 50), (align, "SCORE_PAIRS", 7),
+                                (align, "SENTENCE_PAIR_ROWS", 40), (semantic, "CHUNK", 5),
+                                (embed, "EMBED_CHUNK", 3)):
+        monkeypatch.setattr(module, name, value)
+    sliced = align.align_all(sentences, Options())
+    for table in ("sentences", "groups", "members", "pairs"):
+        assert getattr(sliced, table).equals(getattr(whole, table)), table
+    assert whole.pairs.height > 0
+
+
+def test_block_search_finds_the_same_best_columns() -> None:
+    """top_columns (best blocks first) returns the k largest values of each row, as a full
+    partition does, including rows of mostly -inf (masked pairs) and a ragged last block."""
+    import numpy as np
+
+    from corpusdiff.semantic import top_columns
+
+    rng = np.random.default_rng(7)
+    for n in (50, 1700, 4099):
+        sims = rng.standard_normal((40, n)).astype(np.float32)
+        sims[rng.random((40, n)) < 0.9] = -np.inf
+        for k in (3, 12):
+            got = np.sort(np.take_along_axis(sims, top_columns(sims, k), axis=1), axis=1)
+            want = np.sort(np.partition(sims, n - k, axis=1)[:, n - k:], axis=1)
+            assert np.array_equal(got, want)
+
+
+REPEATED_QUOTE = {
+    "a": "Council rejects stadium plan\nThe city council voted 7-2 on Monday to reject the "
+         "stadium plan. Mayor Ellen Ruiz called the vote “a victory for taxpayers who were never "
+         "asked.” The developer said it would study its options. Construction had been due to "
+         "start in May.",
+    "b": "Stadium plan voted down\nCouncil members rejected the proposed stadium by seven votes "
+         "to two on Monday. “A victory for taxpayers who were never asked,” Mayor Ellen Ruiz "
+         "said of the vote. Supporters had argued the arena would bring jobs. The team has "
+         "played downtown since 1962. Opponents packed the chamber for four hours. Several held "
+         "signs reading “Not our money.” Ruiz repeated it after the meeting: this was a victory "
+         "for taxpayers who were never asked.",
+}
+
+
+@pytest.mark.parametrize("embedder", ["none", "wordllama"])
+def test_an_outlet_repeating_a_quote_keeps_both_sentences_in_its_group(
+        tmp_path: Path, embedder: str) -> None:
+    """Outlet b gives the mayor's words twice, five sentences apart; both pair with a's one
+    sentence (many-to-one), and nothing else joins them."""
+    cmp = compare(write(tmp_path, REPEATED_QUOTE), Options(embedder=embedder))
+    quote = next(g for g in group_texts(cmp) if any("Ellen Ruiz called" in t for t in g))
+    assert quote == {
+        "Mayor Ellen Ruiz called the vote “a victory for taxpayers who were never asked.”",
+        "“A victory for taxpayers who were never asked,” Mayor Ellen Ruiz said of the vote.",
+        "Ruiz repeated it after the meeting: this was a victory for taxpayers who were never "
+        "asked.",
+    }
