@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from functools import lru_cache
 
+import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
@@ -380,6 +381,51 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     ).select(QUOTES.names()).cast(dict(QUOTES))
 
 
+#: bins of one counting pass of :func:`_shared_words` (quotes x sentences of a slice of quotes:
+#: bounds its memory to 32 MiB)
+_COUNT_BINS = 1 << 22
+
+
+def _cat(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
+
+
+def _shared_words(q_stems: pl.DataFrame, s_stems: pl.DataFrame) -> pl.DataFrame:
+    """(_pos, n_words, other_article, other_sentence, shared) for every quote and sentence
+    sharing at least three words, exactly: words and sentences as integers, each quote word
+    joined with the sentences holding it, and the pairs counted (a bincount) a slice of quotes
+    at a time."""
+    vocab = q_stems.select("token").unique().with_row_index("w")
+    sents = s_stems.select("article", "index").unique().with_row_index("sid")
+    s_codes = s_stems.join(vocab, on="token").join(sents, on=["article", "index"]).select(
+        "w", "sid")
+    quotes = q_stems.select("_pos", "n_words").unique("_pos").sort("_pos").with_row_index("qid")
+    pairs = (q_stems.join(vocab, on="token").join(quotes, on="_pos").select("qid", "w")
+             .join(s_codes, on="w").select("qid", "sid").sort("qid"))
+    n_sents = max(sents.height, 1)
+    qid, sid = pairs["qid"].to_numpy(), pairs["sid"].to_numpy()
+    step = max(1, _COUNT_BINS // n_sents)  # quotes per slice
+    found_q: list[np.ndarray] = []
+    found_s: list[np.ndarray] = []
+    found_n: list[np.ndarray] = []
+    for lo in range(0, quotes.height, step):
+        a, b = np.searchsorted(qid, [lo, lo + step])
+        counts = np.bincount((qid[a:b].astype(np.int64) - lo) * n_sents + sid[a:b],
+                             minlength=step * n_sents)
+        cells = np.flatnonzero(counts >= 3)
+        found_q.append(cells // n_sents + lo)
+        found_s.append(cells % n_sents)
+        found_n.append(counts[cells])
+    shared = pl.DataFrame({"qid": _cat(found_q), "sid": _cat(found_s), "shared": _cat(found_n)},
+                          schema={"qid": pl.UInt32, "sid": pl.UInt32, "shared": pl.UInt32})
+    return (
+        shared.join(quotes, on="qid")
+        .join(sents, on="sid")
+        .select("_pos", "n_words", pl.col("article").alias("other_article"),
+                pl.col("index").alias("other_sentence"), "shared")
+    )
+
+
 #: a sentence paraphrases a quote when it carries this share of the quote's content words
 _PARAPHRASE_COVER, _PARAPHRASE_ALIGNED_COVER, _PARAPHRASE_MIN_WORDS = 0.5, 0.3, 4
 
@@ -401,31 +447,14 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
                .select("_pos", "token").unique())
     q_stems = q_stems.join(q_stems.group_by("_pos").len("n_words"), on="_pos").filter(
         pl.col("n_words") >= _PARAPHRASE_MIN_WORDS)
-    s = sentences.filter(pl.col("kind") != "boilerplate")
-    s_stems = (content_tokens(s.select("article", "index", "text"), ["article", "index"])
-               .filter(~pl.col("quoted")).select("article", "index", "token").unique())
-    # blocking, exactly: a sentence sharing at least m of a quote's n words holds one of any
-    # n - m + 1 of them, so only the quote's rarest n - m + 1 words look for candidates
-    need = pl.max_horizontal(pl.lit(3), (pl.col("n_words") * _PARAPHRASE_ALIGNED_COVER).ceil())
-    rarity = s_stems.group_by("token").len("df")
-    blocking = (
-        q_stems.join(rarity, on="token", how="left")
-        .sort(["_pos", "df", "token"], nulls_last=False)
-        .filter(pl.int_range(pl.len()).over("_pos") < pl.col("n_words") - need + 1)
-        .select("_pos", "token")
-    )
-    candidates = blocking.join(s_stems, on="token").select("_pos", "article", "index").unique()
-    hits = (
-        candidates.join(q_stems, on="_pos")
-        .join(s_stems, on=["article", "index", "token"], how="semi")
-        .group_by("_pos", "article", "index")
-        .agg(shared=pl.len(), n_words=pl.col("n_words").first())
-        .rename({"article": "other_article", "index": "other_sentence"})
-        .join(q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
-                       "quote_group"), on="_pos")
-        .filter(pl.col("other_article") != pl.col("article"))
-        .with_columns(score=pl.col("shared") / pl.col("n_words"))
-    )
+    s = sentences.filter(pl.col("kind") != "boilerplate").select("article", "index", "text")
+    s_stems = (content_tokens(s, ["article", "index"]).filter(~pl.col("quoted"))
+               .select("article", "index", "token").unique())
+    hits = _shared_words(q_stems, s_stems).join(
+        q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
+                 "quote_group"), on="_pos"
+    ).filter(pl.col("other_article") != pl.col("article")).with_columns(
+        score=pl.col("shared") / pl.col("n_words"))
     # outlets that quote the statement themselves are not paraphrasing it
     carried = quotes.filter(pl.col("quote_group").is_not_null()).select(
         "quote_group", pl.col("article").alias("other_article")).unique()
