@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from functools import lru_cache
 
 import numpy as np
 import polars as pl
@@ -124,10 +123,6 @@ _BLOCK_WORDS = 4
 _FUZZY_EQUAL = 95
 
 
-def _contains(longer: str, shorter: str) -> bool:
-    return f" {shorter} " in f" {longer} "
-
-
 # compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
 @dataclass(eq=False, repr=False)
 class _Row:
@@ -140,49 +135,6 @@ class _Row:
     stems: frozenset[str]
     groups: frozenset[int]  # alignment groups of the quote's sentences
     statement: str = ""  # folded text of the whole statement the row is a piece of
-
-
-def _relation(a: _Row, b: _Row) -> tuple[_Relation, float] | None:
-    """How row ``a`` relates to row ``b`` of another outlet: (relation, similarity), or None."""
-    # wire copy repeats the same quote in many outlets: the same texts meet again and again
-    return _text_relation(a.words, a.statement, a.speaker, a.stems, b.words, b.statement,
-                          b.speaker, b.stems, bool(a.groups & b.groups))
-
-
-@lru_cache(maxsize=1 << 16)
-def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
-                   a_stems: frozenset[str], b_words: str, b_statement: str,
-                   b_speaker: str | None, b_stems: frozenset[str],
-                   aligned: bool) -> tuple[_Relation, float] | None:
-    shared = len(a_stems & b_stems)
-    union = len(a_stems | b_stems)
-    sim = shared / union if union else 0.0
-    conflict = a_speaker is not None and b_speaker is not None and a_speaker != b_speaker
-    na, nb = len(a_words.split()), len(b_words.split())
-    # cheap tests first; rapidfuzz with a score_cutoff returns 0 below it (same outcome)
-    equal = a_words == b_words or (min(na, nb) >= 5 and fuzz.ratio(
-        a_words, b_words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
-    a_in_b = na >= _MIN_CONTAINED and (_contains(b_words, a_words)
-                                       or _contains(b_statement, a_words)
-                                       or (na >= 5 and nb > na and fuzz.partial_ratio(
-                                           a_words, b_statement, score_cutoff=_FUZZY_EQUAL)
-                                           >= _FUZZY_EQUAL))
-    b_in_a = nb >= _MIN_CONTAINED and (_contains(a_words, b_words)
-                                       or _contains(a_statement, b_words))
-    if equal and not conflict:
-        return _Relation.VERBATIM, 1.0
-    if conflict:
-        same_words = equal or (a_in_b and na >= _MIN_MISATTRIBUTED) or (
-            b_in_a and nb >= _MIN_MISATTRIBUTED)
-        return (_Relation.MISATTRIBUTED, max(sim, 0.9)) if same_words else None
-    if a_in_b:
-        return _Relation.PART, sim
-    if b_in_a:
-        return _Relation.WHOLE, sim
-    if (shared >= 3 and sim >= _REWORDED_SIM) or (
-            aligned and shared >= 2 and sim >= _REWORDED_ALIGNED_SIM):
-        return _Relation.REWORDED, sim
-    return None
 
 
 def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
@@ -219,57 +171,219 @@ def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
     return rows
 
 
-def _may_relate(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
-    """The candidate ``pairs`` (keys a, b; ``reps`` their rows) for which :func:`_text_relation`
-    can find a relation in one direction or the other, in the same order: those sharing two
-    content words (reworded), or whose words are equal or one in the other (verbatim, trimmed,
-    misattributed). The same tests, vectorised where they can be: most candidates share one
-    rare word only."""
+#: character classes of :func:`_char_counts`: a-z, 0-9, space, then the rest hashed
+_CHAR_CLASSES = 64
+_CLASS_OF = np.array([ord(c) - 97 if "a" <= c <= "z" else ord(c) - 48 + 26 if "0" <= c <= "9"
+                      else 36 if c == " " else 37 + ord(c) % 27 for c in map(chr, range(128))],
+                     dtype=np.int64)
+
+
+def _char_counts(texts: list[str]) -> np.ndarray:
+    """How many characters of each class each text holds (texts x :data:`_CHAR_CLASSES`)."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    classes = np.where(codes < 128, _CLASS_OF[np.minimum(codes, 127)], 37 + codes % 27)
+    rows = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
+    return np.bincount(rows * _CHAR_CLASSES + classes,
+                       minlength=len(texts) * _CHAR_CLASSES).reshape(len(texts), _CHAR_CLASSES)
+
+
+def _may_match(counts_a: np.ndarray, counts_b: np.ndarray, need: np.ndarray) -> np.ndarray:
+    """Whether the characters two texts have in common (by class, a bound on the characters
+    any alignment of them matches) reach ``need``, for rows of counts."""
+    return np.minimum(counts_a, counts_b).sum(axis=1) >= need
+
+
+#: character trigrams are hashed to this many bits (:class:`_Trigrams`)
+_GRAM_BITS = 14
+
+
+class _Trigrams:
+    """The character trigrams of some texts, hashed: each text's in order (needle side) and, as
+    a bit set per text, which occur (haystack side)."""
+
+    def __init__(self, texts: list[str], bits: bool) -> None:
+        """``bits``: build the bit sets (for haystacks)."""
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        ends = np.cumsum(lengths)
+        cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        starts = ends - lengths
+        # a trigram starts at every position but the last two of its text
+        self.n = np.maximum(lengths - 2, 0)
+        self.offset = np.cumsum(self.n) - self.n
+        pos = np.arange(int(self.n.sum())) - np.repeat(self.offset, self.n) \
+            + np.repeat(starts, self.n)
+        self.codes = (cp[pos] * 961 + cp[pos + 1] * 31 + cp[pos + 2]) % 16381
+        self.bits = np.zeros(len(texts) * (1 << (_GRAM_BITS - 3)) if bits else 0, np.uint8)
+        if bits and pos.size:
+            owner = np.repeat(np.arange(len(texts)), self.n)
+            v = np.sort(owner * (1 << _GRAM_BITS) + self.codes)
+            byte, bit = v >> 3, (1 << (v & 7)).astype(np.uint8)
+            first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+            self.bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
+
+    def present(self, needles: np.ndarray, hay: _Trigrams, haystacks: np.ndarray
+                ) -> np.ndarray:
+        """For each pair (``needles[k]`` of these texts, ``haystacks[k]`` of ``hay``): how many
+        of the needle's trigram positions hold a trigram the haystack has."""
+        n = self.n[needles]
+        total = int(n.sum())
+        pair = np.repeat(np.arange(len(needles)), n)
+        idx = np.arange(total) - np.repeat(np.cumsum(n) - n, n) + np.repeat(self.offset[needles],
+                                                                            n)
+        code = self.codes[idx]
+        byte = np.repeat(haystacks, n) * (1 << (_GRAM_BITS - 3)) + (code >> 3)
+        hit = (hay.bits[byte] >> (code & 7)) & 1
+        return np.bincount(pair, weights=hit, minlength=len(needles))
+
+
+def _may_contain(words: _Trigrams, statements: _Trigrams, lw: np.ndarray, ls: np.ndarray,
+                 needles: np.ndarray, haystacks: np.ndarray) -> np.ndarray:
+    """Whether partial_ratio(words of ``needles[k]``, statement of ``haystacks[k]``) can reach
+    95. It compares the shorter text with windows of the longer no longer than it: a score of 95
+    allows D <= 10% of the shorter's length in insertions and deletions, and each destroys at
+    most three trigrams of it, so at least (length - 2 - 0.3 length) of its trigram positions
+    hold a trigram of the longer text. Pairs whose words are longer than the statement are
+    always tried."""
+    ln = lw[needles]
+    ok = ln > ls[haystacks]
+    rest = np.flatnonzero(~ok)
+    if rest.size:
+        found = words.present(needles[rest], statements, haystacks[rest])
+        ok[rest] = found >= 0.7 * ln[rest] - 2.5
+    return ok
+
+
+def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray,
+                                                                    np.ndarray]:
+    """The rapidfuzz tests of :func:`_text_relation` for key pairs (``a``, ``b``): words equal
+    (ratio, both from five words), ``a``'s words in ``b``'s statement and ``b``'s in ``a``'s
+    (partial_ratio, the shorter quote from five words). rapidfuzz runs only where the texts
+    allow the score: a ratio of 95 needs 95% of the two lengths' mean matched (bounded by the
+    characters they share), a partial ratio the trigrams of :func:`_may_contain`."""
+    n = np.array([len(r.words.split()) for r in reps], dtype=np.int64)
+    words = [r.words for r in reps]
+    statements = [r.statement for r in reps]
+    lw = np.array([len(t) for t in words], dtype=np.int64)
+    ls = np.array([len(t) for t in statements], dtype=np.int64)
+    cw = _char_counts(words)
+    gw, gs = _Trigrams(words, bits=False), _Trigrams(statements, bits=True)
+    equal = np.zeros(len(a), dtype=bool)
+    a_in_b = np.zeros(len(a), dtype=bool)
+    b_in_a = np.zeros(len(a), dtype=bool)
+    for lo in range(0, len(a), 1 << 14):  # slices bound the memory of the gathered arrays
+        ia, ib = a[lo:lo + (1 << 14)], b[lo:lo + (1 << 14)]
+        five = np.minimum(n[ia], n[ib]) >= 5
+        try_equal = five & _may_match(cw[ia], cw[ib], 0.95 * (lw[ia] + lw[ib]) / 2)
+        try_ab = five & (n[ib] > n[ia])
+        try_ba = five & (n[ia] > n[ib])
+        k_ab, k_ba = np.flatnonzero(try_ab), np.flatnonzero(try_ba)
+        try_ab[k_ab] = _may_contain(gw, gs, lw, ls, ia[k_ab], ib[k_ab])
+        try_ba[k_ba] = _may_contain(gw, gs, lw, ls, ib[k_ba], ia[k_ba])
+        for k in np.flatnonzero(try_equal):
+            equal[lo + k] = fuzz.ratio(words[ia[k]], words[ib[k]],
+                                       score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
+        for k in np.flatnonzero(try_ab):
+            a_in_b[lo + k] = fuzz.partial_ratio(words[ia[k]], statements[ib[k]],
+                                                score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
+        for k in np.flatnonzero(try_ba):
+            b_in_a[lo + k] = fuzz.partial_ratio(words[ib[k]], statements[ia[k]],
+                                                score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
+    return equal, a_in_b, b_in_a
+
+
+def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
+    """How the keys of each candidate pair relate, both ways (``reps``: a row of each key):
+    columns x, y, rank (a :class:`_Relation`) and sim for the directions that relate, pair by
+    pair (a to b, then b to a).
+
+    x's relation to y of another outlet: ``VERBATIM`` when the words are equal (or rapidfuzz
+    ratio >= 95 from five words) and the speakers do not conflict; with conflicting speakers
+    ``MISATTRIBUTED`` (similarity at least 0.9) when the words are equal or one holds the other's
+    (from three words), else none; ``PART`` when x's words (from two) are in y's words or
+    statement (or, from five words and with fewer words than y, partial_ratio >= 95 in y's
+    statement); ``WHOLE`` when y's are in x's; ``REWORDED`` when they share three content words
+    at a Jaccard similarity of 0.4, or two at 0.2 with their sentences aligned. Most candidates
+    share one rare word only: every test is vectorised, rapidfuzz runs where :func:`_fuzzy`
+    cannot rule it out."""
+    out_schema = {"x": pl.Int64, "y": pl.Int64, "rank": pl.Int64, "sim": pl.Float64}
     if pairs.is_empty():
-        return pairs
+        return pl.DataFrame(schema=out_schema)
     shared = (
         pairs.join(stems.rename({"key": "a"}), on="a")
         .join(stems.rename({"key": "b", "token": "token_b"}), left_on=["b", "token"],
               right_on=["b", "token_b"])
         .group_by("a", "b").len("shared")
     )
+    groups = pl.DataFrame([(k, g) for k, r in enumerate(reps) for g in r.groups],
+                          schema={"k": pl.Int64, "g": pl.Int64}, orient="row")
+    aligned = (
+        pairs.join(groups, left_on="a", right_on="k")
+        .join(groups, left_on=["b", "g"], right_on=["k", "g"], how="semi")
+        .select("a", "b").unique().with_columns(aligned=pl.lit(True))
+    )
     keys = pl.DataFrame(
         {"k": range(len(reps)),
          "w": [f" {r.words} " for r in reps],
          "st": [f" {r.statement} " for r in reps],
-         "n": [len(r.words.split()) for r in reps]},
-        schema={"k": pl.Int64, "w": pl.String, "st": pl.String, "n": pl.Int64})
+         "n": [len(r.words.split()) for r in reps],
+         "ns": [len(r.stems) for r in reps],
+         "sp": [r.speaker for r in reps]},
+        schema={"k": pl.Int64, "w": pl.String, "st": pl.String, "n": pl.Int64,
+                "ns": pl.Int64, "sp": pl.String})
     p = (
         pairs.with_row_index("_order")
         .join(shared, on=["a", "b"], how="left")
+        .join(aligned, on=["a", "b"], how="left")
         .join(keys.rename(lambda c: c + "_a"), left_on="a", right_on="k_a")
         .join(keys.rename(lambda c: c + "_b"), left_on="b", right_on="k_b")
-        .with_columns(
-            # _contains(longer, shorter) on padded strings, both ways, words and statements
-            sub=((pl.col("n_a") >= _MIN_CONTAINED) & (
-                pl.col("w_b").str.contains(pl.col("w_a"), literal=True)
-                | pl.col("st_b").str.contains(pl.col("w_a"), literal=True)))
-            | ((pl.col("n_b") >= _MIN_CONTAINED) & (
-                pl.col("w_a").str.contains(pl.col("w_b"), literal=True)
-                | pl.col("st_a").str.contains(pl.col("w_b"), literal=True)))
-            | (pl.col("w_a") == pl.col("w_b")),
-        )
         .sort("_order")
     )
-    keep = ((p["shared"].fill_null(0) >= 2) | p["sub"]).to_list()
-    a_idx, b_idx, n_a, n_b = p["a"].to_list(), p["b"].to_list(), p["n_a"].to_list(), \
-        p["n_b"].to_list()
-    # the fuzzy tests of _text_relation (both from five words), for the pairs still undecided
-    for i in range(len(keep)):
-        if keep[i] or min(n_a[i], n_b[i]) < 5:
-            continue
-        a, b = reps[a_idx[i]], reps[b_idx[i]]
-        if n_a[i] > n_b[i]:
-            a, b = b, a  # the shorter quote's words in the longer one's statement
-        keep[i] = fuzz.ratio(a.words, b.words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL or (
-            n_a[i] != n_b[i] and fuzz.partial_ratio(a.words, b.statement,
-                                                     score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
-    return p.filter(pl.Series(keep)).select("a", "b")
+    equal, fuzzy_ab, fuzzy_ba = _fuzzy(p["a"].to_numpy(), p["b"].to_numpy(), reps)
+    n_shared = pl.col("shared").fill_null(0)
+    union = pl.col("ns_a") + pl.col("ns_b") - n_shared
+    p = p.with_columns(
+        pl.Series("fuzzy_ab", fuzzy_ab), pl.Series("fuzzy_ba", fuzzy_ba),
+        equal=(pl.col("w_a") == pl.col("w_b")) | pl.Series(equal),
+        conflict=pl.col("sp_a").is_not_null() & pl.col("sp_b").is_not_null()
+        & (pl.col("sp_a") != pl.col("sp_b")),
+        # a's words in b's words or statement, and the other way (padded: whole words)
+        a_in_b=(pl.col("n_a") >= _MIN_CONTAINED) & (
+            pl.col("w_b").str.contains(pl.col("w_a"), literal=True)
+            | pl.col("st_b").str.contains(pl.col("w_a"), literal=True)),
+        b_in_a=(pl.col("n_b") >= _MIN_CONTAINED) & (
+            pl.col("w_a").str.contains(pl.col("w_b"), literal=True)
+            | pl.col("st_a").str.contains(pl.col("w_b"), literal=True)),
+        shared=n_shared,
+        sim=pl.when(union > 0).then(n_shared / union).otherwise(0.0),
+        aligned=pl.col("aligned").fill_null(False),
+    )
+
+    def direction(x: str, y: str) -> pl.DataFrame:
+        x_in_y = pl.col(f"{x}_in_{y}") | pl.col(f"fuzzy_{x}{y}")
+        y_in_x = pl.col(f"{y}_in_{x}")
+        same_words = pl.col("equal") | (x_in_y & (pl.col(f"n_{x}") >= _MIN_MISATTRIBUTED)) | (
+            y_in_x & (pl.col(f"n_{y}") >= _MIN_MISATTRIBUTED))
+        reworded = ((pl.col("shared") >= 3) & (pl.col("sim") >= _REWORDED_SIM)) | (
+            pl.col("aligned") & (pl.col("shared") >= 2)
+            & (pl.col("sim") >= _REWORDED_ALIGNED_SIM))
+        rank = (
+            pl.when(pl.col("equal") & ~pl.col("conflict")).then(int(_Relation.VERBATIM))
+            .when(pl.col("conflict")).then(
+                pl.when(same_words).then(int(_Relation.MISATTRIBUTED)))
+            .when(x_in_y).then(int(_Relation.PART))
+            .when(y_in_x).then(int(_Relation.WHOLE))
+            .when(reworded).then(int(_Relation.REWORDED))
+        )
+        sim = (pl.when(pl.col("equal") & ~pl.col("conflict")).then(1.0)
+               .when(pl.col("conflict")).then(pl.max_horizontal("sim", pl.lit(0.9)))
+               .otherwise(pl.col("sim")))
+        return p.select("_order", x=pl.col(x), y=pl.col(y), rank=rank, sim=sim,
+                        way=pl.lit(0 if x == "a" else 1))
+
+    return (
+        pl.concat([direction("a", "b"), direction("b", "a")])
+        .drop_nulls("rank").sort("_order", "way").select(list(out_schema)).cast(out_schema)
+    )
 
 
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -309,7 +423,7 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
         .unique().sort("a", "b")
     )
-    pairs = _may_relate(pairs, stems, [rows[c[0]] for c in copies])
+    related = _relations(pairs, stems, [rows[c[0]] for c in copies])
     parent = list(range(len(rows)))
 
     def find(k: int) -> int:
@@ -333,16 +447,13 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
             if y is not None:
                 union(x, y)
                 found.setdefault(x, []).append((_Relation.VERBATIM, -1.0, y))
-    for ka, kb in zip(pairs["a"], pairs["b"], strict=True):
-        for xs, ys in ((copies[ka], copies[kb]), (copies[kb], copies[ka])):
-            rel = _relation(rows[xs[0]], rows[ys[0]])
-            if rel is None:
-                continue
-            for x in xs:
-                y = other_outlet(x, ys)
-                if y is not None:
-                    union(x, y)
-                    found.setdefault(x, []).append((rel[0], -rel[1], y))
+    for kx, ky, rank, sim in related.iter_rows():
+        ys = copies[ky]
+        for x in copies[kx]:
+            y = other_outlet(x, ys)
+            if y is not None:
+                union(x, y)
+                found.setdefault(x, []).append((rank, -sim, y))
     best: dict[int, tuple[int, float, int]] = {}
     for x, rels in found.items():
         # misattributed only when no other outlet gives these words to the same speaker
