@@ -198,19 +198,19 @@ _GRAM_BITS = 14
 
 
 class _Trigrams:
-    """The character trigrams of some texts, hashed: each text's in order (needle side) and, as
-    a bit set per text, which occur (haystack side)."""
+    """The character trigrams of some texts, hashed: as needles, the trigrams at every
+    ``step``-th position in order; as haystacks (``bits``), a bit set per text of the trigrams
+    it has at any position."""
 
-    def __init__(self, texts: list[str], bits: bool) -> None:
-        """``bits``: build the bit sets (for haystacks)."""
+    def __init__(self, texts: list[str], step: int = 1, bits: bool = False) -> None:
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
         ends = np.cumsum(lengths)
         cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         starts = ends - lengths
-        # a trigram starts at every position but the last two of its text
-        self.n = np.maximum(lengths - 2, 0)
+        # a trigram starts at every step-th position but the last two of its text
+        self.n = (np.maximum(lengths - 2, 0) + step - 1) // step
         self.offset = np.cumsum(self.n) - self.n
-        pos = np.arange(int(self.n.sum())) - np.repeat(self.offset, self.n) \
+        pos = (np.arange(int(self.n.sum())) - np.repeat(self.offset, self.n)) * step \
             + np.repeat(starts, self.n)
         self.codes = (cp[pos] * 961 + cp[pos + 1] * 31 + cp[pos + 2]) % 16381
         self.bits = np.zeros(len(texts) * (1 << (_GRAM_BITS - 3)) if bits else 0, np.uint8)
@@ -225,6 +225,10 @@ class _Trigrams:
                 ) -> np.ndarray:
         """For each pair (``needles[k]`` of these texts, ``haystacks[k]`` of ``hay``): how many
         of the needle's trigram positions hold a trigram the haystack has."""
+        if len(needles) > 1 << 14:  # slices bound the memory of the gathered arrays
+            return np.concatenate([self.present(needles[lo:lo + (1 << 14)], hay,
+                                                haystacks[lo:lo + (1 << 14)])
+                                   for lo in range(0, len(needles), 1 << 14)])
         n = self.n[needles]
         total = int(n.sum())
         pair = np.repeat(np.arange(len(needles)), n)
@@ -240,16 +244,16 @@ def _may_contain(words: _Trigrams, statements: _Trigrams, lw: np.ndarray, ls: np
                  needles: np.ndarray, haystacks: np.ndarray) -> np.ndarray:
     """Whether partial_ratio(words of ``needles[k]``, statement of ``haystacks[k]``) can reach
     95. It compares the shorter text with windows of the longer no longer than it: a score of 95
-    allows D <= 10% of the shorter's length in insertions and deletions, and each destroys at
-    most three trigrams of it, so at least (length - 2 - 0.3 length) of its trigram positions
-    hold a trigram of the longer text. Pairs whose words are longer than the statement are
-    always tried."""
+    allows D <= 10% of the shorter's length in insertions and deletions (``words``: trigrams
+    at every third position, disjoint), and each destroys at most one of its disjoint
+    trigrams, so at least (their number - 0.1 length) of them are trigrams of the longer text.
+    Pairs whose words are longer than the statement are always tried."""
     ln = lw[needles]
     ok = ln > ls[haystacks]
     rest = np.flatnonzero(~ok)
     if rest.size:
         found = words.present(needles[rest], statements, haystacks[rest])
-        ok[rest] = found >= 0.7 * ln[rest] - 2.5
+        ok[rest] = found >= words.n[needles[rest]] - 0.1 * ln[rest] - 0.5
     return ok
 
 
@@ -266,29 +270,63 @@ def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, 
     lw = np.array([len(t) for t in words], dtype=np.int64)
     ls = np.array([len(t) for t in statements], dtype=np.int64)
     cw = _char_counts(words)
-    gw, gs = _Trigrams(words, bits=False), _Trigrams(statements, bits=True)
+    gw, gs = _Trigrams(words, step=3), _Trigrams(statements, bits=True)
     equal = np.zeros(len(a), dtype=bool)
     a_in_b = np.zeros(len(a), dtype=bool)
     b_in_a = np.zeros(len(a), dtype=bool)
-    for lo in range(0, len(a), 1 << 14):  # slices bound the memory of the gathered arrays
-        ia, ib = a[lo:lo + (1 << 14)], b[lo:lo + (1 << 14)]
-        five = np.minimum(n[ia], n[ib]) >= 5
-        try_equal = five & _may_match(cw[ia], cw[ib], 0.95 * (lw[ia] + lw[ib]) / 2)
-        try_ab = five & (n[ib] > n[ia])
-        try_ba = five & (n[ia] > n[ib])
-        k_ab, k_ba = np.flatnonzero(try_ab), np.flatnonzero(try_ba)
-        try_ab[k_ab] = _may_contain(gw, gs, lw, ls, ia[k_ab], ib[k_ab])
-        try_ba[k_ba] = _may_contain(gw, gs, lw, ls, ib[k_ba], ia[k_ba])
-        for k in np.flatnonzero(try_equal):
-            equal[lo + k] = fuzz.ratio(words[ia[k]], words[ib[k]],
-                                       score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
-        for k in np.flatnonzero(try_ab):
-            a_in_b[lo + k] = fuzz.partial_ratio(words[ia[k]], statements[ib[k]],
-                                                score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
-        for k in np.flatnonzero(try_ba):
-            b_in_a[lo + k] = fuzz.partial_ratio(words[ib[k]], statements[ia[k]],
-                                                score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
+    five = np.minimum(n[a], n[b]) >= 5
+    # ratio: 2 * matched / (la + lb), and matched <= the shorter length, <= shared characters
+    need = 0.95 * (lw[a] + lw[b]) / 2
+    k_eq = np.flatnonzero(five & (np.minimum(lw[a], lw[b]) >= need))
+    k_eq = k_eq[_may_match(cw[a[k_eq]], cw[b[k_eq]], need[k_eq])]
+    for k in k_eq:
+        equal[k] = fuzz.ratio(words[a[k]], words[b[k]], score_cutoff=_FUZZY_EQUAL) \
+            >= _FUZZY_EQUAL
+    for x, y, into in ((a, b, a_in_b), (b, a, b_in_a)):
+        k_in = np.flatnonzero(five & (n[y] > n[x]))
+        k_in = k_in[_may_contain(gw, gs, lw, ls, x[k_in], y[k_in])]
+        for k in k_in:
+            into[k] = fuzz.partial_ratio(words[x[k]], statements[y[k]],
+                                         score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
     return equal, a_in_b, b_in_a
+
+
+def _contained(pairs: pl.DataFrame, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray]:
+    """For key pairs (a, b): whether a's words (from two) are in b's words or statement, and the
+    other way (whole words). Words of a key are in the other's statement only if its two rarest
+    words are (a join of integers); the strings are compared for those only."""
+    said = (
+        pl.DataFrame({"k": range(len(reps)), "st": [r.statement for r in reps],
+                      "w": [r.words for r in reps]}, schema={"k": pl.Int64, "st": pl.String,
+                                                            "w": pl.String})
+    )
+    st_words = said.select("k", word=pl.col("st").str.split(" ")).explode("word").unique()
+    vocab = st_words.select("word").unique().with_row_index("wid")
+    st_words = st_words.join(vocab, on="word").select("k", "wid")
+    rarest = (
+        said.select("k", word=pl.col("w").str.split(" ")).explode("word").unique()
+        .join(vocab, on="word").join(st_words.group_by("wid").len("df"), on="wid")
+        .sort("k", "df", "wid").group_by("k", maintain_order=True).head(2)
+        .with_columns(need=pl.len().over("k")).select("k", "wid", "need")
+    )
+    padded = [f" {r.words} " for r in reps]
+    st_padded = [f" {r.statement} " for r in reps]
+    n = [len(r.words.split()) for r in reps]
+    p = pairs.with_row_index("_order")
+    out = []
+    for x, y in (("a", "b"), ("b", "a")):
+        maybe = (
+            p.join(rarest, left_on=x, right_on="k")
+            .join(st_words, left_on=[y, "wid"], right_on=["k", "wid"], how="semi")
+            .group_by("_order", x, y, "need").len("found")
+            .filter(pl.col("found") == pl.col("need"))
+        )
+        hit = np.zeros(pairs.height, dtype=bool)
+        for order, kx, ky in maybe.select("_order", x, y).iter_rows():
+            hit[order] = n[kx] >= _MIN_CONTAINED and (padded[kx] in padded[ky]
+                                                     or padded[kx] in st_padded[ky])
+        out.append(hit)
+    return out[0], out[1]
 
 
 def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
@@ -308,12 +346,13 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     out_schema = {"x": pl.Int64, "y": pl.Int64, "rank": pl.Int64, "sim": pl.Float64}
     if pairs.is_empty():
         return pl.DataFrame(schema=out_schema)
-    shared = (
-        pairs.join(stems.rename({"key": "a"}), on="a")
-        .join(stems.rename({"key": "b", "token": "token_b"}), left_on=["b", "token"],
-              right_on=["b", "token_b"])
+    # content words the two share, a slice of pairs at a time (bounded memory)
+    shared = pl.concat([
+        part.join(stems.rename({"key": "a"}), on="a")
+        .join(stems.rename({"key": "b"}), on=["b", "token"], how="semi")
         .group_by("a", "b").len("shared")
-    )
+        for part in pairs.iter_slices(1 << 14)
+    ])
     groups = pl.DataFrame([(k, g) for k, r in enumerate(reps) for g in r.groups],
                           schema={"k": pl.Int64, "g": pl.Int64}, orient="row")
     aligned = (
@@ -321,15 +360,14 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
         .join(groups, left_on=["b", "g"], right_on=["k", "g"], how="semi")
         .select("a", "b").unique().with_columns(aligned=pl.lit(True))
     )
+    word_ids: dict[str, int] = {}
     keys = pl.DataFrame(
         {"k": range(len(reps)),
-         "w": [f" {r.words} " for r in reps],
-         "st": [f" {r.statement} " for r in reps],
+         "wid": [word_ids.setdefault(r.words, len(word_ids)) for r in reps],
          "n": [len(r.words.split()) for r in reps],
          "ns": [len(r.stems) for r in reps],
          "sp": [r.speaker for r in reps]},
-        schema={"k": pl.Int64, "w": pl.String, "st": pl.String, "n": pl.Int64,
-                "ns": pl.Int64, "sp": pl.String})
+        schema={"k": pl.Int64, "wid": pl.Int64, "n": pl.Int64, "ns": pl.Int64, "sp": pl.String})
     p = (
         pairs.with_row_index("_order")
         .join(shared, on=["a", "b"], how="left")
@@ -339,20 +377,15 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
         .sort("_order")
     )
     equal, fuzzy_ab, fuzzy_ba = _fuzzy(p["a"].to_numpy(), p["b"].to_numpy(), reps)
+    a_in_b, b_in_a = _contained(p.select("a", "b"), reps)
     n_shared = pl.col("shared").fill_null(0)
     union = pl.col("ns_a") + pl.col("ns_b") - n_shared
     p = p.with_columns(
         pl.Series("fuzzy_ab", fuzzy_ab), pl.Series("fuzzy_ba", fuzzy_ba),
-        equal=(pl.col("w_a") == pl.col("w_b")) | pl.Series(equal),
+        pl.Series("a_in_b", a_in_b), pl.Series("b_in_a", b_in_a),
+        equal=(pl.col("wid_a") == pl.col("wid_b")) | pl.Series(equal),
         conflict=pl.col("sp_a").is_not_null() & pl.col("sp_b").is_not_null()
         & (pl.col("sp_a") != pl.col("sp_b")),
-        # a's words in b's words or statement, and the other way (padded: whole words)
-        a_in_b=(pl.col("n_a") >= _MIN_CONTAINED) & (
-            pl.col("w_b").str.contains(pl.col("w_a"), literal=True)
-            | pl.col("st_b").str.contains(pl.col("w_a"), literal=True)),
-        b_in_a=(pl.col("n_b") >= _MIN_CONTAINED) & (
-            pl.col("w_a").str.contains(pl.col("w_b"), literal=True)
-            | pl.col("st_a").str.contains(pl.col("w_b"), literal=True)),
         shared=n_shared,
         sim=pl.when(union > 0).then(n_shared / union).otherwise(0.0),
         aligned=pl.col("aligned").fill_null(False),
@@ -408,9 +441,11 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     # candidate pairs: keys where one holds one of the other's rarest content words (a polars
     # join). Every relation needs that (a quote contained in another has all its words there,
     # rarest included), so the cost stays near-linear in the quotes
+    # tokens as integers, numbered in their sort order (ties below break the same way)
+    vocab = {t: i for i, t in enumerate(sorted({t for r in rows for t in r.stems}))}
     stems = pl.DataFrame(
-        [(c, s) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
-        schema={"key": pl.Int64, "token": pl.String}, orient="row")
+        [(c, vocab[s]) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
+        schema={"key": pl.Int64, "token": pl.Int64}, orient="row")
     rarest = (
         stems.with_columns(df=pl.len().over("token"))
         .sort(["key", "df", "token"])
