@@ -50,6 +50,7 @@ _UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-
                           + "|".join(sorted(FEMALE_NOUNS | MALE_NOUNS)) + r")\b")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
+_DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(?:—|–|--|-\s)")
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -224,8 +225,29 @@ class People:
             runs.append(cur)
         out = []
         for whole in runs:
+            if self._dateline(whole):
+                continue  # "WASHINGTON —": a place, never a speaker
+            if len(whole) > 1 and whole[0].low.endswith("ing") and \
+                    whole[0].low not in FIRST_NAMES and self._starts_sentence(whole[0].start):
+                whole = whole[1:]  # "Attacking Hillary Clinton, …": a gerund is no name
             out.extend(self._trim_run(run) for run in self._split_and(whole))
         return [run for run in out if run and not (len(run) == 1 and len(run[0].word) == 1)]
+
+    def _starts_sentence(self, at: int) -> bool:
+        i = self.doc.sentence_at(at)
+        return not self.doc.masked[self.doc.s_start[i]:at].strip(" \n\x00\"“‘'")
+
+    def _dateline(self, run: list[Token]) -> bool:
+        """A dateline: capitals at the start of a paragraph, then a dash ("WASHINGTON —",
+        "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
+        if not all(t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
+            return False
+        i = self.doc.sentence_at(run[0].start)
+        para_start = next((st for _p, st, en in self.doc.paras if st <= run[0].start < en),
+                          self.doc.s_start[i])
+        if self.doc.masked[para_start:run[0].start].strip():
+            return False
+        return bool(_DATELINE_END.match(self.doc.masked, run[-1].end))
 
     def _split_and(self, run: list[Token]) -> list[list[Token]]:
         """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""

@@ -27,6 +27,7 @@ from corpusdiff.analyze.quote_words import (
     WORK_NOUNS,
 )
 from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
+from corpusdiff.tokens import STOPWORDS
 
 _speech_verbs = speech_verbs
 
@@ -47,6 +48,17 @@ STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which t
                              "said says told".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
                                 r"your)\s+$", re.I)
+#: punctuation that ends a quote's clause
+_CLOSING = frozenset(",.;:?!…—–-\"”’')\n")
+#: words after a quoted word that show it does not modify a noun there: prepositions and
+#: conjunctions beyond the stopwords
+_NOT_NOUNS = frozenset("""toward towards across along around among amid behind beyond despite
+inside outside past since unlike near onto unless whether whereas""".split())
+#: what a naming verb names with a label: itself ("calls himself the"), or a name ("calling his
+#: own Justice Department a")
+_LABELLED = re.compile(r"\s+(?:(?:him|her|it|them)sel(?:f|ves)|(?:(?:his|her|its|their|"
+                       r"the)\s+)?(?:own\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:a|an|the)"
+                       r"\s*$")
 _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Following|Despite|"
                           r"Under|Over|With|Without|Since|While|When|As|Earlier|Later|From|"
                           r"Writing|Responding|Pressed|Appearing)\b[^,\x00]{0,80},")
@@ -334,7 +346,7 @@ class Speakers:
 
     def _after(self, q: Quote) -> Attr | None:
         """Attribution right after the closing mark: '…," X said' / '…," said X, role'."""
-        if q.close_mark is None:
+        if q.close_mark is None or not self._closes_clause(q):
             return None
         lo = q.after
         # up to the end of the sentence or the next quote; when the quote closed its sentence
@@ -382,6 +394,16 @@ class Speakers:
                     "X wrote" if verb in ("wrote", "writes", "tweeted", "posted") else "X said"
             return subj
         return None
+
+    def _closes_clause(self, q: Quote) -> bool:
+        """Whether punctuation ends the quote, inside its marks or right after them ('…,"
+        Lee said', '“Why now?” Hale asked'): a quote running on into its sentence (his first
+        “Crooked Hillary” Twitter post) is followed by no attribution."""
+        assert q.close_mark is not None
+        inside = self.doc.text[q.start:q.close_mark].rstrip()
+        after = self.doc.masked[q.after:q.after + 4].lstrip(" ")
+        return (bool(inside) and inside[-1] in _CLOSING) or after[:1] in _CLOSING \
+            or not after.strip()
 
     def _according(self, lo: int, hi: int) -> Attr:
         """The source after "according to": a name, an institution ("a statement from the
@@ -469,7 +491,9 @@ class Speakers:
             attr = self._np_before(lo, at)
         if attr is None or attr.kind == "unknown":
             prev = self.doc.masked[lo:at].rstrip()
-            if not prev or prev[-1] in ",\x00":  # inverted: "Stated Stone:", "…," said Lee
+            # inverted: "Stated Stone:", "…," said Lee; never a participle (", accusing a
+            # former Clinton aide of": the words after it are its object)
+            if (not prev or prev[-1] in ",\x00") and not vm.group().endswith("ing"):
                 stop = re.match(r"[^.;:\x00]*", self.doc.masked[lo + vm.end():])
                 found = self._np_after(lo + vm.end() + len(
                     re.match(r"\s*", self.doc.masked[lo + vm.end():]).group()),
@@ -574,20 +598,42 @@ class Speakers:
 
     def _is_scare(self, q: Quote, before: Attr | None) -> bool:
         """One to three words in marks inside a sentence that quote nobody: no attribution right
-        after them and no speech verb before them in the sentence; or a nickname after a naming
-        verb ("calling the detour the “Lee Loop”")."""
+        after them and no speech verb before them in the sentence; a nickname or epithet after
+        a naming verb (calling the detour the “Lee Loop”, calls himself the “toughest sheriff”,
+        calling the Justice Department a “deep state”); a word or two that modifies the noun
+        after it (a “catch-and-release” policy)."""
         span = self.doc.text[q.start:q.end]
         lo = self.doc.s_start[self.doc.sentence_at(q.open_mark)]
         ctx = self.doc.masked[lo:q.open_mark]
-        if len(span.split()) > 3 or not re.search(r"\w", ctx.replace("\x00", "")) \
+        n_words = len(span.split())
+        if n_words > 3 or not re.search(r"\w", ctx.replace("\x00", "")) \
                 or re.search(r"[?!…]$", span):
             return False
         if before is None:
             return True
         naming = [m.end() for m in NAMING.finditer(ctx)]
-        speech = [m.end() for m in _speech_verbs(ctx)]
-        return bool(naming) and max(naming) >= max(speech, default=0) and all(
-            w[0].isupper() for w in span.split())
+        verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
+            ctx, max(0, m.start() - 8), m.start())]
+        speech = [m.end() for m in verbs]
+        if naming and max(naming) >= max(speech, default=0) and (
+                all(w[0].isupper() for w in span.split())
+                or _LABELLED.match(ctx, max(naming))):
+            return True
+        if n_words > 2:
+            return False
+        return self._modifies_next(q, ctx)
+
+    def _modifies_next(self, q: Quote, ctx: str) -> bool:
+        """A quoted word or two between a determiner and the noun it modifies ("a
+        “catch-and-release” policy"): nothing closes the quote, a content word follows."""
+        if q.close_mark is None or re.search(r"[,.;:!?…—–]", self.doc.text[q.end:q.after]):
+            return False
+        if not _DETERMINER_BEFORE.search(ctx):
+            return False
+        nxt = re.match(r" ([a-z][\w’'-]*)", self.doc.masked[q.after:q.after + 40])
+        return nxt is not None and nxt.group(1) not in STOPWORDS \
+            and nxt.group(1) not in FUNCTION_WORDS and nxt.group(1) not in _NOT_NOUNS \
+            and not is_speech(nxt.group(1))
 
     def classify(self) -> None:
         """Kind and attribution of every quote of the article."""
