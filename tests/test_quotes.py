@@ -498,6 +498,33 @@ REAL_NEWS = [
     pytest.param(["Trump told NBC's “Today” show that he would win, and praised the “Defeat "
                   "ISIS” coalition."],
                  [("Today", "title", None), ("Defeat ISIS", "title", None)], id="named works"),
+    # labels and words, not quotations
+    pytest.param(["Sheriff Dale Rourke of Pima County, who proudly calls himself the “people's "
+                  "sheriff” in the state, endorsed Ana Lee on Friday."],
+                 [("people's sheriff", "scare", None)], id="label after calls himself"),
+    pytest.param(["Mayor Ana Lee spoke on Friday, calling the Riverton County Board a "
+                  "“rubber stamp.”"],
+                 [("rubber stamp", "scare", None)], id="label for a named object"),
+    pytest.param(["Senator Tom Hale blasted the council, which he criticized as having a "
+                  "“pay-to-play” culture that favors donors."],
+                 [("pay-to-play", "scare", None)], id="quoted word modifying a noun"),
+    pytest.param(["Mayor Ana Lee made her first “Fake Budget” Twitter post on Monday."],
+                 [("Fake Budget", "scare", None)], id="no attribution into a running quote"),
+    pytest.param(["Homan said no arrests resulted, because plans of the raid were “leaked” in "
+                  "advance.", "Senator Tom Hale called it a “mistake” to close the bridge."],
+                 [("leaked", "quote", "Homan"), ("mistake", "quote", "Tom Hale")],
+                 id="partial quotes stay quotes"),
+    # never speakers: a dateline, a gerund, the object of a participle, a place
+    pytest.param(["RIVERTON — Mayor Ana Lee closed the bridge on Friday, accusing a former "
+                  "Hale aide of “ignoring basic inspections,” and calling the Riverton Courier "
+                  "a “swamp.”",
+                  "Attacking Tom Hale, her rival, was a familiar tune."],
+                 [("ignoring basic inspections", "quote", "Ana Lee"), ("swamp", "scare", None)],
+                 id="dateline gerund and participle"),
+    pytest.param(["“We will fight this,” Mayor Ana Lee told reporters, saying the Riverton "
+                  "developer would be a “disaster” for the river."],
+                 [("We will fight this", "quote", "Ana Lee"), ("disaster", "quote", "Ana Lee")],
+                 id="participle object is no speaker"),
 ]
 
 
