@@ -51,6 +51,7 @@ _UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
 _DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(?:—|–|--|-\s)")
+_NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -213,15 +214,21 @@ class People:
         runs: list[list[Token]] = []
         masked = self.doc.masked
         for m in _RUN_RE.finditer(masked):
+            text = m.group()
+            if " " not in text and clean(text).lower() in _NEVER_ALONE:
+                continue  # a sentence starter or a month alone: trimmed to nothing below
             cur: list[Token] = []
-            for t in _TOKEN_RE.finditer(masked, m.start(), m.end()):
+            # the run's words are one token each, one space apart
+            at = m.start()
+            for word in text.split(" "):
                 if cur:
                     prev = cur[-1].text
                     if (prev.endswith(".") and not is_abbreviation(prev)) or \
                             _POSSESSIVE.search(prev):
                         runs.append(cur)
                         cur = []
-                cur.append(Token(t.group(), t.start(), t.end()))
+                cur.append(Token(word, at, at + len(word)))
+                at += len(word) + 1
             runs.append(cur)
         out = []
         for whole in runs:
@@ -240,7 +247,8 @@ class People:
     def _dateline(self, run: list[Token]) -> bool:
         """A dateline: capitals at the start of a paragraph, then a dash ("WASHINGTON —",
         "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
-        if not all(t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
+        if not run[0].text.isupper() or not all(
+                t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
             return False
         i = self.doc.sentence_at(run[0].start)
         para_start = next((st for _p, st, en in self.doc.paras if st <= run[0].start < en),
