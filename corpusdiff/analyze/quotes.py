@@ -527,9 +527,12 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     ).select(QUOTES.names()).cast(dict(QUOTES))
 
 
+#: sentences tokenised at once by :func:`paraphrased`
+_TOKEN_SLICE = 4096
+
 #: bins of one counting pass of :func:`_shared_words` (quotes x sentences of a slice of quotes:
-#: bounds its memory to 32 MiB)
-_COUNT_BINS = 1 << 22
+#: bounds its memory to 8 MiB)
+_COUNT_BINS = 1 << 20
 
 
 def _cat(arrays: list[np.ndarray]) -> np.ndarray:
@@ -546,17 +549,25 @@ def _shared_words(q_stems: pl.DataFrame, s_stems: pl.DataFrame) -> pl.DataFrame:
     s_codes = s_stems.join(vocab, on="token").join(sents, on=["article", "index"]).select(
         "w", "sid")
     quotes = q_stems.select("_pos", "n_words").unique("_pos").sort("_pos").with_row_index("qid")
-    pairs = (q_stems.join(vocab, on="token").join(quotes, on="_pos").select("qid", "w")
-             .join(s_codes, on="w").select("qid", "sid").sort("qid"))
+    q_codes = q_stems.join(vocab, on="token").join(quotes, on="_pos").select("qid", "w").sort(
+        "qid", "w")
+    qid, qw = q_codes["qid"].to_numpy().astype(np.int64), q_codes["w"].to_numpy()
+    # the sentences holding each word: an inverted index (postings of word w at
+    # post_sid[post_off[w]:post_off[w + 1]])
+    s_codes = s_codes.sort("w", "sid")
+    post_sid = s_codes["sid"].to_numpy().astype(np.int64)
+    post_off = np.concatenate([[0], np.cumsum(np.bincount(s_codes["w"].to_numpy(),
+                                                          minlength=vocab.height))])
     n_sents = max(sents.height, 1)
-    qid, sid = pairs["qid"].to_numpy(), pairs["sid"].to_numpy()
     step = max(1, _COUNT_BINS // n_sents)  # quotes per slice
     found_q: list[np.ndarray] = []
     found_s: list[np.ndarray] = []
     found_n: list[np.ndarray] = []
     for lo in range(0, quotes.height, step):
         a, b = np.searchsorted(qid, [lo, lo + step])
-        counts = np.bincount((qid[a:b].astype(np.int64) - lo) * n_sents + sid[a:b],
+        first, n = post_off[qw[a:b]], post_off[qw[a:b] + 1] - post_off[qw[a:b]]
+        pos = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first, n)
+        counts = np.bincount((np.repeat(qid[a:b], n) - lo) * n_sents + post_sid[pos],
                              minlength=step * n_sents)
         cells = np.flatnonzero(counts >= 3)
         found_q.append(cells // n_sents + lo)
@@ -594,8 +605,13 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
     q_stems = q_stems.join(q_stems.group_by("_pos").len("n_words"), on="_pos").filter(
         pl.col("n_words") >= _PARAPHRASE_MIN_WORDS)
     s = sentences.filter(pl.col("kind") != "boilerplate").select("article", "index", "text")
-    s_stems = (content_tokens(s, ["article", "index"]).filter(~pl.col("quoted"))
-               .select("article", "index", "token").unique())
+    # a slice of sentences at a time: the words exploded at once are what the memory holds
+    s_stems = pl.concat([
+        content_tokens(part, ["article", "index"]).filter(~pl.col("quoted"))
+        .select("article", "index", "token").unique()
+        for part in s.iter_slices(_TOKEN_SLICE)
+    ]) if s.height else content_tokens(s, ["article", "index"]).select(
+        "article", "index", "token")
     hits = _shared_words(q_stems, s_stems).join(
         q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
                  "quote_group"), on="_pos"
