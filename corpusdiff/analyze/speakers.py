@@ -759,6 +759,9 @@ def article_quotes(ident: str, text: str, sentences: list[tuple[int, int, int, i
                    ) -> list[tuple[object, ...]]:
     """QUOTES rows of one article; ``sentences``: (index, paragraph, start, end, kind) in text
     order."""
-    speakers = Speakers(QuotedArticle(ident, text, sentences))
+    doc = QuotedArticle(ident, text, sentences)
+    if not doc.quotes:
+        return []  # nobody to attribute: the people need not be found
+    speakers = Speakers(doc)
     speakers.classify()
     return speakers.rows()
