@@ -525,6 +525,24 @@ REAL_NEWS = [
                   "developer would be a “disaster” for the river."],
                  [("We will fight this", "quote", "Ana Lee"), ("disaster", "quote", "Ana Lee")],
                  id="participle object is no speaker"),
+    # quotes no reporting verb right before them introduces
+    pytest.param(["“We thought the bridge was safe,” said Dana Ruiz, who runs the ferry. The "
+                  "county “kind of forgot. This is not something it can hide.”"],
+                 [("We thought the bridge was safe", "quote", "Dana Ruiz"),
+                  ("kind of forgot. This is not something it can hide", "quote", "Dana Ruiz")],
+                 id="mid-sentence continuation"),
+    pytest.param(["In a speech on Monday, Mayor Ana Lee attacked “the reckless neglect of the "
+                  "river crossings.”"],
+                 [("the reckless neglect of the river crossings", "quote", "Ana Lee")],
+                 id="verb that is no reporting verb"),
+    pytest.param(["At a forum in Riverton, Tom Hale, the president of the ferry union, told a "
+                  "woman who suggested that riders may stay home that “the ferries will run.”"],
+                 [("the ferries will run", "quote", "Tom Hale")],
+                 id="relative clause and leading phrase"),
+    pytest.param(["“The bridge was never inspected,” Dana Ruiz, the deputy director of the "
+                  "transit authority, one of the agencies suing the county, said on Friday."],
+                 [("The bridge was never inspected", "quote", "Dana Ruiz")],
+                 id="subject with long appositives"),
 ]
 
 

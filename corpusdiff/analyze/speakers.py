@@ -48,6 +48,14 @@ STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which t
                              "said says told".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
                                 r"your)\s+$", re.I)
+#: words a subject with its appositives may have between a quote and the verb after it: any
+#: subject, and a person described by appositives ('…," Scott Pruitt, the attorney general of
+#: Oklahoma, one of the states suing, said')
+_SUBJECT_WORDS_ANY, _SUBJECT_WORDS = 14, 20
+#: from this many words, a quote no verb reports is its sentence's subject's words, when the
+#: subject is at most this many words before it
+_SUBJECT_QUOTE_WORDS, _SUBJECT_GAP_WORDS = 4, 12
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 #: punctuation that ends a quote's clause
 _CLOSING = frozenset(",.;:?!…—–-\"”’')\n")
 #: words after a quoted word that show it does not modify a noun there: prepositions and
@@ -175,6 +183,11 @@ class Speakers:
         if not seg:
             return None
         if seg.endswith(","):  # "Chen, president of the union, said": skip the appositive
+            lead = _LEAD_PHRASE.match(seg)
+            if lead and seg[lead.end():].lstrip()[:1].isupper():
+                # "In a panel in Washington, Marc Morial, the chief of …, told": the
+                # adverbial phrase first is no part of the subject
+                return self._np_before(lo + lead.end(), end)
             chunks = seg.split(",")
             unnamed = None
             for k in range(max(0, len(chunks) - 5), len(chunks) - 2):
@@ -382,11 +395,14 @@ class Speakers:
                         attr.role = attr.role or appos
                 return attr
         for vm in _speech_verbs(ctx):
-            if len(ctx[:vm.start()].split()) > 14:
+            n_words = len(ctx[:vm.start()].split())
+            if n_words > _SUBJECT_WORDS:
                 break
             subj = self._np_before(lo, lo + vm.start())
-            # the subject must be the whole text between the mark and the verb
-            if subj is None or not self._covers(lo, subj, same_sentence):
+            # the subject must be the whole text between the mark and the verb; a long one
+            # only for a person described by appositives
+            if subj is None or not self._covers(lo, subj, same_sentence) or (
+                    n_words > _SUBJECT_WORDS_ANY and subj.kind != "person"):
                 continue
             verb = vm.group()
             if subj.cue == "X said":
@@ -461,7 +477,13 @@ class Speakers:
             return None
         colon = ctx.rstrip().endswith(":")
         cue = "colon" if colon else "before"
-        attr = self._verb_subject(lo, verbs, len(verbs) - 1)
+        # a verb in a relative clause ("told a woman who suggested that “…”") is not what
+        # introduces the quote when a reporting verb comes before it
+        k = len(verbs) - 1
+        while k > 0 and _RELATIVE_BEFORE.search(ctx, max(0, verbs[k].start() - 8),
+                                                verbs[k].start()):
+            k -= 1
+        attr = self._verb_subject(lo, verbs, k)
         if attr is None:
             return Attr(None, None, cue, 0.3, "unknown")
         if attr.cue != "pronoun":
@@ -524,7 +546,7 @@ class Speakers:
                 continue
             if pron and lo + pron.start(1) < m.start:
                 break
-            return self._person_attr(m, "before", 0.8)
+            return self._at(self._person_attr(m, "before", 0.8), m.start)
         if pron:
             return self._pronoun(pron.group(1), lo + pron.start(1))
         return None
@@ -667,12 +689,23 @@ class Speakers:
             starts_sentence = not re.search(r"\w", before)
             earlier = [p for p in by_para[q.para] if p.open_mark < q.open_mark
                        and p.kind == "quote" and p.attr is not None]
-            if earlier and starts_sentence:
+            # no cue at all inside a sentence (Biden “kind of misspoke.”): the paragraph's
+            # speaker goes on, or else the sentence's subject introduces it with a verb that
+            # is no reporting verb (Trump attacked “…”, compared the president to a duck, “…”)
+            silent = q.attr is None and not starts_sentence
+            if earlier and (starts_sentence or silent):
                 prev = earlier[-1].attr
                 assert prev is not None
                 q.attr = Attr(prev.speaker, prev.role, "continuation",
                               round(min(prev.confidence, 0.8), 2), prev.kind)
                 continue
+            if silent and len(self.doc.text[q.start:q.end].split()) >= _SUBJECT_QUOTE_WORDS:
+                main = self._main_subject(lo, q.open_mark)
+                gap = self.doc.masked[main.at:q.open_mark].split()[1:] if main else []
+                if main is not None and main.kind in ("person", "inst") and \
+                        len(gap) <= _SUBJECT_GAP_WORDS:
+                    q.attr = Attr(main.speaker, main.role, "before", 0.6, main.kind)
+                    continue
             i = self.doc.sentence_at(q.open_mark)
             if starts_sentence and i > 0 and self.doc.s_para[i - 1] == self.doc.s_para[i]:
                 # "Bass said the raids must end. “They are terrorizing our city.”"
