@@ -4,8 +4,11 @@
   straight double marks; single marks only in headlines and headings; single marks inside a double
   span belong to it; an unclosed quote runs to the end of its paragraph), classifies the span as a
   ``quote``, a ``scare`` quote (one to three words no speech verb touches: “sanctuary” policies,
-  nicknames) or a ``title`` (title case after a work noun or an artist's possessive), and
-  attributes a speaker with the patterns of news prose. ``cue`` names the pattern:
+  nicknames; a label after a naming verb: calls himself the “toughest sheriff”; a word or two
+  modifying the noun after it: a “catch-and-release” policy) or a ``title`` (title case after a
+  work noun or an artist's possessive), and attributes a speaker with the patterns of news
+  prose (a dateline, a gerund or the object of a participle is never one). ``cue`` names the
+  pattern:
 
   ``X said`` / ``X told`` / ``X wrote`` (subject then verb after the quote, titles, appositives
   and adverbs allowed between), ``said X`` / ``appositive`` (inverted, with a role after the
@@ -16,8 +19,10 @@
   first names, honorifics, gendered nouns and pronouns seen with the person; an unnamed
   "a woman" is a referent too, and then the speaker is null), ``continuation`` (the rest of an
   interrupted quote, a quote paragraph after one quoting someone, a quote after a sentence
-  reporting someone's words) and ``same quote`` (words the article gives to a named person
-  elsewhere, e.g. an embedded post).
+  reporting someone's words, a quote inside a sentence no verb reports in a paragraph quoting
+  someone) and ``same quote`` (words the article gives to a named person elsewhere, e.g. an
+  embedded post); a quote of four words or more that no verb reports is the words of the
+  sentence's subject a few words before it (``before``: Trump attacked “…”).
 
   People are normalised within an article ("Governor Ana Lee", "Lee", "the governor" are
   "Ana Lee", role "Governor"); institutions speak too ("White House"). No speaker found is null,
@@ -259,7 +264,7 @@ def _may_contain(words: _Trigrams, statements: _Trigrams, lw: np.ndarray, ls: np
 
 def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray,
                                                                     np.ndarray]:
-    """The rapidfuzz tests of :func:`_text_relation` for key pairs (``a``, ``b``): words equal
+    """The rapidfuzz tests of :func:`_relations` for key pairs (``a``, ``b``): words equal
     (ratio, both from five words), ``a``'s words in ``b``'s statement and ``b``'s in ``a``'s
     (partial_ratio, the shorter quote from five words). rapidfuzz runs only where the texts
     allow the score: a ratio of 95 needs 95% of the two lengths' mean matched (bounded by the
