@@ -203,6 +203,7 @@ class People:
         #: persons by the last word of their name: [(first word, name)] in ``persons`` order,
         #: for :meth:`lookup`; None when ``persons`` changed since it was built
         self._by_last: dict[str, list[tuple[str, str]]] | None = None
+        self._by_first: dict[str, list[str]] = {}  # persons by first word, built with _by_last
         self.mentions: list[Mention] = []
         self._find_people()
 
@@ -451,13 +452,15 @@ class People:
         by_last = self._by_last
         if by_last is None:
             by_last = self._by_last = {}
+            self._by_first = {}
             for p in self.persons.values():
                 parts = p.name.split()
                 by_last.setdefault(parts[-1], []).append((parts[0], p.name))
+                self._by_first.setdefault(parts[0], []).append(p.name)
         cands = [name for first, name in by_last.get(words[-1], ())
                  if len(words) == 1 or first == words[0]]
         if not cands and len(words) == 1:
-            cands = [p.name for p in self.persons.values() if p.name.split()[0] == words[0]]
+            cands = list(self._by_first.get(words[0], ()))
         if len(cands) == 1:
             return cands[0]
         if cands:  # two people share a surname: the most recently mentioned
