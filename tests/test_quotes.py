@@ -498,6 +498,51 @@ REAL_NEWS = [
     pytest.param(["Trump told NBC's “Today” show that he would win, and praised the “Defeat "
                   "ISIS” coalition."],
                  [("Today", "title", None), ("Defeat ISIS", "title", None)], id="named works"),
+    # labels and words, not quotations
+    pytest.param(["Sheriff Dale Rourke of Pima County, who proudly calls himself the “people's "
+                  "sheriff” in the state, endorsed Ana Lee on Friday."],
+                 [("people's sheriff", "scare", None)], id="label after calls himself"),
+    pytest.param(["Mayor Ana Lee spoke on Friday, calling the Riverton County Board a "
+                  "“rubber stamp.”"],
+                 [("rubber stamp", "scare", None)], id="label for a named object"),
+    pytest.param(["Senator Tom Hale blasted the council, which he criticized as having a "
+                  "“pay-to-play” culture that favors donors."],
+                 [("pay-to-play", "scare", None)], id="quoted word modifying a noun"),
+    pytest.param(["Mayor Ana Lee made her first “Fake Budget” Twitter post on Monday."],
+                 [("Fake Budget", "scare", None)], id="no attribution into a running quote"),
+    pytest.param(["Homan said no arrests resulted, because plans of the raid were “leaked” in "
+                  "advance.", "Senator Tom Hale called it a “mistake” to close the bridge."],
+                 [("leaked", "quote", "Homan"), ("mistake", "quote", "Tom Hale")],
+                 id="partial quotes stay quotes"),
+    # never speakers: a dateline, a gerund, the object of a participle, a place
+    pytest.param(["RIVERTON — Mayor Ana Lee closed the bridge on Friday, accusing a former "
+                  "Hale aide of “ignoring basic inspections,” and calling the Riverton Courier "
+                  "a “swamp.”",
+                  "Attacking Tom Hale, her rival, was a familiar tune."],
+                 [("ignoring basic inspections", "quote", "Ana Lee"), ("swamp", "scare", None)],
+                 id="dateline gerund and participle"),
+    pytest.param(["“We will fight this,” Mayor Ana Lee told reporters, saying the Riverton "
+                  "developer would be a “disaster” for the river."],
+                 [("We will fight this", "quote", "Ana Lee"), ("disaster", "quote", "Ana Lee")],
+                 id="participle object is no speaker"),
+    # quotes no reporting verb right before them introduces
+    pytest.param(["“We thought the bridge was safe,” said Dana Ruiz, who runs the ferry. The "
+                  "county “kind of forgot. This is not something it can hide.”"],
+                 [("We thought the bridge was safe", "quote", "Dana Ruiz"),
+                  ("kind of forgot. This is not something it can hide", "quote", "Dana Ruiz")],
+                 id="mid-sentence continuation"),
+    pytest.param(["In a speech on Monday, Mayor Ana Lee attacked “the reckless neglect of the "
+                  "river crossings.”"],
+                 [("the reckless neglect of the river crossings", "quote", "Ana Lee")],
+                 id="verb that is no reporting verb"),
+    pytest.param(["At a forum in Riverton, Tom Hale, the president of the ferry union, told a "
+                  "woman who suggested that riders may stay home that “the ferries will run.”"],
+                 [("the ferries will run", "quote", "Tom Hale")],
+                 id="relative clause and leading phrase"),
+    pytest.param(["“The bridge was never inspected,” Dana Ruiz, the deputy director of the "
+                  "transit authority, one of the agencies suing the county, said on Friday."],
+                 [("The bridge was never inspected", "quote", "Dana Ruiz")],
+                 id="subject with long appositives"),
 ]
 
 

@@ -49,16 +49,57 @@ _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)(" + "|".join(s
 _UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?("
                           + "|".join(sorted(FEMALE_NOUNS | MALE_NOUNS)) + r")\b")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
-_LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")
+_LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
+_DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(?:—|–|--|-\s)")
+_NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
+_LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # what lower_word_before finds
+_APPOSITIVE = re.compile(r",\s+(?:(?:an?|the)\s+)?([^,.;\x00]{2,120}?)(?=,|\.(?:\s|$)|;|"
+                         r"\s+who\b|\s+whose\b|$)")
+_COMMA_APPOSITIVE = re.compile(r",[^,.;\x00]{1,100},")
+_VERB_AFTER = re.compile(r"\s+((?:\w+\s+){0,2}?)(\w+)\b")
+_VERB_AFTER_COMMA = re.compile(r",?\s+((?:\w+\s+){0,2}?)(\w+)\b")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?")
 _CAP_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?"
 _RUN_RE = re.compile(r"(?<![\w’'.\-])" + _CAP_TOKEN + r"(?: (?:(?:"
                      + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
+
+
+def lower_word_before(text: str) -> str | None:
+    """The word of ASCII lowercase letters that ``text`` ends with before its final whitespace
+    (``_WORD_BEFORE``), without a regex search at every position."""
+    if not text or not text[-1].isspace():
+        return None
+    body = text.rstrip()
+    k = len(body)
+    while k > 0 and "a" <= body[k - 1] <= "z":
+        k -= 1
+    if k == len(body) or (k > 0 and (body[k - 1].isalnum() or body[k - 1] == "_")):
+        return None
+    return body[k:]
+
+
+def last_word_before(text: str, at: int, reach: int = 40) -> str | None:
+    """The lowercase word right before ``text[at]`` and one space (``_LAST_WORD`` searched in
+    the ``reach`` characters before ``at``), without a regex search at every position."""
+    lo = max(0, at - reach)
+    end = at - 1
+    if end > lo and text[end] == "\n":
+        end -= 1  # "$" matches before a final newline too
+    if end <= lo or text[end] != " ":
+        return None
+    seg = text[lo:end]
+    if seg[-1].isspace():
+        return None
+    word = seg.rsplit(None, 1)[-1]
+    start = end - len(word)
+    if start == lo and lo > 0 and not text[lo - 1].isspace():
+        return None  # the word goes on before the window
+    return word if _LOWER_TOKEN.fullmatch(word) else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -162,6 +203,7 @@ class People:
         #: persons by the last word of their name: [(first word, name)] in ``persons`` order,
         #: for :meth:`lookup`; None when ``persons`` changed since it was built
         self._by_last: dict[str, list[tuple[str, str]]] | None = None
+        self._by_first: dict[str, list[str]] = {}  # persons by first word, built with _by_last
         self.mentions: list[Mention] = []
         self._find_people()
 
@@ -173,20 +215,48 @@ class People:
         runs: list[list[Token]] = []
         masked = self.doc.masked
         for m in _RUN_RE.finditer(masked):
+            text = m.group()
+            if " " not in text and clean(text).lower() in _NEVER_ALONE:
+                continue  # a sentence starter or a month alone: trimmed to nothing below
             cur: list[Token] = []
-            for t in _TOKEN_RE.finditer(masked, m.start(), m.end()):
+            # the run's words are one token each, one space apart
+            at = m.start()
+            for word in text.split(" "):
                 if cur:
                     prev = cur[-1].text
                     if (prev.endswith(".") and not is_abbreviation(prev)) or \
                             _POSSESSIVE.search(prev):
                         runs.append(cur)
                         cur = []
-                cur.append(Token(t.group(), t.start(), t.end()))
+                cur.append(Token(word, at, at + len(word)))
+                at += len(word) + 1
             runs.append(cur)
         out = []
         for whole in runs:
+            if self._dateline(whole):
+                continue  # "WASHINGTON —": a place, never a speaker
+            if len(whole) > 1 and whole[0].low.endswith("ing") and \
+                    whole[0].low not in FIRST_NAMES and self._starts_sentence(whole[0].start):
+                whole = whole[1:]  # "Attacking Hillary Clinton, …": a gerund is no name
             out.extend(self._trim_run(run) for run in self._split_and(whole))
         return [run for run in out if run and not (len(run) == 1 and len(run[0].word) == 1)]
+
+    def _starts_sentence(self, at: int) -> bool:
+        i = self.doc.sentence_at(at)
+        return not self.doc.masked[self.doc.s_start[i]:at].strip(" \n\x00\"“‘'")
+
+    def _dateline(self, run: list[Token]) -> bool:
+        """A dateline: capitals at the start of a paragraph, then a dash ("WASHINGTON —",
+        "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
+        if not run[0].text.isupper() or not all(
+                t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
+            return False
+        i = self.doc.sentence_at(run[0].start)
+        para_start = next((st for _p, st, en in self.doc.paras if st <= run[0].start < en),
+                          self.doc.s_start[i])
+        if self.doc.masked[para_start:run[0].start].strip():
+            return False
+        return bool(_DATELINE_END.match(self.doc.masked, run[-1].end))
 
     def _split_and(self, run: list[Token]) -> list[list[Token]]:
         """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
@@ -228,9 +298,8 @@ class People:
         title_start = run[0].start
         if not name:
             return name, title_text, title_start
-        before = _LAST_WORD.search(self.doc.masked, max(0, run[0].start - 40), run[0].start)
-        if before is None or not (before.group(1) in TITLES or before.group(1) in
-                                  TITLE_MODIFIERS):
+        before = last_word_before(self.doc.masked, run[0].start)
+        if before is None or not (before in TITLES or before in TITLE_MODIFIERS):
             return name, title_text, title_start
         window = _TOKEN_RE.finditer(self.doc.masked, max(0, run[0].start - 120), run[0].start)
         tokens = [Token(t.group(), t.start(), t.end()) for t in window]
@@ -264,8 +333,9 @@ class People:
 
     def appositive(self, end: int) -> str | None:
         """A role in an appositive after a name: ", deputy director of the X Authority"."""
-        m = re.match(r",\s+(?:(?:an?|the)\s+)?([^,.;\x00]{2,120}?)(?=,|\.(?:\s|$)|;|\s+who\b|"
-                     r"\s+whose\b|$)", self.doc.masked[end:end + 160])
+        if not self.doc.masked.startswith(",", end):
+            return None
+        m = _APPOSITIVE.match(self.doc.masked[end:end + 160])
         if not m:
             return None
         role = m.group(1).strip()
@@ -283,18 +353,18 @@ class People:
         """Whether a name is the subject of a speech verb ("Lee said", "Lee, 54, said") or
         follows one ("said Lee")."""
         after = self.doc.masked[end:end + 160]
-        appos = re.match(r",[^,.;\x00]{1,100},", after)
+        appos = _COMMA_APPOSITIVE.match(after) if after.startswith(",") else None
         if appos:
             after = after[appos.end():]
         # "…, Karoline Leavitt, said": a name in an appositive before the verb
-        comma = ",?" if self.doc.masked[max(0, start - 2):start] == ", " else ""
-        m = re.match(comma + r"\s+((?:\w+\s+){0,2}?)(\w+)\b", after)
+        verb = _VERB_AFTER_COMMA if self.doc.masked[max(0, start - 2):start] == ", " \
+            else _VERB_AFTER
+        m = verb.match(after)
         if m and is_speech(m.group(2)) and all(
                 w in ADVERBS or w.endswith("ly") for w in m.group(1).split()):
             return True
-        before = self.doc.masked[max(0, start - 30):start]
-        last = _WORD_BEFORE.search(before)
-        return last is not None and is_speech(last.group(1))
+        last = lower_word_before(self.doc.masked[max(0, start - 30):start])
+        return last is not None and is_speech(last)
 
     # ---- people ------------------------------------------------------------------------
 
@@ -382,13 +452,15 @@ class People:
         by_last = self._by_last
         if by_last is None:
             by_last = self._by_last = {}
+            self._by_first = {}
             for p in self.persons.values():
                 parts = p.name.split()
                 by_last.setdefault(parts[-1], []).append((parts[0], p.name))
+                self._by_first.setdefault(parts[0], []).append(p.name)
         cands = [name for first, name in by_last.get(words[-1], ())
                  if len(words) == 1 or first == words[0]]
         if not cands and len(words) == 1:
-            cands = [p.name for p in self.persons.values() if p.name.split()[0] == words[0]]
+            cands = list(self._by_first.get(words[0], ()))
         if len(cands) == 1:
             return cands[0]
         if cands:  # two people share a surname: the most recently mentioned

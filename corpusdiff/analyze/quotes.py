@@ -4,8 +4,11 @@
   straight double marks; single marks only in headlines and headings; single marks inside a double
   span belong to it; an unclosed quote runs to the end of its paragraph), classifies the span as a
   ``quote``, a ``scare`` quote (one to three words no speech verb touches: “sanctuary” policies,
-  nicknames) or a ``title`` (title case after a work noun or an artist's possessive), and
-  attributes a speaker with the patterns of news prose. ``cue`` names the pattern:
+  nicknames; a label after a naming verb: calls himself the “toughest sheriff”; a word or two
+  modifying the noun after it: a “catch-and-release” policy) or a ``title`` (title case after a
+  work noun or an artist's possessive), and attributes a speaker with the patterns of news
+  prose (a dateline, a gerund or the object of a participle is never one). ``cue`` names the
+  pattern:
 
   ``X said`` / ``X told`` / ``X wrote`` (subject then verb after the quote, titles, appositives
   and adverbs allowed between), ``said X`` / ``appositive`` (inverted, with a role after the
@@ -16,8 +19,10 @@
   first names, honorifics, gendered nouns and pronouns seen with the person; an unnamed
   "a woman" is a referent too, and then the speaker is null), ``continuation`` (the rest of an
   interrupted quote, a quote paragraph after one quoting someone, a quote after a sentence
-  reporting someone's words) and ``same quote`` (words the article gives to a named person
-  elsewhere, e.g. an embedded post).
+  reporting someone's words, a quote inside a sentence no verb reports in a paragraph quoting
+  someone) and ``same quote`` (words the article gives to a named person elsewhere, e.g. an
+  embedded post); a quote of four words or more that no verb reports is the words of the
+  sentence's subject a few words before it (``before``: Trump attacked “…”).
 
   People are normalised within an article ("Governor Ana Lee", "Lee", "the governor" are
   "Ana Lee", role "Governor"); institutions speak too ("White House"). No speaker found is null,
@@ -38,8 +43,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from functools import lru_cache
 
+import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
@@ -123,10 +128,6 @@ _BLOCK_WORDS = 4
 _FUZZY_EQUAL = 95
 
 
-def _contains(longer: str, shorter: str) -> bool:
-    return f" {shorter} " in f" {longer} "
-
-
 # compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
 @dataclass(eq=False, repr=False)
 class _Row:
@@ -139,49 +140,6 @@ class _Row:
     stems: frozenset[str]
     groups: frozenset[int]  # alignment groups of the quote's sentences
     statement: str = ""  # folded text of the whole statement the row is a piece of
-
-
-def _relation(a: _Row, b: _Row) -> tuple[_Relation, float] | None:
-    """How row ``a`` relates to row ``b`` of another outlet: (relation, similarity), or None."""
-    # wire copy repeats the same quote in many outlets: the same texts meet again and again
-    return _text_relation(a.words, a.statement, a.speaker, a.stems, b.words, b.statement,
-                          b.speaker, b.stems, bool(a.groups & b.groups))
-
-
-@lru_cache(maxsize=1 << 16)
-def _text_relation(a_words: str, a_statement: str, a_speaker: str | None,
-                   a_stems: frozenset[str], b_words: str, b_statement: str,
-                   b_speaker: str | None, b_stems: frozenset[str],
-                   aligned: bool) -> tuple[_Relation, float] | None:
-    shared = len(a_stems & b_stems)
-    union = len(a_stems | b_stems)
-    sim = shared / union if union else 0.0
-    conflict = a_speaker is not None and b_speaker is not None and a_speaker != b_speaker
-    na, nb = len(a_words.split()), len(b_words.split())
-    # cheap tests first; rapidfuzz with a score_cutoff returns 0 below it (same outcome)
-    equal = a_words == b_words or (min(na, nb) >= 5 and fuzz.ratio(
-        a_words, b_words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
-    a_in_b = na >= _MIN_CONTAINED and (_contains(b_words, a_words)
-                                       or _contains(b_statement, a_words)
-                                       or (na >= 5 and nb > na and fuzz.partial_ratio(
-                                           a_words, b_statement, score_cutoff=_FUZZY_EQUAL)
-                                           >= _FUZZY_EQUAL))
-    b_in_a = nb >= _MIN_CONTAINED and (_contains(a_words, b_words)
-                                       or _contains(a_statement, b_words))
-    if equal and not conflict:
-        return _Relation.VERBATIM, 1.0
-    if conflict:
-        same_words = equal or (a_in_b and na >= _MIN_MISATTRIBUTED) or (
-            b_in_a and nb >= _MIN_MISATTRIBUTED)
-        return (_Relation.MISATTRIBUTED, max(sim, 0.9)) if same_words else None
-    if a_in_b:
-        return _Relation.PART, sim
-    if b_in_a:
-        return _Relation.WHOLE, sim
-    if (shared >= 3 and sim >= _REWORDED_SIM) or (
-            aligned and shared >= 2 and sim >= _REWORDED_ALIGNED_SIM):
-        return _Relation.REWORDED, sim
-    return None
 
 
 def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
@@ -218,57 +176,252 @@ def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
     return rows
 
 
-def _may_relate(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
-    """The candidate ``pairs`` (keys a, b; ``reps`` their rows) for which :func:`_text_relation`
-    can find a relation in one direction or the other, in the same order: those sharing two
-    content words (reworded), or whose words are equal or one in the other (verbatim, trimmed,
-    misattributed). The same tests, vectorised where they can be: most candidates share one
-    rare word only."""
-    if pairs.is_empty():
-        return pairs
-    shared = (
-        pairs.join(stems.rename({"key": "a"}), on="a")
-        .join(stems.rename({"key": "b", "token": "token_b"}), left_on=["b", "token"],
-              right_on=["b", "token_b"])
-        .group_by("a", "b").len("shared")
+#: character classes of :func:`_char_counts`: a-z, 0-9, space, then the rest hashed
+_CHAR_CLASSES = 64
+_CLASS_OF = np.array([ord(c) - 97 if "a" <= c <= "z" else ord(c) - 48 + 26 if "0" <= c <= "9"
+                      else 36 if c == " " else 37 + ord(c) % 27 for c in map(chr, range(128))],
+                     dtype=np.int64)
+
+
+def _char_counts(texts: list[str]) -> np.ndarray:
+    """How many characters of each class each text holds (texts x :data:`_CHAR_CLASSES`)."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    classes = np.where(codes < 128, _CLASS_OF[np.minimum(codes, 127)], 37 + codes % 27)
+    rows = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
+    return np.bincount(rows * _CHAR_CLASSES + classes,
+                       minlength=len(texts) * _CHAR_CLASSES).reshape(len(texts), _CHAR_CLASSES)
+
+
+def _may_match(counts_a: np.ndarray, counts_b: np.ndarray, need: np.ndarray) -> np.ndarray:
+    """Whether the characters two texts have in common (by class, a bound on the characters
+    any alignment of them matches) reach ``need``, for rows of counts."""
+    return np.minimum(counts_a, counts_b).sum(axis=1) >= need
+
+
+#: character trigrams are hashed to this many bits (:class:`_Trigrams`)
+_GRAM_BITS = 14
+
+
+class _Trigrams:
+    """The character trigrams of some texts, hashed: as needles, the trigrams at every
+    ``step``-th position in order; as haystacks (``bits``), a bit set per text of the trigrams
+    it has at any position."""
+
+    def __init__(self, texts: list[str], step: int = 1, bits: bool = False) -> None:
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        ends = np.cumsum(lengths)
+        cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        starts = ends - lengths
+        # a trigram starts at every step-th position but the last two of its text
+        self.n = (np.maximum(lengths - 2, 0) + step - 1) // step
+        self.offset = np.cumsum(self.n) - self.n
+        pos = (np.arange(int(self.n.sum())) - np.repeat(self.offset, self.n)) * step \
+            + np.repeat(starts, self.n)
+        self.codes = (cp[pos] * 961 + cp[pos + 1] * 31 + cp[pos + 2]) % 16381
+        self.bits = np.zeros(len(texts) * (1 << (_GRAM_BITS - 3)) if bits else 0, np.uint8)
+        if bits and pos.size:
+            owner = np.repeat(np.arange(len(texts)), self.n)
+            v = np.sort(owner * (1 << _GRAM_BITS) + self.codes)
+            byte, bit = v >> 3, (1 << (v & 7)).astype(np.uint8)
+            first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+            self.bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
+
+    def present(self, needles: np.ndarray, hay: _Trigrams, haystacks: np.ndarray
+                ) -> np.ndarray:
+        """For each pair (``needles[k]`` of these texts, ``haystacks[k]`` of ``hay``): how many
+        of the needle's trigram positions hold a trigram the haystack has."""
+        if len(needles) > 1 << 14:  # slices bound the memory of the gathered arrays
+            return np.concatenate([self.present(needles[lo:lo + (1 << 14)], hay,
+                                                haystacks[lo:lo + (1 << 14)])
+                                   for lo in range(0, len(needles), 1 << 14)])
+        n = self.n[needles]
+        total = int(n.sum())
+        pair = np.repeat(np.arange(len(needles)), n)
+        idx = np.arange(total) - np.repeat(np.cumsum(n) - n, n) + np.repeat(self.offset[needles],
+                                                                            n)
+        code = self.codes[idx]
+        byte = np.repeat(haystacks, n) * (1 << (_GRAM_BITS - 3)) + (code >> 3)
+        hit = (hay.bits[byte] >> (code & 7)) & 1
+        return np.bincount(pair, weights=hit, minlength=len(needles))
+
+
+def _may_contain(words: _Trigrams, statements: _Trigrams, lw: np.ndarray, ls: np.ndarray,
+                 needles: np.ndarray, haystacks: np.ndarray) -> np.ndarray:
+    """Whether partial_ratio(words of ``needles[k]``, statement of ``haystacks[k]``) can reach
+    95. It compares the shorter text with windows of the longer no longer than it: a score of 95
+    allows D <= 10% of the shorter's length in insertions and deletions (``words``: trigrams
+    at every third position, disjoint), and each destroys at most one of its disjoint
+    trigrams, so at least (their number - 0.1 length) of them are trigrams of the longer text.
+    Pairs whose words are longer than the statement are always tried."""
+    ln = lw[needles]
+    ok = ln > ls[haystacks]
+    rest = np.flatnonzero(~ok)
+    if rest.size:
+        found = words.present(needles[rest], statements, haystacks[rest])
+        ok[rest] = found >= words.n[needles[rest]] - 0.1 * ln[rest] - 0.5
+    return ok
+
+
+def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray,
+                                                                    np.ndarray]:
+    """The rapidfuzz tests of :func:`_relations` for key pairs (``a``, ``b``): words equal
+    (ratio, both from five words), ``a``'s words in ``b``'s statement and ``b``'s in ``a``'s
+    (partial_ratio, the shorter quote from five words). rapidfuzz runs only where the texts
+    allow the score: a ratio of 95 needs 95% of the two lengths' mean matched (bounded by the
+    characters they share), a partial ratio the trigrams of :func:`_may_contain`."""
+    n = np.array([len(r.words.split()) for r in reps], dtype=np.int64)
+    words = [r.words for r in reps]
+    statements = [r.statement for r in reps]
+    lw = np.array([len(t) for t in words], dtype=np.int64)
+    ls = np.array([len(t) for t in statements], dtype=np.int64)
+    cw = _char_counts(words)
+    gw, gs = _Trigrams(words, step=3), _Trigrams(statements, bits=True)
+    equal = np.zeros(len(a), dtype=bool)
+    a_in_b = np.zeros(len(a), dtype=bool)
+    b_in_a = np.zeros(len(a), dtype=bool)
+    five = np.minimum(n[a], n[b]) >= 5
+    # ratio: 2 * matched / (la + lb), and matched <= the shorter length, <= shared characters
+    need = 0.95 * (lw[a] + lw[b]) / 2
+    k_eq = np.flatnonzero(five & (np.minimum(lw[a], lw[b]) >= need))
+    k_eq = k_eq[_may_match(cw[a[k_eq]], cw[b[k_eq]], need[k_eq])]
+    for k in k_eq:
+        equal[k] = fuzz.ratio(words[a[k]], words[b[k]], score_cutoff=_FUZZY_EQUAL) \
+            >= _FUZZY_EQUAL
+    for x, y, into in ((a, b, a_in_b), (b, a, b_in_a)):
+        k_in = np.flatnonzero(five & (n[y] > n[x]))
+        k_in = k_in[_may_contain(gw, gs, lw, ls, x[k_in], y[k_in])]
+        for k in k_in:
+            into[k] = fuzz.partial_ratio(words[x[k]], statements[y[k]],
+                                         score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL
+    return equal, a_in_b, b_in_a
+
+
+def _contained(pairs: pl.DataFrame, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray]:
+    """For key pairs (a, b): whether a's words (from two) are in b's words or statement, and the
+    other way (whole words). Words of a key are in the other's statement only if its two rarest
+    words are (a join of integers); the strings are compared for those only."""
+    said = (
+        pl.DataFrame({"k": range(len(reps)), "st": [r.statement for r in reps],
+                      "w": [r.words for r in reps]}, schema={"k": pl.Int64, "st": pl.String,
+                                                            "w": pl.String})
     )
+    st_words = said.select("k", word=pl.col("st").str.split(" ")).explode("word").unique()
+    vocab = st_words.select("word").unique().with_row_index("wid")
+    st_words = st_words.join(vocab, on="word").select("k", "wid")
+    rarest = (
+        said.select("k", word=pl.col("w").str.split(" ")).explode("word").unique()
+        .join(vocab, on="word").join(st_words.group_by("wid").len("df"), on="wid")
+        .sort("k", "df", "wid").group_by("k", maintain_order=True).head(2)
+        .with_columns(need=pl.len().over("k")).select("k", "wid", "need")
+    )
+    padded = [f" {r.words} " for r in reps]
+    st_padded = [f" {r.statement} " for r in reps]
+    n = [len(r.words.split()) for r in reps]
+    p = pairs.with_row_index("_order")
+    out = []
+    for x, y in (("a", "b"), ("b", "a")):
+        maybe = (
+            p.join(rarest, left_on=x, right_on="k")
+            .join(st_words, left_on=[y, "wid"], right_on=["k", "wid"], how="semi")
+            .group_by("_order", x, y, "need").len("found")
+            .filter(pl.col("found") == pl.col("need"))
+        )
+        hit = np.zeros(pairs.height, dtype=bool)
+        for order, kx, ky in maybe.select("_order", x, y).iter_rows():
+            hit[order] = n[kx] >= _MIN_CONTAINED and (padded[kx] in padded[ky]
+                                                     or padded[kx] in st_padded[ky])
+        out.append(hit)
+    return out[0], out[1]
+
+
+def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl.DataFrame:
+    """How the keys of each candidate pair relate, both ways (``reps``: a row of each key):
+    columns x, y, rank (a :class:`_Relation`) and sim for the directions that relate, pair by
+    pair (a to b, then b to a).
+
+    x's relation to y of another outlet: ``VERBATIM`` when the words are equal (or rapidfuzz
+    ratio >= 95 from five words) and the speakers do not conflict; with conflicting speakers
+    ``MISATTRIBUTED`` (similarity at least 0.9) when the words are equal or one holds the other's
+    (from three words), else none; ``PART`` when x's words (from two) are in y's words or
+    statement (or, from five words and with fewer words than y, partial_ratio >= 95 in y's
+    statement); ``WHOLE`` when y's are in x's; ``REWORDED`` when they share three content words
+    at a Jaccard similarity of 0.4, or two at 0.2 with their sentences aligned. Most candidates
+    share one rare word only: every test is vectorised, rapidfuzz runs where :func:`_fuzzy`
+    cannot rule it out."""
+    out_schema = {"x": pl.Int64, "y": pl.Int64, "rank": pl.Int64, "sim": pl.Float64}
+    if pairs.is_empty():
+        return pl.DataFrame(schema=out_schema)
+    # content words the two share, a slice of pairs at a time (bounded memory)
+    shared = pl.concat([
+        part.join(stems.rename({"key": "a"}), on="a")
+        .join(stems.rename({"key": "b"}), on=["b", "token"], how="semi")
+        .group_by("a", "b").len("shared")
+        for part in pairs.iter_slices(1 << 14)
+    ])
+    groups = pl.DataFrame([(k, g) for k, r in enumerate(reps) for g in r.groups],
+                          schema={"k": pl.Int64, "g": pl.Int64}, orient="row")
+    aligned = (
+        pairs.join(groups, left_on="a", right_on="k")
+        .join(groups, left_on=["b", "g"], right_on=["k", "g"], how="semi")
+        .select("a", "b").unique().with_columns(aligned=pl.lit(True))
+    )
+    word_ids: dict[str, int] = {}
     keys = pl.DataFrame(
         {"k": range(len(reps)),
-         "w": [f" {r.words} " for r in reps],
-         "st": [f" {r.statement} " for r in reps],
-         "n": [len(r.words.split()) for r in reps]},
-        schema={"k": pl.Int64, "w": pl.String, "st": pl.String, "n": pl.Int64})
+         "wid": [word_ids.setdefault(r.words, len(word_ids)) for r in reps],
+         "n": [len(r.words.split()) for r in reps],
+         "ns": [len(r.stems) for r in reps],
+         "sp": [r.speaker for r in reps]},
+        schema={"k": pl.Int64, "wid": pl.Int64, "n": pl.Int64, "ns": pl.Int64, "sp": pl.String})
     p = (
         pairs.with_row_index("_order")
         .join(shared, on=["a", "b"], how="left")
+        .join(aligned, on=["a", "b"], how="left")
         .join(keys.rename(lambda c: c + "_a"), left_on="a", right_on="k_a")
         .join(keys.rename(lambda c: c + "_b"), left_on="b", right_on="k_b")
-        .with_columns(
-            # _contains(longer, shorter) on padded strings, both ways, words and statements
-            sub=((pl.col("n_a") >= _MIN_CONTAINED) & (
-                pl.col("w_b").str.contains(pl.col("w_a"), literal=True)
-                | pl.col("st_b").str.contains(pl.col("w_a"), literal=True)))
-            | ((pl.col("n_b") >= _MIN_CONTAINED) & (
-                pl.col("w_a").str.contains(pl.col("w_b"), literal=True)
-                | pl.col("st_a").str.contains(pl.col("w_b"), literal=True)))
-            | (pl.col("w_a") == pl.col("w_b")),
-        )
         .sort("_order")
     )
-    keep = ((p["shared"].fill_null(0) >= 2) | p["sub"]).to_list()
-    a_idx, b_idx, n_a, n_b = p["a"].to_list(), p["b"].to_list(), p["n_a"].to_list(), \
-        p["n_b"].to_list()
-    # the fuzzy tests of _text_relation (both from five words), for the pairs still undecided
-    for i in range(len(keep)):
-        if keep[i] or min(n_a[i], n_b[i]) < 5:
-            continue
-        a, b = reps[a_idx[i]], reps[b_idx[i]]
-        if n_a[i] > n_b[i]:
-            a, b = b, a  # the shorter quote's words in the longer one's statement
-        keep[i] = fuzz.ratio(a.words, b.words, score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL or (
-            n_a[i] != n_b[i] and fuzz.partial_ratio(a.words, b.statement,
-                                                     score_cutoff=_FUZZY_EQUAL) >= _FUZZY_EQUAL)
-    return p.filter(pl.Series(keep)).select("a", "b")
+    equal, fuzzy_ab, fuzzy_ba = _fuzzy(p["a"].to_numpy(), p["b"].to_numpy(), reps)
+    a_in_b, b_in_a = _contained(p.select("a", "b"), reps)
+    n_shared = pl.col("shared").fill_null(0)
+    union = pl.col("ns_a") + pl.col("ns_b") - n_shared
+    p = p.with_columns(
+        pl.Series("fuzzy_ab", fuzzy_ab), pl.Series("fuzzy_ba", fuzzy_ba),
+        pl.Series("a_in_b", a_in_b), pl.Series("b_in_a", b_in_a),
+        equal=(pl.col("wid_a") == pl.col("wid_b")) | pl.Series(equal),
+        conflict=pl.col("sp_a").is_not_null() & pl.col("sp_b").is_not_null()
+        & (pl.col("sp_a") != pl.col("sp_b")),
+        shared=n_shared,
+        sim=pl.when(union > 0).then(n_shared / union).otherwise(0.0),
+        aligned=pl.col("aligned").fill_null(False),
+    )
+
+    def direction(x: str, y: str) -> pl.DataFrame:
+        x_in_y = pl.col(f"{x}_in_{y}") | pl.col(f"fuzzy_{x}{y}")
+        y_in_x = pl.col(f"{y}_in_{x}")
+        same_words = pl.col("equal") | (x_in_y & (pl.col(f"n_{x}") >= _MIN_MISATTRIBUTED)) | (
+            y_in_x & (pl.col(f"n_{y}") >= _MIN_MISATTRIBUTED))
+        reworded = ((pl.col("shared") >= 3) & (pl.col("sim") >= _REWORDED_SIM)) | (
+            pl.col("aligned") & (pl.col("shared") >= 2)
+            & (pl.col("sim") >= _REWORDED_ALIGNED_SIM))
+        rank = (
+            pl.when(pl.col("equal") & ~pl.col("conflict")).then(int(_Relation.VERBATIM))
+            .when(pl.col("conflict")).then(
+                pl.when(same_words).then(int(_Relation.MISATTRIBUTED)))
+            .when(x_in_y).then(int(_Relation.PART))
+            .when(y_in_x).then(int(_Relation.WHOLE))
+            .when(reworded).then(int(_Relation.REWORDED))
+        )
+        sim = (pl.when(pl.col("equal") & ~pl.col("conflict")).then(1.0)
+               .when(pl.col("conflict")).then(pl.max_horizontal("sim", pl.lit(0.9)))
+               .otherwise(pl.col("sim")))
+        return p.select("_order", x=pl.col(x), y=pl.col(y), rank=rank, sim=sim,
+                        way=pl.lit(0 if x == "a" else 1))
+
+    return (
+        pl.concat([direction("a", "b"), direction("b", "a")])
+        .drop_nulls("rank").sort("_order", "way").select(list(out_schema)).cast(out_schema)
+    )
 
 
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -293,9 +446,11 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     # candidate pairs: keys where one holds one of the other's rarest content words (a polars
     # join). Every relation needs that (a quote contained in another has all its words there,
     # rarest included), so the cost stays near-linear in the quotes
+    # tokens as integers, numbered in their sort order (ties below break the same way)
+    vocab = {t: i for i, t in enumerate(sorted({t for r in rows for t in r.stems}))}
     stems = pl.DataFrame(
-        [(c, s) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
-        schema={"key": pl.Int64, "token": pl.String}, orient="row")
+        [(c, vocab[s]) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
+        schema={"key": pl.Int64, "token": pl.Int64}, orient="row")
     rarest = (
         stems.with_columns(df=pl.len().over("token"))
         .sort(["key", "df", "token"])
@@ -308,7 +463,7 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
         .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
         .unique().sort("a", "b")
     )
-    pairs = _may_relate(pairs, stems, [rows[c[0]] for c in copies])
+    related = _relations(pairs, stems, [rows[c[0]] for c in copies])
     parent = list(range(len(rows)))
 
     def find(k: int) -> int:
@@ -332,16 +487,13 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
             if y is not None:
                 union(x, y)
                 found.setdefault(x, []).append((_Relation.VERBATIM, -1.0, y))
-    for ka, kb in zip(pairs["a"], pairs["b"], strict=True):
-        for xs, ys in ((copies[ka], copies[kb]), (copies[kb], copies[ka])):
-            rel = _relation(rows[xs[0]], rows[ys[0]])
-            if rel is None:
-                continue
-            for x in xs:
-                y = other_outlet(x, ys)
-                if y is not None:
-                    union(x, y)
-                    found.setdefault(x, []).append((rel[0], -rel[1], y))
+    for kx, ky, rank, sim in related.iter_rows():
+        ys = copies[ky]
+        for x in copies[kx]:
+            y = other_outlet(x, ys)
+            if y is not None:
+                union(x, y)
+                found.setdefault(x, []).append((rank, -sim, y))
     best: dict[int, tuple[int, float, int]] = {}
     for x, rels in found.items():
         # misattributed only when no other outlet gives these words to the same speaker
@@ -380,6 +532,62 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     ).select(QUOTES.names()).cast(dict(QUOTES))
 
 
+#: sentences tokenised at once by :func:`paraphrased`
+_TOKEN_SLICE = 4096
+
+#: bins of one counting pass of :func:`_shared_words` (quotes x sentences of a slice of quotes:
+#: bounds its memory to 8 MiB)
+_COUNT_BINS = 1 << 20
+
+
+def _cat(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
+
+
+def _shared_words(q_stems: pl.DataFrame, s_stems: pl.DataFrame) -> pl.DataFrame:
+    """(_pos, n_words, other_article, other_sentence, shared) for every quote and sentence
+    sharing at least three words, exactly: words and sentences as integers, each quote word
+    joined with the sentences holding it, and the pairs counted (a bincount) a slice of quotes
+    at a time."""
+    vocab = q_stems.select("token").unique().with_row_index("w")
+    sents = s_stems.select("article", "index").unique().with_row_index("sid")
+    s_codes = s_stems.join(vocab, on="token").join(sents, on=["article", "index"]).select(
+        "w", "sid")
+    quotes = q_stems.select("_pos", "n_words").unique("_pos").sort("_pos").with_row_index("qid")
+    q_codes = q_stems.join(vocab, on="token").join(quotes, on="_pos").select("qid", "w").sort(
+        "qid", "w")
+    qid, qw = q_codes["qid"].to_numpy().astype(np.int64), q_codes["w"].to_numpy()
+    # the sentences holding each word: an inverted index (postings of word w at
+    # post_sid[post_off[w]:post_off[w + 1]])
+    s_codes = s_codes.sort("w", "sid")
+    post_sid = s_codes["sid"].to_numpy().astype(np.int64)
+    post_off = np.concatenate([[0], np.cumsum(np.bincount(s_codes["w"].to_numpy(),
+                                                          minlength=vocab.height))])
+    n_sents = max(sents.height, 1)
+    step = max(1, _COUNT_BINS // n_sents)  # quotes per slice
+    found_q: list[np.ndarray] = []
+    found_s: list[np.ndarray] = []
+    found_n: list[np.ndarray] = []
+    for lo in range(0, quotes.height, step):
+        a, b = np.searchsorted(qid, [lo, lo + step])
+        first, n = post_off[qw[a:b]], post_off[qw[a:b] + 1] - post_off[qw[a:b]]
+        pos = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first, n)
+        counts = np.bincount((np.repeat(qid[a:b], n) - lo) * n_sents + post_sid[pos],
+                             minlength=step * n_sents)
+        cells = np.flatnonzero(counts >= 3)
+        found_q.append(cells // n_sents + lo)
+        found_s.append(cells % n_sents)
+        found_n.append(counts[cells])
+    shared = pl.DataFrame({"qid": _cat(found_q), "sid": _cat(found_s), "shared": _cat(found_n)},
+                          schema={"qid": pl.UInt32, "sid": pl.UInt32, "shared": pl.UInt32})
+    return (
+        shared.join(quotes, on="qid")
+        .join(sents, on="sid")
+        .select("_pos", "n_words", pl.col("article").alias("other_article"),
+                pl.col("index").alias("other_sentence"), "shared")
+    )
+
+
 #: a sentence paraphrases a quote when it carries this share of the quote's content words
 _PARAPHRASE_COVER, _PARAPHRASE_ALIGNED_COVER, _PARAPHRASE_MIN_WORDS = 0.5, 0.3, 4
 
@@ -401,31 +609,19 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
                .select("_pos", "token").unique())
     q_stems = q_stems.join(q_stems.group_by("_pos").len("n_words"), on="_pos").filter(
         pl.col("n_words") >= _PARAPHRASE_MIN_WORDS)
-    s = sentences.filter(pl.col("kind") != "boilerplate")
-    s_stems = (content_tokens(s.select("article", "index", "text"), ["article", "index"])
-               .filter(~pl.col("quoted")).select("article", "index", "token").unique())
-    # blocking, exactly: a sentence sharing at least m of a quote's n words holds one of any
-    # n - m + 1 of them, so only the quote's rarest n - m + 1 words look for candidates
-    need = pl.max_horizontal(pl.lit(3), (pl.col("n_words") * _PARAPHRASE_ALIGNED_COVER).ceil())
-    rarity = s_stems.group_by("token").len("df")
-    blocking = (
-        q_stems.join(rarity, on="token", how="left")
-        .sort(["_pos", "df", "token"], nulls_last=False)
-        .filter(pl.int_range(pl.len()).over("_pos") < pl.col("n_words") - need + 1)
-        .select("_pos", "token")
-    )
-    candidates = blocking.join(s_stems, on="token").select("_pos", "article", "index").unique()
-    hits = (
-        candidates.join(q_stems, on="_pos")
-        .join(s_stems, on=["article", "index", "token"], how="semi")
-        .group_by("_pos", "article", "index")
-        .agg(shared=pl.len(), n_words=pl.col("n_words").first())
-        .rename({"article": "other_article", "index": "other_sentence"})
-        .join(q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
-                       "quote_group"), on="_pos")
-        .filter(pl.col("other_article") != pl.col("article"))
-        .with_columns(score=pl.col("shared") / pl.col("n_words"))
-    )
+    s = sentences.filter(pl.col("kind") != "boilerplate").select("article", "index", "text")
+    # a slice of sentences at a time: the words exploded at once are what the memory holds
+    s_stems = pl.concat([
+        content_tokens(part, ["article", "index"]).filter(~pl.col("quoted"))
+        .select("article", "index", "token").unique()
+        for part in s.iter_slices(_TOKEN_SLICE)
+    ]) if s.height else content_tokens(s, ["article", "index"]).select(
+        "article", "index", "token")
+    hits = _shared_words(q_stems, s_stems).join(
+        q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
+                 "quote_group"), on="_pos"
+    ).filter(pl.col("other_article") != pl.col("article")).with_columns(
+        score=pl.col("shared") / pl.col("n_words"))
     # outlets that quote the statement themselves are not paraphrasing it
     carried = quotes.filter(pl.col("quote_group").is_not_null()).select(
         "quote_group", pl.col("article").alias("other_article")).unique()

@@ -27,6 +27,7 @@ from corpusdiff.analyze.quote_words import (
     WORK_NOUNS,
 )
 from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
+from corpusdiff.tokens import STOPWORDS
 
 _speech_verbs = speech_verbs
 
@@ -47,9 +48,48 @@ STOP_DESCRIPTORS = frozenset("of and or in on at for from with to by who which t
                              "said says told".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
                                 r"your)\s+$", re.I)
+#: words a subject with its appositives may have between a quote and the verb after it: any
+#: subject, and a person described by appositives ('…," Scott Pruitt, the attorney general of
+#: Oklahoma, one of the states suing, said')
+_SUBJECT_WORDS_ANY, _SUBJECT_WORDS = 14, 20
+#: from this many words, a quote no verb reports is its sentence's subject's words, when the
+#: subject is at most this many words before it
+_SUBJECT_QUOTE_WORDS, _SUBJECT_GAP_WORDS = 4, 12
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
+#: punctuation that ends a quote's clause
+_CLOSING = frozenset(",.;:?!…—–-\"”’')\n")
+#: words after a quoted word that show it does not modify a noun there: prepositions and
+#: conjunctions beyond the stopwords
+_NOT_NOUNS = frozenset("""toward towards across along around among amid behind beyond despite
+inside outside past since unlike near onto unless whether whereas""".split())
+#: what a naming verb names with a label: itself ("calls himself the"), or a name ("calling his
+#: own Justice Department a")
+_LABELLED = re.compile(r"\s+(?:(?:him|her|it|them)sel(?:f|ves)|(?:(?:his|her|its|their|"
+                       r"the)\s+)?(?:own\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:a|an|the)"
+                       r"\s*$")
 _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Following|Despite|"
                           r"Under|Over|With|Without|Since|While|When|As|Earlier|Later|From|"
                           r"Writing|Responding|Pressed|Appearing)\b[^,\x00]{0,80},")
+
+
+class _Trigrams:
+    """A text's character trigrams: all of them, and those at every third position."""
+
+    __slots__ = ("every", "length", "third")
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.every = frozenset(text[i:i + 3] for i in range(len(text) - 2))
+        self.third = [text[i:i + 3] for i in range(0, len(text) - 2, 3)]
+
+    def may_match(self, other: _Trigrams) -> bool:
+        """Whether rapidfuzz's partial_ratio of the two texts can reach 90: it compares the
+        shorter with windows of the longer no longer than it, so at most 20% of the shorter's
+        length in insertions and deletions, and each breaks at most one of its trigrams at every
+        third position: the others are trigrams of the longer text."""
+        short, long = (self, other) if self.length <= other.length else (other, self)
+        found = sum(1 for t in short.third if t in long.every)
+        return found >= len(short.third) - 0.2 * short.length - 0.5
 
 
 class Speakers:
@@ -163,6 +203,11 @@ class Speakers:
         if not seg:
             return None
         if seg.endswith(","):  # "Chen, president of the union, said": skip the appositive
+            lead = _LEAD_PHRASE.match(seg)
+            if lead and seg[lead.end():].lstrip()[:1].isupper():
+                # "In a panel in Washington, Marc Morial, the chief of …, told": the
+                # adverbial phrase first is no part of the subject
+                return self._np_before(lo + lead.end(), end)
             chunks = seg.split(",")
             unnamed = None
             for k in range(max(0, len(chunks) - 5), len(chunks) - 2):
@@ -334,7 +379,7 @@ class Speakers:
 
     def _after(self, q: Quote) -> Attr | None:
         """Attribution right after the closing mark: '…," X said' / '…," said X, role'."""
-        if q.close_mark is None:
+        if q.close_mark is None or not self._closes_clause(q):
             return None
         lo = q.after
         # up to the end of the sentence or the next quote; when the quote closed its sentence
@@ -370,11 +415,14 @@ class Speakers:
                         attr.role = attr.role or appos
                 return attr
         for vm in _speech_verbs(ctx):
-            if len(ctx[:vm.start()].split()) > 14:
+            n_words = len(ctx[:vm.start()].split())
+            if n_words > _SUBJECT_WORDS:
                 break
             subj = self._np_before(lo, lo + vm.start())
-            # the subject must be the whole text between the mark and the verb
-            if subj is None or not self._covers(lo, subj, same_sentence):
+            # the subject must be the whole text between the mark and the verb; a long one
+            # only for a person described by appositives
+            if subj is None or not self._covers(lo, subj, same_sentence) or (
+                    n_words > _SUBJECT_WORDS_ANY and subj.kind != "person"):
                 continue
             verb = vm.group()
             if subj.cue == "X said":
@@ -382,6 +430,16 @@ class Speakers:
                     "X wrote" if verb in ("wrote", "writes", "tweeted", "posted") else "X said"
             return subj
         return None
+
+    def _closes_clause(self, q: Quote) -> bool:
+        """Whether punctuation ends the quote, inside its marks or right after them ('…,"
+        Lee said', '“Why now?” Hale asked'): a quote running on into its sentence (his first
+        “Crooked Hillary” Twitter post) is followed by no attribution."""
+        assert q.close_mark is not None
+        inside = self.doc.text[q.start:q.close_mark].rstrip()
+        after = self.doc.masked[q.after:q.after + 4].lstrip(" ")
+        return (bool(inside) and inside[-1] in _CLOSING) or after[:1] in _CLOSING \
+            or not after.strip()
 
     def _according(self, lo: int, hi: int) -> Attr:
         """The source after "according to": a name, an institution ("a statement from the
@@ -439,7 +497,13 @@ class Speakers:
             return None
         colon = ctx.rstrip().endswith(":")
         cue = "colon" if colon else "before"
-        attr = self._verb_subject(lo, verbs, len(verbs) - 1)
+        # a verb in a relative clause ("told a woman who suggested that “…”") is not what
+        # introduces the quote when a reporting verb comes before it
+        k = len(verbs) - 1
+        while k > 0 and _RELATIVE_BEFORE.search(ctx, max(0, verbs[k].start() - 8),
+                                                verbs[k].start()):
+            k -= 1
+        attr = self._verb_subject(lo, verbs, k)
         if attr is None:
             return Attr(None, None, cue, 0.3, "unknown")
         if attr.cue != "pronoun":
@@ -469,7 +533,9 @@ class Speakers:
             attr = self._np_before(lo, at)
         if attr is None or attr.kind == "unknown":
             prev = self.doc.masked[lo:at].rstrip()
-            if not prev or prev[-1] in ",\x00":  # inverted: "Stated Stone:", "…," said Lee
+            # inverted: "Stated Stone:", "…," said Lee; never a participle (", accusing a
+            # former Clinton aide of": the words after it are its object)
+            if (not prev or prev[-1] in ",\x00") and not vm.group().endswith("ing"):
                 stop = re.match(r"[^.;:\x00]*", self.doc.masked[lo + vm.end():])
                 found = self._np_after(lo + vm.end() + len(
                     re.match(r"\s*", self.doc.masked[lo + vm.end():]).group()),
@@ -500,7 +566,7 @@ class Speakers:
                 continue
             if pron and lo + pron.start(1) < m.start:
                 break
-            return self._person_attr(m, "before", 0.8)
+            return self._at(self._person_attr(m, "before", 0.8), m.start)
         if pron:
             return self._pronoun(pron.group(1), lo + pron.start(1))
         return None
@@ -574,20 +640,42 @@ class Speakers:
 
     def _is_scare(self, q: Quote, before: Attr | None) -> bool:
         """One to three words in marks inside a sentence that quote nobody: no attribution right
-        after them and no speech verb before them in the sentence; or a nickname after a naming
-        verb ("calling the detour the “Lee Loop”")."""
+        after them and no speech verb before them in the sentence; a nickname or epithet after
+        a naming verb (calling the detour the “Lee Loop”, calls himself the “toughest sheriff”,
+        calling the Justice Department a “deep state”); a word or two that modifies the noun
+        after it (a “catch-and-release” policy)."""
         span = self.doc.text[q.start:q.end]
         lo = self.doc.s_start[self.doc.sentence_at(q.open_mark)]
         ctx = self.doc.masked[lo:q.open_mark]
-        if len(span.split()) > 3 or not re.search(r"\w", ctx.replace("\x00", "")) \
+        n_words = len(span.split())
+        if n_words > 3 or not re.search(r"\w", ctx.replace("\x00", "")) \
                 or re.search(r"[?!…]$", span):
             return False
         if before is None:
             return True
         naming = [m.end() for m in NAMING.finditer(ctx)]
-        speech = [m.end() for m in _speech_verbs(ctx)]
-        return bool(naming) and max(naming) >= max(speech, default=0) and all(
-            w[0].isupper() for w in span.split())
+        verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
+            ctx, max(0, m.start() - 8), m.start())]
+        speech = [m.end() for m in verbs]
+        if naming and max(naming) >= max(speech, default=0) and (
+                all(w[0].isupper() for w in span.split())
+                or _LABELLED.match(ctx, max(naming))):
+            return True
+        if n_words > 2:
+            return False
+        return self._modifies_next(q, ctx)
+
+    def _modifies_next(self, q: Quote, ctx: str) -> bool:
+        """A quoted word or two between a determiner and the noun it modifies ("a
+        “catch-and-release” policy"): nothing closes the quote, a content word follows."""
+        if q.close_mark is None or re.search(r"[,.;:!?…—–]", self.doc.text[q.end:q.after]):
+            return False
+        if not _DETERMINER_BEFORE.search(ctx):
+            return False
+        nxt = re.match(r" ([a-z][\w’'-]*)", self.doc.masked[q.after:q.after + 40])
+        return nxt is not None and nxt.group(1) not in STOPWORDS \
+            and nxt.group(1) not in FUNCTION_WORDS and nxt.group(1) not in _NOT_NOUNS \
+            and not is_speech(nxt.group(1))
 
     def classify(self) -> None:
         """Kind and attribution of every quote of the article."""
@@ -621,12 +709,23 @@ class Speakers:
             starts_sentence = not re.search(r"\w", before)
             earlier = [p for p in by_para[q.para] if p.open_mark < q.open_mark
                        and p.kind == "quote" and p.attr is not None]
-            if earlier and starts_sentence:
+            # no cue at all inside a sentence (Biden “kind of misspoke.”): the paragraph's
+            # speaker goes on, or else the sentence's subject introduces it with a verb that
+            # is no reporting verb (Trump attacked “…”, compared the president to a duck, “…”)
+            silent = q.attr is None and not starts_sentence
+            if earlier and (starts_sentence or silent):
                 prev = earlier[-1].attr
                 assert prev is not None
                 q.attr = Attr(prev.speaker, prev.role, "continuation",
                               round(min(prev.confidence, 0.8), 2), prev.kind)
                 continue
+            if silent and len(self.doc.text[q.start:q.end].split()) >= _SUBJECT_QUOTE_WORDS:
+                main = self._main_subject(lo, q.open_mark)
+                gap = self.doc.masked[main.at:q.open_mark].split()[1:] if main else []
+                if main is not None and main.kind in ("person", "inst") and \
+                        len(gap) <= _SUBJECT_GAP_WORDS:
+                    q.attr = Attr(main.speaker, main.role, "before", 0.6, main.kind)
+                    continue
             i = self.doc.sentence_at(q.open_mark)
             if starts_sentence and i > 0 and self.doc.s_para[i - 1] == self.doc.s_para[i]:
                 # "Bass said the raids must end. “They are terrorizing our city.”"
@@ -669,8 +768,8 @@ class Speakers:
     def _same_words(self) -> None:
         """A quote with no speaker (or an institution) that repeats words the article gives to a
         named person elsewhere (an embedded post of the same statement) is that person's."""
-        named = [(q, b) for q in self.doc.quotes if q.kind == "quote" and q.attr is not None
-                 and q.attr.kind == "person"
+        named = [(q, b, _Trigrams(b)) for q in self.doc.quotes
+                 if q.kind == "quote" and q.attr is not None and q.attr.kind == "person"
                  and len(b := fold(self.doc.text[q.start:q.end])) >= 25]
         for q in self.doc.quotes:
             if q.kind != "quote" or (q.attr is not None and q.attr.kind in ("person", "unnamed")):
@@ -678,8 +777,9 @@ class Speakers:
             a = fold(self.doc.text[q.start:q.end])
             if len(a) < 25:
                 continue
-            best = next((other for other, b in named
-                         if fuzz.partial_ratio(a, b, score_cutoff=90) >= 90), None)
+            ta = _Trigrams(a)
+            best = next((other for other, b, tb in named if ta.may_match(tb)
+                         and fuzz.partial_ratio(a, b, score_cutoff=90) >= 90), None)
             if best is None or best.attr is None:
                 continue
             if q.attr is not None and q.attr.kind == "inst":
@@ -713,6 +813,9 @@ def article_quotes(ident: str, text: str, sentences: list[tuple[int, int, int, i
                    ) -> list[tuple[object, ...]]:
     """QUOTES rows of one article; ``sentences``: (index, paragraph, start, end, kind) in text
     order."""
-    speakers = Speakers(QuotedArticle(ident, text, sentences))
+    doc = QuotedArticle(ident, text, sentences)
+    if not doc.quotes:
+        return []  # nobody to attribute: the people need not be found
+    speakers = Speakers(doc)
     speakers.classify()
     return speakers.rows()

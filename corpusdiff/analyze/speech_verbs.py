@@ -126,6 +126,22 @@ _NOUN_CONTEXT = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|tho
 _DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|"
                          r"\w+'s|\w+’s)\s+$", re.I)
 _WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)?")
+#: the words :data:`CHAINS`, :data:`_NOUN_CONTEXT` and :data:`_DETERMINER` end with: their
+#: regexes (a search at every position of the window) run only after one of these
+_CHAIN_ENDS = ("to", "would", "will", "did", "could", "might", "later", "also", "then", "not",
+               "never")
+_DETERMINER_ENDS = ("a", "an", "the", "his", "her", "their", "its", "this", "that", "these",
+                    "those", "my", "our", "your", "'s", "’s")
+_NOUN_CONTEXT_ENDS = (*_DETERMINER_ENDS, "of", "in", "on", "with", "for", "by", "from", "at",
+                      "to", "and", "or", "many", "several", "some", "two", "three", "few")
+
+
+def _may_end(text: str, lo: int, hi: int, ends: tuple[str, ...]) -> bool:
+    """Whether ``text[lo:hi]`` ends with whitespace after one of ``ends`` (any case): what a
+    pattern "(?:…)\\s+$" needs to match there."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return False
+    return text[lo:hi].rstrip().casefold().endswith(ends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +190,15 @@ def speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> list[Ver
             continue  # "went on to say": the chain leads up to the verb after "to"
         begin = m.start()
         if form.endswith("s") and form == low and FORMS[form] != form and \
+                _may_end(text, max(pos, begin - 16), begin, _NOUN_CONTEXT_ENDS) and \
                 _NOUN_CONTEXT.search(text, max(pos, begin - 16), begin):
             continue
-        if form.endswith("ing") and _DETERMINER.search(text, max(pos, begin - 16), begin):
+        if form.endswith("ing") and _may_end(text, max(pos, begin - 16), begin,
+                                             _DETERMINER_ENDS) and \
+                _DETERMINER.search(text, max(pos, begin - 16), begin):
             continue
-        chain = CHAINS.search(text, max(pos, begin - 40), begin)
+        chain = CHAINS.search(text, max(pos, begin - 40), begin) if _may_end(
+            text, max(pos, begin - 40), begin, _CHAIN_ENDS) else None
         if chain and FORMS[form] == form:
             begin = chain.start()
         out.append(VerbMatch(begin, end, form, FORMS[form]))
