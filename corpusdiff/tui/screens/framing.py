@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 
 from corpusdiff.text import plural, printable
-from corpusdiff.tui.screens.tables import TableScreen, outlet_label
+from corpusdiff.tui.screens.tables import TableScreen, outlet_choices, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text, outlet_letter
 
@@ -35,13 +35,7 @@ class FramingScreen(TableScreen):
     UNIT = "sentences with loaded words"
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
-        counts = dict(table.group_by("article").len().iter_rows())
-        out = [("*", Text(f"All outlets ({plural(table.height, 'word')})"))]
-        for article in data.ids:
-            prompt = outlet_label(data, article, Style(bold=True), width=24)
-            prompt.append(f"  {counts.get(article, 0)}", "dim")
-            out.append((article, prompt))
-        return out
+        return outlet_choices(data, table, f"All outlets ({plural(table.height, 'word')})")
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):

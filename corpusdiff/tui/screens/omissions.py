@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
-from corpusdiff.tui.screens.tables import TableScreen, outlet_label
+from corpusdiff.tui.screens.tables import TableScreen, outlet_choices, outlet_label
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
 
@@ -26,13 +26,7 @@ class OmissionsScreen(TableScreen):
     EMPTY = "No omissions: no outlet leaves out what most of the others report."
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
-        counts = dict(table.group_by("article").len().iter_rows())
-        out = [("*", Text(f"All outlets ({len(data.ids)})"))]
-        for article in data.ids:
-            prompt = outlet_label(data, article, Style(bold=True), width=24)
-            prompt.append(f"  {counts.get(article, 0)}", "dim")
-            out.append((article, prompt))
-        return out
+        return outlet_choices(data, table, f"All outlets ({len(data.ids)})")
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):

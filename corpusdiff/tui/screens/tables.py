@@ -160,3 +160,16 @@ def outlet_label(data: ViewData, article: str, style: Style, width: int = 28) ->
     label = data.labels.get(article, article)
     text.append_text(data_text(short_label(label, max(width - len(code) - 1, 4))))
     return text
+
+
+def outlet_choices(data: ViewData, table: pl.DataFrame, everything: str
+                   ) -> list[tuple[str, Text]]:
+    """The side list of a table by outlet: ``everything`` ("All outlets (5)"), then each
+    outlet by letter and label with its number of rows."""
+    counts = dict(table.group_by("article").len().iter_rows())
+    out = [("*", Text(everything))]
+    for article in data.ids:
+        prompt = outlet_label(data, article, Style(bold=True), width=24)
+        prompt.append(f"  {counts.get(article, 0)}", "dim")
+        out.append((article, prompt))
+    return out
