@@ -211,8 +211,9 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
     for g, a, i in ordered.sort("group", "_o", "index").select("group", "article",
                                                                "index").iter_rows():
         in_group.setdefault(g, []).append((a, i))
+    framing_of = _by_article(framing)
     for ident in ids:
-        mine = framing.filter(pl.col("article") == ident).sort("start")
+        mine = framing_of.get(ident, framing.clear()).sort("start")
         if mine.is_empty():
             continue
         add(f"### {codes[ident]}: {_cell(labels[ident], 60)}")
@@ -372,6 +373,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                                       & (pl.col("kind") != "boilerplate")))
     exclusive = comparison.exclusive_facts
     exclusive_of = _by_article(exclusive)
+    nearest_of = _by_article(comparison.unaligned_nearest)
     for ident in ids:
         rows = unique.get(ident, sents.clear())
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
@@ -380,8 +382,8 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             add("Nothing: every sentence of this article is boilerplate.")
         elif rows.is_empty():
             add("Nothing: everything this outlet says, another says too.")
-        closest = {i: (a, j, sc) for _, i, a, j, sc, _t in comparison.unaligned_nearest
-                   .filter(pl.col("article") == ident).iter_rows()}
+        closest = {i: (a, j, sc) for _, i, a, j, sc, _t in nearest_of.get(
+            ident, comparison.unaligned_nearest.clear()).iter_rows()}
         for i, text in rows.select("index", "text").iter_rows():
             hint = ""
             if i in closest:  # the nearest candidate elsewhere, which the grouping did not take
@@ -401,8 +403,10 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     add("")
     add("What most other outlets report that an outlet leaves out, most carried first.")
     add("")
+    omissions_of = _by_article(omissions)
+    said_of = _by_article(comparison.said_differently)
     for ident in ids:
-        rows = omissions.filter(pl.col("article") == ident)
+        rows = omissions_of.get(ident, omissions.clear())
         add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)} leaves out")
         add("")
         if rows.is_empty():
@@ -416,7 +420,7 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
                 told = f": {_cell(r['text'], 100)}" if r["what"] == "quote" else ""
                 add(f"- {escape(r['label'])}, carried by {r['carried_by']} ({carriers}){told}")
         add("")
-        said = comparison.said_differently.filter(pl.col("article") == ident)
+        said = said_of.get(ident, comparison.said_differently.clear())
         if not said.is_empty():
             add("Says differently (its closest sentence to a statement the others share):")
             add("")
@@ -433,8 +437,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
         add("## Boilerplate left out")
         add("")
         bp = sents.filter(pl.col("kind") == "boilerplate")
+        bp_of = _by_article(bp)
         for ident in ids:
-            rows = bp.filter(pl.col("article") == ident)
+            rows = bp_of.get(ident, bp.clear())
             if rows.is_empty():
                 continue
             add(f"### {codes[ident]}: {_cell(arts[ident]['label'], 60)}")
