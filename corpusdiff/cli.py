@@ -33,7 +33,7 @@ from corpusdiff.config import (
 from corpusdiff.embed import check_spec
 from corpusdiff.files import check_output, write_output
 from corpusdiff.options import CorpusdiffError, Options
-from corpusdiff.text import one_line
+from corpusdiff.text import one_line, plural
 
 EXIT_USAGE = 2
 COMMANDS = ("open", "export", "list", "save", "delete", "batch")
@@ -269,8 +269,8 @@ def _export(args: argparse.Namespace) -> int:
         text = FORMATS[args.format](comparison)
     write_output(text, args.output)
     if args.output and not args.quiet:
-        print(f"wrote {args.output} ({_count(comparison.articles.height, 'article')}, "
-              f"{_count(comparison.groups.height, 'shared statement')})", file=sys.stderr)
+        print(f"wrote {args.output} ({plural(comparison.articles.height, 'article')}, "
+              f"{plural(comparison.groups.height, 'shared statement')})", file=sys.stderr)
     return 0
 
 
@@ -290,10 +290,6 @@ def _batch(args: argparse.Namespace) -> int:
     print(f"{len(results)} stories: {counts['ok']} compared, {counts['unchanged']} unchanged, "
           f"{counts['failed']} failed; index in {args.output_dir}", file=sys.stderr)
     return 1 if counts["failed"] else 0
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def stdout_is_terminal() -> bool:
