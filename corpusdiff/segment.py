@@ -97,6 +97,20 @@ def split_paragraph(para: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a first line of at most this many words, not ending with a full stop, is the title
+TITLE_WORDS = 30
+#: a title keeps a kicker of at most this many words before its "!" or "?" as part of it
+KICKER_WORDS = 3
+
+
+def _title_line(line: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the article's first line is one title with a short kicker ('Jail!' Trump slams
+    ...) rather than a title followed by more text (a subtitle, SEO keywords)."""
+    kicker = line[spans[0][0]:spans[-1][0]]
+    return (len(line.split()) <= TITLE_WORDS and not line.rstrip().endswith(".")
+            and len(kicker.split()) <= KICKER_WORDS)
+
+
 def split_text(text: str) -> list[tuple[int, int, int]]:
     """(paragraph, start, end) of every sentence in ``text``; paragraphs are non-blank lines."""
     out: list[tuple[int, int, int]] = []
@@ -104,7 +118,10 @@ def split_text(text: str) -> list[tuple[int, int, int]]:
     paragraph = 0
     for line in text.split("\n"):
         if line.strip():
-            out.extend((paragraph, offset + s, offset + e) for s, e in split_paragraph(line))
+            spans = split_paragraph(line)
+            if paragraph == 0 and len(spans) > 1 and _title_line(line, spans):
+                spans = [(spans[0][0], spans[-1][1])]
+            out.extend((paragraph, offset + s, offset + e) for s, e in spans)
             paragraph += 1
         offset += len(line) + 1
     return out
@@ -150,7 +167,7 @@ def segment(articles: pl.DataFrame) -> pl.DataFrame:
     )
     frame = frame.with_columns(
         kind=pl.when(heading | ((pl.col("paragraph") == 0) & (sentences_in_paragraph == 1)
-                               & (words <= 30)))
+                               & (words <= TITLE_WORDS)))
         .then(pl.lit("headline"))
         .otherwise(pl.lit("body")),
         reason=pl.lit(None, dtype=pl.String),

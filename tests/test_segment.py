@@ -109,3 +109,22 @@ def test_title_case_headline_with_exclamation_is_a_headline() -> None:
     frame = pl.DataFrame({"id": ["x"], "text": [text]})
     kinds = segment(frame)["kind"].to_list()
     assert kinds == ["headline", "body"]
+
+
+def test_a_title_with_a_short_kicker_stays_one_headline() -> None:
+    # Fox News' title of a real story: the kicker "'Jail!'" is part of the title, which the
+    # headline row must show whole
+    text = ("'Jail!' Trump slams 'crooked' Hillary aide Huma, calls on 'Deep State' DOJ to act\n"
+            "President Trump went after the aide on Tuesday.")
+    frame = segment(pl.DataFrame({"id": ["x"], "text": [text]}))
+    assert frame["kind"].to_list() == ["headline", "body"]
+    assert frame["text"][0].startswith("'Jail!' Trump slams")
+
+
+def test_a_title_followed_by_more_text_on_its_line_is_still_split() -> None:
+    # the seeds' SEO page: the title, then keywords after "!" on the same line
+    text = ("Mayor Sparks Outrage: Agency Operations Must Halt Now! — Mayor agency halt, city "
+            "policy 2025, leaders oppose actions\nThe mayor spoke on Monday.")
+    frame = segment(pl.DataFrame({"id": ["x"], "text": [text]}))
+    assert frame["text"][0] == "Mayor Sparks Outrage: Agency Operations Must Halt Now!"
+    assert frame.height == 3

@@ -18,7 +18,11 @@ from corpusdiff.model import SAID_DIFFERENTLY, UNALIGNED_NEAREST
 #: pair score from which an outlet's closest sentence counts as saying the statement in other
 #: words; fitted on the basil dev stories by bench/fit_align.py (omission claims that the gold
 #: shows false against true claims kept)
-SAYS_DIFFERENTLY = 0.52
+SAYS_DIFFERENTLY = 0.15
+#: pair score from which a sentence only in one outlet shows its closest sentence elsewhere: a
+#: hint beside every such sentence, so it is kept to candidates the grouping nearly took (below
+#: it, on the seeds, the hints are chance neighbours: "Bass's response was unequivocal.")
+CLOSEST_ELSEWHERE = 0.52
 
 #: group, article, nearest_index, nearest_score: an outlet's closest sentence to a group
 NEAREST = pl.Schema({"group": pl.Int64, "article": pl.String, "nearest_index": pl.Int64,
@@ -47,7 +51,7 @@ def nearest_to_groups(members: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
 
 
 def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
-                      floor: float = SAYS_DIFFERENTLY) -> pl.DataFrame:
+                      floor: float = CLOSEST_ELSEWHERE) -> pl.DataFrame:
     """For each sentence that is only in its outlet (no group, not boilerplate), the
     best-scoring sentence of another outlet when it scores at least ``floor``."""
     alone = sentences.filter(pl.col("group").is_null() & (pl.col("kind") != "boilerplate"))
