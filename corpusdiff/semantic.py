@@ -57,16 +57,51 @@ class Context:
 
     #: node -> unit vector (row = node id)
     vectors: Any
-    #: a, b, rank: b is a's rank-th nearest node (1 = nearest) among b's outlet's nodes
+    #: a, b, rank: b is a's rank-th nearest node (1 = nearest) among the nodes of one of b's
+    #: outlets (the best rank over them)
     knn: pl.DataFrame
     #: node, pos (0-1 relative position among body sentences), lede (one of the first two)
     positions: pl.DataFrame
-    #: node -> cosine with the mean vector of each outlet's nodes (nodes x outlets)
-    baseline: Any = None
-    #: node -> column of ``baseline`` of its outlet
-    outlet: Any = None
+    #: the outlets of every node (a sentence several outlets print word for word is one node)
+    outlets: Outlets | None = None
     #: outlet x outlet: how closely the two outlets' sentences match (see SAME_EVENTS)
     kinship: Any = None
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Which outlets each node belongs to, as integer codes (outlets in name order)."""
+
+    #: node -> its first outlet by name (nodes run in this order: each outlet's nodes whose
+    #: first outlet it is form one span)
+    owner: Any
+    #: node x outlet booleans: the node is a sentence of that outlet
+    member: Any
+    #: node -> its outlet codes, for the nodes of several outlets only
+    shared: dict[int, Any]
+
+    @classmethod
+    def of(cls, nodes: pl.DataFrame) -> Outlets:
+        """The outlets of ``nodes`` (columns ``articles``: the node's articles, sorted)."""
+        import numpy as np
+
+        arts = nodes["articles"].to_list()
+        codes = {a: i for i, a in enumerate(sorted({a for row in arts for a in row}))}
+        member = np.zeros((len(arts), len(codes)), dtype=bool)
+        shared: dict[int, Any] = {}
+        owner = np.empty(len(arts), dtype=np.int64)
+        for i, row in enumerate(arts):
+            cs = [codes[a] for a in row]
+            owner[i] = cs[0]
+            member[i, cs] = True
+            if len(cs) > 1:
+                shared[i] = np.array(cs, dtype=np.int64)
+        return cls(owner, member, shared)
+
+    @property
+    def count(self) -> int:
+        """Number of outlets."""
+        return int(self.member.shape[1])
 
 
 def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -116,47 +151,59 @@ def top_columns(sims: Any, k: int) -> Any:
     return np.take_along_axis(cols, best, axis=1)
 
 
-def _mask(sims: Any, rows: Any, art: Any, head: Any, spans: tuple[Any, Any] | None) -> None:
-    """Set to -inf the pairs that cannot align: same outlet, or a headline with a body line."""
+def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
+          spans: tuple[Any, Any] | None) -> None:
+    """Set to -inf the pairs that cannot align: two sentences of one outlet (a node several
+    outlets share counts in each), or a headline with a body line."""
     import numpy as np
 
+    art = outlets.owner
     if spans is None:
         bad = art[None, :] == art[rows, None]
         bad |= head[None, :] != head[rows, None]
         np.copyto(sims, -np.inf, where=bad)
-        return
-    heads = np.flatnonzero(head)
-    if heads.size:
-        sims[np.ix_(np.flatnonzero(~head[rows]), heads)] = -np.inf
-        for r in np.flatnonzero(head[rows]):
-            keep = sims[r, heads]
-            sims[r] = -np.inf
-            sims[r, heads] = keep
-    lo, hi = spans
-    first = 0
-    while first < rows.size:  # rows of one outlet are contiguous too
-        c = art[rows[first]]
-        last = first + int(np.searchsorted(art[rows[first:]], c, side="right"))
-        sims[first:last, lo[c]:hi[c]] = -np.inf
-        first = last
+    else:
+        heads = np.flatnonzero(head)
+        if heads.size:
+            sims[np.ix_(np.flatnonzero(~head[rows]), heads)] = -np.inf
+            for r in np.flatnonzero(head[rows]):
+                keep = sims[r, heads]
+                sims[r] = -np.inf
+                sims[r, heads] = keep
+        lo, hi = spans
+        first = 0
+        while first < rows.size:  # rows of one outlet are contiguous too
+            c = art[rows[first]]
+            last = first + int(np.searchsorted(art[rows[first:]], c, side="right"))
+            sims[first:last, lo[c]:hi[c]] = -np.inf
+            first = last
+    if outlets.shared:
+        member = outlets.member
+        for j in outlets.shared:  # a shared node as a column: rows of any of its outlets
+            sims[member[j][art[rows]], j] = -np.inf
+        start, stop = int(rows[0]), int(rows[-1]) + 1
+        for j, cs in outlets.shared.items():  # as a row: columns that meet any of its outlets
+            if start <= j < stop:
+                sims[j - start, member[:, cs].any(axis=1)] = -np.inf
 
 
-def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.DataFrame:
+def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
+               outlets: Outlets | None = None) -> pl.DataFrame:
     """a, b, rank, s (cosine): each node's k nearest nodes in every other outlet (headlines
-    only with headlines), computed CHUNK rows at a time (never the full node x node matrix)."""
+    only with headlines), computed CHUNK rows at a time (never the full node x node matrix).
+    A node several outlets share is ranked among each of its outlets' nodes (keeping its best
+    rank), and has neighbours in the outlets it is not in, whatever the outlets are named."""
     import numpy as np
 
     schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64, "s": pl.Float64}
     n = vectors.shape[0]
     if n < 2:
         return pl.DataFrame(schema=schema)
-    arts = nodes["articles"].list.first().to_list()
-    codes = {a: i for i, a in enumerate(sorted(set(arts)))}
-    art = np.array([codes[a] for a in arts], dtype=np.int64)
+    outlets = outlets or Outlets.of(nodes)
+    art, n_art = outlets.owner, outlets.count
     head = nodes["headline"].to_numpy().astype(bool)
-    n_art = len(codes)
     exact = n_art <= EXACT_OUTLETS
-    columns = [np.flatnonzero(art == c) for c in range(n_art)] if exact else []
+    columns = [np.flatnonzero(outlets.member[:, c]) for c in range(n_art)] if exact else []
     # nodes run in order of their (first) outlet: each outlet's columns are one span
     spans = (np.searchsorted(art, np.arange(n_art)), np.searchsorted(art, np.arange(n_art),
                                                                      side="right")
@@ -168,7 +215,7 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
         stop = min(n, start + CHUNK)
         sims = vectors[start:stop] @ vectors.T
         rows = np.arange(start, stop)
-        _mask(sims, rows, art, head, spans)
+        _mask(sims, rows, outlets, head, spans)
         if exact:
             for cols in columns:
                 if cols.size == 0:
@@ -191,54 +238,56 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS) -> pl.Dat
         "b": np.concatenate(rows_b).astype(np.int64),
         "s": np.round(np.concatenate(rows_s).astype(np.float64), DIGITS),
     })
-    art_of = pl.DataFrame({"b": np.arange(n, dtype=np.int64), "art_b": art})
     return (
         found.lazy()
         .filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
-        .join(art_of.lazy(), on="b")
+        .unique(["a", "b"])
+        .join(_memberships(outlets).lazy().rename({"node": "b", "outlet": "art_b"}), on="b")
         .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
         .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
         .filter(pl.col("rank") <= k)
+        .group_by("a", "b")
+        .agg(pl.col("rank").min(), pl.col("s").first())
         .select("a", "b", "rank", "s")
         .sort("a", "b")
         .collect()
     )
 
 
+def _memberships(outlets: Outlets) -> pl.DataFrame:
+    """node, outlet: one row per node and outlet it belongs to."""
+    import numpy as np
+
+    node, outlet = np.nonzero(outlets.member)
+    return pl.DataFrame({"node": node.astype(np.int64), "outlet": outlet.astype(np.int64)})
+
+
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
             sentences: pl.DataFrame) -> Context:
     """Embed the nodes' texts and find their neighbours."""
-    import numpy as np
-
     vectors = embedder(nodes["text"].to_list())
-    arts = nodes["articles"].list.first().to_list()
-    codes = {a: i for i, a in enumerate(sorted(set(arts)))}
-    outlet = np.array([codes[a] for a in arts], dtype=np.int64)
-    means = np.zeros((len(codes), vectors.shape[1] if vectors.ndim == 2 else 0), np.float32)
-    for c in range(len(codes)):
-        means[c] = vectors[outlet == c].mean(axis=0)
-    # how close a sentence is to an outlet's text on average: the story's baseline, which the
-    # relative cosine subtracts (two sentences of one story are always somewhat alike)
-    baseline = vectors @ means.T
-    knn = neighbours(vectors, nodes)
-    return Context(vectors, knn, positions(members, sentences), baseline, outlet,
-                   kinship(knn, outlet, nodes["headline"].to_numpy().astype(bool)))
+    outlets = Outlets.of(nodes)
+    knn = neighbours(vectors, nodes, outlets=outlets)
+    return Context(vectors, knn, positions(members, sentences), outlets,
+                   kinship(knn, outlets, nodes["headline"].to_numpy().astype(bool)))
 
 
-def kinship(knn: pl.DataFrame, outlet: Any, headline: Any) -> Any:
+def kinship(knn: pl.DataFrame, outlets: Outlets, headline: Any) -> Any:
     """outlet x outlet (symmetric): the median over both outlets' body nodes of the cosine to
     their nearest node in the other outlet (0 for a node with no neighbour above SEM_FLOOR)."""
     import numpy as np
 
-    n_out = int(outlet.max()) + 1 if outlet.size else 0
-    body = np.flatnonzero(~headline)
-    best = np.zeros((outlet.size, n_out))
-    top = knn.filter(pl.col("rank") == 1)
-    a, b, s = (top[c].to_numpy() for c in ("a", "b", "s"))
-    best[a, outlet[b]] = s
+    n_out = outlets.count
+    best = np.zeros((outlets.member.shape[0], n_out))
+    top = (
+        knn.join(_memberships(outlets).rename({"node": "b"}), on="b")
+        .group_by("a", "outlet").agg(pl.col("s").max())
+    )
+    best[top["a"].to_numpy(), top["outlet"].to_numpy()] = top["s"].to_numpy()
     out = np.zeros((n_out, n_out))
+    body = ~headline
     for x in range(n_out):
-        rows = body[outlet[body] == x]
+        rows = np.flatnonzero(body & outlets.member[:, x])
         if rows.size:
             out[x] = np.median(best[rows], axis=0)
     return np.round(0.5 * (out + out.T), DIGITS)
@@ -262,14 +311,11 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     for i in range(0, a.size, CHUNK * 16):  # the gathered vectors stay a few MB
         j = slice(i, i + CHUNK * 16)
         sem[j] = np.einsum("ij,ij->i", ctx.vectors[a[j]], ctx.vectors[b[j]])
-    base = 0.5 * (ctx.baseline[a, ctx.outlet[b]] + ctx.baseline[b, ctx.outlet[a]])
-    kin = ctx.kinship[ctx.outlet[a], ctx.outlet[b]] if ctx.kinship is not None else None
+    kin = _kin(a, b, ctx)
     best = ctx.knn.filter(pl.col("rank") == 1).select("a", "b", one=pl.lit(True))
     pos = ctx.positions
     return (
-        lexical.with_columns(sem=pl.Series(np.round(sem, DIGITS)),
-                             rel=pl.Series(np.round(sem - base.astype(np.float64), DIGITS)),
-                             lex=pl.col("score"))
+        lexical.with_columns(sem=pl.Series(np.round(sem, DIGITS)), lex=pl.col("score"))
         .join(best, on=["a", "b"], how="left")
         .join(best.select(a="b", b="a", one_r="one"), on=["a", "b"], how="left")
         .join(pos.select(a="node", pos_a="pos", lede_a="lede"), on="a", how="left")
@@ -284,9 +330,26 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
             dpos=(pl.col("pos_a").fill_null(0.0) - pl.col("pos_b").fill_null(0.0)).abs(),
         )
         .drop("one", "one_r", "pos_a", "pos_b", "lede_a", "lede_b")
-        .with_columns(kin=pl.Series(np.round(kin, DIGITS) if ctx.kinship is not None
-                                    else np.ones(a.size)))
+        .with_columns(kin=pl.Series(np.round(kin, DIGITS)))
     )
+
+
+def _kin(a: Any, b: Any, ctx: Context) -> Any:
+    """The kinship of the outlets of each pair's two nodes (for a node several outlets share,
+    the closest pair of their outlets)."""
+    import numpy as np
+
+    if ctx.kinship is None or ctx.outlets is None:
+        return np.ones(a.size)
+    owner, shared = ctx.outlets.owner, ctx.outlets.shared
+    kin = ctx.kinship[owner[a], owner[b]].astype(np.float64)
+    if shared:
+        for i in np.flatnonzero(np.isin(a, list(shared)) | np.isin(b, list(shared))):
+            ca = shared.get(int(a[i]), owner[a[i]:a[i] + 1])
+            cb = shared.get(int(b[i]), owner[b[i]:b[i] + 1])
+            pairs = ctx.kinship[np.ix_(ca, cb)][ca[:, None] != cb[None, :]]
+            kin[i] = pairs.max() if pairs.size else 0.0
+    return kin
 
 
 def logit_expr(weights: tuple[float, ...] | None = None,

@@ -94,8 +94,9 @@ def test_short_repeated_line_is_kept_and_repeated_title_block_is_not(tmp_path: P
     (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
     rows = compare([tmp_path]).sentences.filter(pl.col("article") == "a").sort("index")
     reasons = rows["reason"].to_list()
-    assert reasons[:2] == [None, None]  # the title block, first time
-    assert reasons[2:4] == ["repeated in this article"] * 2  # ... and repeated
+    assert reasons[0] is None  # the title, first time (its kicker "'Closed!'" kept in it)
+    assert rows["text"][0].startswith("'Closed!' Council shuts")
+    assert reasons[1:3] == ["repeated in this article"] * 2  # ... and repeated
     assert rows.filter(pl.col("text").str.contains("one word"))["reason"].to_list() == [None]
 
 
