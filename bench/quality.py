@@ -17,6 +17,7 @@ Usage, from the repository root::
 
     python bench/quality.py [--verbose] [--corpus seeds|invented] [--threshold 0.35]
     python bench/quality.py --check-gold    # validate the gold files only (no pipeline)
+    python bench/quality.py --basil         # ../shared/dev/basil: precision-recall over thresholds
 
 The functions :func:`load_gold`, :func:`gold_pairs`, :func:`predicted_pairs` and :func:`score`
 are small and free of I/O besides reading the gold file, so tests can reuse them.
@@ -379,6 +380,41 @@ def report(result: Result, verbose: bool = False) -> str:
     return "\n".join(out)
 
 
+#: the basil figures when the semantic alignment issue was filed (lexical aligner), for the
+#: table's first line: recall, precision, false statement omissions, claims
+BASIL_BEFORE = (0.381, 0.956, 15, 46)
+
+
+def basil_table(embedder: str) -> int:
+    """Print recall, precision and false statement omissions on ../shared/dev/basil (the rule
+    of its score.py) at each threshold of bench/fit_align.py's CUTS, beside the figures before
+    the semantic alignment; skip with a message when the dev set is absent."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import fit_align
+
+    from corpusdiff import embed
+    from corpusdiff.analyze.nearest import SAYS_DIFFERENTLY
+    from corpusdiff.model import Options
+
+    score, folders = fit_align.scorer(), fit_align.stories()
+    if score is None or not folders:
+        print(f"basil: skipped (no dev set at {fit_align.DEV / 'basil'})")
+        return 0
+    emb = embed.load(embedder)
+    rec, prec, false, claims = BASIL_BEFORE
+    print(f"basil, {len(folders)} stories, embedder {embedder}")
+    print(f"{'threshold':>10} {'recall':>7} {'precision':>9} {'false omissions':>16}")
+    print(f"{'(before)':>10} {rec:7.3f} {prec:9.3f} {f'{false}/{claims}':>16}")
+    default = Options().threshold
+    for cut in sorted({*fit_align.CUTS, default}):
+        r = fit_align.evaluate(folders, score, emb, cut, SAYS_DIFFERENTLY)
+        mark = " <- default" if cut == default else ""
+        omitted = f"{r['false']}/{r['claims']}"
+        print(f"{cut:10.2f} {r['found'] / max(r['strong'], 1):7.3f} "
+              f"{r['ok'] / max(r['pred'], 1):9.3f} {omitted:>16}{mark}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: score every corpus (or one) and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -392,7 +428,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="override Options.embedder (none, wordllama, ...)")
     parser.add_argument("--check-gold", action="store_true",
                         help="only validate the gold files against the article files")
+    parser.add_argument("--basil", action="store_true",
+                        help="score the basil dev stories instead: a precision-recall table "
+                        "over thresholds and the false statement omissions")
     args = parser.parse_args(argv)
+    if args.basil:
+        return basil_table(args.embedder or "wordllama")
     corpora = [CORPORA[name] for name in (args.corpus or CORPORA)]
 
     if args.check_gold:
