@@ -92,8 +92,9 @@ def package_dir(package: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-#: texts embedded at once: memory for their token vectors stays bounded (a few MB)
-EMBED_CHUNK = 2048
+#: texts embedded at once: their gathered token vectors (a few MB) stay in the CPU cache for the
+#: sums (4x faster on 11k real sentences than 2048 texts at once)
+EMBED_CHUNK = 256
 
 
 def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[list[int]]]
@@ -116,7 +117,7 @@ def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[li
         np.clip(flat, 0, table.shape[0] - 1, out=flat)
         filled = lengths > 0
         starts = (np.cumsum(lengths) - lengths)[filled]
-        sums = np.add.reduceat(table[flat], starts, axis=0)
+        sums = np.add.reduceat(np.take(table, flat, axis=0), starts, axis=0)
         out[filled] = sums / lengths[filled, None].astype(np.float32)
 
     def embed(texts: list[str]) -> np.ndarray:
