@@ -119,12 +119,10 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
 WINDOW_WORDS = 4
 
 
-def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
-    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
-    found to conflict): whether the mentions attach to the same thing. The
-    :data:`WINDOW_WORDS` content words on each side of each mention must share a word that is
-    not a name ("released Sunday" and "told The Washington Post on Tuesday" are two events);
-    a side whose nearby words are all names may share a name."""
+def window_words(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """mentions (mid, article, sentence, start, end) -> mid, token, name: the stemmed
+    :data:`WINDOW_WORDS` content words on each side of each mention, each once, and whether
+    the word is written as a name (capitalised)."""
     texts = sentences.select("article", pl.col("index").alias("sentence"),
                              pl.col("text").alias("_s"))
     stop = list(STOPWORDS)
@@ -134,39 +132,53 @@ def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
             pl.element().filter(~pl.element().str.to_lowercase().is_in(stop)
                                 & ~pl.element().str.contains(r"\p{N}")))
 
-    sides = []
-    for side in ("a", "b"):
-        lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
-        sides.append(
-            found.with_row_index("_row")
-            .select("_row", article=f"article_{side}", sentence=f"sentence_{side}",
-                    start=f"start_{side}", end=f"end_{side}")
-            .join(texts, on=["article", "sentence"], how="left")
-            .select("_row", _w=pl.concat_list(
-                content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(
-                    WINDOW_WORDS),
-                content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
-                    WINDOW_WORDS)))
-            .explode("_w").drop_nulls("_w")
-            .select("_row", side=pl.lit(side), name=pl.col("_w").str.contains(r"^\p{Lu}"),
-                    token=stem_expr(pl.col("_w").str.to_lowercase().str.replace_all("’", "'")))
-            .unique()
-        )
-    words = pl.concat(sides)
-    plain = words.group_by("_row").agg(
-        both=(pl.col("side").filter(~pl.col("name")).n_unique() == 2))
-    shared = (
-        sides[0].join(sides[1], on=["_row", "token"], suffix="_b")
-        .group_by("_row").agg(any_word=pl.len() > 0,
-                              plain_word=(~pl.col("name") & ~pl.col("name_b")).any())
+    lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
+    return (
+        mentions.select("mid", "article", "sentence", "start", "end")
+        .join(texts, on=["article", "sentence"], how="left")
+        .select("mid", _w=pl.concat_list(
+            content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(WINDOW_WORDS),
+            content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
+                WINDOW_WORDS)))
+        .explode("_w").drop_nulls("_w")
+        .select("mid", name=pl.col("_w").str.contains(r"^\p{Lu}"),
+                token=stem_expr(pl.col("_w").str.to_lowercase().str.replace_all("’", "'")))
+        .unique(["mid", "token"], keep="first", maintain_order=True)
     )
-    verdict = (
-        found.with_row_index("_row").select("_row")
-        .join(plain, on="_row", how="left").join(shared, on="_row", how="left")
-        .sort("_row")
-        .select(pl.col("any_word").fill_null(False))
+
+
+def window_overlap(pairs: pl.DataFrame, windows: pl.DataFrame) -> pl.DataFrame:
+    """pairs (mid_a, mid_b) -> mid_a, mid_b, shared: how many words of
+    :func:`window_words` the two mentions share (pairs sharing none are left out)."""
+    return (
+        pairs.select("mid_a", "mid_b").unique()
+        .join(windows.select(mid_a="mid", token="token"), on="mid_a")
+        .join(windows.select(mid_b="mid", token="token"), on=["mid_b", "token"])
+        .group_by("mid_a", "mid_b").agg(shared=pl.len())
     )
-    return verdict.to_series()
+
+
+def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
+    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
+    found to conflict): whether the mentions attach to the same thing: the
+    :data:`WINDOW_WORDS` content words on each side of each mention share a word ("released
+    Sunday" and "told The Washington Post on Tuesday" are two events)."""
+    rows = found.with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+    sides = [
+        window_words(rows.select(mid=pl.col("_row") * 2 + i, article=f"article_{side}",
+                                 sentence=f"sentence_{side}", start=f"start_{side}",
+                                 end=f"end_{side}"), sentences)
+        for i, side in enumerate(("a", "b"))
+    ]
+    shared = window_overlap(
+        rows.select(mid_a=pl.col("_row") * 2, mid_b=pl.col("_row") * 2 + 1),
+        pl.concat(sides))
+    return (
+        rows.select(mid_a=pl.col("_row") * 2)
+        .join(shared, on="mid_a", how="left", maintain_order="left")
+        .select(pl.col("shared").fill_null(0) > 0)
+        .to_series()
+    )
 
 
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
@@ -270,4 +282,4 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
 
 
 __all__ = ["PAIRS", "close_pairs", "context_agreement", "group_pairs", "mention_contexts",
-           "same_subject", "word_weights"]
+           "same_subject", "window_overlap", "window_words", "word_weights"]

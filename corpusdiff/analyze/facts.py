@@ -33,6 +33,8 @@ from corpusdiff.analyze.fact_pairs import (
     group_pairs,
     mention_contexts,
     same_subject,
+    window_overlap,
+    window_words,
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import Mention
@@ -325,6 +327,47 @@ def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFr
     )
 
 
+def _told_elsewhere(close: pl.DataFrame, slots: pl.DataFrame,
+                    sentences: pl.DataFrame) -> pl.DataFrame:
+    """The close conflicts left once the other sentences of the two outlets are read. A close
+    pair is a guess (the aligner left the sentences apart), dropped when a simpler reading
+    exists:
+
+    - each outlet also names the other's value of the slot elsewhere: both tell of the same
+      days (counts, dates...) and these two sentences are about two of them;
+    - the other outlet names this mention's own value in a mention that shares more of its
+      nearby words (:func:`.fact_pairs.window_words`: "met with President Obama on Thursday"
+      is nearer "meet with Sanders in Washington on Thursday" than "On Wednesday, Mr. Sanders
+      sent out an email" is): the fact is told alike there."""
+    said = slots.select("article", "slot", "value").unique().with_columns(_k=pl.lit(True))
+    for me, other in (("a", "b"), ("b", "a")):
+        close = close.join(said.rename({"_k": f"_k{me}"}), how="left",
+                           left_on=[f"article_{me}", "slot", f"value_{other}"],
+                           right_on=["article", "slot", "value"], maintain_order="left")
+    close = close.filter(~(pl.col("_ka").fill_null(False) & pl.col("_kb").fill_null(False))
+                         ).drop("_ka", "_kb")
+    if close.is_empty():
+        return close
+    rivals = pl.concat([
+        close.select(mid_a=f"mid_{me}", article=f"article_{other}", slot="slot",
+                     value=f"value_{me}")
+        for me, other in (("a", "b"), ("b", "a"))
+    ]).unique().join(slots.select(mid_b="mid", article="article", slot="slot", value="value"),
+                     on=["article", "slot", "value"])
+    mids = pl.concat([close["mid_a"], close["mid_b"], rivals["mid_b"]]).unique()
+    windows = window_words(slots.filter(pl.col("mid").is_in(mids.implode())), sentences)
+    nearest = (window_overlap(rivals, windows).group_by("mid_a")
+               .agg(_rival=pl.col("shared").max()))
+    own = window_overlap(close, windows)
+    close = close.join(own, on=["mid_a", "mid_b"], how="left", maintain_order="left")
+    for me in ("a", "b"):
+        close = close.join(nearest.rename({"mid_a": f"mid_{me}", "_rival": f"_r{me}"}),
+                           on=f"mid_{me}", how="left", maintain_order="left")
+    pair = pl.col("shared").fill_null(0)
+    return close.filter((pl.col("_ra").fill_null(0) <= pair)
+                        & (pl.col("_rb").fill_null(0) <= pair)).drop("shared", "_ra", "_rb")
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FULL_DATE = r"^(?:\d{4}|-)-\d{2}-\d{2}$"
 
@@ -432,7 +475,11 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     ``pairs`` (schema :data:`.fact_pairs.PAIRS`) says which sentences of two outlets state the
     same thing: both in one alignment group (``source="group"``) or close by another measure
     (``source="close"``; the two mentions must then also stand among the same words, so that
-    they are about the same subject). Build it with :func:`conflict_pairs`.
+    they are about the same subject, and be each other's best match with no simpler reading
+    in the two articles, see :func:`_told_elsewhere`). Build it with :func:`conflict_pairs`.
+    Two mentions of any slot but a role must share a word next to them
+    (:func:`.fact_pairs.same_subject`): a sentence can name two days or two places of two
+    statements.
 
     A slot is a weekday, a count of one unit ("number:agents"), an amount of money, a
     percentage, a duration, a date, a year, a clock time or part of day, a place of one type
@@ -500,6 +547,7 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         agree = context_agreement(close, contexts)
         close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
         close = _best_matches(close, slots, sentences, weights)
+        close = _told_elsewhere(close, slots, sentences)
     found = pl.concat([found.filter(pl.col("source") != "close"), close,
                        _weekday_dates(pairs, slots, facts, articles).select(found.columns)])
     # a role known from elsewhere in the article is shown where it is written
@@ -525,12 +573,13 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
                    how="left", maintain_order="left")
         .filter(conflict)
     )
-    # a day, a date or a count conflicts only when both mentions attach to one thing: the
-    # words right next to them agree (a role is a person's, a place is compared as a name)
-    attached = found.filter(~pl.col("slot").str.contains(r"^(?:role|place):"))
+    # a day, a date, a count or a place conflicts only when both mentions attach to one
+    # thing: the words right next to them agree ("Arizona Sheriff Joe Arpaio" and "before the
+    # New Hampshire primary" name two places of two statements; a role is a person's)
+    attached = found.filter(~pl.col("slot").str.starts_with("role:"))
     if not attached.is_empty():
         found = pl.concat([
-            found.filter(pl.col("slot").str.contains(r"^(?:role|place):")),
+            found.filter(pl.col("slot").str.starts_with("role:")),
             attached.filter(same_subject(attached, sentences)),
         ])
     found = (
