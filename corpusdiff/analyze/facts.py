@@ -626,7 +626,8 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         .join(side_b, on=["article_b", "sentence_b", "slot"])
         .filter(pl.col("value_a") != pl.col("value_b"))
     )
-    # neither side also states the other's value: in its sentence, or in its group
+    # neither side also states the other's value: in its sentence (close pairs), or in its
+    # group (see _group_conflicts)
     said = slots.select("article", "sentence", "slot", "value").unique()
     in_group = (members.join(said, on=["article", "sentence"])
                 .select("group", "article", "slot", "value").unique())
