@@ -188,6 +188,11 @@ def main() -> int:
                     t = sent.filter((pl.col("article") == art)
                                     & (pl.col("index") == idx))["text"][0]
                     print(f"      {art}: {t}")
+    on_basil = sum(found.height for name, _cmp, found in unchanged if name.startswith("basil/"))
+    print(f"\nsummary: injection recall {total_hit}/{total} = {total_hit / max(total, 1):.3f}; "
+          f"conflicts on the unchanged basil stories: {on_basil}; "
+          + "; ".join(f"{name}: {found.height}" for name, _cmp, found in unchanged
+                      if not name.startswith("basil/")))
     return 0
 
 

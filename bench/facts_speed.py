@@ -124,6 +124,9 @@ def _measure(where: Path, snapshot: Path | None, check: Path | None) -> dict[str
     if check is not None:
         diffs = {}
         for k, v in results.items():
+            if not (check / f"{k}.parquet").exists():
+                diffs[k] = f"no snapshot {check / k}.parquet"
+                continue
             old = pl.read_parquet(check / f"{k}.parquet")
             if not old.equals(v):
                 cols = [c for c in v.columns if c not in old.columns

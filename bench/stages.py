@@ -47,6 +47,7 @@ HOOKS: dict[str, list[tuple[str, str]]] = {
                ("corpusdiff.analyze.quotes", "compare_quotes"),
                ("corpusdiff.analyze.quotes", "paraphrased")],
     "facts": [("corpusdiff.analyze.facts", "extract_facts"),
+              ("corpusdiff.analyze.facts", "conflict_pairs"),
               ("corpusdiff.analyze.facts", "conflicts"),
               ("corpusdiff.analyze.facts", "exclusive_facts")],
     "omissions": [("corpusdiff.analyze.omissions", "omissions"),

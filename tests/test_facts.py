@@ -10,8 +10,9 @@ import polars as pl
 import pytest
 
 from corpusdiff.analyze.fact_labels import fact_label, slot_words
-from corpusdiff.analyze.fact_pairs import group_pairs
+from corpusdiff.analyze.fact_pairs import group_members, group_pairs
 from corpusdiff.analyze.facts import (
+    GROUP_OUTLETS,
     conflict_pairs,
     conflicts,
     exclusive_facts,
@@ -579,3 +580,88 @@ def test_a_sentence_with_its_own_weekday_is_compared_by_weekday() -> None:
     assert _weekday_vs_date("The senator resigned on Friday after the vote.",
                             "The senator resigned on Friday, Dec. 8, 2017, after the "
                             "vote.") == []
+
+
+# --- what a close or aligned pair does not contradict ----------------------------------------
+
+NO_MEMBERS = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String, "index": pl.Int64,
+                                  "score": pl.Float64})
+PRIMARY = "The Vermont senator said he still plans to compete in next Tuesday's Washington primary."
+MEETING = ("Obama will meet with Sanders in Washington on Thursday, the same day the Vermont "
+           "senator plans to hold a rally there.")
+EMAIL = ("On Wednesday, Mr. Sanders sent out a fund-raising email, and he will hold a rally in "
+         "Washington.")
+
+
+def _close_conflicts(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    frame = pl.concat([sentences(*a, article="a"), sentences(*b, article="b")])
+    facts = extract_facts(frame)
+    found = conflicts(facts, conflict_pairs(facts, NO_MEMBERS, frame), frame)
+    return found.select("said_a", "said_b").rows()
+
+
+def test_two_outlets_naming_both_days_tell_two_events() -> None:
+    # alone, the two sentences are close enough to be compared, and their days differ
+    assert _close_conflicts([PRIMARY], [MEETING]) == [("Tuesday", "Thursday")]
+    # each outlet also names the other's day: the primary is on Tuesday, the meeting Thursday
+    assert _close_conflicts(
+        [PRIMARY, "Sanders struck a conciliatory tone Thursday after meeting Obama."],
+        [MEETING, "Obama called Sanders after Tuesday's primaries."]) == []
+
+
+def test_a_day_told_alike_nearer_elsewhere_is_not_contradicted() -> None:
+    assert _close_conflicts([EMAIL], [MEETING]) == [("Wednesday", "Thursday")]
+    # the first outlet tells the meeting on Thursday too, in words nearer the other's
+    assert _close_conflicts(
+        [EMAIL, "Senator Bernie Sanders met with President Obama on Thursday."],
+        [MEETING]) == []
+
+
+def test_places_of_two_statements_in_one_pair_do_not_conflict() -> None:
+    frame = pl.concat([
+        sentences("Controversial Arizona Sheriff Joe Arpaio announced on Tuesday he will "
+                  "endorse Rick Perry.", "The fire broke out in Denver on Tuesday.",
+                  article="a"),
+        sentences("Before the New Hampshire primary, Perry won an endorsement on Tuesday from "
+                  "Sheriff Joe Arpaio.", "The fire broke out in Boston on Tuesday.",
+                  article="b"),
+    ])
+    members = pl.DataFrame({"group": [0, 0, 1, 1], "article": ["a", "b", "a", "b"],
+                            "index": [0, 0, 1, 1], "score": [1.0] * 4})
+    found = conflicts(extract_facts(frame), group_pairs(members), frame)
+    assert found.select("said_a", "said_b").rows() == [("Denver", "Boston")]
+
+
+# --- groups compared by slot and value -------------------------------------------------------
+
+
+def test_group_members_and_group_pairs_give_the_same_conflicts(harlow: Harlow) -> None:
+    cmp, facts, _found = harlow
+    members = group_members(cmp.members)
+    assert members["index_b"].null_count() == members.height  # one row per sentence
+    several = cmp.members.filter(pl.col("article").n_unique().over("group") > 1)
+    assert members.height == several.height
+    by_pairs = conflicts(facts, group_pairs(cmp.members), cmp.sentences)
+    assert not by_pairs.is_empty()
+    assert conflicts(facts, members, cmp.sentences).equals(by_pairs)
+
+
+def test_a_big_group_meets_each_value_in_a_few_outlets() -> None:
+    # one group: more outlets say Tuesday, and more say Wednesday, than GROUP_OUTLETS
+    tue = [f"t{i:02d}" for i in range(GROUP_OUTLETS + 4)]
+    wed = [f"w{i:02d}" for i in range(GROUP_OUTLETS + 2)]
+    frame = pl.concat([
+        sentences(f"The council voted on {'Tuesday' if a[0] == 't' else 'Wednesday'} to close "
+                  "the bridge.", article=a) for a in tue + wed])
+    n = len(tue) + len(wed)
+    members = pl.DataFrame({"group": [0] * n, "article": tue + wed, "index": [0] * n,
+                            "score": [1.0] * n})
+    found = conflicts(extract_facts(frame), group_members(members), frame)
+    pairs = set(found.select("article_a", "article_b").iter_rows())
+    # each outlet meets the first GROUP_OUTLETS outlets of the other day, and no pair twice
+    assert found.height == len(pairs)
+    assert pairs == {(t, w) for t in tue for w in wed
+                     if t in tue[:GROUP_OUTLETS] or w in wed[:GROUP_OUTLETS]}
+    assert (tue[-1], wed[-1]) not in pairs
+    # the group given as its pairs is read the same way: pairs only say who is grouped
+    assert conflicts(extract_facts(frame), group_pairs(members), frame).equals(found)

@@ -22,7 +22,9 @@ import polars as pl
 from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
-#: sentences (null for close pairs); article_a < article_b
+#: sentences (null for close pairs); article_a < article_b. A group row with a null b side
+#: names one sentence of the group (:func:`group_members`): it is compared with the group's
+#: other outlets
 PAIRS = pl.Schema(
     {
         "group": pl.Int64,
@@ -46,6 +48,23 @@ CONTEXT_MIN_WORDS = 2
 BLOCK_CAP = 30
 #: each mention keeps at most this many close partners, the best agreeing
 CLOSE_TOP = 3
+
+
+def group_members(members: pl.DataFrame) -> pl.DataFrame:
+    """One row per sentence of an alignment group that holds sentences of two outlets or more
+    (schema :data:`PAIRS`, ``source="group"``, the b side null): the groups
+    :func:`.facts.conflicts` compares inside, without listing their pairs (a group of n
+    sentences has n² / 2)."""
+    m = members.select("group", "article", "index")
+    return (
+        m.filter(pl.col("article").n_unique().over("group") > 1)
+        .select("group", article_a="article", index_a="index",
+                article_b=pl.lit(None, pl.String), index_b=pl.lit(None, pl.Int64),
+                source=pl.lit("group"))
+        .unique()
+        .sort("group", "article_a", "index_a")
+        .cast(dict(PAIRS))  # type: ignore[arg-type]
+    )
 
 
 def group_pairs(members: pl.DataFrame) -> pl.DataFrame:
@@ -119,12 +138,10 @@ def mention_contexts(mentions: pl.DataFrame, sentences: pl.DataFrame,
 WINDOW_WORDS = 4
 
 
-def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
-    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
-    found to conflict): whether the mentions attach to the same thing. The
-    :data:`WINDOW_WORDS` content words on each side of each mention must share a word that is
-    not a name ("released Sunday" and "told The Washington Post on Tuesday" are two events);
-    a side whose nearby words are all names may share a name."""
+def window_words(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """mentions (mid, article, sentence, start, end) -> mid, token, name: the stemmed
+    :data:`WINDOW_WORDS` content words on each side of each mention, each once, and whether
+    the word is written as a name (capitalised)."""
     texts = sentences.select("article", pl.col("index").alias("sentence"),
                              pl.col("text").alias("_s"))
     stop = list(STOPWORDS)
@@ -134,39 +151,55 @@ def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
             pl.element().filter(~pl.element().str.to_lowercase().is_in(stop)
                                 & ~pl.element().str.contains(r"\p{N}")))
 
-    sides = []
+    lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
+    words = (
+        mentions.select("mid", "article", "sentence", "start", "end")
+        .join(texts, on=["article", "sentence"], how="left")
+        .select("mid", _w=pl.concat_list(
+            content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(WINDOW_WORDS),
+            content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
+                WINDOW_WORDS)))
+        .explode("_w").drop_nulls("_w")
+        .select("mid", name=pl.col("_w").str.contains(r"^\p{Lu}"),
+                lower=pl.col("_w").str.to_lowercase().str.replace_all("’", "'"))
+    )
+    # each distinct word is stemmed once (the regexes are the cost)
+    stems = words.select(pl.col("lower").unique()).with_columns(token=stem_expr(pl.col("lower")))
+    return (words.join(stems, on="lower").select("mid", "name", "token")
+            .unique(["mid", "token"], keep="first", maintain_order=True))
+
+
+def window_overlap(pairs: pl.DataFrame, windows: pl.DataFrame) -> pl.DataFrame:
+    """pairs (mid_a, mid_b) -> mid_a, mid_b, shared: how many words of
+    :func:`window_words` the two mentions share (pairs sharing none are left out)."""
+    return (
+        pairs.select("mid_a", "mid_b").unique()
+        .join(windows.select(mid_a="mid", token="token"), on="mid_a")
+        .join(windows.select(mid_b="mid", token="token"), on=["mid_b", "token"])
+        .group_by("mid_a", "mid_b").agg(shared=pl.len())
+    )
+
+
+def same_subject(found: pl.DataFrame, sentences: pl.DataFrame) -> pl.Series:
+    """For rows with article_a, sentence_a, start_a, end_a and the same for b (two mentions
+    found to conflict): whether the mentions attach to the same thing: the
+    :data:`WINDOW_WORDS` content words on each side of each mention share a word ("released
+    Sunday" and "told The Washington Post on Tuesday" are two events)."""
+    where = ["article", "sentence", "start", "end"]
+    sides = [found.select(**{c: f"{c}_{side}" for c in where}) for side in ("a", "b")]
+    # each mention's words are read once, however many rows it is in
+    mentions = (pl.concat(sides).unique().sort(where)
+                .with_row_index("mid").with_columns(pl.col("mid").cast(pl.Int64)))
+    rows = found.select(**{f"{c}_{side}": f"{c}_{side}" for side in ("a", "b") for c in where})
     for side in ("a", "b"):
-        lo = (pl.col("start") - CONTEXT_CHARS).clip(lower_bound=0)
-        sides.append(
-            found.with_row_index("_row")
-            .select("_row", article=f"article_{side}", sentence=f"sentence_{side}",
-                    start=f"start_{side}", end=f"end_{side}")
-            .join(texts, on=["article", "sentence"], how="left")
-            .select("_row", _w=pl.concat_list(
-                content(pl.col("_s").str.slice(lo, pl.col("start") - lo)).list.tail(
-                    WINDOW_WORDS),
-                content(pl.col("_s").str.slice(pl.col("end"), CONTEXT_CHARS)).list.head(
-                    WINDOW_WORDS)))
-            .explode("_w").drop_nulls("_w")
-            .select("_row", side=pl.lit(side), name=pl.col("_w").str.contains(r"^\p{Lu}"),
-                    token=stem_expr(pl.col("_w").str.to_lowercase().str.replace_all("’", "'")))
-            .unique()
-        )
-    words = pl.concat(sides)
-    plain = words.group_by("_row").agg(
-        both=(pl.col("side").filter(~pl.col("name")).n_unique() == 2))
-    shared = (
-        sides[0].join(sides[1], on=["_row", "token"], suffix="_b")
-        .group_by("_row").agg(any_word=pl.len() > 0,
-                              plain_word=(~pl.col("name") & ~pl.col("name_b")).any())
+        rows = rows.join(mentions.rename({c: f"{c}_{side}" for c in [*where, "mid"]}),
+                         on=[f"{c}_{side}" for c in where], how="left", maintain_order="left")
+    shared = window_overlap(rows, window_words(mentions, sentences))
+    return (
+        rows.join(shared, on=["mid_a", "mid_b"], how="left", maintain_order="left")
+        .select(pl.col("shared").fill_null(0) > 0)
+        .to_series()
     )
-    verdict = (
-        found.with_row_index("_row").select("_row")
-        .join(plain, on="_row", how="left").join(shared, on="_row", how="left")
-        .sort("_row")
-        .select(pl.col("any_word").fill_null(False))
-    )
-    return verdict.to_series()
 
 
 def context_agreement(pairs: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
@@ -269,5 +302,5 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
     )
 
 
-__all__ = ["PAIRS", "close_pairs", "context_agreement", "group_pairs", "mention_contexts",
-           "same_subject", "word_weights"]
+__all__ = ["PAIRS", "close_pairs", "context_agreement", "group_members", "group_pairs",
+           "mention_contexts", "same_subject", "window_overlap", "window_words", "word_weights"]

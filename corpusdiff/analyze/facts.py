@@ -30,9 +30,11 @@ from corpusdiff.analyze.fact_pairs import (
     PAIRS,
     close_pairs,
     context_agreement,
-    group_pairs,
+    group_members,
     mention_contexts,
     same_subject,
+    window_overlap,
+    window_words,
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import Mention
@@ -325,6 +327,149 @@ def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFr
     )
 
 
+def _told_elsewhere(close: pl.DataFrame, slots: pl.DataFrame,
+                    sentences: pl.DataFrame) -> pl.DataFrame:
+    """The close conflicts left once the other sentences of the two outlets are read. A close
+    pair is a guess (the aligner left the sentences apart), dropped when a simpler reading
+    exists:
+
+    - each outlet also names the other's value of the slot elsewhere: both tell of the same
+      days (counts, dates...) and these two sentences are about two of them;
+    - the other outlet names this mention's own value in a mention that shares more of its
+      nearby words (:func:`.fact_pairs.window_words`: "met with President Obama on Thursday"
+      is nearer "meet with Sanders in Washington on Thursday" than "On Wednesday, Mr. Sanders
+      sent out an email" is): the fact is told alike there."""
+    said = slots.select("article", "slot", "value").unique().with_columns(_k=pl.lit(True))
+    for me, other in (("a", "b"), ("b", "a")):
+        close = close.join(said.rename({"_k": f"_k{me}"}), how="left",
+                           left_on=[f"article_{me}", "slot", f"value_{other}"],
+                           right_on=["article", "slot", "value"], maintain_order="left")
+    close = close.filter(~(pl.col("_ka").fill_null(False) & pl.col("_kb").fill_null(False))
+                         ).drop("_ka", "_kb")
+    if close.is_empty():
+        return close
+    rivals = pl.concat([
+        close.select(mid_a=f"mid_{me}", article=f"article_{other}", slot="slot",
+                     value=f"value_{me}")
+        for me, other in (("a", "b"), ("b", "a"))
+    ]).unique().join(slots.select(mid_b="mid", article="article", slot="slot", value="value"),
+                     on=["article", "slot", "value"])
+    mids = pl.concat([close["mid_a"], close["mid_b"], rivals["mid_b"]]).unique()
+    windows = window_words(slots.filter(pl.col("mid").is_in(mids.implode())), sentences)
+    nearest = (window_overlap(rivals, windows).group_by("mid_a")
+               .agg(_rival=pl.col("shared").max()))
+    own = window_overlap(close, windows)
+    close = close.join(own, on=["mid_a", "mid_b"], how="left", maintain_order="left")
+    for me in ("a", "b"):
+        close = close.join(nearest.rename({"mid_a": f"mid_{me}", "_rival": f"_r{me}"}),
+                           on=f"mid_{me}", how="left", maintain_order="left")
+    pair = pl.col("shared").fill_null(0)
+    return close.filter((pl.col("_ra").fill_null(0) <= pair)
+                        & (pl.col("_rb").fill_null(0) <= pair)).drop("shared", "_ra", "_rb")
+
+
+def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
+    """The rows (slot, value_a / value_b, lo / hi of each side) whose two values cannot both
+    be true: roles by :func:`.titles.titles_conflict`, dates by their parts, bounded
+    quantities by their intervals; any other two different values."""
+    found = found.with_columns(*_date_parts("a"), *_date_parts("b"))
+    role_pairs = found.filter(pl.col("slot").str.starts_with("role:")).select(
+        "value_a", "value_b").unique()
+    role_conflicts = role_pairs.filter(pl.Series(
+        [titles_conflict(a, b) for a, b in role_pairs.iter_rows()], dtype=pl.Boolean))
+    quantity = pl.col("lo_a").is_not_null() & pl.col("lo_b").is_not_null()
+    disjoint = (pl.col("hi_a") < pl.col("lo_b")) | (pl.col("hi_b") < pl.col("lo_a"))
+    conflict = (
+        pl.when(pl.col("slot").str.starts_with("role:")).then(pl.col("_role").is_not_null())
+        .when(pl.col("slot") == "date")
+        .then(_differ("y_a", "y_b") | _differ("m_a", "m_b") | _differ("d_a", "d_b"))
+        .when(quantity).then(disjoint)
+        .otherwise(pl.lit(True))
+    )
+    return (
+        found.join(role_conflicts.with_columns(_role=pl.lit(True)), on=["value_a", "value_b"],
+                   how="left", maintain_order="left")
+        .filter(conflict)
+        .drop("y_a", "m_a", "d_a", "y_b", "m_b", "d_b", "_role")
+    )
+
+
+#: a mention in an alignment group is compared with the mentions of each other value of its
+#: slot in at most this many other outlets of the group, the first by article id (all of them
+#: in a story told by a few outlets): a group's conflicts grow with its mentions and values,
+#: not with the square of its size
+GROUP_OUTLETS = 8
+
+
+def _partners(wanted: pl.DataFrame, holders: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """mid_a, mid_b (article_a < article_b): each wanted mention (mid, article, ``keys``) with
+    the holders (mid, article, sentence, start, ``keys``) of its keys in the first
+    :data:`GROUP_OUTLETS` articles other than its own."""
+    rank = pl.col("article").rank("dense").over(keys)
+    spare = holders.filter(rank <= GROUP_OUTLETS + 1)
+    found = (
+        wanted.select("mid", "article", *keys)
+        .join(spare.select(*keys, mid_n="mid", article_n="article"), on=keys)
+        .filter(pl.col("article_n") != pl.col("article"))
+        .filter(pl.col("article_n").rank("dense").over("mid", *keys) <= GROUP_OUTLETS)
+    )
+    first = pl.col("article") < pl.col("article_n")
+    return found.select(
+        mid_a=pl.when(first).then(pl.col("mid")).otherwise(pl.col("mid_n")),
+        mid_b=pl.when(first).then(pl.col("mid_n")).otherwise(pl.col("mid")),
+    ).unique()
+
+
+def _sides(pairs: pl.DataFrame, slots: pl.DataFrame, group: pl.DataFrame) -> pl.DataFrame:
+    """pairs (mid_a, mid_b) -> the columns of a conflict candidate: group, kind, slot and
+    each side's mention (``_SIDE`` columns with _a / _b), ``source="group"``. ``group``: mid,
+    group."""
+    return (
+        pairs.join(group.rename({"mid": "mid_a"}), on="mid_a")
+        .join(slots.rename({c: f"{c}_a" for c in _SIDE}), on="mid_a")
+        .join(slots.drop("kind", "slot").rename({c: f"{c}_b" for c in _SIDE}), on="mid_b")
+        .with_columns(source=pl.lit("group"))
+    )
+
+
+def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
+                     in_group: pl.DataFrame) -> pl.DataFrame:
+    """Candidate conflicts inside the alignment groups, per group and slot: each mention with
+    the mentions of every conflicting value of its slot (:func:`_partners`), when neither
+    outlet also states the other's value in the group (``in_group``: group, article, slot,
+    value). Rows as :func:`_sides`; they still go through the subject and dedup steps of
+    :func:`conflicts`."""
+    inside = members.join(slots, on=["article", "sentence"])
+    key = ["group", "slot", "value", "_q"]
+    inside = inside.with_columns(_q=pl.col("qualifier").fill_null(""))
+    variants = inside.unique(key, keep="first").select(
+        *key, "kind", "lo", "hi", "unit", "qualifier").sort(key).with_row_index("vid")
+    inside = inside.join(variants.select(*key, "vid"), on=key)
+    v = variants.drop("_q", "kind")
+    pairs = (
+        v.rename({c: f"{c}_a" for c in ("vid", "value", "lo", "hi", "unit", "qualifier")})
+        .join(v.rename({c: f"{c}_b" for c in ("vid", "value", "lo", "hi", "unit",
+                                                "qualifier")}), on=["group", "slot"])
+        .filter(pl.col("value_a") != pl.col("value_b"))
+    )
+    pairs = _conflicting(pairs).select("group", "slot", vid="vid_a", other="vid_b",
+                                       value="value_a", other_value="value_b")
+    mine = inside.select("mid", "article", "sentence", "start", "group", "slot", "vid", "value")
+    wanted = (
+        mine.join(pairs.drop("group", "slot", "value"), on="vid")
+        .join(in_group, how="anti", left_on=["group", "article", "slot", "other_value"],
+              right_on=["group", "article", "slot", "value"])
+    )
+    holders = (
+        pairs.select("vid", "other", "group", "slot", "value")
+        .join(mine.select(other="vid", mid="mid", article="article", sentence="sentence",
+                          start="start"), on="other")
+        .join(in_group, how="anti", on=["group", "article", "slot", "value"])
+    )
+    found = _partners(wanted, holders, ["vid", "other"])
+    return _sides(found, slots, inside.select("mid", "group"))
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FULL_DATE = r"^(?:\d{4}|-)-\d{2}-\d{2}$"
 
@@ -349,12 +494,14 @@ def _article_years(facts: pl.DataFrame, articles: pl.DataFrame | None) -> pl.Dat
             .select("article", year=pl.coalesce("_p", "_y")).drop_nulls("year"))
 
 
-def _weekday_dates(pairs: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFrame,
+def _weekday_dates(members: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFrame,
                    articles: pl.DataFrame | None) -> pl.DataFrame:
-    """Group pairs whose one sentence names a weekday and the other a full date that falls on
-    another day, as rows of the ``weekday`` slot (the date's value on its side). The date's
-    year is its own, else its article's (:func:`_article_years`). A sentence that names a
-    weekday of its own, or a full date of its own, is compared by those slots instead."""
+    """Group sentences of two outlets, one naming a weekday and the other a full date that
+    falls on another day, as rows of the ``weekday`` slot (the date's value on its side; rows
+    as :func:`_sides`). The date's year is its own, else its article's
+    (:func:`_article_years`). A sentence that names a weekday of its own, or a full date of
+    its own, is compared by those slots instead. Each day is compared with the dates of at
+    most :data:`GROUP_OUTLETS` other outlets per date (:func:`_partners`)."""
     days = slots.filter(pl.col("slot") == "weekday")
     dates = (
         slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE))
@@ -368,35 +515,30 @@ def _weekday_dates(pairs: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFrame
         .with_columns(_weekday=pl.col("_day").dt.weekday().cast(pl.Int64)
                       .replace_strict(dict(enumerate(_WEEKDAYS, 1)), return_dtype=pl.String))
     )
-    with_day = days.select("article", "sentence").unique()
-    with_date = dates.select("article", "sentence").unique()
-    grouped = pairs.filter(pl.col("source") == "group").rename(
-        {"index_a": "sentence_a", "index_b": "sentence_b"})
-    cols = [c for c in slots.columns if c not in ("kind", "slot")]
-    out = []
-    for day_side, date_side in (("a", "b"), ("b", "a")):
-        day = days.select(cols).rename({c: f"{c}_{day_side}" for c in cols})
-        date = (dates.join(with_day, on=["article", "sentence"], how="anti")
-                .select(*cols, "_weekday").rename({c: f"{c}_{date_side}" for c in cols}))
-        found = (
-            grouped.join(day, on=[f"article_{day_side}", f"sentence_{day_side}"])
-            .join(with_date, how="anti", left_on=[f"article_{day_side}", f"sentence_{day_side}"],
-                  right_on=["article", "sentence"])
-            .join(date, on=[f"article_{date_side}", f"sentence_{date_side}"])
-            .filter(pl.col("_weekday") != pl.col(f"value_{day_side}"))
-            .drop("_weekday")
-        )
-        out.append(found.with_columns(kind=pl.lit("weekday"), slot=pl.lit("weekday")))
-    return pl.concat(out, how="diagonal")
+    where = ["article", "sentence"]
+    day = (members.join(days, on=where)
+           .join(dates.select(where).unique(), on=where, how="anti"))
+    date = (members.join(dates, on=where)
+            .join(days.select(where).unique(), on=where, how="anti"))
+    told = (date.select("group", "value", "_weekday").unique().sort("group", "value")
+            .with_row_index("told"))
+    date = date.join(told, on=["group", "value", "_weekday"])
+    wanted = (day.select("mid", "article", "group", _w="value")
+              .join(told, on="group").filter(pl.col("_weekday") != pl.col("_w")))
+    found = _partners(wanted, date.select("mid", "article", "sentence", "start", "told"),
+                      ["told"])
+    group = pl.concat([day.select("mid", "group"), date.select("mid", "group")])
+    return _sides(found, slots, group).with_columns(kind=pl.lit("weekday"),
+                                                    slot=pl.lit("weekday"))
 
 
 def _members_of(pairs: pl.DataFrame) -> pl.DataFrame:
-    """group, article, sentence of every sentence in a group pair."""
+    """group, article, sentence of every sentence of a group row (a pair, or one member)."""
     grouped = pairs.filter(pl.col("group").is_not_null())
     return pl.concat([
         grouped.select("group", article="article_a", sentence="index_a"),
         grouped.select("group", article="article_b", sentence="index_b"),
-    ]).unique().sort("group", "article", "sentence")
+    ]).drop_nulls().unique().sort("group", "article", "sentence")
 
 
 def _label_conflicts(found: pl.DataFrame) -> pl.DataFrame:
@@ -417,12 +559,13 @@ def _label_conflicts(found: pl.DataFrame) -> pl.DataFrame:
 
 def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
                    sentences: pl.DataFrame) -> pl.DataFrame:
-    """The sentence pairs :func:`conflicts` compares (schema :data:`.fact_pairs.PAIRS`): every
-    cross-outlet pair of an alignment group, and the close pairs of
+    """The sentences :func:`conflicts` compares (schema :data:`.fact_pairs.PAIRS`): every
+    sentence of an alignment group of two outlets or more (:func:`.fact_pairs.group_members`:
+    compared with the group's other outlets), and the close pairs of
     :func:`.fact_pairs.close_pairs` (sentences the aligner left apart that fill one slot with
     mentions in the same words)."""
     slots = _quantity_slots(facts, sentences)
-    return pl.concat([group_pairs(members), close_pairs(slots, sentences, members)])
+    return pl.concat([group_members(members), close_pairs(slots, sentences, members)])
 
 
 def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
@@ -430,9 +573,14 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     """Slots filled differently by the two sentences of a pair (schema :data:`CONFLICTS`).
 
     ``pairs`` (schema :data:`.fact_pairs.PAIRS`) says which sentences of two outlets state the
-    same thing: both in one alignment group (``source="group"``) or close by another measure
+    same thing: both in one alignment group (``source="group"``: a pair, or one sentence of
+    the group, see :func:`.fact_pairs.group_members`) or close by another measure
     (``source="close"``; the two mentions must then also stand among the same words, so that
-    they are about the same subject). Build it with :func:`conflict_pairs`.
+    they are about the same subject, and be each other's best match with no simpler reading
+    in the two articles, see :func:`_told_elsewhere`). Build it with :func:`conflict_pairs`.
+    Two mentions of any slot but a role must share a word next to them
+    (:func:`.fact_pairs.same_subject`): a sentence can name two days or two places of two
+    statements.
 
     A slot is a weekday, a count of one unit ("number:agents"), an amount of money, a
     percentage, a duration, a date, a year, a clock time or part of day, a place of one type
@@ -447,13 +595,22 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     most specific role the outlet gives that person anywhere; a role conflict is reported once
     per pair of outlets and values.
 
+    Inside a group the comparison goes by slot and value, not by sentence pair
+    (:func:`_group_conflicts`): each mention meets the other values of its slot in the group,
+    each in the first :data:`GROUP_OUTLETS` other outlets that state it (all of them when a
+    story has fewer outlets), so a group of a thousand outlets costs its mentions, not their
+    pairs.
+
     A weekday and a full date of a group pair are one slot too: "Friday" and "Dec. 8" agree
     when Dec. 8 is a Friday, and conflict otherwise (see :func:`_weekday_dates`; ``articles``,
     schema ARTICLES, gives the publication year when the date has none).
     """
     pairs = pairs.select(list(PAIRS.names())).cast(dict(PAIRS))  # type: ignore[arg-type]
+    members = _members_of(pairs)
+    pairs = pairs.filter(pl.col("source") == "close")
     slots = _quantity_slots(facts, sentences)
     places = pl.concat([
+        members.select("article", "sentence"),
         pairs.select(article="article_a", sentence="index_a"),
         pairs.select(article="article_b", sentence="index_b"),
     ]).unique()
@@ -469,19 +626,16 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         .join(side_b, on=["article_b", "sentence_b", "slot"])
         .filter(pl.col("value_a") != pl.col("value_b"))
     )
-    # neither side also states the other's value: in its sentence, or in its group
+    # neither side also states the other's value: in its sentence (close pairs), or in its
+    # group (see _group_conflicts)
     said = slots.select("article", "sentence", "slot", "value").unique()
-    in_group = (_members_of(pairs).join(said, on=["article", "sentence"])
+    in_group = (members.join(said, on=["article", "sentence"])
                 .select("group", "article", "slot", "value").unique())
     for me, other in (("a", "b"), ("b", "a")):
-        found = (
-            found.join(said, how="anti",
-                       left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
-                       right_on=["article", "sentence", "slot", "value"])
-            .join(in_group, how="anti",
-                  left_on=["group", f"article_{me}", "slot", f"value_{other}"],
-                  right_on=["group", "article", "slot", "value"])
-        )
+        found = found.join(
+            said, how="anti",
+            left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
+            right_on=["article", "sentence", "slot", "value"])
     # a close pair's two mentions must stand among the same words
     # a close pair's slots: not places (two places named in like words are rarely one
     # fact told twice), not roles (compared over the groups and the whole article), and
@@ -500,37 +654,23 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         agree = context_agreement(close, contexts)
         close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
         close = _best_matches(close, slots, sentences, weights)
-    found = pl.concat([found.filter(pl.col("source") != "close"), close,
-                       _weekday_dates(pairs, slots, facts, articles).select(found.columns)])
+        close = _told_elsewhere(close, slots, sentences)
+    found = pl.concat([
+        _group_conflicts(members, slots, in_group).select(found.columns),
+        close,
+        _weekday_dates(members, slots, facts, articles).select(found.columns),
+    ])
     # a role known from elsewhere in the article is shown where it is written
-    found = found.with_columns(*_date_parts("a"), *_date_parts("b"), sentence_a="at_a",
-                               sentence_b="at_b")
-    role_pairs = found.filter(pl.col("slot").str.starts_with("role:")).select(
-        "value_a", "value_b").unique()
-    role_conflicts = role_pairs.filter(pl.Series(
-        [titles_conflict(a, b) for a, b in role_pairs.iter_rows()], dtype=pl.Boolean))
-    quantity = pl.col("lo_a").is_not_null() & pl.col("lo_b").is_not_null()
-    disjoint = (pl.col("hi_a") < pl.col("lo_b")) | (pl.col("hi_b") < pl.col("lo_a"))
-    conflict = (
-        pl.when(pl.col("slot").str.starts_with("role:")).then(pl.col("_role").is_not_null())
-        .when(pl.col("slot") == "date")
-        .then(_differ("y_a", "y_b") | _differ("m_a", "m_b") | _differ("d_a", "d_b"))
-        .when(quantity).then(disjoint)
-        .otherwise(pl.lit(True))
-    )
+    found = _conflicting(found.with_columns(sentence_a="at_a", sentence_b="at_b"))
     order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
              "start_b"]
-    found = (
-        found.join(role_conflicts.with_columns(_role=pl.lit(True)), on=["value_a", "value_b"],
-                   how="left", maintain_order="left")
-        .filter(conflict)
-    )
-    # a day, a date or a count conflicts only when both mentions attach to one thing: the
-    # words right next to them agree (a role is a person's, a place is compared as a name)
-    attached = found.filter(~pl.col("slot").str.contains(r"^(?:role|place):"))
+    # a day, a date, a count or a place conflicts only when both mentions attach to one
+    # thing: the words right next to them agree ("Arizona Sheriff Joe Arpaio" and "before the
+    # New Hampshire primary" name two places of two statements; a role is a person's)
+    attached = found.filter(~pl.col("slot").str.starts_with("role:"))
     if not attached.is_empty():
         found = pl.concat([
-            found.filter(pl.col("slot").str.contains(r"^(?:role|place):")),
+            found.filter(pl.col("slot").str.starts_with("role:")),
             attached.filter(same_subject(attached, sentences)),
         ])
     found = (
@@ -560,7 +700,7 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
             on=["slot", "article_a", "sentence_a", "value_a", "article_b", "sentence_b",
                 "value_b"]),
     ])
-    grouped = _members_of(pairs).unique(["article", "sentence"], keep="first")
+    grouped = members.unique(["article", "sentence"], keep="first")
     out = (
         pl.concat([rest, roles_once])
         .join(grouped.rename({"group": "_group_a", "article": "article_a",
