@@ -85,18 +85,18 @@ class Outlets:
         """The outlets of ``nodes`` (columns ``articles``: the node's articles, sorted)."""
         import numpy as np
 
-        arts = nodes["articles"].to_list()
-        codes = {a: i for i, a in enumerate(sorted({a for row in arts for a in row}))}
-        member = np.zeros((len(arts), len(codes)), dtype=bool)
-        shared: dict[int, Any] = {}
-        owner = np.empty(len(arts), dtype=np.int64)
-        for i, row in enumerate(arts):
-            cs = [codes[a] for a in row]
-            owner[i] = cs[0]
-            member[i, cs] = True
-            if len(cs) > 1:
-                shared[i] = np.array(cs, dtype=np.int64)
-        return cls(owner, member, shared)
+        lists = nodes["articles"]
+        lengths = lists.list.len().cast(pl.Int64).to_numpy()
+        # the lists are sorted by name: dense ranks are codes in name order, a list's first
+        # code its owner
+        codes = lists.explode().rank("dense").cast(pl.Int64).to_numpy() - 1
+        n = lengths.size
+        member = np.zeros((n, int(codes.max()) + 1 if codes.size else 0), dtype=bool)
+        member[np.repeat(np.arange(n), lengths), codes] = True
+        starts = np.cumsum(lengths) - lengths
+        shared = {int(i): codes[starts[i]:starts[i] + lengths[i]]
+                  for i in np.flatnonzero(lengths > 1)}
+        return cls(codes[starts] if n else np.zeros(0, dtype=np.int64), member, shared)
 
     @property
     def count(self) -> int:
@@ -344,11 +344,23 @@ def _kin(a: Any, b: Any, ctx: Context) -> Any:
     owner, shared = ctx.outlets.owner, ctx.outlets.shared
     kin = ctx.kinship[owner[a], owner[b]].astype(np.float64)
     if shared:
-        for i in np.flatnonzero(np.isin(a, list(shared)) | np.isin(b, list(shared))):
-            ca = shared.get(int(a[i]), owner[a[i]:a[i] + 1])
-            cb = shared.get(int(b[i]), owner[b[i]:b[i] + 1])
-            pairs = ctx.kinship[np.ix_(ca, cb)][ca[:, None] != cb[None, :]]
-            kin[i] = pairs.max() if pairs.size else 0.0
+        is_shared = np.zeros(owner.size, dtype=bool)
+        is_shared[list(shared)] = True
+        rows = np.flatnonzero(is_shared[a] | is_shared[b])
+        mem = _memberships(ctx.outlets)
+        pairs = (
+            pl.DataFrame({"row": rows, "a": a[rows], "b": b[rows]})
+            .join(mem.rename({"node": "a", "outlet": "ca"}), on="a")
+            .join(mem.rename({"node": "b", "outlet": "cb"}), on="b")
+            .filter(pl.col("ca") != pl.col("cb"))
+        )
+        best = (
+            pairs.select("row", k=pl.Series(ctx.kinship[pairs["ca"].to_numpy(),
+                                                         pairs["cb"].to_numpy()]))
+            .group_by("row").agg(pl.col("k").max())
+        )
+        kin[rows] = 0.0
+        kin[best["row"].to_numpy()] = best["k"].to_numpy()
     return kin
 
 
