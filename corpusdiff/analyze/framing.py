@@ -20,13 +20,15 @@ flagged too. Every flag carries the other outlets' words for the same place (``c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import polars as pl
+from rapidfuzz.distance import Indel
 
-from corpusdiff.diff import word_diff
+from corpusdiff.diff import Span, _is_glue, _keys_and_spans, word_diff
 from corpusdiff.model import FRAMING
 
 KINDS = ("verb", "hedge", "evaluative", "label")
@@ -50,6 +52,9 @@ CUE_WORDS = 3
 #: these shapes (its nouns and verbs are mostly words for events: "attack", "killed")
 _QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|ial|ical)$")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+
+#: a flag: (start, end) in its sentence, kind, polarity, source
+Flag = tuple[int, int, str, str | None, str]
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,19 @@ def valences() -> dict[str, float]:
 def neutral_words() -> frozenset[str]:
     """Neutral reporting verbs and their plain neighbours (``framing_neutral.tsv``)."""
     return frozenset(row[0].strip().lower() for row in _data("framing_neutral.tsv"))
+
+
+def _rated() -> set[str]:
+    """The words VADER rates at :data:`COMPARED_MIN` in the shape of a quality: the ones the
+    comparison can flag as markedly stronger than their counterpart."""
+    return {w for w, v in valences().items()
+            if abs(v) >= COMPARED_MIN and _QUALITY.search(w) and _WORD.fullmatch(w)}
+
+
+@lru_cache(maxsize=1)
+def _rated_parts() -> frozenset[str]:
+    """The diff's tokens of :func:`_rated` words ("self-confident": "self", "confident")."""
+    return frozenset(part for w in _rated() for part in w.split("-"))
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -247,34 +265,163 @@ def _own_voice(sentences: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _slots(own: pl.DataFrame, members: pl.DataFrame) -> dict[tuple[str, int], list[
-        tuple[int, int, str, str]]]:
-    """For aligned sentences, the short replacements another outlet's member of the group makes:
-    (start, end) in the sentence, the other article and its words ("" when it leaves them out).
-
-    Only the pairs where a flag can come of it are diffed: one side holds a candidate word, or
-    one holds a neutral reporting verb the other lacks ("said" against "lambasted").
-    """
-    _, compared, neutral = _prefilters()
-    looked = own.select(
-        "article", "index", "text",
-        cand=_folded(pl.col("text")).str.contains(compared),
-        said=_folded(pl.col("text")).str.extract_all(neutral).list.unique(),
+def _looked(own: pl.DataFrame) -> pl.DataFrame:
+    """The own-voice sentences in (article, index) order, each with an ``id`` (its row) and
+    what the prefilters find in it: ``hit`` (a table entry or strongly rated word), ``cand``
+    (the same at :data:`COMPARED_MIN`), ``rated`` (a word the comparison can flag alone as
+    stronger) and ``said`` (its neutral reporting verbs)."""
+    hit, compared, neutral = _prefilters()
+    folded = pl.col("_folded")
+    return (
+        own.sort("article", "index").with_row_index("id")
+        .with_columns(_folded=_folded(pl.col("text")))
+        .with_columns(hit=folded.str.contains(hit), cand=folded.str.contains(compared),
+                      said=folded.str.extract_all(neutral).list.unique(),
+                      rated=pl.col("text").str.contains(_alternation(_rated())))
+        .drop("_folded")
     )
-    mem = members.select("group", "article", "index").join(looked, on=["article", "index"])
-    pairs = (
+
+
+def _alone(looked: pl.DataFrame) -> dict[int, list[Flag]]:
+    """By sentence id, the flags a sentence holds whatever the other outlets say: table and
+    lexicon words, and scare quotes that keep a loaded word at a distance; the per-word scan
+    runs only where polars finds a flag can be."""
+    out: dict[int, list[Flag]] = {}
+    for ident, text, blocked, scare, hit in looked.filter(
+            pl.col("hit") | pl.col("scare").list.len().fill_null(0).gt(0)).select(
+            "id", "text", "blocked", "scare", "hit").iter_rows():
+        spans = [tuple(b) for b in blocked or ()] + [tuple(s) for s in scare or ()]
+        found = _flags_in(text, spans) if hit else []
+        found += [(s, e, "hedge", None, "quote marks") for s, e in scare or ()
+                  if _distancing(text[s:e])]
+        if found:
+            out[ident] = found
+    return out
+
+
+def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> pl.DataFrame:
+    """The aligned sentence pairs (ids ``a`` and ``b``: two articles, one group) in which a
+    flag can come of the comparison, in the order their replacements are listed: where one side
+    holds a candidate word, or one holds a neutral reporting verb the other lacks ("said"
+    against "lambasted"). ``look`` tells the pairs worth a diff now: one side has a flag of its
+    own or a rated word, or a neutral reporting verb the other side's word can stand for."""
+    side = looked.select(
+        "article", "index", "id", "cand", "said",
+        own=pl.col("rated") | pl.col("id").is_in(pl.Series(flagged, dtype=pl.UInt32)),
+        verb=pl.col("said").list.len().gt(0),
+    )
+    mem = members.select("group", "article", "index").join(side, on=["article", "index"])
+    return (
         mem.join(mem, on="group", suffix="_b")
         .filter(pl.col("article") < pl.col("article_b"))
         .filter(pl.col("cand") | pl.col("cand_b")
                 | pl.col("said").list.set_difference("said_b").list.len().gt(0)
                 | pl.col("said_b").list.set_difference("said").list.len().gt(0))
-        .sort("group", "article", "index", "article_b", "index_b")
+        .sort("group", "id", "id_b")
+        .select(a="id", b="id_b",
+                look=pl.col("own") | pl.col("own_b") | pl.col("verb") | pl.col("verb_b"))
     )
-    slots: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
-    for a, i, mine, b, j, theirs in pairs.select(
-            "article", "index", "text", "article_b", "index_b", "text_b").iter_rows():
+
+
+Marks = tuple[tuple[str, ...], tuple[tuple[int, int], ...], list[int], list[int]]
+
+
+def _marks(text: str, flags: list[tuple[int, int]]) -> Marks:
+    """The diff's tokens of a sentence and their offsets (see :mod:`corpusdiff.diff`), the
+    indices of those a flag can stand on (tokens overlapping ``flags``, words the comparison
+    can flag as stronger) and of its neutral reporting verbs, each list ascending."""
+    keys, spans = _keys_and_spans(text)
+    rated, said = _rated_parts(), neutral_words()
+    own = [k for k, key in enumerate(keys) if key in rated]
+    if flags:
+        own = sorted({*own, *(k for k, (s, e) in enumerate(spans)
+                               if any(s < fe and fs < e for fs, fe in flags))})
+    return keys, spans, own, [k for k, key in enumerate(keys) if key.lower() in said]
+
+
+def _within(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether an index of ascending ``marks`` lies in ``lo:hi``."""
+    k = bisect_left(marks, lo)
+    return k < len(marks) and marks[k] < hi
+
+
+def _short(text: str, spans: tuple[tuple[int, int], ...], i1: int, i2: int) -> bool:
+    """Whether tokens ``i1:i2`` of ``text`` are at most :data:`SLOT_WORDS` words."""
+    return i2 - i1 <= SLOT_WORDS or len(text[spans[i1][0]:spans[i2 - 1][1]].split()) <= SLOT_WORDS
+
+
+def _touches(mine: str, theirs: str, a: Marks, b: Marks) -> bool:
+    """Whether :func:`word_diff` of two sentences can hold a replacement of at most
+    :data:`SLOT_WORDS` words either side over a marked token (see :func:`_marks`).
+
+    word_diff's changes are runs of the longest-common-subsequence opcodes' inserts and
+    deletes, each run possibly joined to the next through an equal run of glue words; a change
+    is at least as long as each run it holds. So a short change over a token of one side's own
+    marks needs that token in a short run, or in an equal run of glue between two short runs. A
+    neutral verb counts only alone as the other side's words (:func:`_compared`): it needs a
+    short run (a joined change is never one word).
+    """
+    (ka, ta, own_a, said_a), (kb, tb, own_b, said_b) = a, b
+    if not (own_a or own_b or said_a or said_b):
+        return False
+    runs: list[tuple[int, int, int, int]] = []  # (i1, i2, j1, j2) of each run of changes
+    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
+        if tag == "equal":
+            continue
+        if runs and runs[-1][1] == i1 and runs[-1][3] == j1:
+            runs[-1] = (runs[-1][0], i2, runs[-1][2], j2)
+        else:
+            runs.append((i1, i2, j1, j2))
+    short = [False] * len(runs)  # known short, from the runs looked at
+    for n, (i1, i2, j1, j2) in enumerate(runs):
+        marked = (_within(own_a, i1, i2) or _within(said_a, i1, i2)
+                  or _within(own_b, j1, j2) or _within(said_b, j1, j2))
+        glued = n > 0 and (_within(own_a, runs[n - 1][1], i1)
+                           or _within(own_b, runs[n - 1][3], j1))
+        if not (marked or glued):
+            continue
+        short[n] = _short(mine, ta, i1, i2) and _short(theirs, tb, j1, j2)
+        if short[n] and marked:
+            return True
+        prev = runs[n - 1] if n else None
+        if glued and short[n] and prev is not None and (
+                _short(mine, ta, prev[0], prev[1]) and _short(theirs, tb, prev[2], prev[3])
+                and _is_glue(ka[prev[1]:i1])):
+            return True
+    return False
+
+
+def _diff(pairs: pl.DataFrame, texts: list[str], flags: dict[int, list[tuple[int, int]]],
+          diffs: dict[int, tuple[int, int, list[Span]]], only: set[int] | None = None) -> None:
+    """Diff into ``diffs`` (by pair row) the pairs of :func:`_pairs` whose diff can hold a
+    replacement over a flag of ``flags`` or make one (:func:`_touches`): the other pairs'
+    replacements touch no flag, so they make neither a flag nor a counterpart. With ``only``,
+    the pairs with a sentence of it not diffed yet (for the flags the comparison found)."""
+    marks: dict[int, Marks] = {}
+    rows = pairs.with_row_index("row")
+    rows = rows.filter(pl.col("look") if only is None else
+                       pl.col("a").is_in(list(only)) | pl.col("b").is_in(list(only)))
+    for row, a, b in zip(*(rows[c].to_list() for c in ("row", "a", "b")), strict=True):
+        if row in diffs:
+            continue
+        for ident in (a, b):
+            if ident not in marks:
+                marks[ident] = _marks(texts[ident], flags.get(ident, []))
+        if _touches(texts[a], texts[b], marks[a], marks[b]):
+            diffs[row] = (a, b, word_diff(texts[a], texts[b]))
+
+
+def _slots(diffs: dict[int, tuple[int, int, list[Span]]], texts: list[str],
+           articles: list[str]) -> dict[int, list[tuple[int, int, str, str]]]:
+    """By sentence id, the short replacements another outlet's member of the group makes in
+    the pairs diffed: (start, end) in the sentence, the other article and its words ("" when
+    it leaves them out)."""
+    slots: dict[int, list[tuple[int, int, str, str]]] = {}
+    for row in sorted(diffs):
+        a, b, spans = diffs[row]
+        mine, theirs = texts[a], texts[b]
         # one diff gives both directions: a's words for b's and b's for a's
-        for span in word_diff(mine, theirs):
+        for span in spans:
             if span.tag == "equal":
                 continue
             ours = mine[span.a_start:span.a_end]
@@ -282,9 +429,9 @@ def _slots(own: pl.DataFrame, members: pl.DataFrame) -> dict[tuple[str, int], li
             if len(ours.split()) > SLOT_WORDS or len(other.split()) > SLOT_WORDS:
                 continue
             if ours:
-                slots.setdefault((a, i), []).append((span.a_start, span.a_end, b, other))
+                slots.setdefault(a, []).append((span.a_start, span.a_end, articles[b], other))
             if other:
-                slots.setdefault((b, j), []).append((span.b_start, span.b_end, a, ours))
+                slots.setdefault(b, []).append((span.b_start, span.b_end, articles[a], ours))
     return slots
 
 
@@ -330,33 +477,40 @@ def framing(sentences: pl.DataFrame, members: pl.DataFrame,
             quotes: pl.DataFrame) -> pl.DataFrame:
     """Every loaded word or phrase in each outlet's own voice (schema :data:`FRAMING`), in
     article order then text order."""
-    own = _own_voice(sentences, quotes)
-    slots = _slots(own, members)
-    # the per-word scan runs only where a flag can be: polars finds those sentences at once
-    aligned = pl.DataFrame(list(slots), schema={"article": pl.String, "index": pl.Int64},
-                           orient="row").with_columns(_aligned=pl.lit(True))
-    candidates = own.join(aligned, on=["article", "index"], how="left",
-                          maintain_order="left").with_columns(
-        _hit=_folded(pl.col("text")).str.contains(_prefilters()[0])
-    ).filter(pl.col("_hit") | pl.col("scare").list.len().fill_null(0).gt(0)
-             | pl.col("_aligned").fill_null(False))
+    looked = _looked(_own_voice(sentences, quotes))
+    texts, articles = looked["text"].to_list(), looked["article"].to_list()
+    alone = _alone(looked)
+    spans = {ident: [(s, e) for s, e, *_ in found] for ident, found in alone.items()}
+    pairs = _pairs(looked, members, list(alone))
+    diffs: dict[int, tuple[int, int, list[Span]]] = {}
+    _diff(pairs, texts, spans, diffs)
+    slots = _slots(diffs, texts, articles)
+    compared: dict[int, list[Flag]] = {}
+    for ident, blocked, scare in looked.filter(pl.col("id").is_in(list(slots))).select(
+            "id", "blocked", "scare").iter_rows():
+        found = _compared(texts[ident], slots[ident],
+                          [(s, e) for s, e, *_ in alone.get(ident, [])],
+                          [tuple(b) for b in (blocked or []) + (scare or [])])
+        if found:
+            compared[ident] = found
+    if compared:
+        # the other outlets' words for the comparison's own flags
+        for ident, found in compared.items():
+            spans[ident] = spans.get(ident, []) + [(s, e) for s, e, *_ in found]
+        _diff(pairs, texts, spans, diffs, only=set(compared))
+        slots = _slots(diffs, texts, articles)
     rows: list[tuple[object, ...]] = []
-    for art, index, group, s0, text, blocked, scare, hit in candidates.select(
-            "article", "index", "group", "start", "text", "blocked", "scare", "_hit").iter_rows():
-        blocked = [tuple(b) for b in blocked or ()]
-        scare = [tuple(s) for s in scare or ()]
-        found = _flags_in(text, blocked + scare) if hit else []
-        found += [(s, e, "hedge", None, "quote marks") for s, e in scare
-                  if _distancing(text[s:e])]
-        mine = slots.get((art, index), [])
-        found += _compared(text, mine, [(s, e) for s, e, *_ in found], blocked + scare)
-        for start, end, kind, polarity, source in sorted(found):
+    for ident, index, group, s0 in looked.filter(pl.col("id").is_in([*alone, *compared])).select(
+            "id", "index", "group", "start").iter_rows():
+        text, mine = texts[ident], slots.get(ident, [])
+        for start, end, kind, polarity, source in sorted(
+                alone.get(ident, []) + compared.get(ident, [])):
             others: dict[str, str] = {}
             for s, e, other, words in mine:
                 if s < end and start < e and other not in others and (
                         words.lower() != text[start:end].lower()):
                     others[other] = words
-            rows.append((art, index, group, s0 + start, s0 + end, text[start:end], kind,
-                         polarity, source,
+            rows.append((articles[ident], index, group, s0 + start, s0 + end, text[start:end],
+                         kind, polarity, source,
                          [{"article": a, "text": w} for a, w in sorted(others.items())]))
     return pl.DataFrame(rows, schema=FRAMING, orient="row").sort("article", "start", "end")
