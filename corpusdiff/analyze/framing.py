@@ -20,7 +20,6 @@ flagged too. Every flag carries the other outlets' words for the same place (``c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -323,80 +322,83 @@ def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> p
     )
 
 
-Marks = tuple[tuple[str, ...], tuple[tuple[int, int], ...], list[int], list[int]]
+@dataclass(frozen=True)
+class Marks:
+    """A sentence's tokens for :func:`_touches`: the diff's token keys and offsets (see
+    :mod:`corpusdiff.diff`), a 1 for each token a flag can stand on (``own``: tokens
+    overlapping a flag, words the comparison can flag as stronger), and the same for those
+    and its neutral reporting verbs (``any``)."""
+
+    text: str
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    own: bytearray
+    any: bytearray
+
+    @classmethod
+    def of(cls, text: str, flags: list[tuple[int, int]], rated: bool, said: bool) -> Marks:
+        """``rated`` and ``said``: whether the prefilters find a rated word or a neutral
+        reporting verb in ``text`` (when they do not, there is none to mark)."""
+        keys, spans = _keys_and_spans(text)
+        parts = _rated_parts()
+        own = bytearray(key in parts for key in keys) if rated else bytearray(len(keys))
+        for k, (s, e) in enumerate(spans) if flags else ():
+            if any(s < fe and fs < e for fs, fe in flags):
+                own[k] = 1
+        marked = own
+        if said:
+            neutral = neutral_words()
+            marked = bytearray(o or key.lower() in neutral for o, key in zip(own, keys,
+                                                                            strict=True))
+        return cls(text, keys, spans, own, marked)
+
+    def short(self, i1: int, i2: int) -> bool:
+        """Whether tokens ``i1:i2`` make at most :data:`SLOT_WORDS` words."""
+        return i2 - i1 <= SLOT_WORDS or len(
+            self.text[self.spans[i1][0]:self.spans[i2 - 1][1]].split()) <= SLOT_WORDS
 
 
-def _marks(text: str, flags: list[tuple[int, int]]) -> Marks:
-    """The diff's tokens of a sentence and their offsets (see :mod:`corpusdiff.diff`), the
-    indices of those a flag can stand on (tokens overlapping ``flags``, words the comparison
-    can flag as stronger) and of its neutral reporting verbs, each list ascending."""
-    keys, spans = _keys_and_spans(text)
-    rated, said = _rated_parts(), neutral_words()
-    own = [k for k, key in enumerate(keys) if key in rated]
-    if flags:
-        own = sorted({*own, *(k for k, (s, e) in enumerate(spans)
-                               if any(s < fe and fs < e for fs, fe in flags))})
-    return keys, spans, own, [k for k, key in enumerate(keys) if key.lower() in said]
-
-
-def _within(marks: list[int], lo: int, hi: int) -> bool:
-    """Whether an index of ascending ``marks`` lies in ``lo:hi``."""
-    k = bisect_left(marks, lo)
-    return k < len(marks) and marks[k] < hi
-
-
-def _short(text: str, spans: tuple[tuple[int, int], ...], i1: int, i2: int) -> bool:
-    """Whether tokens ``i1:i2`` of ``text`` are at most :data:`SLOT_WORDS` words."""
-    return i2 - i1 <= SLOT_WORDS or len(text[spans[i1][0]:spans[i2 - 1][1]].split()) <= SLOT_WORDS
-
-
-def _touches(mine: str, theirs: str, a: Marks, b: Marks) -> bool:
+def _touches(a: Marks, b: Marks) -> bool:
     """Whether :func:`word_diff` of two sentences can hold a replacement of at most
-    :data:`SLOT_WORDS` words either side over a marked token (see :func:`_marks`).
+    :data:`SLOT_WORDS` words either side over a marked token (see :class:`Marks`).
 
-    word_diff's changes are runs of the longest-common-subsequence opcodes' inserts and
-    deletes, each run possibly joined to the next through an equal run of glue words; a change
-    is at least as long as each run it holds. So a short change over a token of one side's own
-    marks needs that token in a short run, or in an equal run of glue between two short runs. A
-    neutral verb counts only alone as the other side's words (:func:`_compared`): it needs a
+    word_diff's changes are the runs between the blocks its longest common subsequence
+    matches, each possibly joined to the next through a matched block of glue words; a change
+    is at least as long as each run it holds. So a short change over a token a flag can stand
+    on needs that token in a short run, or in a matched block of glue between two short runs.
+    A neutral verb counts only alone as the other side's words (:func:`_compared`): it needs a
     short run (a joined change is never one word).
     """
-    (ka, ta, own_a, said_a), (kb, tb, own_b, said_b) = a, b
-    if not (own_a or own_b or said_a or said_b):
+    if 1 not in a.any and 1 not in b.any:
         return False
-    runs: list[tuple[int, int, int, int]] = []  # (i1, i2, j1, j2) of each run of changes
-    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
-        if tag == "equal":
-            continue
-        if runs and runs[-1][1] == i1 and runs[-1][3] == j1:
-            runs[-1] = (runs[-1][0], i2, runs[-1][2], j2)
+    i1 = j1 = 0  # where the run before the next matched block starts
+    last: tuple[int, int, int, int] | None = None  # the run before the last block, if short
+    for block in Indel.opcodes(a.keys, b.keys).as_matching_blocks():
+        i2, j2 = block.a, block.b
+        if i1 < i2 or j1 < j2:
+            if (a.any.find(1, i1, i2) >= 0 or b.any.find(1, j1, j2) >= 0) and (
+                    a.short(i1, i2) and b.short(j1, j2)):
+                return True
+            if last is not None and (a.own.find(1, last[1], i1) >= 0
+                                     or b.own.find(1, last[3], j1) >= 0) and (
+                    a.short(i1, i2) and b.short(j1, j2) and a.short(last[0], last[1])
+                    and b.short(last[2], last[3]) and _is_glue(a.keys[last[1]:i1])):
+                return True
+            last = (i1, i2, j1, j2)
         else:
-            runs.append((i1, i2, j1, j2))
-    short = [False] * len(runs)  # known short, from the runs looked at
-    for n, (i1, i2, j1, j2) in enumerate(runs):
-        marked = (_within(own_a, i1, i2) or _within(said_a, i1, i2)
-                  or _within(own_b, j1, j2) or _within(said_b, j1, j2))
-        glued = n > 0 and (_within(own_a, runs[n - 1][1], i1)
-                           or _within(own_b, runs[n - 1][3], j1))
-        if not (marked or glued):
-            continue
-        short[n] = _short(mine, ta, i1, i2) and _short(theirs, tb, j1, j2)
-        if short[n] and marked:
-            return True
-        prev = runs[n - 1] if n else None
-        if glued and short[n] and prev is not None and (
-                _short(mine, ta, prev[0], prev[1]) and _short(theirs, tb, prev[2], prev[3])
-                and _is_glue(ka[prev[1]:i1])):
-            return True
+            last = None
+        i1, j1 = i2 + block.size, j2 + block.size
     return False
 
 
-def _diff(pairs: pl.DataFrame, texts: list[str], flags: dict[int, list[tuple[int, int]]],
+def _diff(pairs: pl.DataFrame, looked: pl.DataFrame, flags: dict[int, list[tuple[int, int]]],
           diffs: dict[int, tuple[int, int, list[Span]]], only: set[int] | None = None) -> None:
     """Diff into ``diffs`` (by pair row) the pairs of :func:`_pairs` whose diff can hold a
     replacement over a flag of ``flags`` or make one (:func:`_touches`): the other pairs'
     replacements touch no flag, so they make neither a flag nor a counterpart. With ``only``,
     the pairs with a sentence of it not diffed yet (for the flags the comparison found)."""
+    texts, rated = looked["text"].to_list(), looked["rated"].to_list()
+    said = looked["said"].list.len().gt(0).to_list()
     marks: dict[int, Marks] = {}
     rows = pairs.with_row_index("row")
     rows = rows.filter(pl.col("look") if only is None else
@@ -406,8 +408,9 @@ def _diff(pairs: pl.DataFrame, texts: list[str], flags: dict[int, list[tuple[int
             continue
         for ident in (a, b):
             if ident not in marks:
-                marks[ident] = _marks(texts[ident], flags.get(ident, []))
-        if _touches(texts[a], texts[b], marks[a], marks[b]):
+                marks[ident] = Marks.of(texts[ident], flags.get(ident, []), rated[ident],
+                                        said[ident])
+        if _touches(marks[a], marks[b]):
             diffs[row] = (a, b, word_diff(texts[a], texts[b]))
 
 
@@ -483,7 +486,7 @@ def framing(sentences: pl.DataFrame, members: pl.DataFrame,
     spans = {ident: [(s, e) for s, e, *_ in found] for ident, found in alone.items()}
     pairs = _pairs(looked, members, list(alone))
     diffs: dict[int, tuple[int, int, list[Span]]] = {}
-    _diff(pairs, texts, spans, diffs)
+    _diff(pairs, looked, spans, diffs)
     slots = _slots(diffs, texts, articles)
     compared: dict[int, list[Flag]] = {}
     for ident, blocked, scare in looked.filter(pl.col("id").is_in(list(slots))).select(
@@ -497,7 +500,7 @@ def framing(sentences: pl.DataFrame, members: pl.DataFrame,
         # the other outlets' words for the comparison's own flags
         for ident, found in compared.items():
             spans[ident] = spans.get(ident, []) + [(s, e) for s, e, *_ in found]
-        _diff(pairs, texts, spans, diffs, only=set(compared))
+        _diff(pairs, looked, spans, diffs, only=set(compared))
         slots = _slots(diffs, texts, articles)
     rows: list[tuple[object, ...]] = []
     for ident, index, group, s0 in looked.filter(pl.col("id").is_in([*alone, *compared])).select(
