@@ -20,9 +20,11 @@ flagged too. Every flag carries the other outlets' words for the same place (``c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import polars as pl
 from rapidfuzz.distance import Indel
@@ -144,9 +146,12 @@ def _rated() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _rated_parts() -> frozenset[str]:
-    """The diff's tokens of :func:`_rated` words ("self-confident": "self", "confident")."""
-    return frozenset(part for w in _rated() for part in w.split("-"))
+def _rated_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """The :func:`_rated` words that are one diff token, and the tokens of the others
+    ("self-confident": "self", "confident")."""
+    rated = _rated()
+    return (frozenset(w for w in rated if "-" not in w),
+            frozenset(part for w in rated if "-" in w for part in w.split("-")))
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -322,40 +327,93 @@ def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> p
     )
 
 
+#: see :attr:`Marks.windows`
+Window = tuple[bool, frozenset[str], bool, frozenset[str]]
+
+
 @dataclass(frozen=True)
 class Marks:
     """A sentence's tokens for :func:`_touches`: the diff's token keys and offsets (see
-    :mod:`corpusdiff.diff`), a 1 for each token a flag can stand on (``own``: tokens
-    overlapping a flag, words the comparison can flag as stronger), and the same for those
-    and its neutral reporting verbs (``any``)."""
+    :mod:`corpusdiff.diff`), and a 1 for each token a flag stands on (``own``) and for each
+    word that only a change of that word alone can make a flag of (``alone``: a word the
+    comparison can flag as stronger than its counterpart, a neutral reporting verb as the
+    counterpart of the other side's word)."""
 
     text: str
     keys: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     own: bytearray
-    any: bytearray
+    alone: bytearray
+    keyset: frozenset[str]
+
+    #: for each run of ``own`` tokens, whether a change over it can start at the sentence's
+    #: start, the tokens it can start after, whether it can end at the sentence's end and the
+    #: tokens it can end before (None: one of them is glue, see :func:`_touches`)
+    windows: tuple[Window, ...] | None
 
     @classmethod
     def of(cls, text: str, flags: list[tuple[int, int]], rated: bool, said: bool) -> Marks:
         """``rated`` and ``said``: whether the prefilters find a rated word or a neutral
         reporting verb in ``text`` (when they do not, there is none to mark)."""
         keys, spans = _keys_and_spans(text)
-        parts = _rated_parts()
-        own = bytearray(key in parts for key in keys) if rated else bytearray(len(keys))
+        single, parts = _rated_tokens()
+        own = bytearray(key in parts for key in keys) if rated and parts else bytearray(len(keys))
         for k, (s, e) in enumerate(spans) if flags else ():
             if any(s < fe and fs < e for fs, fe in flags):
                 own[k] = 1
-        marked = own
-        if said:
-            neutral = neutral_words()
-            marked = bytearray(o or key.lower() in neutral for o, key in zip(own, keys,
-                                                                            strict=True))
-        return cls(text, keys, spans, own, marked)
+        neutral = neutral_words() if said else frozenset()
+        single = single if rated else frozenset()
+        alone = bytearray(key in single or key.lower() in neutral for key in keys) if (
+            rated or said) else bytearray(len(keys))
+        return cls(text, keys, spans, own, alone, frozenset(keys), _windows(keys, spans, own))
 
     def short(self, i1: int, i2: int) -> bool:
         """Whether tokens ``i1:i2`` make at most :data:`SLOT_WORDS` words."""
         return i2 - i1 <= SLOT_WORDS or len(
             self.text[self.spans[i1][0]:self.spans[i2 - 1][1]].split()) <= SLOT_WORDS
+
+    def reaches(self, keys: frozenset[str]) -> bool:
+        """Whether a diff against a sentence of these token keys can change a marked token:
+        a short change has a matched token (one of ``keys``) or the sentence's end within
+        :data:`SLOT_WORDS` words either side, a change of a word ``alone`` right beside it."""
+        if self.windows is None:
+            return True
+        for at_start, before, at_end, after in self.windows:
+            if (at_start or not before.isdisjoint(keys)) and (
+                    at_end or not after.isdisjoint(keys)):
+                return True
+        last = len(self.keys) - 1
+        k = self.alone.find(1)
+        while k >= 0:
+            if (k == 0 or self.keys[k - 1] in keys) and (k == last or self.keys[k + 1] in keys):
+                return True
+            k = self.alone.find(1, k + 1)
+        return False
+
+
+def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
+             own: bytearray) -> tuple[Window, ...] | None:
+    """:attr:`Marks.windows`: a run of at most :data:`SLOT_WORDS` words over tokens ``p:q``
+    starts after a token no more than that many words before ``p`` and ends before one no more
+    than that many after ``q``."""
+    if 1 not in own:
+        return ()
+    # characters between two tokens are whitespace: a gap starts a new word
+    word = list(accumulate((s > e for (s, _), (_, e) in zip(spans[1:], spans, strict=False)),
+                           initial=0))
+    out = []
+    p = own.find(1)
+    while p >= 0:
+        q = own.find(0, p)
+        q = len(keys) if q < 0 else q
+        if any(_is_glue((key,)) for key in keys[p:q]):
+            return None
+        start = bisect_left(word, word[p] - SLOT_WORDS)
+        end = bisect_right(word, word[q - 1] + SLOT_WORDS)
+        out.append((word[p] < SLOT_WORDS, frozenset(keys[start:q]),
+                    word[q - 1] > word[-1] - SLOT_WORDS, frozenset(keys[p + 1:end])))
+        p = own.find(1, q)
+    return tuple(out)
 
 
 def _touches(a: Marks, b: Marks) -> bool:
@@ -363,20 +421,21 @@ def _touches(a: Marks, b: Marks) -> bool:
     :data:`SLOT_WORDS` words either side over a marked token (see :class:`Marks`).
 
     word_diff's changes are the runs between the blocks its longest common subsequence
-    matches, each possibly joined to the next through a matched block of glue words; a change
-    is at least as long as each run it holds. So a short change over a token a flag can stand
-    on needs that token in a short run, or in a matched block of glue between two short runs.
-    A neutral verb counts only alone as the other side's words (:func:`_compared`): it needs a
-    short run (a joined change is never one word).
+    matches, each possibly joined to the next through a matched block of glue words (a joined
+    change is at least three tokens either side) and at least as long as each run it holds. So
+    a short change over a token a flag stands on needs that token in a short run, or in a
+    matched block of glue between two short runs; a change of a word ``alone`` is a run of that
+    one token, between matched tokens.
     """
-    if 1 not in a.any and 1 not in b.any:
+    if not (a.reaches(b.keyset) or b.reaches(a.keyset)):
         return False
     i1 = j1 = 0  # where the run before the next matched block starts
-    last: tuple[int, int, int, int] | None = None  # the run before the last block, if short
+    last: tuple[int, int, int, int] | None = None  # the run before the last block
     for block in Indel.opcodes(a.keys, b.keys).as_matching_blocks():
         i2, j2 = block.a, block.b
         if i1 < i2 or j1 < j2:
-            if (a.any.find(1, i1, i2) >= 0 or b.any.find(1, j1, j2) >= 0) and (
+            if (a.own.find(1, i1, i2) >= 0 or b.own.find(1, j1, j2) >= 0
+                    or (i2 - i1 == 1 and a.alone[i1]) or (j2 - j1 == 1 and b.alone[j1])) and (
                     a.short(i1, i2) and b.short(j1, j2)):
                 return True
             if last is not None and (a.own.find(1, last[1], i1) >= 0
