@@ -138,11 +138,19 @@ def neutral_words() -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in _data("framing_neutral.tsv"))
 
 
-def _rated() -> set[str]:
+@lru_cache(maxsize=1)
+def _rated() -> frozenset[str]:
     """The words VADER rates at :data:`COMPARED_MIN` in the shape of a quality: the ones the
     comparison can flag as markedly stronger than their counterpart."""
-    return {w for w, v in valences().items()
-            if abs(v) >= COMPARED_MIN and _QUALITY.search(w) and _WORD.fullmatch(w)}
+    return frozenset(w for w, v in valences().items()
+                     if abs(v) >= COMPARED_MIN and _QUALITY.search(w) and _WORD.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def _rated_pattern() -> str:
+    """:func:`_alternation` of the :func:`_rated` words, for the raw text (they are lower
+    case: a capitalised word is never flagged as stronger)."""
+    return _alternation(set(_rated()))
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +290,7 @@ def _looked(own: pl.DataFrame) -> pl.DataFrame:
         .with_columns(_folded=_folded(pl.col("text")))
         .with_columns(hit=folded.str.contains(hit), cand=folded.str.contains(compared),
                       said=folded.str.extract_all(neutral).list.unique(),
-                      rated=pl.col("text").str.contains(_alternation(_rated())))
+                      rated=pl.col("text").str.contains(_rated_pattern()))
         .drop("_folded")
     )
 
@@ -312,7 +320,7 @@ def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> p
     own or a rated word, or a neutral reporting verb the other side's word can stand for."""
     side = looked.select(
         "article", "index", "id", "cand", "said",
-        own=pl.col("rated") | pl.col("id").is_in(pl.Series(flagged, dtype=pl.UInt32)),
+        own=pl.col("rated") | pl.col("id").is_in(flagged),
         verb=pl.col("said").list.len().gt(0),
     )
     mem = members.select("group", "article", "index").join(side, on=["article", "index"])
@@ -347,8 +355,8 @@ class Marks:
     alone: bytearray
     #: for each run of ``own`` tokens, whether a change over it can start at the sentence's
     #: start, the tokens it can start after, whether it can end at the sentence's end and the
-    #: tokens it can end before (None: one of them is glue, see :func:`_touches`)
-    windows: tuple[Window, ...] | None
+    #: tokens it can end before
+    windows: tuple[Window, ...]
     #: the tokens either side of each word marked ``alone`` (None: the sentence's end)
     beside: tuple[tuple[str | None, str | None], ...]
 
@@ -374,12 +382,13 @@ class Marks:
 
     @cached_property
     def keyset(self) -> frozenset[str]:
+        """The token keys, as a set."""
         return frozenset(self.keys)
 
     @cached_property
     def marked(self) -> bool:
         """Whether the sentence has a marked token."""
-        return self.windows is None or bool(self.windows) or bool(self.beside)
+        return bool(self.windows) or bool(self.beside)
 
     def short(self, i1: int, i2: int) -> bool:
         """Whether tokens ``i1:i2`` make at most :data:`SLOT_WORDS` words."""
@@ -392,8 +401,6 @@ class Marks:
         words either side, a change of a word ``alone`` matched tokens right beside it."""
         if not self.marked:
             return False
-        if self.windows is None:
-            return True
         keys = other.keyset
         for at_start, before, at_end, after in self.windows:
             if (at_start or not before.isdisjoint(keys)) and (
@@ -406,10 +413,10 @@ class Marks:
 
 
 def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
-             own: bytearray) -> tuple[Window, ...] | None:
-    """:attr:`Marks.windows`: a run of at most :data:`SLOT_WORDS` words over tokens ``p:q``
-    starts after a token no more than that many words before ``p`` and ends before one no more
-    than that many after ``q``."""
+             own: bytearray) -> tuple[Window, ...]:
+    """:attr:`Marks.windows`: a change of at most :data:`SLOT_WORDS` words over a token of
+    ``p:q`` starts after a matched token (or at the start) no more than that many words before
+    ``p`` and ends before one (or at the end) no more than that many after ``q``."""
     if 1 not in own:
         return ()
     # characters between two tokens are whitespace: a gap starts a new word
@@ -420,8 +427,6 @@ def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
     while p >= 0:
         q = own.find(0, p)
         q = len(keys) if q < 0 else q
-        if any(_is_glue((key,)) for key in keys[p:q]):
-            return None
         start = bisect_left(word, word[p] - SLOT_WORDS)
         end = bisect_right(word, word[q - 1] + SLOT_WORDS)
         out.append((word[p] < SLOT_WORDS, frozenset(keys[start:q]),
