@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from corpusdiff.analyze import framing as framing_module
 from corpusdiff.analyze.framing import FRAMING, KINDS, _inflections, framing
 from corpusdiff.export.markdown import to_markdown
 from corpusdiff.pipeline import compare
@@ -94,6 +95,76 @@ def test_a_word_no_table_lists_is_framing_against_a_neutral_verb(tmp_path: Path)
     assert (row["text"], row["kind"], row["source"]) == ("pilloried", "verb", "comparison")
     assert row["counterparts"] == [{"article": "b", "text": "said"}]
     assert flagged(table, "b") == []
+
+
+def test_a_comparison_flag_gets_the_words_of_outlets_that_did_not_make_it(tmp_path: Path) -> None:
+    # c's pair with a is worth no diff until the comparison with b flags "pilloried"
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nGovernor Smith pilloried the budget plan on Monday in Albany.\n",
+        "b": "Budget vote\nGovernor Smith said the budget plan on Monday in Albany was late.\n",
+        "c": "Budget vote\nGovernor Smith reviewed the budget plan on Monday in Albany, aides "
+             "said.\n",
+    })
+    row = table.filter(pl.col("article") == "a").row(0, named=True)
+    assert (row["text"], row["source"]) == ("pilloried", "comparison")
+    assert row["counterparts"] == [{"article": "b", "text": "said"},
+                                   {"article": "c", "text": "reviewed"}]
+
+
+def _every_pair_diffed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """framing() as if every aligned pair were diffed: no pair check, no prefilter on pairs."""
+    pairs = framing_module._pairs
+    monkeypatch.setattr(framing_module, "_touches", lambda a, b: True)
+    monkeypatch.setattr(framing_module, "_pairs", lambda *args: pairs(*args).with_columns(
+        look=pl.lit(True)))
+
+
+def _comparisons() -> list[tuple[str, list[Path]]]:
+    out = [("seeds", SEEDS)]
+    if BASIL.is_dir():
+        out += [(p.name, sorted(p.glob("*.txt"))) for p in sorted(BASIL.iterdir())[:6]]
+    return out
+
+
+@pytest.mark.parametrize(("name", "files"), _comparisons())
+def test_the_pairs_left_undiffed_change_nothing(name: str, files: list[Path],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pair check only skips diffs whose replacements touch no flag and make none
+    cmp = compare(files)
+    args = (cmp.sentences, cmp.members, cmp.quotes)
+    with monkeypatch.context() as patched:
+        _every_pair_diffed(patched)
+        everything = framing(*args)
+    assert framing(*args).equals(everything)
+    assert not everything.is_empty()
+
+
+def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = {
+        "a": "Budget vote\nGovernor Smith pilloried the so-called budget plan on Monday.\n"
+             "The terrible plan reportedly cuts schools, aides said.\n"
+             "Fierce storms hit the coast on Tuesday.\n"
+             "Then the Smithsonian reportedly abandoned the exhibit plan for the new wing on "
+             "Friday after weeks of debate.\n",
+        "b": "Budget vote\nGovernor Smith said the budget plan on Monday was late.\n"
+             "The plan cuts schools, aides told reporters.\n"
+             "Strong storms hit the coast on Tuesday.\n"
+             "Then the Hendersonian reportedly relinquished the exhibit plan for the new wing on "
+             "Friday after weeks of debate.\n",
+        "c": "Budget vote\nGovernor Smith slammed the budget plan on Monday.\n"
+             "The awful plan cuts schools, he said.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    cmp = compare(sorted(tmp_path.glob("*.txt")))
+    with monkeypatch.context() as patched:
+        _every_pair_diffed(patched)
+        everything = framing(cmp.sentences, cmp.members, cmp.quotes)
+    assert cmp.framing.equals(everything)
+    # a change joined across a glue word: "reportedly" stands between two replacements
+    joined = [{"article": "b", "text": "Hendersonian reportedly relinquished"}]
+    assert joined in everything.filter(pl.col("article") == "a")["counterparts"].to_list()
 
 
 def test_literal_senses_and_reported_characterisations_are_not_flagged(tmp_path: Path) -> None:
