@@ -40,7 +40,7 @@ class Span:
 
 
 @lru_cache(maxsize=8192)
-def _keys_and_spans(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def keys_and_spans(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Folded token keys and their (start, end) offsets; folding maps one character to one,
     so offsets in the folded text are offsets in ``text``."""
     found = list(_TOKEN.finditer(text.translate(FOLD)))
@@ -52,8 +52,8 @@ def word_diff(a: str, b: str) -> list[Span]:
 
     Quote-mark, apostrophe and dash variants are equal; whitespace is never a difference.
     """
-    ka, ta = _keys_and_spans(a)
-    kb, tb = _keys_and_spans(b)
+    ka, ta = keys_and_spans(a)
+    kb, tb = keys_and_spans(b)
     spans: list[Span] = []
     for tag, i1, i2, j1, j2 in _merged_opcodes(ka, kb):
         a_start = ta[i1][0] if i1 < i2 else (ta[i1 - 1][1] if i1 else 0)
@@ -66,7 +66,7 @@ def word_diff(a: str, b: str) -> list[Span]:
 
 def _merged_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
     """LCS opcodes with each run of deletes and inserts between two equal blocks merged into
-    one operation, then glue islands (see :func:`_is_glue`) absorbed into the changes around
+    one operation, then glue islands (see :func:`is_glue`) absorbed into the changes around
     them."""
     out: list[tuple[str, int, int, int, int]] = []
     for op in Indel.opcodes(a, b):
@@ -85,7 +85,7 @@ def _size(op: tuple[str, int, int, int, int], a: tuple[str, ...], b: tuple[str, 
     return max(sum(map(len, a[i1:i2])), sum(map(len, b[j1:j2])))
 
 
-def _is_glue(tokens: tuple[str, ...]) -> bool:
+def is_glue(tokens: tuple[str, ...]) -> bool:
     """Only function words and punctuation: nothing a reader anchors a change on."""
     return all(t.lower() in STOPWORDS or not t[0].isalnum() for t in tokens)
 
@@ -98,7 +98,7 @@ def _absorb_glue(ops: list[tuple[str, int, int, int, int]], a: tuple[str, ...],
     that shows where the words were added or dropped."""
     join = {k for k in range(1, len(ops) - 1)
             if ops[k][0] == "equal" and ops[k - 1][0] == ops[k + 1][0] == "replace"
-            and _is_glue(a[ops[k][1]:ops[k][2]])
+            and is_glue(a[ops[k][1]:ops[k][2]])
             and sum(map(len, a[ops[k][1]:ops[k][2]])) <= min(_size(ops[k - 1], a, b),
                                                                _size(ops[k + 1], a, b))}
     if not join:

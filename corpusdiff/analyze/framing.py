@@ -33,7 +33,7 @@ from itertools import accumulate
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from corpusdiff.diff import Span, _is_glue, _keys_and_spans, word_diff
+from corpusdiff.diff import Span, is_glue, keys_and_spans, word_diff
 from corpusdiff.model import FRAMING
 
 KINDS = ("verb", "hedge", "evaluative", "label")
@@ -368,7 +368,7 @@ class Marks:
     def of(cls, text: str, flags: list[tuple[int, int]], rated: bool, said: bool) -> Marks:
         """``rated`` and ``said``: whether the prefilters find a rated word or a neutral
         reporting verb in ``text`` (when they do not, there is none to mark)."""
-        keys, spans = _keys_and_spans(text)
+        keys, spans = keys_and_spans(text)
         single, parts = _rated_tokens()
         own = bytearray(map(parts.__contains__, keys)) if rated else bytearray(len(keys))
         ends = [e for _, e in spans] if flags else []
@@ -467,7 +467,7 @@ def _touches(a: Marks, b: Marks) -> bool:
             if last is not None and (a.own.find(1, last[1], i1) >= 0
                                      or b.own.find(1, last[3], j1) >= 0) and (
                     a.short(i1, i2) and b.short(j1, j2) and a.short(last[0], last[1])
-                    and b.short(last[2], last[3]) and _is_glue(a.keys[last[1]:i1])):
+                    and b.short(last[2], last[3]) and is_glue(a.keys[last[1]:i1])):
                 return True
             last = (i1, i2, j1, j2)
         else:
