@@ -63,17 +63,19 @@ def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
     if alone.is_empty() or pairs.is_empty():
         return pl.DataFrame(schema=UNALIGNED_NEAREST)
     return (
-        alone.select("article", "index")
-        .join(pairs.filter(pl.col("score") >= floor), on=["article", "index"])
-        .sort(["article", "index", "score", "other_article", "other_index"],
-              descending=[False, False, True, False, False])
-        .group_by("article", "index", maintain_order=True)
-        .first()
+        alone.lazy().select("article", "index")
+        .join(pairs.lazy().filter(pl.col("score") >= floor), on=["article", "index"])
+        .group_by("article", "index")
+        .agg(pl.all().sort_by("score", "other_article", "other_index",
+                              descending=[True, False, False]).first())
+        .sort("article", "index")
         .select("article", "index", near_article="other_article", near_index="other_index",
                 near_score="score")
-        .join(sentences.select(near_article="article", near_index="index", near_text="text"),
+        .join(sentences.lazy().select(near_article="article", near_index="index",
+                                      near_text="text"),
               on=["near_article", "near_index"], how="left", maintain_order="left")
         .cast(dict(UNALIGNED_NEAREST))
+        .collect()
     )
 
 
