@@ -19,13 +19,14 @@ What it measures:
    the synthetic corpora, with the same targets as 300 synthetic articles (skipped with a
    message when the folder is absent).
 6. Per stage (``bench/stages.py`` in a child per corpus): seconds and peak MiB of ingest,
-   segment, clean, embed, align, quotes, facts, omissions and export (JSON), for the seeds, the
-   real corpus and the synthetic corpora of 300 articles and more. ``embed`` reads 0 while
-   there is no embedding step.
+   segment, clean, embed, align, quotes, facts, omissions, nearest (says differently), framing,
+   glue (titles, warnings) and export (JSON), for the seeds, the real corpus and the synthetic
+   corpora of 300 articles and more; ``other`` (what no stage covers) stays near 0.
 
     python bench/speed.py            # seeds + 50, 100, 300, 1000 articles + real 300
     python bench/speed.py --quick    # seeds + 300 synthetic + 300 real articles
     python bench/speed.py --stages-only --quick   # only the per-stage table
+    python bench/speed.py --stages-only   # the table for seeds, real 300, synthetic 300 and 1000
     python bench/speed.py --baseline-only
 
 Exits 1 with the child's stderr when an export fails; with ``--strict`` also when a target is
@@ -621,6 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if real is not None:
             staged.insert(1, real)
         if args.stages_only:
+            warn_if_busy()
             try:
                 print_stages([(c, measure_stages(c, args.python, args.timeout)) for c in staged])
             except ExportFailed as exc:

@@ -10,7 +10,8 @@ The pipeline is not changed or re-assembled here: the functions each stage consi
 wrapped where the pipeline looks them up (in every loaded ``corpusdiff`` module that holds
 them), then ``compare`` runs as the CLI runs it. A stage's time is exclusive: a stage called
 from inside another (an embedding inside the alignment) is subtracted from the caller. What no
-stage covers (titles, warnings, bookkeeping) is ``other``. Peak MiB is the highest resident
+stage covers (the Comparison's assembly, progress calls) is ``other``: it should stay near
+zero; when it grows, a step is missing from ``HOOKS``. Peak MiB is the highest resident
 set size sampled (every 2 ms, from ``/proc/self/statm``; ``ru_maxrss`` where there is no /proc)
 while the stage was running: process-wide, so it includes what earlier stages still hold.
 
@@ -34,7 +35,7 @@ from typing import Any
 
 #: stages in pipeline order
 STAGES = ("ingest", "segment", "clean", "embed", "align", "quotes", "facts", "omissions",
-          "export")
+          "nearest", "framing", "glue", "export")
 #: stage -> (module, function) pairs whose calls count to it; "*" = every public function and
 #: method defined in the module
 HOOKS: dict[str, list[tuple[str, str]]] = {
@@ -49,9 +50,15 @@ HOOKS: dict[str, list[tuple[str, str]]] = {
     "facts": [("corpusdiff.analyze.facts", "extract_facts"),
               ("corpusdiff.analyze.facts", "conflict_pairs"),
               ("corpusdiff.analyze.facts", "conflicts"),
+              ("corpusdiff.analyze.facts", "conflict_pairs"),
               ("corpusdiff.analyze.facts", "exclusive_facts")],
     "omissions": [("corpusdiff.analyze.omissions", "omissions"),
                   ("corpusdiff.analyze.coverage", "carries")],
+    # says-differently: the closest sentence elsewhere, read from the aligner's scored pairs
+    "nearest": [("corpusdiff.analyze.nearest", "*")],
+    "framing": [("corpusdiff.analyze.framing", "framing")],
+    # the pipeline's own steps between the stages (titles, boilerplate warnings)
+    "glue": [("corpusdiff.pipeline", "_titles"), ("corpusdiff.clean", "web_page_warnings")],
     "export": [("corpusdiff.export.json", "to_json"),
                ("corpusdiff.export.markdown", "to_markdown")],
 }

@@ -104,12 +104,17 @@ def _paragraphs(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _off_topic(paragraphs: pl.DataFrame) -> pl.DataFrame:
+def _paragraph_tokens(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """The content words of each paragraph (:func:`content_tokens` of ``ptext``)."""
+    return content_tokens(paragraphs, ["article", "paragraph"], col="ptext")
+
+
+def _off_topic(paragraphs: pl.DataFrame, tokens: pl.DataFrame | None = None) -> pl.DataFrame:
     """(article, paragraph, share): the share of a paragraph's content words that some other
-    article uses."""
-    tokens = content_tokens(paragraphs, ["article", "paragraph"], col="ptext").filter(
-        ~pl.col("is_number")
-    )
+    article uses. ``tokens``: :func:`_paragraph_tokens` of ``paragraphs`` when at hand."""
+    if tokens is None:
+        tokens = _paragraph_tokens(paragraphs)
+    tokens = tokens.filter(~pl.col("is_number"))
     spread = tokens.group_by("token").agg(pl.col("article").n_unique().alias("n_art"))
     return (
         tokens.join(spread, on="token")
@@ -118,14 +123,16 @@ def _off_topic(paragraphs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _tied_to_body(par: pl.DataFrame) -> pl.Series:
+def _tied_to_body(par: pl.DataFrame, tokens: pl.DataFrame | None = None) -> pl.Series:
     """For each paragraph (in ``par``'s order): whether it is tied to the body of its article
     (the other paragraphs no rule marked): it names at least :data:`_EDGE_BODY_NAMES` of the
     body's people, places or numbers (a name in both), or at least :data:`_EDGE_BODY_WORDS`
     of its own content words, and :data:`_EDGE_BODY_SHARE` of them, are the body's words. A
-    paragraph at the edge so tied is the story going on, not a bio or a link."""
-    tokens = (content_tokens(par, ["article", "paragraph"], col="ptext")
-              .with_columns(name=pl.col("is_name") | pl.col("is_number"))
+    paragraph at the edge so tied is the story going on, not a bio or a link. ``tokens``:
+    :func:`_paragraph_tokens` of ``par`` when at hand."""
+    if tokens is None:
+        tokens = _paragraph_tokens(par)
+    tokens = (tokens.with_columns(name=pl.col("is_name") | pl.col("is_number"))
               .group_by("article", "paragraph", "token").agg(pl.col("name").any()))
     body = par.filter(pl.col("reason").is_null() & ~pl.col("off_topic")).select(
         "article", pl.col("paragraph").alias("_p"))
@@ -237,7 +244,9 @@ def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
     par_reason = out.group_by("article", "paragraph").agg(
         reason=pl.col("reason").drop_nulls().first()
     )
-    topic = _off_topic(par)
+    # both statistics read the same words: the paragraphs are tokenised once
+    words = _paragraph_tokens(par)
+    topic = _off_topic(par, words)
     par = (
         par.join(par_reason, on=["article", "paragraph"], how="left")
         .join(topic, on=["article", "paragraph"], how="left")
@@ -245,7 +254,7 @@ def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
         .sort("article", "paragraph")
     )
     par = par.with_columns(
-        off_topic=pl.col("off_topic") & ~_tied_to_body(par))
+        off_topic=pl.col("off_topic") & ~_tied_to_body(par, words))
     n_articles = articles.height
     if n_articles >= 2:
         par = par.with_columns(edge_off_topic=_edge_runs(par))

@@ -17,7 +17,7 @@ from corpusdiff.analyze.nearest import (
     nearest_to_groups,
     said_differently,
 )
-from corpusdiff.analyze.omissions import omissions
+from corpusdiff.analyze.omissions import default_k, omissions
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate, web_page_warnings
 from corpusdiff.ingest import ingest
@@ -113,8 +113,9 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     # a statement an outlet says in other words (its closest sentence scores high) is not
     # claimed as left out: it is listed as said differently
     pairs = empty(PAIRS) if pairs is None else pairs
-    near = nearest_to_groups(members, pairs)
-    claims = omissions(sentences, members, ids, options.omission_k, quotes, facts, near)
+    k = default_k(len(ids)) if options.omission_k is None else options.omission_k
+    near = nearest_to_groups(members, pairs, k)
+    claims = omissions(sentences, members, ids, k, quotes, facts, near)
     missing = claims.filter(pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
     coverage = carries(sentences, members, groups)
     report("finding loaded words", 0.9)

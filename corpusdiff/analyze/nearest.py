@@ -30,23 +30,32 @@ NEAREST = pl.Schema({"group": pl.Int64, "article": pl.String, "nearest_index": p
 
 
 
-def nearest_to_groups(members: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+def nearest_to_groups(members: pl.DataFrame, pairs: pl.DataFrame,
+                      min_outlets: int = 1) -> pl.DataFrame:
     """For each group and each outlet not in it, that outlet's best-scoring sentence against
-    any member of the group (only outlets with a scored candidate get a row)."""
+    any member of the group (only outlets with a scored candidate get a row; ties go to the
+    lowest index). ``min_outlets``: only groups that at least this many outlets carry (an
+    omission is claimed only for a group k outlets carry: the others need no row)."""
     if members.is_empty() or pairs.is_empty():
         return pl.DataFrame(schema=NEAREST)
+    members = members.lazy()
+    if min_outlets > 1:
+        members = members.filter(pl.col("article").n_unique().over("group") >= min_outlets)
     inside = members.select("group", "article").unique()
     return (
         members.select("group", "article", "index")
-        .join(pairs, on=["article", "index"])
+        .join(pairs.lazy(), on=["article", "index"])
         .select("group", article="other_article", nearest_index="other_index",
                 nearest_score="score")
         .join(inside, on=["group", "article"], how="anti")
-        .sort(["group", "article", "nearest_score", "nearest_index"],
-              descending=[False, False, True, False])
-        .group_by("group", "article", maintain_order=True)
-        .first()
+        .group_by("group", "article")
+        .agg(pl.col("nearest_index").sort_by("nearest_score", "nearest_index",
+                                             descending=[True, False]).first(),
+             pl.col("nearest_score").max())
+        .sort("group", "article")
+        .select(NEAREST.names())
         .cast(dict(NEAREST))
+        .collect()
     )
 
 
@@ -58,17 +67,19 @@ def nearest_elsewhere(sentences: pl.DataFrame, pairs: pl.DataFrame,
     if alone.is_empty() or pairs.is_empty():
         return pl.DataFrame(schema=UNALIGNED_NEAREST)
     return (
-        alone.select("article", "index")
-        .join(pairs.filter(pl.col("score") >= floor), on=["article", "index"])
-        .sort(["article", "index", "score", "other_article", "other_index"],
-              descending=[False, False, True, False, False])
-        .group_by("article", "index", maintain_order=True)
-        .first()
+        alone.lazy().select("article", "index")
+        .join(pairs.lazy().filter(pl.col("score") >= floor), on=["article", "index"])
+        .group_by("article", "index")
+        .agg(pl.all().sort_by("score", "other_article", "other_index",
+                              descending=[True, False, False]).first())
+        .sort("article", "index")
         .select("article", "index", near_article="other_article", near_index="other_index",
                 near_score="score")
-        .join(sentences.select(near_article="article", near_index="index", near_text="text"),
+        .join(sentences.lazy().select(near_article="article", near_index="index",
+                                      near_text="text"),
               on=["near_article", "near_index"], how="left", maintain_order="left")
         .cast(dict(UNALIGNED_NEAREST))
+        .collect()
     )
 
 
@@ -76,14 +87,15 @@ def said_differently(claims: pl.DataFrame, nearest: pl.DataFrame, sentences: pl.
                      threshold: float = SAYS_DIFFERENTLY) -> pl.DataFrame:
     """The statement omissions (``what`` == "group" rows of the omissions table, before the
     check) whose outlet has a sentence scoring at least ``threshold`` against the statement:
-    article, group, carried_by, outlets, text, nearest_index, nearest_score, nearest_text."""
+    article, group, carried_by, outlets, text, nearest_index, nearest_score, nearest_text; in
+    the order of ``claims`` (per outlet, most carried first)."""
     texts = sentences.select("article", nearest_index="index", nearest_text="text")
     return (
         claims.filter(pl.col("what") == "group")
         .with_columns(group=pl.col("ref").cast(pl.Int64))
-        .join(nearest, on=["group", "article"])
+        .join(nearest, on=["group", "article"], maintain_order="left")
         .filter(pl.col("nearest_score") >= threshold)
-        .join(texts, on=["article", "nearest_index"], how="left")
+        .join(texts, on=["article", "nearest_index"], how="left", maintain_order="left")
         .select(SAID_DIFFERENTLY.names())
         .cast(dict(SAID_DIFFERENTLY))
     )

@@ -37,9 +37,13 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
         .filter(pl.col("carried_by") >= k)
     )
     outlets = pl.DataFrame({"article": article_ids})
+    # each outlet against each ref it does not carry: an anti join, not a scan of the list of
+    # carriers per (outlet, ref) (with many outlets the lists are long)
     return (
-        outlets.join(per_ref, how="cross")
-        .filter(~pl.col("carriers").list.contains(pl.col("article")))
+        outlets.join(per_ref.select("ref"), how="cross", maintain_order="left_right")
+        .join(carried.select("ref", "article"), on=["ref", "article"], how="anti",
+              nulls_equal=True, maintain_order="left")
+        .join(per_ref, on="ref", how="left", nulls_equal=True, maintain_order="left")
         .select(
             "article",
             what=pl.lit(what),

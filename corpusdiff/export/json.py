@@ -107,9 +107,10 @@ def to_json(comparison: Comparison) -> str:
             if value.is_empty():
                 out.append(f"  {name}: []{comma}")
                 continue
-            rows = value.write_ndjson().rstrip("\n").split("\n")
+            # one row object a line (ndjson escapes newlines inside strings)
+            rows = value.write_ndjson().rstrip("\n")
             out.append(f"  {name}: [")
-            out.append(",\n".join(f"    {row}" for row in rows))
+            out.append("    " + rows.replace("\n", ",\n    "))
             out.append(f"  ]{comma}")
         else:
             out.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{comma}")

@@ -34,6 +34,13 @@ def _escape_table() -> dict[int, str]:
 
 
 _ESCAPES = _escape_table()
+#: any character :data:`_ESCAPES` changes: most text has few, and a regex finds them faster
+#: than ``str.translate`` walks every character through a dict
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(map(chr, _ESCAPES)))) + "]")
+
+
+def _escaped_char(match: re.Match[str]) -> str:
+    return _ESCAPES[ord(match.group())]
 
 
 def escape(text: str) -> str:
@@ -43,7 +50,7 @@ def escape(text: str) -> str:
     HTML or entity survives), control characters become visible symbols (ESC -> ␛), and line
     breaks become spaces.
     """
-    out = text.translate(_ESCAPES)
+    out = _NEEDS_ESCAPE.sub(_escaped_char, text)
     if out[:1].isdigit():  # "1. " at the start of a line would become a list item
         out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
     return out
@@ -218,16 +225,20 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
             continue
         add(f"### {codes[ident]}: {_cell(labels[ident], 60)}")
         add("")
-        for part in mine.partition_by("sentence", maintain_order=True):
-            index, group = part["sentence"][0], part["group"][0]
+        # the outlet's flags by sentence, in order (one pass over its rows, not a frame each)
+        by_sentence: dict[int, list[tuple[int | None, int, int, str, str, list]]] = {}
+        for row in mine.select("sentence", "group", "start", "end", "text", "kind",
+                               "counterparts").iter_rows():
+            by_sentence.setdefault(row[0], []).append(row[1:])
+        for index, part in by_sentence.items():
+            group = part[0][0]
             text, s0 = text_of[(ident, index)]
-            spans = [(s - s0, e - s0) for s, e in part.select("start", "end").iter_rows()]
-            kinds = "; ".join(f"{k}: {escape(t)}" for t, k in part.select("text", "kind")
-                              .iter_rows())
+            spans = [(s - s0, e - s0) for _, s, e, *_ in part]
+            kinds = "; ".join(f"{k}: {escape(t)}" for _, _, _, t, k, _ in part)
             where = f"sentence {index}" + (f", [group {group}](#group-{group})"
                                            if group is not None else "")
             add(f"- ({where}) {_framed(text, spans)} — *{kinds}*")
-            for t, others in part.select("text", "counterparts").iter_rows():
+            for *_, t, _, others in part:
                 if others:
                     said = ", ".join(f"**{codes[o['article']]}** “{escape(o['text'])}”"
                                      if o["text"] else f"**{codes[o['article']]}** leaves it out"
