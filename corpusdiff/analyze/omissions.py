@@ -26,7 +26,7 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
     if carried.is_empty():
         return pl.DataFrame(schema=schema)
     per_ref = (
-        carried.sort("ref", "article")
+        carried.sort("ref", "article", maintain_order=True)  # first mention shown
         .group_by("ref", maintain_order=True)
         .agg(
             pl.col("article").unique(maintain_order=True).alias("carriers"),
