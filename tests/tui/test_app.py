@@ -623,6 +623,31 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(invented: Comparison) 
     run(scenario)
 
 
+def test_an_omitted_quote_or_fact_leads_to_the_first_sentence_of_a_carrier_that_has_it(
+        invented: Comparison) -> None:
+    from corpusdiff.tui.screens.omissions import _targets
+
+    omissions = invented.omissions
+    targets = _targets(omissions, invented.quotes, invented.facts)
+    assert len(targets) == omissions.height
+    kinds = set()
+    for r, (group, sentence) in zip(omissions.iter_rows(named=True), targets, strict=True):
+        kinds.add(r["what"])
+        if r["what"] == "group":
+            assert (group, sentence) == (r["group"], None)
+            continue
+        if r["what"] == "quote":
+            having = invented.quotes.filter(pl.col("quote_group") == r["quote_group"])
+        else:
+            having = invented.facts.filter((pl.col("kind") == r["fact_kind"])
+                                           & (pl.col("value") == r["fact_value"]))
+        having = having.filter(pl.col("article").is_in(r["carriers"]))
+        assert group is None
+        assert sentence == (having["article"][0], having["sentence"][0])
+        assert sentence[0] != r["article"]  # never the omitting outlet's own sentence
+    assert kinds == {"group", "quote", "fact"}
+
+
 # -- article text is data ----------------------------------------------------------------
 
 
