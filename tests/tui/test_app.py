@@ -439,6 +439,65 @@ def test_columns_scroll_sideways_when_outlets_do_not_fit(seeds: Comparison) -> N
     run(scenario)
 
 
+def test_h_and_l_at_80_columns_keep_the_rows_and_the_cursor_on_its_group(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            assert len(screen.columns) < len(app.data.ids)  # outlets scrolled away
+            rows, blocks = screen.rows_df["row"].to_list(), list(screen.block_rows)
+            # a group the right-hand outlets carry, away from the first row
+            target = next(n for n, r in enumerate(blocks) if n > 1
+                          and app.data.rows[r].group is not None)
+            group = app.data.rows[blocks[target]].group
+            view.cursor = target
+            await pilot.pause()
+            status = screen.status.render().plain
+            assert f"Row {target + 1} of {len(blocks)}" in status
+            seen = [tuple(screen.columns)]
+            for key in ("l", "l", "l", "h", "l", "h", "h", "h"):
+                await pilot.press(key)
+                await pilot.pause()
+                seen.append(tuple(screen.columns))
+                assert screen.rows_df["row"].to_list() == rows
+                assert screen.block_rows == blocks
+                assert app.data.rows[screen.block_rows[view.cursor]].group == group
+                assert f"Row {target + 1} of {len(blocks)}" in screen.status.render().plain
+            assert len(set(seen)) >= 2  # the columns did scroll
+
+            # an outlet's run scrolled out of view: folded, it says so; unfolded, each row
+            # says which outlet carries it and where it is
+            fold = next(n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)
+                        and b.outlet not in screen.columns)
+            outlet = view._blocks[fold].outlet
+            code = app.data.codes[outlet]
+            view.jump(fold)
+            await pilot.pause()
+            assert any(f"only in {code} " in line and "(→ off-screen)" in line
+                       for line in view_text(view))
+            await pilot.press("enter")
+            await pilot.pause()
+            lines = view_text(view)
+            cue = f"→ 1 outlet off-screen ({code}): "
+            assert sum(cue in line for line in lines) >= 3
+            first = app.data.rows[screen.block_rows[view.cursor]].plain(outlet)
+            assert any(cue + first[:20] in line for line in lines)
+            unfolded = list(screen.block_rows)
+            while outlet not in screen.columns:
+                await pilot.press("l")
+                await pilot.pause()
+            assert screen.block_rows == unfolded
+            lines = view_text(view)
+            assert not any("off-screen (" in line for line in lines)
+            assert any(first[:15] in line for line in lines)  # now in its column
+
+    run(scenario)
+
+
 # -- export and save ---------------------------------------------------------------------
 
 

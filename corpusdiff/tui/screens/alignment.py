@@ -152,6 +152,14 @@ class AlignmentScreen(CorpusScreen):
         window = others[self.first:self.first + room]
         return pinned + window, self.first, len(others) - self.first - len(window)
 
+    def _offscreen(self, data: ViewData, columns: list[str]) -> dict[str, str]:
+        """Shown outlets scrolled out of the columns -> "←" or "→" (side by side only)."""
+        if self.unified:
+            return {}
+        others = [i for i in self._shown(data) if i != data.reference]
+        return {a: "←" if n < self.first else "→"
+                for n, a in enumerate(others) if a not in columns}
+
     def rebuild(self, cursor_row: int | None = None) -> None:
         """Recompute rows, columns and blocks from the current state; keep the cursor on the
         same layout row when it is still shown."""
@@ -167,20 +175,18 @@ class AlignmentScreen(CorpusScreen):
         columns, hidden_left, hidden_right = self._columns(data)
         from corpusdiff import views
 
-        rows = views.visible_rows(data.layout, self.filter, data.quotes)
+        # the same rows whichever outlets are in view: a row only outlets scrolled away carry
+        # says so (SideBySideRow._offscreen), and h / l keep the cursor on its row
+        rows = views.fold_runs(views.visible_rows(data.layout, self.filter, data.quotes))
         every = rows["row"].to_list()
-        if hidden_left or hidden_right:
-            # with more outlets than columns, show the rows that have something in them
-            carried = data.layout.cells.filter(pl.col("article").is_in(columns))
-            rows = rows.join(carried.select("row").unique(), on="row", how="semi")
-        rows = views.fold_runs(rows)
         self.columns = columns
         self.rows_df = rows
         old = self.ctx
         self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
                                 labels=data.labels, palette=view.palette(), wrap=self.wrap,
                                 colours=data.colours,
-                                flagged=self._flagged_spans(data) if self.framing else {})
+                                flagged=self._flagged_spans(data) if self.framing else {},
+                                offscreen=self._offscreen(data, columns))
         if old is not None and old.order == self.ctx.order:
             self.ctx._diffs = old._diffs
         block_type = UnifiedRow if self.unified else SideBySideRow
