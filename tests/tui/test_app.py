@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import polars as pl
+import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from corpusdiff.display import step
@@ -328,6 +329,51 @@ def test_d_and_enter_show_the_details_of_the_row(seeds: Comparison) -> None:
             assert f"Group {row.group}" in text and "score" in text
             await pilot.press("d")
             assert not pane.display
+
+    run(scenario)
+
+
+def test_details_of_a_folded_run_show_its_sentences(seeds: Comparison,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpusdiff.tui.widgets import details
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    def pane_text(pane) -> str:  # every line of the pane, not only those in view
+        width = pane.content_width
+        return "\n".join(" ".join(line.plain.split()) for block in pane._blocks
+                         for line in block.lines(width))
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            n = next(n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)
+                     and 5 < len(b.rows) < details.MAX_FOLD_SENTENCES)
+            fold = view._blocks[n]
+            view.jump(n)
+            await pilot.press("d")
+            await pilot.pause(0.1)
+            await ready(pilot)
+            pane = screen.query_one("#details")
+            text = pane_text(pane)
+            code = app.data.codes[fold.outlet]
+            assert f"Only in {code} " in text and f"a run of {len(fold.rows)} rows" in text
+            sentences = [s for r in fold.rows for s in r.cells[fold.outlet]]
+            for s in sentences:  # every folded sentence, not only the first
+                assert " ".join(s.text.split())[:60] in text
+            assert "…and" not in text
+            assert isinstance(view._blocks[view.cursor], FoldRow)  # d did not unfold it
+
+            # a longer run than the pane lists: the first ones, then how many more
+            monkeypatch.setattr(details, "MAX_FOLD_SENTENCES", 3)
+            await pilot.press("down", "up")
+            await pilot.pause(0.1)
+            await ready(pilot)
+            text = pane_text(pane)
+            assert " ".join(sentences[2].text.split())[:60] in text
+            assert " ".join(sentences[3].text.split())[:60] not in text
+            assert f"…and {len(sentences) - 3} more sentences" in text
 
     run(scenario)
 

@@ -29,7 +29,7 @@ from corpusdiff.tui.widgets.alignment import (
     header_text,
     matches_by_sentence,
 )
-from corpusdiff.tui.widgets.details import DetailsPane, details_blocks
+from corpusdiff.tui.widgets.details import DetailsPane, details_blocks, fold_details_blocks
 from corpusdiff.tui.widgets.text import count_lines
 
 if TYPE_CHECKING:
@@ -421,22 +421,29 @@ class AlignmentScreen(CorpusScreen):
         data = self.data
         if data is None or not self.block_rows or self.ctx is None:
             return
+        block = self.view._blocks[self.view.cursor]
+        fold = block if isinstance(block, FoldRow) else None
         row = data.rows[self.block_rows[self.view.cursor]]
         self._build_details(data, row, [a for a in data.ids if a in self._shown(data)],
-                            self.ctx.palette)
+                            self.ctx.palette, fold)
 
     @work(thread=True, exclusive=True, group="details", description="details")
     def _build_details(self, data: ViewData, row: RowData, order: list[str],
-                       palette: dict) -> None:
-        """The details blocks, off the event loop (word diffs of every outlet of a group)."""
+                       palette: dict, fold: FoldRow | None = None) -> None:
+        """The details blocks, off the event loop (word diffs of every outlet of a group;
+        every sentence of a folded run)."""
         from corpusdiff import views
 
-        members = (views.group_members(data.comparison, row.group, data.ids)
-                   if row.group is not None else None)
-        blocks = details_blocks(row, order, data.codes, data.labels, members,
-                                {"quotes": data.comparison.quotes,
-                                 "facts": data.comparison.facts,
-                                 "unaligned_nearest": data.comparison.unaligned_nearest}, palette)
+        tables = {"quotes": data.comparison.quotes, "facts": data.comparison.facts,
+                  "unaligned_nearest": data.comparison.unaligned_nearest}
+        if fold is not None:
+            blocks = fold_details_blocks(fold.rows, fold.outlet, data.codes, data.labels,
+                                         tables, palette)
+        else:
+            members = (views.group_members(data.comparison, row.group, data.ids)
+                       if row.group is not None else None)
+            blocks = details_blocks(row, order, data.codes, data.labels, members, tables,
+                                    palette)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#details", DetailsPane).show, blocks)
 
