@@ -515,8 +515,9 @@ def test_h_and_l_at_80_columns_keep_the_rows_and_the_cursor_on_its_group(
                 assert f"Row {target + 1} of {len(blocks)}" in screen.status.render().plain
             assert len(set(seen)) >= 2  # the columns did scroll
 
-            # an outlet's run scrolled out of view: folded, it says so; unfolded, each row
-            # says which outlet carries it and where it is
+            # an outlet's run scrolled out of view: folded, it says so; enter unfolds it and
+            # scrolls the columns to its outlet; scrolled away again, each of its rows says
+            # which outlet carries it and where that is
             fold = next(n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)
                         and b.outlet not in screen.columns)
             outlet = view._blocks[fold].outlet
@@ -527,24 +528,22 @@ def test_h_and_l_at_80_columns_keep_the_rows_and_the_cursor_on_its_group(
                        for line in view_text(view))
             await pilot.press("enter")
             await pilot.pause()
-            lines = view_text(view)
-            cue = f"→ 1 outlet off-screen ({code}): "
-            assert sum(cue in line for line in lines) >= 3
-            first = app.data.rows[screen.block_rows[view.cursor]].plain(outlet)
-            assert any(cue + first[:20] in line for line in lines)
+            assert outlet in screen.columns
             unfolded = list(screen.block_rows)
-            while outlet not in screen.columns:
-                await pilot.press("l")
+            first = app.data.rows[unfolded[view.cursor]].plain(outlet)
+            lines = view_text(view)
+            assert not any("off-screen (" in line for line in lines)
+            assert any(first[:15] in line for line in lines)  # in its column
+            while outlet in screen.columns:
+                await pilot.press("h")
                 await pilot.pause()
             assert screen.block_rows == unfolded
             lines = view_text(view)
-            assert not any("off-screen (" in line for line in lines)
-            assert any(first[:15] in line for line in lines)  # now in its column
+            cue = f"→ 1 outlet off-screen ({code}): "
+            assert sum(cue in line for line in lines) >= 3
+            assert any(cue + first[:20] in line for line in lines)
 
     run(scenario)
-
-
-# -- export and save ---------------------------------------------------------------------
 
 
 def test_export_writes_markdown_and_asks_before_overwriting(seeds: Comparison,

@@ -511,6 +511,13 @@ class AlignmentScreen(CorpusScreen):
         if run is None or run in self.expanded:
             return False
         self.expanded.add(run)
+        data = self.data
+        outlet = next(iter(data.rows[row].cells), None) if data is not None else None
+        if data is not None and outlet is not None and outlet not in self.columns:
+            # scroll the columns to the run's outlet, or its rows would only say where it is
+            others = [i for i in self._shown(data) if i != data.reference]
+            if outlet in others:
+                self.first = others.index(outlet)
         self.rebuild(cursor_row=row)
         return True
 

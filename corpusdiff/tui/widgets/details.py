@@ -117,7 +117,7 @@ def fold_details_blocks(rows: list[RowData], outlet: str, codes: dict[str, str],
                    "(enter or z unfolds it)", pal["gutter"])
     items = []
     for s in sentences[:MAX_FOLD_SENTENCES]:
-        label = Text(f"{s.index}", pal["gutter"], no_wrap=True)
+        label = Text(f"#{s.index}", pal["gutter"], no_wrap=True)
         items.append((label, data_text(reason_prefix(s) + s.text)))
     blocks = [ParagraphBlock(heading, items, label_width=6)]
     if len(sentences) > MAX_FOLD_SENTENCES:
