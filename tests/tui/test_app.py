@@ -74,6 +74,21 @@ def test_screen_paints_at_once_and_fills_in_when_the_worker_finishes(seeds: Comp
     run(scenario)
 
 
+def test_the_shown_data_is_kept_out_of_full_garbage_collections_while_the_app_runs(
+        seeds: Comparison) -> None:
+    import gc
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold()[2] >= 100
+        assert gc.get_freeze_count() == 0  # collectable again once the app is gone
+
+    run(scenario)
+
+
 def test_too_few_articles_show_an_error_screen_and_exit_2(tmp_path: Path) -> None:
     lone = tmp_path / "lone.txt"
     lone.write_text("Just one article here.\n", encoding="utf-8")
