@@ -62,6 +62,8 @@ def refresh(self):
     if "first_paint" not in marks:
         marks["first_paint"] = now
         marks["run_to_paint"] = time.time() - t_run
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        marks["first_paint_cpu"] = usage.ru_utime + usage.ru_stime
     if getattr(app, "version", 0) and "full" not in marks:
         marks["full"] = now
         tasks.append(asyncio.get_running_loop().create_task(visit(app)))
@@ -189,16 +191,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(real 300 skipped: {REAL} is absent)")
         print("\nstart-up (fresh process; s from process start; all screens = every screen "
               "visited and its data shown; views = all screens minus compare)")
-        print(f"  {'':<20} {'imports':>7} {'1st paint':>9} {'compared':>8} {'shown':>6} "
-              f"{'all scr.':>8} {'views':>6} {'CPU s':>6} {'RSS MB':>6}")
+        print(f"  {'':<20} {'imports':>7} {'1st paint':>9} {'(CPU)':>6} {'compared':>8} "
+              f"{'shown':>6} {'all scr.':>8} {'views':>6} {'CPU s':>6} {'RSS MB':>6}")
         for name, paths in corpora.items():
             runs = [cold_start(paths) for _ in range(args.repeat)]
             med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
             views = statistics.median(r["all_screens"] - r["compared"] for r in runs)
             print(f"  {name:<20} {med['imports']:7.2f} {med['first_paint']:9.2f} "
-                  f"{med['compared']:8.2f} {med['full']:6.2f} {med['all_screens']:8.2f} "
-                  f"{views:6.2f} {med['cpu']:6.2f} {med['rss_mb']:6.0f}")
-        print(f"  (first paint target <= {FIRST_PAINT_TARGET_S} s)")
+                  f"{med['first_paint_cpu']:6.2f} {med['compared']:8.2f} {med['full']:6.2f} "
+                  f"{med['all_screens']:8.2f} {views:6.2f} {med['cpu']:6.2f} {med['rss_mb']:6.0f}")
+        print(f"  (first paint target <= {FIRST_PAINT_TARGET_S} s; (CPU): the process's CPU "
+              "seconds at first paint; CPU s: at all screens)")
         for name, paths in corpora.items():
             started = time.perf_counter()
             comparison = compare(paths)
