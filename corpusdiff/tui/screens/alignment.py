@@ -91,6 +91,9 @@ class AlignmentScreen(CorpusScreen):
         self.diff_flags: list[bool] = []
         self.columns: list[str] = []
         self.ctx: AlignContext | None = None
+        #: data, filter, the rows they show (frame, ids, (row, run, outlet) tuples) and the
+        #: differences by unfolded runs: computed once per data and filter
+        self._rows: tuple = (None, None, None, [], [], {})
         self._pending: tuple[int | None, tuple[str, int] | None] | None = None
         self._fit = 0
         self._details_timer: Timer | None = None
@@ -176,9 +179,13 @@ class AlignmentScreen(CorpusScreen):
         from corpusdiff import views
 
         # the same rows whichever outlets are in view: a row only outlets scrolled away carry
-        # says so (SideBySideRow._offscreen), and h / l keep the cursor on its row
-        rows = views.fold_runs(views.visible_rows(data.layout, self.filter, data.quotes))
-        every = rows["row"].to_list()
+        # says so (SideBySideRow._offscreen), and h / l keep the cursor on its row. They
+        # depend on the data and the filter only: s, w, h, l and m reuse them
+        if self._rows[0] is not data or self._rows[1] != self.filter:
+            rows = views.fold_runs(views.visible_rows(data.layout, self.filter, data.quotes))
+            self._rows = (data, self.filter, rows, rows["row"].to_list(),
+                          rows.select("row", "run", "outlet").rows(), {})
+        _, _, rows, every, listed, hunks = self._rows
         self.columns = columns
         self.rows_df = rows
         old = self.ctx
@@ -193,7 +200,7 @@ class AlignmentScreen(CorpusScreen):
         blocks: list = []
         self.block_rows, self.row_block, self.row_run = [], {}, {}
         folds: dict[int, FoldRow] = {}
-        for r, run, outlet in rows.select("row", "run", "outlet").iter_rows():
+        for r, run, outlet in listed:
             if run is not None:
                 self.row_run[r] = run
             if run is not None and run not in self.expanded:
@@ -207,10 +214,12 @@ class AlignmentScreen(CorpusScreen):
                 self.block_rows.append(r)
                 blocks.append(block_type(self.ctx, data.rows[r]))
             self.row_block[r] = len(blocks) - 1
-        shown = rows.join(pl.DataFrame({"row": self.block_rows}, schema={"row": pl.Int64}),
-                          on="row", how="semi")
-        self.diff_positions = views.differences(shown)
-        self.diff_flags = shown["is_difference"].to_list()
+        folded = frozenset(self.expanded)  # the differences depend on what is unfolded
+        if folded not in hunks:
+            shown = rows.join(pl.DataFrame({"row": self.block_rows}, schema={"row": pl.Int64}),
+                              on="row", how="semi")
+            hunks[folded] = (views.differences(shown), shown["is_difference"].to_list())
+        self.diff_positions, self.diff_flags = hunks[folded]
         position = self.row_block
         cursor = position.get(cursor_row, 0) if cursor_row is not None else 0
         if cursor_row is not None and cursor_row not in position:
