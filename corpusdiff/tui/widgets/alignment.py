@@ -211,7 +211,7 @@ class SideBySideRow:
             line.append_text(outlet_letter(ctx.codes.get(article, "?"),
                                            ctx.colours.get(article), pal["heading"]))
         line.append("…): " if len(hidden) > 6 else "): ", pal["heading"])
-        line.append_text(data_text(row.plain(hidden[0]), pal["absent"]))
+        line.append_text(data_text(row.plain(hidden[0]), pal["gutter"]))
         return fit(line, width)
 
 
