@@ -91,9 +91,10 @@ class AlignmentScreen(CorpusScreen):
         self.diff_flags: list[bool] = []
         self.columns: list[str] = []
         self.ctx: AlignContext | None = None
-        #: data, filter, the rows they show (frame, ids, (row, run, outlet) tuples) and the
-        #: differences by unfolded runs: computed once per data and filter
-        self._rows: tuple = (None, None, None, [], [], {})
+        #: data, and by filter the rows they show (frame, ids, (row, run, outlet) tuples) and
+        #: the differences by unfolded runs: computed once per data and filter (b, f toggle
+        #: between a few filters)
+        self._rows: tuple[ViewData | None, dict[RowFilter, tuple]] = (None, {})
         self._pending: tuple[int | None, tuple[str, int] | None] | None = None
         self._fit = 0
         self._details_timer: Timer | None = None
@@ -181,11 +182,14 @@ class AlignmentScreen(CorpusScreen):
         # the same rows whichever outlets are in view: a row only outlets scrolled away carry
         # says so (SideBySideRow._offscreen), and h / l keep the cursor on its row. They
         # depend on the data and the filter only: s, w, h, l and m reuse them
-        if self._rows[0] is not data or self._rows[1] != self.filter:
+        if self._rows[0] is not data:
+            self._rows = (data, {})
+        cached = self._rows[1].get(self.filter)
+        if cached is None:
             rows = views.fold_runs(views.visible_rows(data.layout, self.filter, data.quotes))
-            self._rows = (data, self.filter, rows, rows["row"].to_list(),
-                          rows.select("row", "run", "outlet").rows(), {})
-        _, _, rows, every, listed, hunks = self._rows
+            cached = self._rows[1][self.filter] = (
+                rows, rows["row"].to_list(), rows.select("row", "run", "outlet").rows(), {})
+        rows, every, listed, hunks = cached
         self.columns = columns
         self.rows_df = rows
         old = self.ctx
