@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import polars as pl
+import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from corpusdiff.display import step
@@ -69,6 +70,21 @@ def test_screen_paints_at_once_and_fills_in_when_the_worker_finishes(seeds: Comp
             assert len(app.screen.block_rows) > 0
             await pilot.press("1")
             assert app.screen.query_one("#articles", DataTable).row_count == 5
+
+    run(scenario)
+
+
+def test_the_shown_data_is_kept_out_of_full_garbage_collections_while_the_app_runs(
+        seeds: Comparison) -> None:
+    import gc
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold()[2] >= 100
+        assert gc.get_freeze_count() == 0  # collectable again once the app is gone
 
     run(scenario)
 
@@ -332,6 +348,51 @@ def test_d_and_enter_show_the_details_of_the_row(seeds: Comparison) -> None:
     run(scenario)
 
 
+def test_details_of_a_folded_run_show_its_sentences(seeds: Comparison,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpusdiff.tui.widgets import details
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    def pane_text(pane) -> str:  # every line of the pane, not only those in view
+        width = pane.content_width
+        return "\n".join(" ".join(line.plain.split()) for block in pane._blocks
+                         for line in block.lines(width))
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            n = next(n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)
+                     and 5 < len(b.rows) < details.MAX_FOLD_SENTENCES)
+            fold = view._blocks[n]
+            view.jump(n)
+            await pilot.press("d")
+            await pilot.pause(0.1)
+            await ready(pilot)
+            pane = screen.query_one("#details")
+            text = pane_text(pane)
+            code = app.data.codes[fold.outlet]
+            assert f"Only in {code} " in text and f"a run of {len(fold.rows)} rows" in text
+            sentences = [s for r in fold.rows for s in r.cells[fold.outlet]]
+            for s in sentences:  # every folded sentence, not only the first
+                assert " ".join(s.text.split())[:60] in text
+            assert "…and" not in text
+            assert isinstance(view._blocks[view.cursor], FoldRow)  # d did not unfold it
+
+            # a longer run than the pane lists: the first ones, then how many more
+            monkeypatch.setattr(details, "MAX_FOLD_SENTENCES", 3)
+            await pilot.press("down", "up")
+            await pilot.pause(0.1)
+            await ready(pilot)
+            text = pane_text(pane)
+            assert " ".join(sentences[2].text.split())[:60] in text
+            assert " ".join(sentences[3].text.split())[:60] not in text
+            assert f"…and {len(sentences) - 3} more sentences" in text
+
+    run(scenario)
+
+
 def test_details_of_a_sentence_only_here_show_its_closest_sentence_elsewhere(
         seeds: Comparison) -> None:
     near = seeds.unaligned_nearest.row(0, named=True)
@@ -439,7 +500,65 @@ def test_columns_scroll_sideways_when_outlets_do_not_fit(seeds: Comparison) -> N
     run(scenario)
 
 
-# -- export and save ---------------------------------------------------------------------
+def test_h_and_l_at_80_columns_keep_the_rows_and_the_cursor_on_its_group(
+        seeds: Comparison) -> None:
+    from corpusdiff.tui.widgets.alignment import FoldRow
+
+    async def scenario() -> None:
+        app = _app(seeds)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _alignment(pilot)
+            view = screen.view
+            assert len(screen.columns) < len(app.data.ids)  # outlets scrolled away
+            rows, blocks = screen.rows_df["row"].to_list(), list(screen.block_rows)
+            # a group the right-hand outlets carry, away from the first row
+            target = next(n for n, r in enumerate(blocks) if n > 1
+                          and app.data.rows[r].group is not None)
+            group = app.data.rows[blocks[target]].group
+            view.cursor = target
+            await pilot.pause()
+            status = screen.status.render().plain
+            assert f"Row {target + 1} of {len(blocks)}" in status
+            seen = [tuple(screen.columns)]
+            for key in ("l", "l", "l", "h", "l", "h", "h", "h"):
+                await pilot.press(key)
+                await pilot.pause()
+                seen.append(tuple(screen.columns))
+                assert screen.rows_df["row"].to_list() == rows
+                assert screen.block_rows == blocks
+                assert app.data.rows[screen.block_rows[view.cursor]].group == group
+                assert f"Row {target + 1} of {len(blocks)}" in screen.status.render().plain
+            assert len(set(seen)) >= 2  # the columns did scroll
+
+            # an outlet's run scrolled out of view: folded, it says so; enter unfolds it and
+            # scrolls the columns to its outlet; scrolled away again, each of its rows says
+            # which outlet carries it and where that is
+            fold = next(n for n, b in enumerate(view._blocks) if isinstance(b, FoldRow)
+                        and b.outlet not in screen.columns)
+            outlet = view._blocks[fold].outlet
+            code = app.data.codes[outlet]
+            view.jump(fold)
+            await pilot.pause()
+            assert any(f"only in {code} " in line and "(→ off-screen)" in line
+                       for line in view_text(view))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert outlet in screen.columns
+            unfolded = list(screen.block_rows)
+            first = app.data.rows[unfolded[view.cursor]].plain(outlet)
+            lines = view_text(view)
+            assert not any("off-screen (" in line for line in lines)
+            assert any(first[:15] in line for line in lines)  # in its column
+            while outlet in screen.columns:
+                await pilot.press("h")
+                await pilot.pause()
+            assert screen.block_rows == unfolded
+            lines = view_text(view)
+            cue = f"→ 1 outlet off-screen ({code}): "
+            assert sum(cue in line for line in lines) >= 3
+            assert any(cue + first[:20] in line for line in lines)
+
+    run(scenario)
 
 
 def test_export_writes_markdown_and_asks_before_overwriting(seeds: Comparison,
@@ -621,6 +740,31 @@ def test_conflicts_and_omissions_rows_jump_to_their_group(invented: Comparison) 
             assert row["value_a"] not in text  # values in words, not internal keys
 
     run(scenario)
+
+
+def test_an_omitted_quote_or_fact_leads_to_the_first_sentence_of_a_carrier_that_has_it(
+        invented: Comparison) -> None:
+    from corpusdiff.tui.screens.omissions import _targets
+
+    omissions = invented.omissions
+    targets = _targets(omissions, invented.quotes, invented.facts)
+    assert len(targets) == omissions.height
+    kinds = set()
+    for r, (group, sentence) in zip(omissions.iter_rows(named=True), targets, strict=True):
+        kinds.add(r["what"])
+        if r["what"] == "group":
+            assert (group, sentence) == (r["group"], None)
+            continue
+        if r["what"] == "quote":
+            having = invented.quotes.filter(pl.col("quote_group") == r["quote_group"])
+        else:
+            having = invented.facts.filter((pl.col("kind") == r["fact_kind"])
+                                           & (pl.col("value") == r["fact_value"]))
+        having = having.filter(pl.col("article").is_in(r["carriers"]))
+        assert group is None
+        assert sentence == (having["article"][0], having["sentence"][0])
+        assert sentence[0] != r["article"]  # never the omitting outlet's own sentence
+    assert kinds == {"group", "quote", "fact"}
 
 
 # -- article text is data ----------------------------------------------------------------

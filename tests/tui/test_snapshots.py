@@ -72,6 +72,22 @@ def test_alignment_unfolded_run_at_80x24(snap_compare: Snap, seeds: Comparison) 
                         run_before=_keys("2", "n", "n", "enter"))
 
 
+def test_alignment_rows_of_an_outlet_scrolled_away_at_80x24(snap_compare: Snap,
+                                                           seeds: Comparison) -> None:
+    # the unfolded run's outlet scrolled out of the columns again: each row says where it is
+    assert snap_compare(_app(seeds), terminal_size=(80, 24),
+                        run_before=_keys("2", "n", "n", "enter", "h", "h"))
+
+
+def test_alignment_details_of_a_folded_run_at_80x24(snap_compare: Snap,
+                                                  seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=(80, 24), run_before=_keys("2", "down", "d"))
+
+
+def test_alignment_details_of_a_folded_run(snap_compare: Snap, seeds: Comparison) -> None:
+    assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "down", "d"))
+
+
 def test_alignment_unified_on_seeds(snap_compare: Snap, seeds: Comparison) -> None:
     assert snap_compare(_app(seeds), terminal_size=SIZE, run_before=_keys("2", "s", "n"))
 

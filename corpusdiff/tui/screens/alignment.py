@@ -29,7 +29,7 @@ from corpusdiff.tui.widgets.alignment import (
     header_text,
     matches_by_sentence,
 )
-from corpusdiff.tui.widgets.details import DetailsPane, details_blocks
+from corpusdiff.tui.widgets.details import DetailsPane, details_blocks, fold_details_blocks
 from corpusdiff.tui.widgets.text import count_lines
 
 if TYPE_CHECKING:
@@ -91,6 +91,10 @@ class AlignmentScreen(CorpusScreen):
         self.diff_flags: list[bool] = []
         self.columns: list[str] = []
         self.ctx: AlignContext | None = None
+        #: data, and by filter the rows they show (frame, ids, (row, run, outlet) tuples) and
+        #: the differences by unfolded runs: computed once per data and filter (b, f toggle
+        #: between a few filters)
+        self._rows: tuple[ViewData | None, dict[RowFilter, tuple]] = (None, {})
         self._pending: tuple[int | None, tuple[str, int] | None] | None = None
         self._fit = 0
         self._details_timer: Timer | None = None
@@ -152,6 +156,14 @@ class AlignmentScreen(CorpusScreen):
         window = others[self.first:self.first + room]
         return pinned + window, self.first, len(others) - self.first - len(window)
 
+    def _offscreen(self, data: ViewData, columns: list[str]) -> dict[str, str]:
+        """Shown outlets scrolled out of the columns -> "←" or "→" (side by side only)."""
+        if self.unified:
+            return {}
+        others = [i for i in self._shown(data) if i != data.reference]
+        return {a: "←" if n < self.first else "→"
+                for n, a in enumerate(others) if a not in columns}
+
     def rebuild(self, cursor_row: int | None = None) -> None:
         """Recompute rows, columns and blocks from the current state; keep the cursor on the
         same layout row when it is still shown."""
@@ -167,27 +179,32 @@ class AlignmentScreen(CorpusScreen):
         columns, hidden_left, hidden_right = self._columns(data)
         from corpusdiff import views
 
-        rows = views.visible_rows(data.layout, self.filter, data.quotes)
-        every = rows["row"].to_list()
-        if hidden_left or hidden_right:
-            # with more outlets than columns, show the rows that have something in them
-            carried = data.layout.cells.filter(pl.col("article").is_in(columns))
-            rows = rows.join(carried.select("row").unique(), on="row", how="semi")
-        rows = views.fold_runs(rows)
+        # the same rows whichever outlets are in view: a row only outlets scrolled away carry
+        # says so (SideBySideRow._offscreen), and h / l keep the cursor on its row. They
+        # depend on the data and the filter only: s, w, h, l and m reuse them
+        if self._rows[0] is not data:
+            self._rows = (data, {})
+        cached = self._rows[1].get(self.filter)
+        if cached is None:
+            rows = views.fold_runs(views.visible_rows(data.layout, self.filter, data.quotes))
+            cached = self._rows[1][self.filter] = (
+                rows, rows["row"].to_list(), rows.select("row", "run", "outlet").rows(), {})
+        rows, every, listed, hunks = cached
         self.columns = columns
         self.rows_df = rows
         old = self.ctx
         self.ctx = AlignContext(columns=columns, order=data.ids, codes=data.codes,
                                 labels=data.labels, palette=view.palette(), wrap=self.wrap,
                                 colours=data.colours,
-                                flagged=self._flagged_spans(data) if self.framing else {})
+                                flagged=self._flagged_spans(data) if self.framing else {},
+                                offscreen=self._offscreen(data, columns))
         if old is not None and old.order == self.ctx.order:
             self.ctx._diffs = old._diffs
         block_type = UnifiedRow if self.unified else SideBySideRow
         blocks: list = []
         self.block_rows, self.row_block, self.row_run = [], {}, {}
         folds: dict[int, FoldRow] = {}
-        for r, run, outlet in rows.select("row", "run", "outlet").iter_rows():
+        for r, run, outlet in listed:
             if run is not None:
                 self.row_run[r] = run
             if run is not None and run not in self.expanded:
@@ -201,10 +218,12 @@ class AlignmentScreen(CorpusScreen):
                 self.block_rows.append(r)
                 blocks.append(block_type(self.ctx, data.rows[r]))
             self.row_block[r] = len(blocks) - 1
-        shown = rows.join(pl.DataFrame({"row": self.block_rows}, schema={"row": pl.Int64}),
-                          on="row", how="semi")
-        self.diff_positions = views.differences(shown)
-        self.diff_flags = shown["is_difference"].to_list()
+        folded = frozenset(self.expanded)  # the differences depend on what is unfolded
+        if folded not in hunks:
+            shown = rows.join(pl.DataFrame({"row": self.block_rows}, schema={"row": pl.Int64}),
+                              on="row", how="semi")
+            hunks[folded] = (views.differences(shown), shown["is_difference"].to_list())
+        self.diff_positions, self.diff_flags = hunks[folded]
         position = self.row_block
         cursor = position.get(cursor_row, 0) if cursor_row is not None else 0
         if cursor_row is not None and cursor_row not in position:
@@ -415,22 +434,29 @@ class AlignmentScreen(CorpusScreen):
         data = self.data
         if data is None or not self.block_rows or self.ctx is None:
             return
+        block = self.view._blocks[self.view.cursor]
+        fold = block if isinstance(block, FoldRow) else None
         row = data.rows[self.block_rows[self.view.cursor]]
         self._build_details(data, row, [a for a in data.ids if a in self._shown(data)],
-                            self.ctx.palette)
+                            self.ctx.palette, fold)
 
     @work(thread=True, exclusive=True, group="details", description="details")
     def _build_details(self, data: ViewData, row: RowData, order: list[str],
-                       palette: dict) -> None:
-        """The details blocks, off the event loop (word diffs of every outlet of a group)."""
+                       palette: dict, fold: FoldRow | None = None) -> None:
+        """The details blocks, off the event loop (word diffs of every outlet of a group;
+        every sentence of a folded run)."""
         from corpusdiff import views
 
-        members = (views.group_members(data.comparison, row.group, data.ids)
-                   if row.group is not None else None)
-        blocks = details_blocks(row, order, data.codes, data.labels, members,
-                                {"quotes": data.comparison.quotes,
-                                 "facts": data.comparison.facts,
-                                 "unaligned_nearest": data.comparison.unaligned_nearest}, palette)
+        tables = {"quotes": data.comparison.quotes, "facts": data.comparison.facts,
+                  "unaligned_nearest": data.comparison.unaligned_nearest}
+        if fold is not None:
+            blocks = fold_details_blocks(fold.rows, fold.outlet, data.codes, data.labels,
+                                         tables, palette)
+        else:
+            members = (views.group_members(data.comparison, row.group, data.ids)
+                       if row.group is not None else None)
+            blocks = details_blocks(row, order, data.codes, data.labels, members, tables,
+                                    palette)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#details", DetailsPane).show, blocks)
 
@@ -498,6 +524,13 @@ class AlignmentScreen(CorpusScreen):
         if run is None or run in self.expanded:
             return False
         self.expanded.add(run)
+        data = self.data
+        outlet = next(iter(data.rows[row].cells), None) if data is not None else None
+        if data is not None and outlet is not None and outlet not in self.columns:
+            # scroll the columns to the run's outlet, or its rows would only say where it is
+            others = [i for i in self._shown(data) if i != data.reference]
+            if outlet in others:
+                self.first = others.index(outlet)
         self.rebuild(cursor_row=row)
         return True
 

@@ -58,13 +58,22 @@ class ConflictsScreen(TableScreen):
         text_of = {(a, i): text for a, i, text in data.comparison.sentences
                    .join(keys.unique(), on=["article", "index"], how="semi")
                    .select("article", "index", "text").iter_rows()}
+        labels: dict[str, Text] = {}  # one label per outlet, shared by its blocks (read-only)
+
+        def label(article: str) -> Text:
+            text = labels.get(article)
+            if text is None:
+                text = labels[article] = outlet_label(data, article, palette["heading"],
+                                                      width=17)
+            return text
+
         for r in t.sort("group", nulls_last=True).iter_rows(named=True):
             # a close pair the aligner left apart has no group: it is found at its sentence
             where = f"Group {r['group']}" if r["group"] is not None else "Not aligned"
             heading = Text(where, palette["heading"], no_wrap=True, end="")
             heading.append_text(data_text(f" · {r['label']}", palette["muted"]))
             items = [
-                (outlet_label(data, r[f"article_{side}"], palette["heading"], width=17),
+                (label(r[f"article_{side}"]),
                  _with_value(text_of.get((r[f"article_{side}"], r[f"sentence_{side}"])),
                              r[f"said_{side}"], palette))
                 for side in "ab"

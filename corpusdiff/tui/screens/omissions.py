@@ -37,8 +37,11 @@ class OmissionsScreen(TableScreen):
         t = table if choice is None else table.filter(pl.col("article") == choice)
         t = t.with_columns(_rank=display_rank(data.ids))
         cmp = data.comparison
+        codes = data.codes
+        t = t.sort(["_rank", "carried_by"], descending=[False, True])
         out = []
-        for r in t.sort(["_rank", "carried_by"], descending=[False, True]).iter_rows(named=True):
+        for r, target in zip(t.iter_rows(named=True), _targets(t, cmp.quotes, cmp.facts),
+                             strict=True):
             what = r["what"]
             ref = {"group": r["group"], "quote": r["quote_group"],
                    "fact": f"{r['fact_kind']}: {r['fact_value']}"}[what]
@@ -49,10 +52,10 @@ class OmissionsScreen(TableScreen):
                 heading.append(" omits ", palette["value"])
                 heading.append_text(data_text(r["label"], palette["value"]))
             heading.append(f" · carried by {r['carried_by']}: "
-                           + ", ".join(data.codes.get(a, a) for a in r["carriers"]),
+                           + ", ".join([codes.get(a, a) for a in r["carriers"]]),
                            palette["muted"])
             body = data_text(r["text"] or "")
-            out.append((_target(r, cmp.quotes, cmp.facts),
+            out.append((target,
                         ParagraphBlock(heading, [(Text(""), body)], label_width=2)))
         # what an outlet was checked for and says in other words: not an omission
         said = cmp.said_differently
@@ -70,21 +73,28 @@ class OmissionsScreen(TableScreen):
         return out
 
 
-def _target(omission: dict, quotes: pl.DataFrame, facts: pl.DataFrame
-            ) -> tuple[int | None, tuple[str, int] | None]:
-    """Where an omission sits in the alignment: its group, or the sentence of an outlet that
-    carries the quote or fact."""
+def _targets(omissions: pl.DataFrame, quotes: pl.DataFrame, facts: pl.DataFrame
+             ) -> list[tuple[int | None, tuple[str, int] | None]]:
+    """Where each omission sits in the alignment, in the table's order: its group, or the
+    first sentence (in the quotes or facts table's order) of an outlet that carries the
+    quote or fact. Two joins for the whole table, not two filters per omission."""
     import polars as pl
 
-    what = omission["what"]
-    if what == "group":
-        return omission["group"], None
-    if what == "quote":
-        hit = quotes.filter(pl.col("quote_group") == omission["quote_group"])
-    else:
-        hit = facts.filter((pl.col("kind") == omission["fact_kind"])
-                           & (pl.col("value") == omission["fact_value"]))
-    hit = hit.filter(pl.col("article").is_in(omission["carriers"]))
-    if hit.height:
-        return None, (hit["article"][0], int(hit["sentence"][0]))
-    return None, None
+    carriers = (omissions.with_row_index("_o")
+                .select("_o", "what", "quote_group", "fact_kind", "fact_value",
+                        pl.col("carriers").alias("article"))
+                .explode("article"))
+    found = []
+    for what, table, keys in (
+        ("quote", quotes.select("quote_group", "article", "sentence"), ["quote_group"]),
+        ("fact", facts.select(pl.col("kind").alias("fact_kind"),
+                              pl.col("value").alias("fact_value"), "article", "sentence"),
+         ["fact_kind", "fact_value"]),
+    ):
+        found.append(
+            carriers.filter(pl.col("what") == what)
+            .join(table.with_row_index("_pos"), on=[*keys, "article"])
+            .group_by("_o").agg(pl.col("article", "sentence").sort_by("_pos").first()))
+    at = {o: (a, int(i)) for o, a, i in pl.concat(found).iter_rows()}
+    return [(group, None) if what == "group" else (None, at.get(o))
+            for o, (what, group) in enumerate(omissions.select("what", "group").iter_rows())]

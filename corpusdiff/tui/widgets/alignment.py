@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from corpusdiff.diff import changed_spans
 from corpusdiff.display import ROW_GLYPHS, short_label
+from corpusdiff.text import plural
 from corpusdiff.tui.data import RowData, Sentence, reason_prefix
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.contrast import legible
@@ -60,6 +61,8 @@ class AlignContext:
     colours: dict[str, str] = field(default_factory=dict)
     #: (article, sentence index) -> spans of its loaded words, marked when given (framing)
     flagged: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
+    #: outlets scrolled out of the side-by-side columns -> "←" or "→" (where they are)
+    offscreen: dict[str, str] = field(default_factory=dict)
     _diffs: dict[tuple[int, str, str], tuple[list, list]] = field(default_factory=dict)
 
     @property
@@ -152,6 +155,8 @@ class SideBySideRow:
         col = self.column_width(width)
         pal = ctx.palette
         carriers = [a for a in ctx.columns if a in row.cells]
+        if not carriers and any(a in ctx.offscreen for a in row.cells):
+            return [self._offscreen(width)]
         base = ctx.base(row, carriers) if row.group is not None and len(carriers) > 1 else None
         columns: list[list[Text]] = []
         for article in ctx.columns:
@@ -168,10 +173,7 @@ class SideBySideRow:
                          for other in carriers if other != base]
             columns.append(split_lines(ctx.cell_text(row, article, extra), col, ctx.wrap))
         height = max(len(c) for c in columns) if columns else 1
-        gutter = Text(no_wrap=True, end="")
-        gutter.append(ROW_GLYPHS.get(row.kind, " "), pal[row.kind])
-        if row.group is not None:
-            gutter.append(f"{row.group:>4}", pal["gutter"])
+        gutter = self._gutter()
         out = []
         sep = Text(SEP, pal["separator"])
         for y in range(height):
@@ -183,6 +185,34 @@ class SideBySideRow:
                 line.append_text(fit(cells[y], col) if y < len(cells) else Text(" " * col))
             out.append(line)
         return out
+
+    def _gutter(self) -> Text:
+        row, pal = self.row, self.ctx.palette
+        gutter = Text(no_wrap=True, end="")
+        gutter.append(ROW_GLYPHS.get(row.kind, " "), pal[row.kind])
+        if row.group is not None:
+            gutter.append(f"{row.group:>4}", pal["gutter"])
+        return gutter
+
+    def _offscreen(self, width: int) -> Text:
+        """A row no shown column carries: one line saying which outlets, scrolled which way,
+        carry it ("→ 2 outlets off-screen (D, E): their words…"), so the rows stay the same
+        whichever outlets are in view."""
+        ctx, row, pal = self.ctx, self.row, self.ctx.palette
+        hidden = [a for a in ctx.order if a in row.cells and a in ctx.offscreen]
+        sides = {ctx.offscreen[a] for a in hidden}
+        arrow = sides.pop() if len(sides) == 1 else "↔"
+        line = fit(self._gutter(), GUTTER - 1)
+        line.append(" ")
+        line.append(f"{arrow} {plural(len(hidden), 'outlet')} off-screen (", pal["heading"])
+        for n, article in enumerate(hidden[:6]):
+            if n:
+                line.append(", ", pal["heading"])
+            line.append_text(outlet_letter(ctx.codes.get(article, "?"),
+                                           ctx.colours.get(article), pal["heading"]))
+        line.append("…): " if len(hidden) > 6 else "): ", pal["heading"])
+        line.append_text(data_text(row.plain(hidden[0]), pal["gutter"]))
+        return fit(line, width)
 
 
 class UnifiedRow(Stacked):
@@ -285,6 +315,8 @@ class FoldRow:
                                        ctx.colours.get(self.outlet), pal["heading"]))
         text.append(" ")
         text.append_text(data_text(short_label(ctx.labels.get(self.outlet, self.outlet), 28)))
+        if self.outlet in ctx.offscreen:
+            text.append(f" ({ctx.offscreen[self.outlet]} off-screen)", pal["heading"])
         text.append(": ", pal["gutter"])
         text.append_text(data_text(self.row.plain(self.outlet), pal["gutter"]))
         return text

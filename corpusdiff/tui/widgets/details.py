@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from corpusdiff.diff import marked
-from corpusdiff.tui.data import RowData
+from corpusdiff.tui.data import RowData, reason_prefix
 from corpusdiff.tui.widgets.blockview import BlockView
 from corpusdiff.tui.widgets.paragraphs import ParagraphBlock
 from corpusdiff.tui.widgets.text import data_text
@@ -34,7 +34,6 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
     """The details of ``row`` as blocks (article text never parsed as markup)."""
     import polars as pl
 
-    from corpusdiff.views import rows_about
 
     pal = palette
     carriers = [a for a in order if a in row.cells]
@@ -94,8 +93,53 @@ def details_blocks(row: RowData, order: list[str], codes: dict[str, str],
             blocks.append(ParagraphBlock(title, [(label, data_text(rec["near_text"]))],
                                          label_width=22))
     blocks.append(ParagraphBlock(None, [], gap=True))
-    keys = pl.DataFrame([(a, s.index) for a in carriers for s in row.cells[a]],
-                        schema={"article": pl.String, "index": pl.Int64}, orient="row")
+    blocks += _analysis_blocks([(a, s.index) for a in carriers for s in row.cells[a]], codes,
+                               tables, pal)
+    return blocks
+
+
+#: a folded run's details list this many of its sentences, then say how many more
+MAX_FOLD_SENTENCES = 200
+
+
+def fold_details_blocks(rows: list[RowData], outlet: str, codes: dict[str, str],
+                        labels: dict[str, str], tables: dict[str, pl.DataFrame],
+                        palette: dict[str, Style]) -> list[ParagraphBlock]:
+    """The details of a folded run (rows ``outlet`` alone carries): every sentence of the
+    run, numbered (at most :data:`MAX_FOLD_SENTENCES`, then "…and N more"), then the quotes
+    and facts found in them."""
+    pal = palette
+    sentences = [s for row in rows for s in row.cells.get(outlet, ())]
+    heading = Text(no_wrap=True, end="")
+    heading.append(f"Only in {codes.get(outlet, '?')} ", pal["heading"])
+    heading.append_text(data_text(labels.get(outlet, outlet)))
+    heading.append(f" · a run of {len(rows)} rows no other outlet carries "
+                   "(enter or z unfolds it)", pal["gutter"])
+    items = []
+    for s in sentences[:MAX_FOLD_SENTENCES]:
+        label = Text(f"#{s.index}", pal["gutter"], no_wrap=True)
+        items.append((label, data_text(reason_prefix(s) + s.text)))
+    blocks = [ParagraphBlock(heading, items, label_width=6)]
+    if len(sentences) > MAX_FOLD_SENTENCES:
+        more = Text(f"…and {len(sentences) - MAX_FOLD_SENTENCES} more sentences "
+                    "(unfold the run to read them)", pal["gutter"])
+        blocks.append(ParagraphBlock(more, []))
+    blocks += _analysis_blocks([(outlet, s.index) for s in sentences], codes, tables, pal)
+    return blocks
+
+
+def _analysis_blocks(sentences: list[tuple[str, int]], codes: dict[str, str],
+                     tables: dict[str, pl.DataFrame], palette: dict[str, Style]
+                     ) -> list[ParagraphBlock]:
+    """The quotes and facts found in ``sentences`` (article, index), a block each."""
+    import polars as pl
+
+    from corpusdiff.views import rows_about
+
+    pal = palette
+    keys = pl.DataFrame(sentences, schema={"article": pl.String, "index": pl.Int64},
+                        orient="row")
+    blocks = []
     for name in ("quotes", "facts"):
         found = rows_about(tables[name], keys)
         title = Text(f"{name.capitalize()} here: {found.height}", pal["heading"])
