@@ -42,11 +42,15 @@ from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 __all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
            "is_acronym"]
 
+# The patterns below open with a character class and test the word boundary behind it
+# ("(?<!\w.)" after the first letter): re then skips ahead to the letters that can start a
+# match instead of trying a lookbehind at every position of the text.
 #: "the governor", "the council president", "the mayor's"
-_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
-                       + r")(?:[’']s)?\b")
-#: "a woman", "one man", "the father"
-_UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?("
+_ROLE_REF = re.compile(r"[Tt](?<!\w[Tt])he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)("
+                       + "|".join(sorted(ROLE_HEADS)) + r")(?:[’']s)?\b")
+#: "a woman", "one man", "another father", "the father"
+_UNNAMED_REF = re.compile(r"[AaOoTt](?<!\w.)(?:(?<=[Aa])(?:n|nother)?|(?<=[Oo])ne|(?<=[Tt])he)"
+                          r"\s+(?:[a-z][\w-]*\s+){0,2}?("
                           + "|".join(sorted(FEMALE_NOUNS | MALE_NOUNS)) + r")\b")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
@@ -65,8 +69,9 @@ _VERB_AFTER_COMMA = re.compile(r",?\s+((?:\w+\s+){0,2}?)(\w+)\b")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?")
 _CAP_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?"
-_RUN_RE = re.compile(r"(?<![\w’'.\-])" + _CAP_TOKEN + r"(?: (?:(?:"
-                     + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
+#: a run of capitalised words; the first letter first, then what may not stand before it
+_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'.\-].)" + _CAP_TOKEN[len("[A-ZÀ-ÖØ-Þ]"):]
+                     + r"(?: (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
 
 
 def lower_word_before(text: str) -> str | None:

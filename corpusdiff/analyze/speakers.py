@@ -768,17 +768,21 @@ class Speakers:
     def _same_words(self) -> None:
         """A quote with no speaker (or an institution) that repeats words the article gives to a
         named person elsewhere (an embedded post of the same statement) is that person's."""
-        named = [(q, b, _Trigrams(b)) for q in self.doc.quotes
+        asking = [q for q in self.doc.quotes if q.kind == "quote" and not (
+            q.attr is not None and q.attr.kind in ("person", "unnamed"))]
+        if not asking:
+            return  # most articles: the named quotes need not be folded
+        named = [(q, b) for q in self.doc.quotes
                  if q.kind == "quote" and q.attr is not None and q.attr.kind == "person"
                  and len(b := fold(self.doc.text[q.start:q.end])) >= 25]
-        for q in self.doc.quotes:
-            if q.kind != "quote" or (q.attr is not None and q.attr.kind in ("person", "unnamed")):
-                continue
+        grams: dict[int, _Trigrams] = {}  # a named quote's trigrams, when first compared
+        for q in asking:
             a = fold(self.doc.text[q.start:q.end])
-            if len(a) < 25:
+            if len(a) < 25 or not named:
                 continue
             ta = _Trigrams(a)
-            best = next((other for other, b, tb in named if ta.may_match(tb)
+            best = next((other for k, (other, b) in enumerate(named)
+                         if ta.may_match(grams.get(k) or grams.setdefault(k, _Trigrams(b)))
                          and fuzz.partial_ratio(a, b, score_cutoff=90) >= 90), None)
             if best is None or best.attr is None:
                 continue
