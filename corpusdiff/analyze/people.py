@@ -132,6 +132,82 @@ def is_acronym(word: str) -> bool:
         and word.lower() not in PAGE_LABELS
 
 
+#: words of a run: (offset in the run's text, word)
+_Words = tuple[tuple[int, str], ...]
+
+
+def _split_and(words: _Words) -> list[_Words]:
+    """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
+    if all(w != "and" for _o, w in words) or _is_org(tuple(clean(w) for _o, w in words)):
+        return [words]
+    parts: list[list[tuple[int, str]]] = [[]]
+    for o, w in words:
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append((o, w))
+    return [tuple(p) for p in parts]
+
+
+def _trim_run(words: _Words) -> _Words:
+    if words and _PARTY_TAG.match(words[0][1]):
+        return ()  # "D-Mass.", "R-Texas": a party and state, not a name
+    while words and (words[-1][1] in CONNECTORS or clean(words[-1][1]).lower() in DAYS_MONTHS):
+        words = words[:-1]
+    while words:
+        first = words[0][1]
+        low = clean(first).lower()
+        if not (low in COMMON_CAPS or low in DAYS_MONTHS or first in CONNECTORS
+                or (len(words) > 1 and is_speech(low))):
+            break
+        words = words[1:]
+    return words
+
+
+def _names_in(words: _Words) -> tuple[_Words, ...]:
+    """The names a piece of a run holds: split at "and", trimmed, no single letter alone."""
+    out = (_trim_run(part) for part in _split_and(words))
+    return tuple(n for n in out if n and not (len(n) == 1 and len(clean(n[0][1])) == 1))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool, tuple[_Words, ...],
+                                         tuple[_Words, ...]], ...]:
+    """A run of capitalised words (a match of ``_RUN_RE``) cut after a sentence period or a
+    possessive; for each part: its words, whether it is all capitals (it may be a dateline),
+    whether it opens with a gerund, and the names it holds with and without that gerund.
+    What does not depend on where the run stands, computed once per distinct text."""
+    if " " not in text and clean(text).lower() in _NEVER_ALONE:
+        return ()  # a sentence starter or a month alone: trimmed to nothing
+    parts: list[list[tuple[int, str]]] = [[]]
+    at = 0
+    for word in text.split(" "):  # the run's words are one token each, one space apart
+        cur = parts[-1]
+        if cur:
+            prev = cur[-1][1]
+            if (prev.endswith(".") and not is_abbreviation(prev)) or _POSSESSIVE.search(prev):
+                cur = []
+                parts.append(cur)
+        cur.append((at, word))
+        at += len(word) + 1
+    shape = []
+    for part in map(tuple, parts):
+        texts = [w for _o, w in part]
+        upper = texts[0].isupper() and all(
+            w.isupper() for w in texts if any(c.isalpha() for c in w))
+        first = clean(texts[0]).lower()
+        gerund = len(part) > 1 and first.endswith("ing") and first not in FIRST_NAMES
+        shape.append((part, upper, gerund, _names_in(part),
+                      _names_in(part[1:]) if gerund else ()))
+    return tuple(shape)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _is_org(words: tuple[str, ...]) -> bool:
+    """An organisation's name: an organisation word, or an acronym first."""
+    return any(w.lower() in ORG_WORDS for w in words) or (bool(words) and is_acronym(words[0]))
+
+
 class Token:
     """A word of the masked article text with its offsets; ``word`` is the word without its
     possessive ending and sentence period (:func:`clean`), ``low`` that in lower case."""
@@ -216,75 +292,33 @@ class People:
 
     def _runs(self) -> list[list[Token]]:
         """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
-        cut after a sentence period or a possessive, without sentence starters."""
-        runs: list[list[Token]] = []
-        masked = self.doc.masked
-        for m in _RUN_RE.finditer(masked):
-            text = m.group()
-            if " " not in text and clean(text).lower() in _NEVER_ALONE:
-                continue  # a sentence starter or a month alone: trimmed to nothing below
-            cur: list[Token] = []
-            # the run's words are one token each, one space apart
+        cut after a sentence period or a possessive, without sentence starters. A run's text is
+        split into names once (:func:`_run_shape`); each occurrence only checks its place (a
+        dateline, a gerund opening a sentence)."""
+        out: list[list[Token]] = []
+        for m in _RUN_RE.finditer(self.doc.masked):
             at = m.start()
-            for word in text.split(" "):
-                if cur:
-                    prev = cur[-1].text
-                    if (prev.endswith(".") and not is_abbreviation(prev)) or \
-                            _POSSESSIVE.search(prev):
-                        runs.append(cur)
-                        cur = []
-                cur.append(Token(word, at, at + len(word)))
-                at += len(word) + 1
-            runs.append(cur)
-        out = []
-        for whole in runs:
-            if self._dateline(whole):
-                continue  # "WASHINGTON —": a place, never a speaker
-            if len(whole) > 1 and whole[0].low.endswith("ing") and \
-                    whole[0].low not in FIRST_NAMES and self._starts_sentence(whole[0].start):
-                whole = whole[1:]  # "Attacking Hillary Clinton, …": a gerund is no name
-            out.extend(self._trim_run(run) for run in self._split_and(whole))
-        return [run for run in out if run and not (len(run) == 1 and len(run[0].word) == 1)]
+            for part, upper, gerund, names, rest in _run_shape(m.group()):
+                if upper and self._dateline(at + part[0][0], at + part[-1][0] + len(part[-1][1])):
+                    continue  # "WASHINGTON —": a place, never a speaker
+                if gerund and self._starts_sentence(at + part[0][0]):
+                    names = rest  # "Attacking Hillary Clinton, …": a gerund is no name
+                out.extend([Token(w, at + o, at + o + len(w)) for o, w in name] for name in names)
+        return out
 
     def _starts_sentence(self, at: int) -> bool:
         i = self.doc.sentence_at(at)
         return not self.doc.masked[self.doc.s_start[i]:at].strip(" \n\x00\"“‘'")
 
-    def _dateline(self, run: list[Token]) -> bool:
-        """A dateline: capitals at the start of a paragraph, then a dash ("WASHINGTON —",
-        "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
-        if not run[0].text.isupper() or not all(
-                t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
-            return False
-        i = self.doc.sentence_at(run[0].start)
-        para_start = next((st for _p, st, en in self.doc.paras if st <= run[0].start < en),
+    def _dateline(self, start: int, end: int) -> bool:
+        """A dateline: capitals (checked by the caller) at the start of a paragraph, then a dash
+        ("WASHINGTON —", "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
+        i = self.doc.sentence_at(start)
+        para_start = next((st for _p, st, en in self.doc.paras if st <= start < en),
                           self.doc.s_start[i])
-        if self.doc.masked[para_start:run[0].start].strip():
+        if self.doc.masked[para_start:start].strip():
             return False
-        return bool(_DATELINE_END.match(self.doc.masked, run[-1].end))
-
-    def _split_and(self, run: list[Token]) -> list[list[Token]]:
-        """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
-        if all(t.text != "and" for t in run) or self._is_org([t.word for t in run]):
-            return [run]
-        parts: list[list[Token]] = [[]]
-        for tok in run:
-            if tok.text == "and":
-                parts.append([])
-            else:
-                parts[-1].append(tok)
-        return parts
-
-    @staticmethod
-    def _trim_run(run: list[Token]) -> list[Token]:
-        if run and _PARTY_TAG.match(run[0].text):
-            return []  # "D-Mass.", "R-Texas": a party and state, not a name
-        while run and (run[-1].text in CONNECTORS or run[-1].low in DAYS_MONTHS):
-            run = run[:-1]
-        while run and (run[0].low in COMMON_CAPS or run[0].low in DAYS_MONTHS
-                       or run[0].text in CONNECTORS or (len(run) > 1 and is_speech(run[0].low))):
-            run = run[1:]
-        return run
+        return bool(_DATELINE_END.match(self.doc.masked, end))
 
     def _title_prefix(self, run: list[Token]) -> tuple[list[Token], str | None, int]:
         """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor"), taking
@@ -332,9 +366,9 @@ class People:
         words = [t.word for t in prefix] + ([title_text] if title_text else [])
         return name, " ".join(words), prefix[0].start
 
-    def _is_org(self, words: list[str]) -> bool:
-        return any(w.lower() in ORG_WORDS for w in words) or (
-            bool(words) and is_acronym(words[0]))
+    @staticmethod
+    def _is_org(words: list[str]) -> bool:
+        return _is_org(tuple(words))
 
     def appositive(self, end: int) -> str | None:
         """A role in an appositive after a name: ", deputy director of the X Authority"."""
