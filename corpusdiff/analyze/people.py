@@ -164,15 +164,18 @@ def _trim_run(words: _Words) -> _Words:
     return words
 
 
-def _names_in(words: _Words) -> tuple[_Words, ...]:
-    """The names a piece of a run holds: split at "and", trimmed, no single letter alone."""
+def _names_in(words: _Words) -> tuple[tuple[_Words, _NameShape], ...]:
+    """The names a piece of a run holds (split at "and", trimmed, no single letter alone), each
+    with its shape."""
     out = (_trim_run(part) for part in _split_and(words))
-    return tuple(n for n in out if n and not (len(n) == 1 and len(clean(n[0][1])) == 1))
+    return tuple((n, _name_shape(tuple(w for _o, w in n))) for n in out
+                 if n and not (len(n) == 1 and len(clean(n[0][1])) == 1))
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool, tuple[_Words, ...],
-                                         tuple[_Words, ...]], ...]:
+def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool,
+                                         tuple[tuple[_Words, _NameShape], ...],
+                                         tuple[tuple[_Words, _NameShape], ...]], ...]:
     """A run of capitalised words (a match of ``_RUN_RE``) cut after a sentence period or a
     possessive; for each part: its words, whether it is all capitals (it may be a dateline),
     whether it opens with a gerund, and the names it holds with and without that gerund.
@@ -200,6 +203,44 @@ def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool, tuple[_Words, ...],
         shape.append((part, upper, gerund, _names_in(part),
                       _names_in(part[1:]) if gerund else ()))
     return tuple(shape)
+
+
+# compared by identity, never printed
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class _NameShape:
+    """What a run of capitalised words is wherever it stands (:func:`_name_shape`)."""
+
+    last: int  # its last title word (-1: none)
+    title_text: str | None  # its title words
+    cut: int | None  # where "of"/"from" may cut the name after the title, from its third word
+    first_name: bool  # the name after the title opens with a given name
+    words: tuple[str, ...]  # every word of the run (:func:`clean`)
+    possessive: bool
+    period: bool  # the last word ends with a sentence period
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_shape(texts: tuple[str, ...]) -> _NameShape:
+    """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
+    run: the part of :meth:`People._title_prefix` and :meth:`People._add_mention` that does not
+    depend on the text around it."""
+    words = tuple(clean(t) for t in texts)
+    lows = [w.lower() for w in words]
+    last = -1
+    for i, low in enumerate(lows):
+        if low in TITLES:
+            last = i
+    if last == len(lows) - 1 and last > 0 and lows[0] in FIRST_NAMES:
+        last = -1  # a surname that is also a title: Steve King, John Major
+    elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
+        last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
+    name = texts[last + 1:]
+    cut = next((k for k, t in enumerate(name) if t in ("of", "from")), None)
+    return _NameShape(last, " ".join(words[:last + 1]) if last >= 0 else None,
+                      cut if cut is not None and cut >= 2 else None,
+                      bool(name) and lows[last + 1] in FIRST_NAMES, words,
+                      bool(_POSSESSIVE.search(texts[-1])),
+                      texts[-1].endswith(".") and not is_abbreviation(texts[-1]))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -290,12 +331,12 @@ class People:
 
     # ---- runs of capitalised words ------------------------------------------------------
 
-    def _runs(self) -> list[list[Token]]:
+    def _runs(self) -> list[tuple[list[Token], _NameShape]]:
         """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
         cut after a sentence period or a possessive, without sentence starters. A run's text is
         split into names once (:func:`_run_shape`); each occurrence only checks its place (a
         dateline, a gerund opening a sentence)."""
-        out: list[list[Token]] = []
+        out: list[tuple[list[Token], _NameShape]] = []
         for m in _RUN_RE.finditer(self.doc.masked):
             at = m.start()
             for part, upper, gerund, names, rest in _run_shape(m.group()):
@@ -303,7 +344,8 @@ class People:
                     continue  # "WASHINGTON —": a place, never a speaker
                 if gerund and self._starts_sentence(at + part[0][0]):
                     names = rest  # "Attacking Hillary Clinton, …": a gerund is no name
-                out.extend([Token(w, at + o, at + o + len(w)) for o, w in name] for name in names)
+                out.extend(([Token(w, at + o, at + o + len(w)) for o, w in name], shape)
+                           for name, shape in names)
         return out
 
     def _starts_sentence(self, at: int) -> bool:
@@ -320,20 +362,13 @@ class People:
             return False
         return bool(_DATELINE_END.match(self.doc.masked, end))
 
-    def _title_prefix(self, run: list[Token]) -> tuple[list[Token], str | None, int]:
-        """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor"), taking
-        in a lowercase title before it ("Board member", "former Trump advisor"); return
-        (name tokens, title text or None, where the title starts)."""
-        last = -1
-        for i, tok in enumerate(run):
-            if tok.low in TITLES:
-                last = i
-        if last == len(run) - 1 and last > 0 and run[0].low in FIRST_NAMES:
-            last = -1  # a surname that is also a title: Steve King, John Major
-        elif last == len(run) - 1 and last > 0 and run[last - 1].low in HONORIFICS:
-            last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
-        title, name = run[:last + 1], run[last + 1:]
-        title_text = " ".join(t.word for t in title) if title else None
+    def _title_prefix(self, run: list[Token], shape: _NameShape
+                      ) -> tuple[list[Token], str | None, int]:
+        """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor", from its
+        ``shape``), taking in a lowercase title before it ("Board member", "former Trump
+        advisor"); return (name tokens, title text or None, where the title starts)."""
+        name = run[shape.last + 1:]
+        title_text = shape.title_text
         title_start = run[0].start
         if not name:
             return name, title_text, title_start
@@ -412,12 +447,11 @@ class People:
         mention of a person, institution or unnamed person in text order."""
         parsed = []
         full_names: list[str] = []  # two- and three-word names, for surnames seen alone
-        for run in self._runs():
-            name, title_text, title_start = self._title_prefix(run)
-            cut = next((k for k, t in enumerate(name) if t.text in ("of", "from")), None)
-            if cut is not None and cut >= 2 and (title_text or name[0].low in FIRST_NAMES):
-                name = name[:cut]  # "Sen. Chris Coons of Delaware": the place is no name
-            parsed.append((run, name, title_text, title_start))
+        for run, shape in self._runs():
+            name, title_text, title_start = self._title_prefix(run, shape)
+            if shape.cut is not None and (title_text or shape.first_name):
+                name = name[:shape.cut]  # "Sen. Chris Coons of Delaware": the place is no name
+            parsed.append((run, shape, name, title_text, title_start))
             if not name or self.doc.heading_at(run[0].start):
                 continue
             words = [t.word for t in name]
@@ -428,9 +462,8 @@ class People:
                 full_names.append(" ".join(words))
             vote = _gender_of_first(words[0]) if len(words) > 1 else 0
             appos = self.appositive(name[-1].end)
-            possessive = bool(_POSSESSIVE.search(run[-1].text))
             if not (title_text or vote or appos or (
-                    not possessive and self._speech_adjacent(run[0].start, run[-1].end))):
+                    not shape.possessive and self._speech_adjacent(run[0].start, run[-1].end))):
                 continue
             title_words = (title_text or "").split()
             honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
@@ -446,8 +479,8 @@ class People:
                 vote += 3
             person.votes += vote
         self._merge_people(full_names)
-        for run, name, title_text, title_start in parsed:
-            self._add_mention(run, name, title_text, title_start)
+        for run, shape, name, title_text, title_start in parsed:
+            self._add_mention(run, shape, name, title_text, title_start)
         self._role_mentions()
         self._unnamed_mentions()
         self.mentions.sort(key=lambda m: m.start)
@@ -509,15 +542,14 @@ class People:
             return cands[0]
         return None
 
-    def _add_mention(self, run: list[Token], name: list[Token], title_text: str | None,
-                     title_start: int) -> None:
+    def _add_mention(self, run: list[Token], shape: _NameShape, name: list[Token],
+                     title_text: str | None, title_start: int) -> None:
         words = [t.word for t in name]
         if not words:
             return
-        possessive = bool(_POSSESSIVE.search(run[-1].text))
-        last = run[-1].text
+        possessive = shape.possessive
         start = run[0].start
-        end = run[-1].end - (last.endswith(".") and not is_abbreviation(last))
+        end = run[-1].end - shape.period
         key = self.lookup(words) if len(words) <= 4 else None
         if key is not None:
             self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
@@ -527,8 +559,8 @@ class People:
                 if m.start < title_start:
                     break
                 m.modifier = True
-        elif self._is_org([t.word for t in run]) and not title_text:
-            inst = " ".join(t.word for t in run)
+        elif _is_org(shape.words) and not title_text:
+            inst = " ".join(shape.words)
             self.mentions.append(Mention(start, end, "inst", inst, possessive=possessive))
         else:
             self.mentions.append(Mention(start, end, "other", " ".join(words),
