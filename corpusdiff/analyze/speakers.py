@@ -72,6 +72,28 @@ _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Fo
                           r"Writing|Responding|Pressed|Appearing)\b[^,\x00]{0,80},")
 
 
+_PAREN_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_WORDISH = re.compile(r"[\w’'.-]+")
+_TIME_WORDS = DAYS_MONTHS | {"week", "month", "year", "night", "morning", "evening"}
+_TIME_END = re.compile(r"(?:\s|^)(?:on|last|this|late|early|in)\s+\w+\s*$")
+_PRONOUNS = ("he", "she", "they", "it", "we", "i")
+_PRONOUN_END = re.compile(r"(?:^|[^\w’'])(he|she|they|it|we|i)$", re.I)
+_ORG_HEADS = frozenset([*INST_REFS, "committee", "administration", "team"])
+_INST_REF_END = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$")
+_SPOKES = frozenset(("official", "officials", "representative", "representatives", "aide"))
+_SPOKES_END = re.compile(r"(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][\w.’'-]*\s+)+?"
+                         r"(spokes\w+|officials?|representatives?|aide)$")
+_UNNAMED_END = re.compile(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal)"
+                          r"\s+[^,\x00]*$")
+_GENERIC_END = re.compile(r"(?:^|(?<=\s))(?:[a-z][\w-]*\s+){0,2}(\w+)$")
+
+
+def _last_token(text: str) -> str:
+    """The last whitespace-separated word of ``text`` ("" for blank text)."""
+    parts = text.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
 class Speakers:
     """The kind and the speaker of every quote of one article."""
 
@@ -155,26 +177,22 @@ class Speakers:
         """The subject noun phrase that ends at ``hi`` (just before a speech verb)."""
         seg = self.doc.masked[lo:hi]
         # strip adverbs, auxiliaries and time words between subject and verb
+        # (the patterns anchored at the end of ``seg`` are searched only when its last word
+        # allows a match: a search tries every position)
         while True:
-            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", seg)
+            last = _last_token(seg)
+            paren = _PAREN_END.search(seg) if last.endswith(")") else None
             if paren:  # "Sen. Tammy Baldwin (D-Wis.) said": a party tag
                 seg = seg[:paren.start()].rstrip()
                 continue
-            m = re.search(r"(?:^|\s)([\w’'.-]+)\s*$", seg)
-            if not m:
+            if not last or not _WORDISH.fullmatch(last):
                 break
-            w = m.group(1).lower()
+            w = last.lower()
             if w in ADVERBS or (w.endswith("ly") and w.islower() and len(w) > 4):
-                seg = seg[:m.start(1)].rstrip()
+                seg = seg[:len(seg.rstrip()) - len(last)].rstrip()
                 continue
-            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", seg)
-            if paren:  # "Sen. Chuck Schumer (D-N.Y.) said"
-                seg = seg[:paren.start()].rstrip()
-                continue
-            t = re.search(r"(?:\s|^)(?:on|last|this|late|early|in)\s+\w+\s*$", seg)
-            if t and seg.rstrip().split()[-1].lower() in DAYS_MONTHS | {"week", "month",
-                                                                        "year", "night",
-                                                                        "morning", "evening"}:
+            t = _TIME_END.search(seg) if w in _TIME_WORDS else None
+            if t:
                 seg = seg[:t.start()].rstrip()
                 continue
             break
@@ -209,7 +227,7 @@ class Speakers:
                     if m.kind in ("person", "inst"):
                         return self._at(self._person_attr(m, "X said", 0.9), lo)
             return unnamed
-        pm = re.search(r"(?:^|[^\w’'])(he|she|they|it|we|i)$", seg, re.I)
+        pm = _PRONOUN_END.search(seg) if seg[-4:].lower().endswith(_PRONOUNS) else None
         if pm:
             at = lo + pm.start(1)
             if pm.group(1).lower() in ("he", "she", "it"):
@@ -224,31 +242,32 @@ class Speakers:
                 self.people.promote(m)
             if m.kind != "other":
                 return self._at(self._person_attr(m, "X said", 0.95), m.start)
-        om = _ORG_SUBJECT.search(seg)
+        last = _last_token(seg)
+        om = _ORG_SUBJECT.search(seg) if last in _ORG_HEADS else None
         if om:  # "the Obama campaign said": the organisation speaks
             return Attr(om.group(1) + " " + om.group(2), "organisation", "X said", 0.8, "inst",
                         lo + om.start())
-        dm = _DOCUMENT_SUBJECT.search(seg)
+        dm = _DOCUMENT_SUBJECT.search(seg) if last in DOCUMENTS else None
         if dm:  # "The letter says": the document is the source, no person
             return Attr(None, dm.group(1).lower(), "X said", 0.8, "document", lo + dm.start())
-        im = re.search(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$", seg)
+        im = _INST_REF_END.search(seg) if last in INST_REFS else None
         if im:
             return self._at(self._inst_ref(im.group(1), lo + im.start()), lo + im.start())
-        sm = re.search(r"(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][\w.’'-]*\s+)+?"
-                       r"(spokes\w+|officials?|representatives?|aide)$", seg)
+        sm = _SPOKES_END.search(seg) if last.startswith("spokes") or last in _SPOKES \
+            else None
         if sm:
             inst = self.people.mention_ending(lo + sm.start(1) - 1)
             if inst is not None and inst.kind == "inst":
                 return self._at(self._person_attr(inst, "X said", 0.7), lo + sm.start())
-        um = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal)\s+"
-                       r"[^,\x00]*$", seg)
+        # the match follows the last comma (or quote): searched from there
+        um = _UNNAMED_END.search(seg, max(0, seg.rfind(","), seg.rfind("\x00")))
         if um:
             # "a man", "one GOP senator", "a woman walking her dog", "one comment posted …"
             head = [w.lower().rstrip("s") for w in um.group().split()[1:6]]
             if any(w in PERSON_NOUNS or w in TITLES for w in head) or (
                     um.group().islower() and len(um.group().split()) <= 8):
                 return Attr(None, None, "X said", 0.7, "unnamed", lo + um.start())
-        gm = re.search(r"(?:^|(?<=\s))(?:[a-z][\w-]*\s+){0,2}(\w+)$", seg)
+        gm = _GENERIC_END.search(seg) if last.lower() in GENERIC_SUBJECTS else None
         if gm and gm.group(1).lower() in GENERIC_SUBJECTS:
             inst = self.people.mention_ending(lo + gm.start(1) - 1)
             if inst is not None and inst.kind == "inst" and gm.group(1).lower() in (
