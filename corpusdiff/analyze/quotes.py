@@ -96,17 +96,25 @@ def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     """Every quoted span of every article with its kind and speaker (schema :data:`QUOTE_MARKS`),
     in article order then text order."""
     rows: list[tuple[object, ...]] = []
-    parts: dict[str, list[tuple[int, int, int, int, str]]] = {}
     s = sentences.sort("article", "index")
-    for art_id, *rest in zip(s["article"], s["index"], s["paragraph"], s["start"], s["end"],
-                             s["kind"], strict=True):
-        parts.setdefault(art_id, []).append(tuple(rest))  # type: ignore[arg-type]
+    # each article's sentences are one slice of the sorted columns
+    cols = [s[c].to_list() for c in ("index", "paragraph", "start", "end", "kind")]
+    counts = s.group_by("article", maintain_order=True).len()
+    bounds: dict[str, tuple[int, int]] = {}
+    at = 0
+    for art_id, n in zip(counts["article"], counts["len"], strict=True):
+        bounds[art_id] = (at, at + n)
+        at += n
     for ident, text in zip(articles["id"], articles["text"], strict=True):
-        sents = parts.get(ident)
-        if not sents or text is None:
+        if ident not in bounds or text is None:
             continue
+        lo, hi = bounds[ident]
+        sents = list(zip(*(c[lo:hi] for c in cols), strict=True))
         rows.extend(article_quotes(ident, text, sents))
-    return pl.DataFrame(rows, schema=QUOTE_MARKS, orient="row")
+    if not rows:
+        return pl.DataFrame(schema=QUOTE_MARKS)
+    return pl.DataFrame(dict(zip(QUOTE_MARKS.names(), map(list, zip(*rows, strict=True)),
+                                 strict=True)), schema=QUOTE_MARKS)
 
 
 # --------------------------------------------------------------------------------------------
