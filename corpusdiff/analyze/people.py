@@ -263,6 +263,23 @@ class Token:
         self.low = self.word.lower()
 
 
+class _Found:
+    """The matches of a pattern in a text, found once, to ask which stretches hold one."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
+        self.starts = [a for a, _b in spans]
+        self.ends = [b for _a, b in spans]
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Whether a match lies in ``[lo, hi)`` (matches do not overlap: the first one after
+        ``lo`` ends first)."""
+        k = bisect.bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.ends[k] <= hi
+
+
 # compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
 @dataclass(eq=False, repr=False)
 class Person:
@@ -619,6 +636,8 @@ class People:
     def _pronoun_votes(self) -> None:
         """Gender from pronouns: a sentence about one named person (as subject, not a
         possessive), and a he/she later in it or opening the next sentence."""
+        # the pronouns of the whole text, found once
+        hes, shes = _Found(_HE, self.doc.masked), _Found(_SHE, self.doc.masked)
         by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             if m.kind == "person":
@@ -628,9 +647,8 @@ class People:
             if len(people) != 1 or all(m.possessive for m in named):
                 continue
             first = min(m.end for m in named if not m.possessive)
-            rest = self.doc.masked[first:self.doc.s_end[i]]
-            he = bool(_HE.search(rest))
-            she = bool(_SHE.search(rest))
+            he = hes.within(first, self.doc.s_end[i])
+            she = shes.within(first, self.doc.s_end[i])
             if i + 1 < len(self.doc.s_start) and self.doc.s_para[i + 1] == self.doc.s_para[i]:
                 nxt = self.doc.masked[self.doc.s_start[i + 1]:self.doc.s_start[i + 1] + 4]
                 he = he or nxt.startswith("He ")
