@@ -72,6 +72,10 @@ _LEAD_PHRASE = re.compile(r"\s*(?:In|At|On|During|After|Before|Speaking|Asked|Fo
                           r"Writing|Responding|Pressed|Appearing)\b[^,\x00]{0,80},")
 
 
+#: what cannot stand between two pieces of one interrupted quote (another quote, a question)
+_INTERRUPTION_STOP = re.compile(r"[!?;:\x00]")
+#: the longest attribution that interrupts a quote, in words
+_INTERRUPTION_WORDS = 12
 _PAREN_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _WORDISH = re.compile(r"[\w’'.-]+")
 _TIME_WORDS = DAYS_MONTHS | {"week", "month", "year", "night", "morning", "evening"}
@@ -678,8 +682,11 @@ class Speakers:
 
     def classify(self) -> None:
         """Kind and attribution of every quote of the article."""
-        for q in self.doc.quotes:
+        own: set[int] = set()  # quotes with an attribution of their own after them
+        for k, q in enumerate(self.doc.quotes):
             after = self._after(q)
+            if after is not None and after.kind != "unknown":
+                own.add(k)
             before = self._before(q)
             if self._is_named_work(q, after) or (after is None and self._is_title(q)):
                 q.kind = "title"
@@ -691,8 +698,36 @@ class Speakers:
                 q.attr = before
             else:
                 q.attr = after or before
+        self._interrupted(own)
         self._continuations()
         self._same_words()
+
+    def _interrupted(self, own: set[int]) -> None:
+        """The rest of a quote its attribution interrupts ('“We will rebuild,” Lee said in a
+        statement, “and we will do it together.”', or a new sentence after '“…,” Lee said in
+        a statement. “…”'): the speaker of the first piece, cue ``interrupted`` (the pieces are
+        one statement). Between the pieces: only a short clause with a reporting verb, closing
+        the first piece's sentence; the rest has no attribution of its own after it (a quote
+        with one, '“…,” she said.', is another statement)."""
+        quotes = self.doc.quotes
+        for k in range(1, len(quotes)):
+            p, q = quotes[k - 1], quotes[k]
+            if k in own or p.para != q.para or p.kind != "quote" or q.kind != "quote" \
+                    or p.close_mark is None or p.attr is None or p.attr.speaker is None:
+                continue
+            between = self.doc.masked[p.after:q.open_mark]
+            stop = between.rstrip()[-1:]
+            if stop not in (",", ".") or _INTERRUPTION_STOP.search(between) \
+                    or len(between.split()) > _INTERRUPTION_WORDS or not _speech_verbs(between):
+                continue
+            # the clause ends the first piece's sentence: the rest is in it or opens the next
+            first = self.doc.sentence_at(p.close_mark)
+            if self.doc.sentence_at(q.open_mark) - first != (stop == "."):
+                continue
+            if q.attr is not None and q.attr.speaker not in (None, p.attr.speaker):
+                continue  # another speaker named between: "…,” Lee said, citing Ruiz, “…"
+            q.attr = Attr(p.attr.speaker, p.attr.role, "interrupted", p.attr.confidence,
+                          p.attr.kind)
 
     def _continuations(self) -> None:
         """Unattributed quotes: the previous quote in the paragraph, a colon-introduced block,
