@@ -58,8 +58,10 @@ _DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(
 _NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
-_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+#: he, him, his, himself / she, her, hers, herself in any case (the first letter first: re skips
+#: ahead to it)
+_HE = re.compile(r"[Hh](?<!\w[Hh])(?:[Ee]|[Ii][Mm]|[Ii][Ss]|[Ii][Mm][Ss][Ee][Ll][Ff])\b")
+_SHE = re.compile(r"[Ss](?<!\w[Ss])[Hh][Ee]\b|[Hh](?<!\w[Hh])[Ee][Rr](?:[Ss]|[Ss][Ee][Ll][Ff])?\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # what lower_word_before finds
 _APPOSITIVE = re.compile(r",\s+(?:(?:an?|the)\s+)?([^,.;\x00]{2,120}?)(?=,|\.(?:\s|$)|;|"
                          r"\s+who\b|\s+whose\b|$)")
@@ -261,23 +263,6 @@ class Token:
         self.end = end
         self.word = clean(text)
         self.low = self.word.lower()
-
-
-class _Found:
-    """The matches of a pattern in a text, found once, to ask which stretches hold one."""
-
-    __slots__ = ("ends", "starts")
-
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        spans = [m.span() for m in pattern.finditer(text)]
-        self.starts = [a for a, _b in spans]
-        self.ends = [b for _a, b in spans]
-
-    def within(self, lo: int, hi: int) -> bool:
-        """Whether a match lies in ``[lo, hi)`` (matches do not overlap: the first one after
-        ``lo`` ends first)."""
-        k = bisect.bisect_left(self.starts, lo)
-        return k < len(self.starts) and self.ends[k] <= hi
 
 
 # compared by identity, never printed: no generated __eq__/__repr__ (a cheaper import)
@@ -636,8 +621,6 @@ class People:
     def _pronoun_votes(self) -> None:
         """Gender from pronouns: a sentence about one named person (as subject, not a
         possessive), and a he/she later in it or opening the next sentence."""
-        # the pronouns of the whole text, found once
-        hes, shes = _Found(_HE, self.doc.masked), _Found(_SHE, self.doc.masked)
         by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             if m.kind == "person":
@@ -647,8 +630,8 @@ class People:
             if len(people) != 1 or all(m.possessive for m in named):
                 continue
             first = min(m.end for m in named if not m.possessive)
-            he = hes.within(first, self.doc.s_end[i])
-            she = shes.within(first, self.doc.s_end[i])
+            he = bool(_HE.search(self.doc.masked, first, self.doc.s_end[i]))
+            she = bool(_SHE.search(self.doc.masked, first, self.doc.s_end[i]))
             if i + 1 < len(self.doc.s_start) and self.doc.s_para[i + 1] == self.doc.s_para[i]:
                 nxt = self.doc.masked[self.doc.s_start[i + 1]:self.doc.s_start[i + 1] + 4]
                 he = he or nxt.startswith("He ")
