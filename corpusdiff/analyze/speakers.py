@@ -104,6 +104,20 @@ class Speakers:
     def __init__(self, doc: QuotedArticle) -> None:
         self.doc = doc
         self.people = People(doc)
+        self._verbs: dict[tuple[int, int], list[VerbMatch]] = {}
+
+    def _reporting(self, lo: int, hi: int) -> list[VerbMatch]:
+        """The reporting verbs of ``masked[lo:hi]`` that follow no determiner ("his remarks"),
+        offsets relative to ``lo``; found once for the attribution and the scare-quote test of
+        a quote."""
+        key = (lo, hi)
+        found = self._verbs.get(key)
+        if found is None:
+            ctx = self.doc.masked[lo:hi]
+            found = self._verbs[key] = [
+                m for m in _speech_verbs(ctx)
+                if not _DETERMINER_BEFORE.search(ctx, max(0, m.start() - 8), m.start())]
+        return found
 
     # ---- resolution --------------------------------------------------------------------
 
@@ -491,8 +505,7 @@ class Speakers:
                 key = self.people.lookup(words) or " ".join(words)
                 person = self.people.persons.get(key)
                 return Attr(key, person.role if person else None, "transcript", 0.9, "person")
-        verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
-            ctx, max(0, m.start() - 8), m.start())]
+        verbs = self._reporting(lo, q.open_mark)
         acc = list(re.finditer(r"\b[Aa]ccording\s+to\s+", ctx))
         if acc and (not verbs or acc[-1].start() > verbs[-1].start()):
             return self._according(lo + acc[-1].end(), q.open_mark)
@@ -657,8 +670,7 @@ class Speakers:
         if before is None:
             return True
         naming = [m.end() for m in NAMING.finditer(ctx)]
-        verbs = [m for m in _speech_verbs(ctx) if not _DETERMINER_BEFORE.search(
-            ctx, max(0, m.start() - 8), m.start())]
+        verbs = self._reporting(lo, q.open_mark)
         speech = [m.end() for m in verbs]
         if naming and max(naming) >= max(speech, default=0) and (
                 all(w[0].isupper() for w in span.split())
