@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.analyze.quote_spans import QuotedArticle
@@ -209,14 +209,39 @@ def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool,
 
 # compared by identity, never printed
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class _NameShape:
-    """What a run of capitalised words is wherever it stands (:func:`_name_shape`)."""
+class _NameForm:
+    """A name after its title (:class:`_NameShape`), as :meth:`People._find_people` reads it."""
 
-    last: int  # its last title word (-1: none)
+    words: tuple[str, ...]  # its words (:func:`clean`)
+    key: str  # the words joined
+    end: int  # where its last word ends, from the run's first word
+    registrable: bool  # a person's name: no organisation, at most four words (four: "Jr.")
+    vote: int  # gender evidence of its given name (two words or more)
+
+
+def _name_form(texts: tuple[str, ...], words: tuple[str, ...], first: int, stop: int
+               ) -> _NameForm:
+    """The name of words ``[first, stop)`` of a run's ``texts``."""
+    name = words[first:stop]
+    end = sum(len(t) + 1 for t in texts[:stop]) - 1
+    registrable = not _is_org(name) and len(name) <= 4 and not (
+        len(name) == 4 and name[-1].lower() not in NAME_SUFFIXES)
+    return _NameForm(name, " ".join(name), end, registrable,
+                     _gender_of_first(name[0]) if len(name) > 1 else 0)
+
+
+# compared by identity, never printed
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class _NameShape:
+    """What a run of capitalised words is wherever it stands (:func:`_name_shape`): its title
+    and the name after it, offsets from its first word."""
+
     title_text: str | None  # its title words
-    cut: int | None  # where "of"/"from" may cut the name after the title, from its third word
+    name: _NameForm | None  # the name after the title (None: a title alone)
+    cut: _NameForm | None  # the name cut before "of"/"from" from its third word, if it may be
     first_name: bool  # the name after the title opens with a given name
     words: tuple[str, ...]  # every word of the run (:func:`clean`)
+    end: int  # where the run's last word ends
     possessive: bool
     period: bool  # the last word ends with a sentence period
 
@@ -224,8 +249,7 @@ class _NameShape:
 @functools.lru_cache(maxsize=1 << 15)
 def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
-    run: the part of :meth:`People._title_prefix` and :meth:`People._add_mention` that does not
-    depend on the text around it."""
+    run: the part of :meth:`People._find_people` that does not depend on the text around it."""
     words = tuple(clean(t) for t in texts)
     lows = [w.lower() for w in words]
     last = -1
@@ -236,13 +260,16 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
         last = -1  # a surname that is also a title: Steve King, John Major
     elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
         last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
-    name = texts[last + 1:]
-    cut = next((k for k, t in enumerate(name) if t in ("of", "from")), None)
-    return _NameShape(last, " ".join(words[:last + 1]) if last >= 0 else None,
-                      cut if cut is not None and cut >= 2 else None,
-                      bool(name) and lows[last + 1] in FIRST_NAMES, words,
-                      bool(_POSSESSIVE.search(texts[-1])),
-                      texts[-1].endswith(".") and not is_abbreviation(texts[-1]))
+    first = last + 1
+    cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
+    has_name = first < len(texts)
+    return _NameShape(
+        " ".join(words[:first]) if last >= 0 else None,
+        _name_form(texts, words, first, len(texts)) if has_name else None,
+        _name_form(texts, words, first, first + cut) if cut is not None and cut >= 2 else None,
+        has_name and lows[first] in FIRST_NAMES, words,
+        sum(len(t) + 1 for t in texts) - 1, bool(_POSSESSIVE.search(texts[-1])),
+        texts[-1].endswith(".") and not is_abbreviation(texts[-1]))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -333,12 +360,13 @@ class People:
 
     # ---- runs of capitalised words ------------------------------------------------------
 
-    def _runs(self) -> list[tuple[list[Token], _NameShape]]:
+    def _runs(self) -> list[tuple[int, _NameShape]]:
         """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
         cut after a sentence period or a possessive, without sentence starters. A run's text is
         split into names once (:func:`_run_shape`); each occurrence only checks its place (a
-        dateline, a gerund opening a sentence)."""
-        out: list[tuple[list[Token], _NameShape]] = []
+        dateline, a gerund opening a sentence). Each name comes as (where it starts, its
+        shape)."""
+        out: list[tuple[int, _NameShape]] = []
         for m in _RUN_RE.finditer(self.doc.masked):
             at = m.start()
             for part, upper, gerund, names, rest in _run_shape(m.group()):
@@ -346,8 +374,7 @@ class People:
                     continue  # "WASHINGTON —": a place, never a speaker
                 if gerund and self._starts_sentence(at + part[0][0]):
                     names = rest  # "Attacking Hillary Clinton, …": a gerund is no name
-                out.extend(([Token(w, at + o, at + o + len(w)) for o, w in name], shape)
-                           for name, shape in names)
+                out.extend((at + name[0][0], shape) for name, shape in names)
         return out
 
     def _starts_sentence(self, at: int) -> bool:
@@ -364,33 +391,27 @@ class People:
             return False
         return bool(_DATELINE_END.match(self.doc.masked, end))
 
-    def _title_prefix(self, run: list[Token], shape: _NameShape
-                      ) -> tuple[list[Token], str | None, int]:
-        """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor", from its
-        ``shape``), taking in a lowercase title before it ("Board member", "former Trump
-        advisor"); return (name tokens, title text or None, where the title starts)."""
-        name = run[shape.last + 1:]
-        title_text = shape.title_text
-        title_start = run[0].start
-        if not name:
-            return name, title_text, title_start
-        before = last_word_before(self.doc.masked, run[0].start)
+    def _title_before(self, start: int, title_text: str | None) -> tuple[str | None, int]:
+        """Take in a lowercase title before a name's run at ``start`` ("Board member", "former
+        Trump advisor") with its own ``title_text``; return (title text or None, where the title
+        starts)."""
+        before = last_word_before(self.doc.masked, start)
         if before is None or not (before in TITLES or before in TITLE_MODIFIERS):
-            return name, title_text, title_start
-        window = _TOKEN_RE.finditer(self.doc.masked, max(0, run[0].start - 120), run[0].start)
+            return title_text, start
+        window = _TOKEN_RE.finditer(self.doc.masked, max(0, start - 120), start)
         tokens = [Token(t.group(), t.start(), t.end()) for t in window]
         j = len(tokens) - 1
         prefix: list[Token] = []
 
         def adjacent(k: int) -> bool:
-            return self.doc.masked[tokens[k].end:(prefix[0] if prefix else run[0]).start] == " "
+            return self.doc.masked[tokens[k].end:prefix[0].start if prefix else start] == " "
 
         while j >= 0 and adjacent(j) and tokens[j].text.islower() and (
                 tokens[j].low in TITLES or tokens[j].low in TITLE_MODIFIERS):
             prefix.insert(0, tokens[j])
             j -= 1
         if not any(t.low in TITLES for t in prefix):
-            return name, title_text, title_start
+            return title_text, start
         # capitalised words right before a lowercase title belong to it ("Fox News correspondent")
         while j >= 0 and adjacent(j) and tokens[j].text[0].isupper() \
                 and tokens[j].low not in COMMON_CAPS and not (
@@ -401,11 +422,7 @@ class People:
             prefix.insert(0, tokens[j])
             j -= 1
         words = [t.word for t in prefix] + ([title_text] if title_text else [])
-        return name, " ".join(words), prefix[0].start
-
-    @staticmethod
-    def _is_org(words: list[str]) -> bool:
-        return _is_org(tuple(words))
+        return " ".join(words), prefix[0].start
 
     def appositive(self, end: int) -> str | None:
         """A role in an appositive after a name: ", deputy director of the X Authority"."""
@@ -449,28 +466,26 @@ class People:
         mention of a person, institution or unnamed person in text order."""
         parsed = []
         full_names: list[str] = []  # two- and three-word names, for surnames seen alone
-        for run, shape in self._runs():
-            name, title_text, title_start = self._title_prefix(run, shape)
-            if shape.cut is not None and (title_text or shape.first_name):
-                name = name[:shape.cut]  # "Sen. Chris Coons of Delaware": the place is no name
-            parsed.append((run, shape, name, title_text, title_start))
-            if not name or self.doc.heading_at(run[0].start):
+        for start, shape in self._runs():
+            name, title_text, title_start = shape.name, shape.title_text, start
+            if name is not None:
+                title_text, title_start = self._title_before(start, title_text)
+                if shape.cut is not None and (title_text or shape.first_name):
+                    name = shape.cut  # "Sen. Chris Coons of Delaware": the place is no name
+            parsed.append((start, shape, name, title_text, title_start))
+            if name is None or not name.registrable or self.doc.heading_at(start):
                 continue
-            words = [t.word for t in name]
-            if self._is_org(words) or len(words) > 4 or (
-                    len(words) == 4 and words[-1].lower() not in NAME_SUFFIXES):
-                continue
-            if 2 <= len(words) <= 3:
-                full_names.append(" ".join(words))
-            vote = _gender_of_first(words[0]) if len(words) > 1 else 0
-            appos = self.appositive(name[-1].end)
+            if 2 <= len(name.words) <= 3:
+                full_names.append(name.key)
+            vote = name.vote
+            appos = self.appositive(start + name.end)
             if not (title_text or vote or appos or (
-                    not shape.possessive and self._speech_adjacent(run[0].start, run[-1].end))):
+                    not shape.possessive and self._speech_adjacent(start, start + shape.end))):
                 continue
             title_words = (title_text or "").split()
             honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
             role = " ".join(w for w in title_words if w.lower() not in HONORIFICS) or None
-            person = self.persons.setdefault(" ".join(words), Person(" ".join(words)))
+            person = self.persons.setdefault(name.key, Person(name.key))
             self._by_last = None
             person.role = person.role or role or appos
             person.descr += f" {role or ''} {appos or ''}"
@@ -481,8 +496,8 @@ class People:
                 vote += 3
             person.votes += vote
         self._merge_people(full_names)
-        for run, shape, name, title_text, title_start in parsed:
-            self._add_mention(run, shape, name, title_text, title_start)
+        for start, shape, name, title_text, title_start in parsed:
+            self._add_mention(start, shape, name, title_text, title_start)
         self._role_mentions()
         self._unnamed_mentions()
         self.mentions.sort(key=lambda m: m.start)
@@ -518,7 +533,7 @@ class People:
                     q.votes += p.votes
                     q.role = q.role or p.role
 
-    def lookup(self, words: list[str]) -> str | None:
+    def lookup(self, words: Sequence[str]) -> str | None:
         """The person a name or a surname/first name refers to."""
         full = " ".join(words)
         if full in self.persons:
@@ -544,15 +559,13 @@ class People:
             return cands[0]
         return None
 
-    def _add_mention(self, run: list[Token], shape: _NameShape, name: list[Token],
+    def _add_mention(self, start: int, shape: _NameShape, name: _NameForm | None,
                      title_text: str | None, title_start: int) -> None:
-        words = [t.word for t in name]
-        if not words:
+        if name is None:
             return
         possessive = shape.possessive
-        start = run[0].start
-        end = run[-1].end - shape.period
-        key = self.lookup(words) if len(words) <= 4 else None
+        end = start + shape.end - shape.period
+        key = self.lookup(name.words) if len(name.words) <= 4 else None
         if key is not None:
             self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
             # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
@@ -565,8 +578,7 @@ class People:
             inst = " ".join(shape.words)
             self.mentions.append(Mention(start, end, "inst", inst, possessive=possessive))
         else:
-            self.mentions.append(Mention(start, end, "other", " ".join(words),
-                                         possessive=possessive))
+            self.mentions.append(Mention(start, end, "other", name.key, possessive=possessive))
 
     def _role_mentions(self) -> None:
         """"the governor", "the council president", "the mayor's" refer to a titled person."""
