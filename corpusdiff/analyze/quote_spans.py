@@ -21,6 +21,8 @@ _MARKS = re.compile(r"[“”«»\"„‚'’‘`](?:(?<=')'{1,2}|(?<=’)’{1,
 _CLOSERS = {"“": "any", '"': "any", "''": "any", "«": "»", "``": "''\"”", "„": "“”\"",
             "‚": "‘’"}
 
+_LONE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+_FOLD_WORD = re.compile(r"[\w']+")
 #: (opening mark, body start, closing mark or None, end of the span with its marks)
 Span = tuple[int, int, int | None, int]
 
@@ -196,6 +198,5 @@ class QuotedArticle:
 
 def fold(text: str) -> str:
     """Lower case, quote and dash variants folded, punctuation and spacing normalised."""
-    text = text.translate(FOLD).lower()
-    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
-    return " ".join(re.findall(r"[\w']+", text))
+    text = _LONE_APOSTROPHE.sub(" ", text.translate(FOLD).lower())
+    return " ".join(_FOLD_WORD.findall(text))
