@@ -479,8 +479,10 @@ class People:
                 full_names.append(name.key)
             vote = name.vote
             appos = self.appositive(start + name.end)
+            # nothing to add to a person already known: no need to look for a speech verb
             if not (title_text or vote or appos or (
-                    not shape.possessive and self._speech_adjacent(start, start + shape.end))):
+                    not shape.possessive and name.key not in self.persons
+                    and self._speech_adjacent(start, start + shape.end))):
                 continue
             title_words = (title_text or "").split()
             honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
