@@ -109,27 +109,34 @@ def last_word_before(text: str, at: int, reach: int = 40) -> str | None:
     return word if _LOWER_TOKEN.fullmatch(word) else None
 
 
-@functools.lru_cache(maxsize=8192)
+_POSSESSIVE_END = re.compile(r"\w[’']s?$")
+_POSSESSIVE_MARK = re.compile(r"[’']s?$")
+_INITIALS = re.compile(r"(?:\w\.)+\w?\.?")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def clean(word: str) -> str:
     """A token without its possessive ending and sentence period (abbreviations keep theirs)."""
-    word = re.sub(r"[’']s?$", "", word) if re.search(r"\w[’']s?$", word) else word
+    if word.endswith(("’", "'", "’s", "'s")) and _POSSESSIVE_END.search(word):
+        word = _POSSESSIVE_MARK.sub("", word)
     if word.endswith(".") and not is_abbreviation(word):
         word = word[:-1]
     return word
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 15)
 def is_abbreviation(word: str) -> bool:
     """A title, name suffix, organisation abbreviation or initials that keep their period."""
     low = word.lower()
     return (low in TITLES or low in ABBREVIATIONS or low in NAME_SUFFIXES or low in ORG_ABBR
-            or bool(re.fullmatch(r"(?:\w\.)+\w?\.?", word)))
+            or bool(_INITIALS.fullmatch(word)))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 15)
 def is_acronym(word: str) -> bool:
     """ICE, DHS, WMBK-TV; not initials (J.D.) nor page labels (NEW, BREAKING)."""
-    letters = re.sub(r"[^A-Za-z]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     return len(letters) >= 2 and letters.isupper() and "." not in word \
         and word.lower() not in PAGE_LABELS
 
@@ -152,6 +159,8 @@ def _split_and(words: _Words) -> list[_Words]:
 
 
 def _trim_run(words: _Words) -> _Words:
+    """A piece of a run without connectors and dates at its ends, nor a sentence starter or a
+    reporting verb first ("Said Lee" is Lee)."""
     if words and _PARTY_TAG.match(words[0][1]):
         return ()  # "D-Mass.", "R-Texas": a party and state, not a name
     while words and (words[-1][1] in CONNECTORS or clean(words[-1][1]).lower() in DAYS_MONTHS):
@@ -159,8 +168,8 @@ def _trim_run(words: _Words) -> _Words:
     while words:
         first = words[0][1]
         low = clean(first).lower()
-        if not (low in COMMON_CAPS or low in DAYS_MONTHS or first in CONNECTORS
-                or (len(words) > 1 and is_speech(low))):
+        if not (low in _NEVER_ALONE or first in CONNECTORS
+                or (len(words) > 1 and low in SPEECH)):
             break
         words = words[1:]
     return words
@@ -207,8 +216,8 @@ def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool,
     return tuple(shape)
 
 
-# compared by identity, never printed
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+# compared by identity, never printed, never changed (not frozen: a quicker __init__)
+@dataclass(slots=True, eq=False, repr=False)
 class _NameForm:
     """A name after its title (:class:`_NameShape`), as :meth:`People._find_people` reads it."""
 
@@ -219,19 +228,18 @@ class _NameForm:
     vote: int  # gender evidence of its given name (two words or more)
 
 
-def _name_form(texts: tuple[str, ...], words: tuple[str, ...], first: int, stop: int
-               ) -> _NameForm:
-    """The name of words ``[first, stop)`` of a run's ``texts``."""
+def _name_form(ends: list[int], words: tuple[str, ...], first: int, stop: int) -> _NameForm:
+    """The name of words ``[first, stop)`` of a run whose words end at ``ends``."""
     name = words[first:stop]
-    end = sum(len(t) + 1 for t in texts[:stop]) - 1
+    end = ends[stop - 1]
     registrable = not _is_org(name) and len(name) <= 4 and not (
         len(name) == 4 and name[-1].lower() not in NAME_SUFFIXES)
     return _NameForm(name, " ".join(name), end, registrable,
                      _gender_of_first(name[0]) if len(name) > 1 else 0)
 
 
-# compared by identity, never printed
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+# compared by identity, never printed, never changed (not frozen: a quicker __init__)
+@dataclass(slots=True, eq=False, repr=False)
 class _NameShape:
     """What a run of capitalised words is wherever it stands (:func:`_name_shape`): its title
     and the name after it, offsets from its first word."""
@@ -250,8 +258,9 @@ class _NameShape:
 def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
     run: the part of :meth:`People._find_people` that does not depend on the text around it."""
-    words = tuple(clean(t) for t in texts)
+    words = tuple(map(clean, texts))
     lows = [w.lower() for w in words]
+    ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
     last = -1
     for i, low in enumerate(lows):
         if low in TITLES:
@@ -261,14 +270,16 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
         last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
     first = last + 1
-    cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
+    cut = None
+    if "of" in texts or "from" in texts:
+        cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
     has_name = first < len(texts)
     return _NameShape(
         " ".join(words[:first]) if last >= 0 else None,
-        _name_form(texts, words, first, len(texts)) if has_name else None,
-        _name_form(texts, words, first, first + cut) if cut is not None and cut >= 2 else None,
+        _name_form(ends, words, first, len(texts)) if has_name else None,
+        _name_form(ends, words, first, first + cut) if cut is not None and cut >= 2 else None,
         has_name and lows[first] in FIRST_NAMES, words,
-        sum(len(t) + 1 for t in texts) - 1, bool(_POSSESSIVE.search(texts[-1])),
+        ends[-1], bool(_POSSESSIVE.search(texts[-1])),
         texts[-1].endswith(".") and not is_abbreviation(texts[-1]))
 
 
