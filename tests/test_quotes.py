@@ -322,7 +322,8 @@ def test_seed_quotes_and_speakers() -> None:
     assert row(q, "000", "Absolutely it is [a mistake]")["speaker"] == "Karen Bass"
     assert row(q, "000", "You think about the mothers")["cue"] == "continuation"
     split = row(q, "001", "If she wants distance")
-    assert (split["speaker"], split["cue"]) == ("Emily Covington", "continuation")
+    # “…,” Covington said in a statement. “If she wants …”: the rest of one statement
+    assert (split["speaker"], split["cue"]) == ("Emily Covington", "interrupted")
     assert row(q, "001", "the language of insurrection")["speaker"] == "Stephen Miller"
     assert row(q, "004", "leaked")["speaker"] == "Tom Homan"
     assert row(q, "004", "Every day, these heroes")["speaker"] == "White House"
@@ -574,3 +575,60 @@ def test_variant_values_are_the_exported_strings() -> None:
 
     assert VARIANTS == ("verbatim", "trimmed", "reworded", "misattributed", "exclusive")
     assert Variant("trimmed") is Variant.TRIMMED and str(Variant.TRIMMED) == "trimmed"
+
+
+# --------------------------------------------------------------------------------------------
+# a statement split by its attribution, and two statements of one speaker
+# --------------------------------------------------------------------------------------------
+
+FLOOD = {
+    "courier": "Mayor promises to rebuild flooded downtown\n"
+               "Mayor Ana Lee toured the damage on Tuesday with the city engineer.\n"
+               "“We will rebuild every street in this town, and we will do it together,” Lee "
+               "said in a statement on Tuesday.\n"
+               "“Our crews have been working since Sunday night,” she said.\n"
+               "The council will meet on Thursday to approve emergency spending.",
+    "herald": "Lee vows to rebuild after flood\n"
+              "Mayor Ana Lee visited flooded streets on Tuesday.\n"
+              "“We will rebuild every street in this town,” Lee said in her statement, “and we "
+              "will do it together.”\n"
+              "The mayor said repairs could take months. “I have asked the governor for help "
+              "and I expect an answer this week,” Lee said. “Our crews have been working since "
+              "Sunday night,” she said.",
+}
+
+
+def flood_quotes() -> pl.DataFrame:
+    arts = articles_of(FLOOD)
+    return compare_quotes(extract_quotes(arts, segment(arts)))
+
+
+def test_a_statement_split_by_its_attribution_is_verbatim() -> None:
+    q = flood_quotes()
+    rebuild = q.filter(pl.col("text").str.contains("rebuild|do it together")).sort(
+        "article", "start")
+    assert rebuild.select("article", "text").rows() == [
+        ("courier", "We will rebuild every street in this town, and we will do it together"),
+        ("herald", "We will rebuild every street in this town"),
+        ("herald", "and we will do it together")]
+    assert rebuild["variant"].to_list() == ["verbatim"] * 3
+    assert rebuild["quote_group"].n_unique() == 1
+    assert rebuild["speaker"].to_list() == ["Ana Lee"] * 3
+    rest = row(q, "herald", "and we will do it together")
+    assert rest["cue"] == "interrupted"
+
+
+def test_two_statements_of_one_speaker_stay_two_groups() -> None:
+    q = flood_quotes()
+    asked = row(q, "herald", "I have asked the governor")
+    crews = q.filter(pl.col("text").str.starts_with("Our crews"))
+    # the same speaker, one paragraph, two sentences: two statements
+    assert asked["speaker"] == "Ana Lee" and set(crews["speaker"]) == {"Ana Lee"}
+    assert asked["cue"] != "interrupted"
+    assert asked["quote_group"] not in crews["quote_group"].to_list()
+    assert asked["variant"] == "exclusive"
+    assert crews["variant"].to_list() == ["verbatim", "verbatim"]
+    assert crews["quote_group"].n_unique() == 1
+    # nor are the two statements of one outlet one group
+    courier = q.filter(pl.col("article") == "courier")
+    assert courier["quote_group"].n_unique() == courier.height

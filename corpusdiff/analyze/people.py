@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpusdiff.analyze.quote_spans import QuotedArticle
@@ -42,11 +42,15 @@ from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 __all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
            "is_acronym"]
 
+# The patterns below open with a character class and test the word boundary behind it
+# ("(?<!\w.)" after the first letter): re then skips ahead to the letters that can start a
+# match instead of trying a lookbehind at every position of the text.
 #: "the governor", "the council president", "the mayor's"
-_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(ROLE_HEADS))
-                       + r")(?:[’']s)?\b")
-#: "a woman", "one man", "the father"
-_UNNAMED_REF = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?("
+_ROLE_REF = re.compile(r"[Tt](?<!\w[Tt])he\s+((?:[A-Za-z][\w-]*\s+){0,2}?)("
+                       + "|".join(sorted(ROLE_HEADS)) + r")(?:[’']s)?\b")
+#: "a woman", "one man", "another father", "the father"
+_UNNAMED_REF = re.compile(r"[AaOoTt](?<!\w.)(?:(?<=[Aa])(?:n|nother)?|(?<=[Oo])ne|(?<=[Tt])he)"
+                          r"\s+(?:[a-z][\w-]*\s+){0,2}?("
                           + "|".join(sorted(FEMALE_NOUNS | MALE_NOUNS)) + r")\b")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
@@ -54,8 +58,10 @@ _DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(
 _NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
-_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+#: he, him, his, himself / she, her, hers, herself in any case (the first letter first: re skips
+#: ahead to it)
+_HE = re.compile(r"[Hh](?<!\w[Hh])(?:[Ee]|[Ii][Mm]|[Ii][Ss]|[Ii][Mm][Ss][Ee][Ll][Ff])\b")
+_SHE = re.compile(r"[Ss](?<!\w[Ss])[Hh][Ee]\b|[Hh](?<!\w[Hh])[Ee][Rr](?:[Ss]|[Ss][Ee][Ll][Ff])?\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # what lower_word_before finds
 _APPOSITIVE = re.compile(r",\s+(?:(?:an?|the)\s+)?([^,.;\x00]{2,120}?)(?=,|\.(?:\s|$)|;|"
                          r"\s+who\b|\s+whose\b|$)")
@@ -65,8 +71,9 @@ _VERB_AFTER_COMMA = re.compile(r",?\s+((?:\w+\s+){0,2}?)(\w+)\b")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?")
 _CAP_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?"
-_RUN_RE = re.compile(r"(?<![\w’'.\-])" + _CAP_TOKEN + r"(?: (?:(?:"
-                     + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
+#: a run of capitalised words; the first letter first, then what may not stand before it
+_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'.\-].)" + _CAP_TOKEN[len("[A-ZÀ-ÖØ-Þ]"):]
+                     + r"(?: (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )*" + _CAP_TOKEN + r")*")
 
 
 def lower_word_before(text: str) -> str | None:
@@ -102,29 +109,184 @@ def last_word_before(text: str, at: int, reach: int = 40) -> str | None:
     return word if _LOWER_TOKEN.fullmatch(word) else None
 
 
-@functools.lru_cache(maxsize=8192)
+_POSSESSIVE_END = re.compile(r"\w[’']s?$")
+_POSSESSIVE_MARK = re.compile(r"[’']s?$")
+_INITIALS = re.compile(r"(?:\w\.)+\w?\.?")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def clean(word: str) -> str:
     """A token without its possessive ending and sentence period (abbreviations keep theirs)."""
-    word = re.sub(r"[’']s?$", "", word) if re.search(r"\w[’']s?$", word) else word
+    if word.endswith(("’", "'", "’s", "'s")) and _POSSESSIVE_END.search(word):
+        word = _POSSESSIVE_MARK.sub("", word)
     if word.endswith(".") and not is_abbreviation(word):
         word = word[:-1]
     return word
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 15)
 def is_abbreviation(word: str) -> bool:
     """A title, name suffix, organisation abbreviation or initials that keep their period."""
     low = word.lower()
     return (low in TITLES or low in ABBREVIATIONS or low in NAME_SUFFIXES or low in ORG_ABBR
-            or bool(re.fullmatch(r"(?:\w\.)+\w?\.?", word)))
+            or bool(_INITIALS.fullmatch(word)))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 15)
 def is_acronym(word: str) -> bool:
     """ICE, DHS, WMBK-TV; not initials (J.D.) nor page labels (NEW, BREAKING)."""
-    letters = re.sub(r"[^A-Za-z]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     return len(letters) >= 2 and letters.isupper() and "." not in word \
         and word.lower() not in PAGE_LABELS
+
+
+#: words of a run: (offset in the run's text, word)
+_Words = tuple[tuple[int, str], ...]
+
+
+def _split_and(words: _Words) -> list[_Words]:
+    """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
+    if all(w != "and" for _o, w in words) or _is_org(tuple(clean(w) for _o, w in words)):
+        return [words]
+    parts: list[list[tuple[int, str]]] = [[]]
+    for o, w in words:
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append((o, w))
+    return [tuple(p) for p in parts]
+
+
+def _trim_run(words: _Words) -> _Words:
+    """A piece of a run without connectors and dates at its ends, nor a sentence starter or a
+    reporting verb first ("Said Lee" is Lee)."""
+    if words and _PARTY_TAG.match(words[0][1]):
+        return ()  # "D-Mass.", "R-Texas": a party and state, not a name
+    while words and (words[-1][1] in CONNECTORS or clean(words[-1][1]).lower() in DAYS_MONTHS):
+        words = words[:-1]
+    while words:
+        first = words[0][1]
+        low = clean(first).lower()
+        if not (low in _NEVER_ALONE or first in CONNECTORS
+                or (len(words) > 1 and low in SPEECH)):
+            break
+        words = words[1:]
+    return words
+
+
+def _names_in(words: _Words) -> tuple[tuple[_Words, _NameShape], ...]:
+    """The names a piece of a run holds (split at "and", trimmed, no single letter alone), each
+    with its shape."""
+    out = (_trim_run(part) for part in _split_and(words))
+    return tuple((n, _name_shape(tuple(w for _o, w in n))) for n in out
+                 if n and not (len(n) == 1 and len(clean(n[0][1])) == 1))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_shape(text: str) -> tuple[tuple[_Words, bool, bool,
+                                         tuple[tuple[_Words, _NameShape], ...],
+                                         tuple[tuple[_Words, _NameShape], ...]], ...]:
+    """A run of capitalised words (a match of ``_RUN_RE``) cut after a sentence period or a
+    possessive; for each part: its words, whether it is all capitals (it may be a dateline),
+    whether it opens with a gerund, and the names it holds with and without that gerund.
+    What does not depend on where the run stands, computed once per distinct text."""
+    if " " not in text and clean(text).lower() in _NEVER_ALONE:
+        return ()  # a sentence starter or a month alone: trimmed to nothing
+    parts: list[list[tuple[int, str]]] = [[]]
+    at = 0
+    for word in text.split(" "):  # the run's words are one token each, one space apart
+        cur = parts[-1]
+        if cur:
+            prev = cur[-1][1]
+            if (prev.endswith(".") and not is_abbreviation(prev)) or _POSSESSIVE.search(prev):
+                cur = []
+                parts.append(cur)
+        cur.append((at, word))
+        at += len(word) + 1
+    shape = []
+    for part in map(tuple, parts):
+        texts = [w for _o, w in part]
+        upper = texts[0].isupper() and all(
+            w.isupper() for w in texts if any(c.isalpha() for c in w))
+        first = clean(texts[0]).lower()
+        gerund = len(part) > 1 and first.endswith("ing") and first not in FIRST_NAMES
+        shape.append((part, upper, gerund, _names_in(part),
+                      _names_in(part[1:]) if gerund else ()))
+    return tuple(shape)
+
+
+# compared by identity, never printed, never changed (not frozen: a quicker __init__)
+@dataclass(slots=True, eq=False, repr=False)
+class _NameForm:
+    """A name after its title (:class:`_NameShape`), as :meth:`People._find_people` reads it."""
+
+    words: tuple[str, ...]  # its words (:func:`clean`)
+    key: str  # the words joined
+    end: int  # where its last word ends, from the run's first word
+    registrable: bool  # a person's name: no organisation, at most four words (four: "Jr.")
+    vote: int  # gender evidence of its given name (two words or more)
+
+
+def _name_form(ends: list[int], words: tuple[str, ...], first: int, stop: int) -> _NameForm:
+    """The name of words ``[first, stop)`` of a run whose words end at ``ends``."""
+    name = words[first:stop]
+    end = ends[stop - 1]
+    registrable = not _is_org(name) and len(name) <= 4 and not (
+        len(name) == 4 and name[-1].lower() not in NAME_SUFFIXES)
+    return _NameForm(name, " ".join(name), end, registrable,
+                     _gender_of_first(name[0]) if len(name) > 1 else 0)
+
+
+# compared by identity, never printed, never changed (not frozen: a quicker __init__)
+@dataclass(slots=True, eq=False, repr=False)
+class _NameShape:
+    """What a run of capitalised words is wherever it stands (:func:`_name_shape`): its title
+    and the name after it, offsets from its first word."""
+
+    title_text: str | None  # its title words
+    name: _NameForm | None  # the name after the title (None: a title alone)
+    cut: _NameForm | None  # the name cut before "of"/"from" from its third word, if it may be
+    first_name: bool  # the name after the title opens with a given name
+    words: tuple[str, ...]  # every word of the run (:func:`clean`)
+    end: int  # where the run's last word ends
+    possessive: bool
+    period: bool  # the last word ends with a sentence period
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_shape(texts: tuple[str, ...]) -> _NameShape:
+    """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
+    run: the part of :meth:`People._find_people` that does not depend on the text around it."""
+    words = tuple(map(clean, texts))
+    lows = [w.lower() for w in words]
+    ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
+    last = -1
+    for i, low in enumerate(lows):
+        if low in TITLES:
+            last = i
+    if last == len(lows) - 1 and last > 0 and lows[0] in FIRST_NAMES:
+        last = -1  # a surname that is also a title: Steve King, John Major
+    elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
+        last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
+    first = last + 1
+    cut = None
+    if "of" in texts or "from" in texts:
+        cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
+    has_name = first < len(texts)
+    return _NameShape(
+        " ".join(words[:first]) if last >= 0 else None,
+        _name_form(ends, words, first, len(texts)) if has_name else None,
+        _name_form(ends, words, first, first + cut) if cut is not None and cut >= 2 else None,
+        has_name and lows[first] in FIRST_NAMES, words,
+        ends[-1], bool(_POSSESSIVE.search(texts[-1])),
+        texts[-1].endswith(".") and not is_abbreviation(texts[-1]))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _is_org(words: tuple[str, ...]) -> bool:
+    """An organisation's name: an organisation word, or an acronym first."""
+    return any(w.lower() in ORG_WORDS for w in words) or (bool(words) and is_acronym(words[0]))
 
 
 class Token:
@@ -209,112 +371,58 @@ class People:
 
     # ---- runs of capitalised words ------------------------------------------------------
 
-    def _runs(self) -> list[list[Token]]:
+    def _runs(self) -> list[tuple[int, _NameShape]]:
         """Runs of capitalised words ("Los Angeles Mayor Karen Bass", "Department of Justice"),
-        cut after a sentence period or a possessive, without sentence starters."""
-        runs: list[list[Token]] = []
-        masked = self.doc.masked
-        for m in _RUN_RE.finditer(masked):
-            text = m.group()
-            if " " not in text and clean(text).lower() in _NEVER_ALONE:
-                continue  # a sentence starter or a month alone: trimmed to nothing below
-            cur: list[Token] = []
-            # the run's words are one token each, one space apart
+        cut after a sentence period or a possessive, without sentence starters. A run's text is
+        split into names once (:func:`_run_shape`); each occurrence only checks its place (a
+        dateline, a gerund opening a sentence). Each name comes as (where it starts, its
+        shape)."""
+        out: list[tuple[int, _NameShape]] = []
+        for m in _RUN_RE.finditer(self.doc.masked):
             at = m.start()
-            for word in text.split(" "):
-                if cur:
-                    prev = cur[-1].text
-                    if (prev.endswith(".") and not is_abbreviation(prev)) or \
-                            _POSSESSIVE.search(prev):
-                        runs.append(cur)
-                        cur = []
-                cur.append(Token(word, at, at + len(word)))
-                at += len(word) + 1
-            runs.append(cur)
-        out = []
-        for whole in runs:
-            if self._dateline(whole):
-                continue  # "WASHINGTON —": a place, never a speaker
-            if len(whole) > 1 and whole[0].low.endswith("ing") and \
-                    whole[0].low not in FIRST_NAMES and self._starts_sentence(whole[0].start):
-                whole = whole[1:]  # "Attacking Hillary Clinton, …": a gerund is no name
-            out.extend(self._trim_run(run) for run in self._split_and(whole))
-        return [run for run in out if run and not (len(run) == 1 and len(run[0].word) == 1)]
+            for part, upper, gerund, names, rest in _run_shape(m.group()):
+                if upper and self._dateline(at + part[0][0], at + part[-1][0] + len(part[-1][1])):
+                    continue  # "WASHINGTON —": a place, never a speaker
+                if gerund and self._starts_sentence(at + part[0][0]):
+                    names = rest  # "Attacking Hillary Clinton, …": a gerund is no name
+                out.extend((at + name[0][0], shape) for name, shape in names)
+        return out
 
     def _starts_sentence(self, at: int) -> bool:
         i = self.doc.sentence_at(at)
         return not self.doc.masked[self.doc.s_start[i]:at].strip(" \n\x00\"“‘'")
 
-    def _dateline(self, run: list[Token]) -> bool:
-        """A dateline: capitals at the start of a paragraph, then a dash ("WASHINGTON —",
-        "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
-        if not run[0].text.isupper() or not all(
-                t.text.isupper() for t in run if any(c.isalpha() for c in t.text)):
-            return False
-        i = self.doc.sentence_at(run[0].start)
-        para_start = next((st for _p, st, en in self.doc.paras if st <= run[0].start < en),
+    def _dateline(self, start: int, end: int) -> bool:
+        """A dateline: capitals (checked by the caller) at the start of a paragraph, then a dash
+        ("WASHINGTON —", "LOS ANGELES (AP) —", "NEW YORK, N.Y. —")."""
+        i = self.doc.sentence_at(start)
+        para_start = next((st for _p, st, en in self.doc.paras if st <= start < en),
                           self.doc.s_start[i])
-        if self.doc.masked[para_start:run[0].start].strip():
+        if self.doc.masked[para_start:start].strip():
             return False
-        return bool(_DATELINE_END.match(self.doc.masked, run[-1].end))
+        return bool(_DATELINE_END.match(self.doc.masked, end))
 
-    def _split_and(self, run: list[Token]) -> list[list[Token]]:
-        """"Tom Hale and Ana Ruiz" are two people; "Health and Human Services" is one name."""
-        if all(t.text != "and" for t in run) or self._is_org([t.word for t in run]):
-            return [run]
-        parts: list[list[Token]] = [[]]
-        for tok in run:
-            if tok.text == "and":
-                parts.append([])
-            else:
-                parts[-1].append(tok)
-        return parts
-
-    @staticmethod
-    def _trim_run(run: list[Token]) -> list[Token]:
-        if run and _PARTY_TAG.match(run[0].text):
-            return []  # "D-Mass.", "R-Texas": a party and state, not a name
-        while run and (run[-1].text in CONNECTORS or run[-1].low in DAYS_MONTHS):
-            run = run[:-1]
-        while run and (run[0].low in COMMON_CAPS or run[0].low in DAYS_MONTHS
-                       or run[0].text in CONNECTORS or (len(run) > 1 and is_speech(run[0].low))):
-            run = run[1:]
-        return run
-
-    def _title_prefix(self, run: list[Token]) -> tuple[list[Token], str | None, int]:
-        """Split a run into its name tokens and title ("Governor", "Los Angeles Mayor"), taking
-        in a lowercase title before it ("Board member", "former Trump advisor"); return
-        (name tokens, title text or None, where the title starts)."""
-        last = -1
-        for i, tok in enumerate(run):
-            if tok.low in TITLES:
-                last = i
-        if last == len(run) - 1 and last > 0 and run[0].low in FIRST_NAMES:
-            last = -1  # a surname that is also a title: Steve King, John Major
-        elif last == len(run) - 1 and last > 0 and run[last - 1].low in HONORIFICS:
-            last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
-        title, name = run[:last + 1], run[last + 1:]
-        title_text = " ".join(t.word for t in title) if title else None
-        title_start = run[0].start
-        if not name:
-            return name, title_text, title_start
-        before = last_word_before(self.doc.masked, run[0].start)
+    def _title_before(self, start: int, title_text: str | None) -> tuple[str | None, int]:
+        """Take in a lowercase title before a name's run at ``start`` ("Board member", "former
+        Trump advisor") with its own ``title_text``; return (title text or None, where the title
+        starts)."""
+        before = last_word_before(self.doc.masked, start)
         if before is None or not (before in TITLES or before in TITLE_MODIFIERS):
-            return name, title_text, title_start
-        window = _TOKEN_RE.finditer(self.doc.masked, max(0, run[0].start - 120), run[0].start)
+            return title_text, start
+        window = _TOKEN_RE.finditer(self.doc.masked, max(0, start - 120), start)
         tokens = [Token(t.group(), t.start(), t.end()) for t in window]
         j = len(tokens) - 1
         prefix: list[Token] = []
 
         def adjacent(k: int) -> bool:
-            return self.doc.masked[tokens[k].end:(prefix[0] if prefix else run[0]).start] == " "
+            return self.doc.masked[tokens[k].end:prefix[0].start if prefix else start] == " "
 
         while j >= 0 and adjacent(j) and tokens[j].text.islower() and (
                 tokens[j].low in TITLES or tokens[j].low in TITLE_MODIFIERS):
             prefix.insert(0, tokens[j])
             j -= 1
         if not any(t.low in TITLES for t in prefix):
-            return name, title_text, title_start
+            return title_text, start
         # capitalised words right before a lowercase title belong to it ("Fox News correspondent")
         while j >= 0 and adjacent(j) and tokens[j].text[0].isupper() \
                 and tokens[j].low not in COMMON_CAPS and not (
@@ -325,11 +433,7 @@ class People:
             prefix.insert(0, tokens[j])
             j -= 1
         words = [t.word for t in prefix] + ([title_text] if title_text else [])
-        return name, " ".join(words), prefix[0].start
-
-    def _is_org(self, words: list[str]) -> bool:
-        return any(w.lower() in ORG_WORDS for w in words) or (
-            bool(words) and is_acronym(words[0]))
+        return " ".join(words), prefix[0].start
 
     def appositive(self, end: int) -> str | None:
         """A role in an appositive after a name: ", deputy director of the X Authority"."""
@@ -373,30 +477,28 @@ class People:
         mention of a person, institution or unnamed person in text order."""
         parsed = []
         full_names: list[str] = []  # two- and three-word names, for surnames seen alone
-        for run in self._runs():
-            name, title_text, title_start = self._title_prefix(run)
-            cut = next((k for k, t in enumerate(name) if t.text in ("of", "from")), None)
-            if cut is not None and cut >= 2 and (title_text or name[0].low in FIRST_NAMES):
-                name = name[:cut]  # "Sen. Chris Coons of Delaware": the place is no name
-            parsed.append((run, name, title_text, title_start))
-            if not name or self.doc.heading_at(run[0].start):
+        for start, shape in self._runs():
+            name, title_text, title_start = shape.name, shape.title_text, start
+            if name is not None:
+                title_text, title_start = self._title_before(start, title_text)
+                if shape.cut is not None and (title_text or shape.first_name):
+                    name = shape.cut  # "Sen. Chris Coons of Delaware": the place is no name
+            parsed.append((start, shape, name, title_text, title_start))
+            if name is None or not name.registrable or self.doc.heading_at(start):
                 continue
-            words = [t.word for t in name]
-            if self._is_org(words) or len(words) > 4 or (
-                    len(words) == 4 and words[-1].lower() not in NAME_SUFFIXES):
-                continue
-            if 2 <= len(words) <= 3:
-                full_names.append(" ".join(words))
-            vote = _gender_of_first(words[0]) if len(words) > 1 else 0
-            appos = self.appositive(name[-1].end)
-            possessive = bool(_POSSESSIVE.search(run[-1].text))
+            if 2 <= len(name.words) <= 3:
+                full_names.append(name.key)
+            vote = name.vote
+            appos = self.appositive(start + name.end)
+            # nothing to add to a person already known: no need to look for a speech verb
             if not (title_text or vote or appos or (
-                    not possessive and self._speech_adjacent(run[0].start, run[-1].end))):
+                    not shape.possessive and name.key not in self.persons
+                    and self._speech_adjacent(start, start + shape.end))):
                 continue
             title_words = (title_text or "").split()
             honorifics = [w.lower() for w in title_words if w.lower() in HONORIFICS]
             role = " ".join(w for w in title_words if w.lower() not in HONORIFICS) or None
-            person = self.persons.setdefault(" ".join(words), Person(" ".join(words)))
+            person = self.persons.setdefault(name.key, Person(name.key))
             self._by_last = None
             person.role = person.role or role or appos
             person.descr += f" {role or ''} {appos or ''}"
@@ -407,8 +509,8 @@ class People:
                 vote += 3
             person.votes += vote
         self._merge_people(full_names)
-        for run, name, title_text, title_start in parsed:
-            self._add_mention(run, name, title_text, title_start)
+        for start, shape, name, title_text, title_start in parsed:
+            self._add_mention(start, shape, name, title_text, title_start)
         self._role_mentions()
         self._unnamed_mentions()
         self.mentions.sort(key=lambda m: m.start)
@@ -444,7 +546,7 @@ class People:
                     q.votes += p.votes
                     q.role = q.role or p.role
 
-    def lookup(self, words: list[str]) -> str | None:
+    def lookup(self, words: Sequence[str]) -> str | None:
         """The person a name or a surname/first name refers to."""
         full = " ".join(words)
         if full in self.persons:
@@ -470,16 +572,13 @@ class People:
             return cands[0]
         return None
 
-    def _add_mention(self, run: list[Token], name: list[Token], title_text: str | None,
-                     title_start: int) -> None:
-        words = [t.word for t in name]
-        if not words:
+    def _add_mention(self, start: int, shape: _NameShape, name: _NameForm | None,
+                     title_text: str | None, title_start: int) -> None:
+        if name is None:
             return
-        possessive = bool(_POSSESSIVE.search(run[-1].text))
-        last = run[-1].text
-        start = run[0].start
-        end = run[-1].end - (last.endswith(".") and not is_abbreviation(last))
-        key = self.lookup(words) if len(words) <= 4 else None
+        possessive = shape.possessive
+        end = start + shape.end - shape.period
+        key = self.lookup(name.words) if len(name.words) <= 4 else None
         if key is not None:
             self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
             # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
@@ -488,12 +587,11 @@ class People:
                 if m.start < title_start:
                     break
                 m.modifier = True
-        elif self._is_org([t.word for t in run]) and not title_text:
-            inst = " ".join(t.word for t in run)
+        elif _is_org(shape.words) and not title_text:
+            inst = " ".join(shape.words)
             self.mentions.append(Mention(start, end, "inst", inst, possessive=possessive))
         else:
-            self.mentions.append(Mention(start, end, "other", " ".join(words),
-                                         possessive=possessive))
+            self.mentions.append(Mention(start, end, "other", name.key, possessive=possessive))
 
     def _role_mentions(self) -> None:
         """"the governor", "the council president", "the mayor's" refer to a titled person."""
@@ -557,9 +655,8 @@ class People:
             if len(people) != 1 or all(m.possessive for m in named):
                 continue
             first = min(m.end for m in named if not m.possessive)
-            rest = self.doc.masked[first:self.doc.s_end[i]]
-            he = bool(_HE.search(rest))
-            she = bool(_SHE.search(rest))
+            he = bool(_HE.search(self.doc.masked, first, self.doc.s_end[i]))
+            she = bool(_SHE.search(self.doc.masked, first, self.doc.s_end[i]))
             if i + 1 < len(self.doc.s_start) and self.doc.s_para[i + 1] == self.doc.s_para[i]:
                 nxt = self.doc.masked[self.doc.s_start[i + 1]:self.doc.s_start[i + 1] + 4]
                 he = he or nxt.startswith("He ")

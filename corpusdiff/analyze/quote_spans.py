@@ -14,11 +14,15 @@ _SINGLE_MARKS = re.compile(r"[‘’']")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,…][\"”’')\]]*$")
 #: every double quote mark convention: curly and straight marks, guillemets, two apostrophes
 #: (the New York Times archive), TeX-style ``…'', low-high „…“ and the low single ‚…‘
-_MARKS = re.compile(r"'{2,3}|’{2,3}|‘‘|``|[“”«»\"„‚]")
+#: (the first character as a class, then the rest of a mark that one starts: re skips ahead to
+#: the characters that can open a mark)
+_MARKS = re.compile(r"[“”«»\"„‚'’‘`](?:(?<=')'{1,2}|(?<=’)’{1,2}|(?<=‘)‘|(?<=`)`|(?<=[“”«»\"„‚]))")
 #: what closes a span, by its opening mark
 _CLOSERS = {"“": "any", '"': "any", "''": "any", "«": "»", "``": "''\"”", "„": "“”\"",
             "‚": "‘’"}
 
+_LONE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+_FOLD_WORD = re.compile(r"[\w']+")
 #: (opening mark, body start, closing mark or None, end of the span with its marks)
 Span = tuple[int, int, int | None, int]
 
@@ -132,23 +136,35 @@ class QuotedArticle:
         for p, idx in members.items():
             start, end = self.s_start[idx[0]], max(self.s_end[i] for i in idx)
             self.paras.append((p, start, end))
-            ptext = text[start:end]
-            n_words = len(ptext.split())
             # a headline or heading: single quotes are quote marks there, names are title case
-            if any(self.s_kind[i] == "headline" for i in idx) or (len(idx) == 1 and (
-                    (p == first_para and n_words <= 20)
-                    or (n_words <= 30 and not _ENDS_SENTENCE.search(ptext)))):
+            if any(self.s_kind[i] == "headline" for i in idx):
                 self.headings.add(p)
+            elif len(idx) == 1:
+                ptext = text[start:end]
+                n_words = len(ptext.split())
+                if (p == first_para and n_words <= 20) or (
+                        n_words <= 30 and not _ENDS_SENTENCE.search(ptext)):
+                    self.headings.add(p)
         self.quotes: list[Quote] = []
-        masked = list(text)
+        # the double marks of the whole text, found once: paragraphs without one (most of
+        # them) are not searched again, but headings (single marks count there)
+        marks = [m.start() for m in _MARKS.finditer(text)]
+        pieces: list[str] = []
+        done = 0  # text before this offset is in pieces
         for k, (p, start, end) in enumerate(self.paras):
-            for o, b, c, stop in _find_spans(text[start:end], p in self.headings):
+            heading = p in self.headings
+            if not heading and bisect.bisect_left(marks, start) == bisect.bisect_left(marks, end):
+                continue
+            for o, b, c, stop in _find_spans(text[start:end], heading):
                 q_close = start + c if c is not None else None
-                masked[start + o:start + stop] = "\x00" * (stop - o)
-                q = self._quote(k, start + o, start + b, q_close, end, p in self.headings)
+                pieces.append(text[done:start + o])
+                pieces.append("\x00" * (stop - o))
+                done = start + stop
+                q = self._quote(k, start + o, start + b, q_close, end, heading)
                 q.after = start + stop
                 self.quotes.append(q)
-        self.masked = "".join(masked)
+        pieces.append(text[done:])
+        self.masked = "".join(pieces)
         self._s_heading = [p in self.headings for p in self.s_para]
 
     def _quote(self, k: int, q_open: int, body: int, q_close: int | None, para_end: int,
@@ -182,6 +198,5 @@ class QuotedArticle:
 
 def fold(text: str) -> str:
     """Lower case, quote and dash variants folded, punctuation and spacing normalised."""
-    text = text.translate(FOLD).lower()
-    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
-    return " ".join(re.findall(r"[\w']+", text))
+    text = _LONE_APOSTROPHE.sub(" ", text.translate(FOLD).lower())
+    return " ".join(_FOLD_WORD.findall(text))

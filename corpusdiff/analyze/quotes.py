@@ -17,11 +17,13 @@
   attribution earlier in the sentence: ``Ruiz said the plan was “dead on arrival.”``),
   ``pronoun`` (he/she resolved to the most recent named person of fitting gender; gender from
   first names, honorifics, gendered nouns and pronouns seen with the person; an unnamed
-  "a woman" is a referent too, and then the speaker is null), ``continuation`` (the rest of an
-  interrupted quote, a quote paragraph after one quoting someone, a quote after a sentence
-  reporting someone's words, a quote inside a sentence no verb reports in a paragraph quoting
-  someone) and ``same quote`` (words the article gives to a named person elsewhere, e.g. an
-  embedded post); a quote of four words or more that no verb reports is the words of the
+  "a woman" is a referent too, and then the speaker is null), ``continuation`` (a quote
+  paragraph after one quoting someone, a quote after a sentence reporting someone's words, a
+  quote inside a sentence no verb reports in a paragraph quoting someone), ``interrupted`` (the
+  rest of a quote its attribution interrupts, “We will rebuild,” Lee said, “and we will do it
+  together.”, or “…,” Lee said in a statement. “…” with no attribution of its own: the pieces
+  are one statement) and ``same quote`` (words the article gives to a named person elsewhere,
+  e.g. an embedded post); a quote of four words or more that no verb reports is the words of the
   sentence's subject a few words before it (``before``: Trump attacked “…”).
 
   People are normalised within an article ("Governor Ana Lee", "Lee", "the governor" are
@@ -96,17 +98,25 @@ def extract_quotes(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     """Every quoted span of every article with its kind and speaker (schema :data:`QUOTE_MARKS`),
     in article order then text order."""
     rows: list[tuple[object, ...]] = []
-    parts: dict[str, list[tuple[int, int, int, int, str]]] = {}
     s = sentences.sort("article", "index")
-    for art_id, *rest in zip(s["article"], s["index"], s["paragraph"], s["start"], s["end"],
-                             s["kind"], strict=True):
-        parts.setdefault(art_id, []).append(tuple(rest))  # type: ignore[arg-type]
+    # each article's sentences are one slice of the sorted columns
+    cols = [s[c].to_list() for c in ("index", "paragraph", "start", "end", "kind")]
+    counts = s.group_by("article", maintain_order=True).len()
+    bounds: dict[str, tuple[int, int]] = {}
+    at = 0
+    for art_id, n in zip(counts["article"], counts["len"], strict=True):
+        bounds[art_id] = (at, at + n)
+        at += n
     for ident, text in zip(articles["id"], articles["text"], strict=True):
-        sents = parts.get(ident)
-        if not sents or text is None:
+        if ident not in bounds or text is None:
             continue
+        lo, hi = bounds[ident]
+        sents = list(zip(*(c[lo:hi] for c in cols), strict=True))
         rows.extend(article_quotes(ident, text, sents))
-    return pl.DataFrame(rows, schema=QUOTE_MARKS, orient="row")
+    if not rows:
+        return pl.DataFrame(schema=QUOTE_MARKS)
+    return pl.DataFrame(dict(zip(QUOTE_MARKS.names(), map(list, zip(*rows, strict=True)),
+                                 strict=True)), schema=QUOTE_MARKS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,6 +146,7 @@ class _Row:
     paragraph: int
     text: str
     speaker: str | None
+    cue: str | None
     words: str  # folded text
     stems: frozenset[str]
     groups: frozenset[int]  # alignment groups of the quote's sentences
@@ -160,14 +171,15 @@ def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
                            for i in range(r["sentence"], r["end_sentence"] + 1)
                            if (r["article"], i) in aligned)
         rows.append(_Row(r["_pos"], r["article"], r["paragraph"], r["text"], r["speaker"],
-                         fold(r["text"]), frozenset(by_pos.get(r["_pos"], ())), groups))
-    # pieces of one statement: consecutive quotes of one speaker in one paragraph
+                         r["cue"], fold(r["text"]), frozenset(by_pos.get(r["_pos"], ())), groups))
+    # pieces of one statement: a quote and the rest its attribution interrupts (two different
+    # statements of one speaker, even in one paragraph, stay two)
     i = 0
     while i < len(rows):
         j = i + 1
         while j < len(rows) and rows[j].article == rows[i].article and \
-                rows[j].paragraph == rows[i].paragraph and rows[j].speaker is not None and \
-                rows[j].speaker == rows[i].speaker:
+                rows[j].paragraph == rows[i].paragraph and rows[j].cue == "interrupted" and \
+                rows[j].speaker is not None and rows[j].speaker == rows[i].speaker:
             j += 1
         joined = " ".join(r.words for r in rows[i:j])
         for r in rows[i:j]:
@@ -369,10 +381,13 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     keys = pl.DataFrame(
         {"k": range(len(reps)),
          "wid": [word_ids.setdefault(r.words, len(word_ids)) for r in reps],
+         # a statement an attribution interrupts is its pieces' words joined
+         "sid": [word_ids.setdefault(r.statement, len(word_ids)) for r in reps],
          "n": [len(r.words.split()) for r in reps],
          "ns": [len(r.stems) for r in reps],
          "sp": [r.speaker for r in reps]},
-        schema={"k": pl.Int64, "wid": pl.Int64, "n": pl.Int64, "ns": pl.Int64, "sp": pl.String})
+        schema={"k": pl.Int64, "wid": pl.Int64, "sid": pl.Int64, "n": pl.Int64, "ns": pl.Int64,
+                "sp": pl.String})
     p = (
         pairs.with_row_index("_order")
         .join(shared, on=["a", "b"], how="left")
@@ -388,7 +403,10 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     p = p.with_columns(
         pl.Series("fuzzy_ab", fuzzy_ab), pl.Series("fuzzy_ba", fuzzy_ba),
         pl.Series("a_in_b", a_in_b), pl.Series("b_in_a", b_in_a),
-        equal=(pl.col("wid_a") == pl.col("wid_b")) | pl.Series(equal),
+        # the same words, or the same statement split by an inserted attribution ("…," he
+        # said in a statement, "…") in one outlet or both
+        equal=(pl.col("wid_a") == pl.col("wid_b")) | (pl.col("sid_a") == pl.col("sid_b"))
+        | pl.Series(equal),
         conflict=pl.col("sp_a").is_not_null() & pl.col("sp_b").is_not_null()
         & (pl.col("sp_a") != pl.col("sp_b")),
         shared=n_shared,

@@ -117,6 +117,8 @@ for _form in FORMS:
         _PHRASE_STARTS.setdefault(_form.split()[0], []).append(_form)
 #: every one-word form (lower case), for code that looks one word up
 SPEECH = frozenset(f for f in FORMS if " " not in f)
+#: the words a reporting verb can start with
+_STARTS = SPEECH | frozenset(_PHRASE_STARTS)
 
 #: a form ending in -s right after these is a noun ("a series of tweets", "his remarks")
 _NOUN_CONTEXT = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|these|those|my|our|"
@@ -174,6 +176,8 @@ def speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> list[Ver
     """Reporting verbs in ``text[pos:endpos]`` in text order, any case; a form in -s after a
     determiner, possessive or preposition is a noun and skipped."""
     stop = len(text) if endpos is None else endpos
+    if _STARTS.isdisjoint(map(str.lower, _WORD.findall(text, pos, stop))):
+        return []  # no word can start a reporting verb (half the calls): no loop over them
     out: list[VerbMatch] = []
     for m in _WORD.finditer(text, pos, stop):
         low = m.group().lower()
