@@ -41,10 +41,10 @@ class _Token:
 
     __slots__ = ("cap", "end", "full_end", "low", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str, full_end: int) -> None:
-        self.start, self.end, self.text, self.full_end = start, end, text, full_end
-        self.low = text.lower()
-        self.cap = text[:1].isupper()
+    def __init__(self, start: int, word: tuple[str, str, bool, int, int]) -> None:
+        # word: (text, lower-case text, capitalised, len(text), len with "'s"), of _word_token
+        self.text, self.low, self.cap, n, full = word
+        self.start, self.end, self.full_end = start, start + n, start + full
 
 
 _TOKEN_RE = re.compile(r"[^\W_][\w&’'.\u2010\u2011-]*")
@@ -82,33 +82,53 @@ _CANDIDATE_RE = re.compile(
     r"([^\W_][\w&’'.\u2010\u2011-]*)")
 
 
+def _word_token(word: str) -> tuple[str, str, bool, int, int] | None:
+    """How :func:`_tokens` keeps a candidate ``word``: (text, lower-case text, capitalised,
+    length of the text, length with a possessive "'s"), or None when it is left out."""
+    if not word[0].isupper() and (
+            word.rstrip(".’'-") if word[-1] in ".’'-" else word) not in KEEP_LOWER:
+        return None
+    if word[-1] in "’'-.":
+        if word.endswith(".."):
+            word = word.rstrip(".")
+        elif word[-1] == "." and "." not in word[:-1] and len(word) > 2 \
+                and word[:-1].lower() not in ABBREV_DOT:
+            word = word[:-1]
+        elif word[-1] in "’'" and len(word) > 1 and word[-2] not in "sS":
+            word = word[:-1]  # a closing single quote
+        elif word[-1] == "-":
+            word = word.rstrip("-")
+    full = len(word)
+    if word.endswith(("’s", "'s")) and len(word) > 2:
+        word = word[:-2]
+    elif word.endswith(("s’", "s'")) and word[:1].isupper():
+        word = word[:-1]
+    return word, word.lower(), word[:1].isupper(), len(word), full
+
+
+# names and function words repeat across a corpus: each distinct candidate word is read once
+_WORD_TOKENS: dict[str, tuple[str, str, bool, int, int] | None] = {}
+_WORD_TOKENS_MAX = 200_000
+
+
 def _tokens(text: str) -> list[_Token]:
     """Capitalised words, and the lower-case words a rule reads (titles, connectors, reporting
     verbs), with inner periods, apostrophes and hyphens ("U.S.", "O’Brien", "MS-13"); a
     sentence's final period is cut off, an abbreviation's kept. Two tokens are neighbours only
     when a single space separates them, so a word left out still separates its neighbours."""
     out = []
+    cache = _WORD_TOKENS
     for m in _CANDIDATE_RE.finditer(text):
-        word, start = m.group(1), m.start(1)
-        if not word[0].isupper() and (
-                word.rstrip(".’'-") if word[-1] in ".’'-" else word) not in KEEP_LOWER:
-            continue
-        if word[-1] in "’'-.":
-            if word.endswith(".."):
-                word = word.rstrip(".")
-            elif word[-1] == "." and "." not in word[:-1] and len(word) > 2 \
-                    and word[:-1].lower() not in ABBREV_DOT:
-                word = word[:-1]
-            elif word[-1] in "’'" and len(word) > 1 and word[-2] not in "sS":
-                word = word[:-1]  # a closing single quote
-            elif word[-1] == "-":
-                word = word.rstrip("-")
-        full_end = start + len(word)
-        if word.endswith(("’s", "'s")) and len(word) > 2:
-            word = word[:-2]
-        elif word.endswith(("s’", "s'")) and word[:1].isupper():
-            word = word[:-1]
-        out.append(_Token(start, start + len(word), word, full_end))
+        word = m.group(1)
+        try:
+            info = cache[word]
+        except KeyError:
+            if len(cache) >= _WORD_TOKENS_MAX:
+                cache.clear()
+            info = cache[word] = _word_token(word)
+        if info is not None:
+            start = m.start(1)
+            out.append(_Token(start, info))
     return out
 
 
@@ -126,7 +146,7 @@ def _shouting(text: str, tokens: list[_Token]) -> set[int]:
     if not _SHOUT_RE.search(text):
         return out
     run: list[int] = []
-    for i, t in enumerate([*tokens, _Token(0, 0, "x", 0)]):
+    for i, t in enumerate([*tokens, _Token(0, ("x", "x", False, 0, 0))]):
         if t.text.isupper() and len(t.text) > 1 and t.text.replace(".", "").isalpha():
             run.append(i)
         else:
