@@ -167,6 +167,7 @@ _WORD_AT = re.compile(r"[A-Za-z]+")
 _NEXT_NUMBER_WORD = re.compile(r"[\s\u2010-\u2015-]+([A-Za-z]+)")
 _UNITS = frozenset(SMALL[1:10])
 _DIGIT = re.compile(r"\d")
+_ARTICLES = frozenset(("a", "an", "A", "An", "AN"))
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _ROAD_BEFORE = re.compile(r"\b(?:Route|Highway|Interstate|Hwy\.|State Route|U\.S\. Route) $")
 
@@ -304,6 +305,23 @@ def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
             add(start, end, "date", f"month:{month:02d}")  # "may", "march" are verbs too
 
 
+#: the words after "a"/"an" that can make it a quantity ("a hundred", "a dozen", "a year old",
+#: "a week", "a dollars" of _MONEY_TAIL); after any other word the article is no number
+_ARTICLE_QUANTITY = frozenset(SCALES) | {"dozen"} | {c for c in CURRENCIES if c.isalpha()} \
+    | {u + s for u in DURATION_DAYS for s in ("", "s")}
+_WORD_AFTER = re.compile(r"[\s\u2010-\u2015-]+([^\W\d_]+)")
+
+
+def _article_only(text: str, end: int) -> bool:
+    """An "a"/"an" ending at ``end`` that no quantity can start (checked before the slow
+    path of :func:`_quantity_at`, which would find nothing there)."""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return True
+    word = m.group(1)
+    return word.isascii() and word.lower() not in _ARTICLE_QUANTITY
+
+
 def sentence_quantities(text: str, claims: Claims) -> list[Mention]:
     """Money, dates, weekdays, times, percentages, durations, ages, tallies, numbers, years."""
     out: list[Mention] = []
@@ -348,6 +366,9 @@ def sentence_quantities(text: str, claims: Claims) -> list[Mention]:
         if digit and pos > 1 and text[pos - 1] in ",." and text[pos - 2].isdigit():
             continue  # the middle of "2,500" or "2.5"
         if not claims.free(pos, w.end()):
+            continue
+        if not digit and w.end() - pos <= 2 and w.group() in _ARTICLES \
+                and _article_only(text, w.end()):
             continue
         _quantity_at(text, pos, digit, tally_context, add)
     return out
