@@ -137,7 +137,9 @@ def _is_title(low: str) -> bool:
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
 
-_SHOUT_RE = re.compile(r"\b[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}\b")
+# three all-caps words; the pattern opens with a character class (the word boundary is a
+# lookbehind after the first letter) so that the re module skips to the capitals
+_SHOUT_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\W+[A-Z]{2,}\W+[A-Z]{2,}\b")
 
 
 def _shouting(text: str, tokens: list[_Token]) -> set[int]:

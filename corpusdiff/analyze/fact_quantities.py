@@ -174,13 +174,15 @@ _ROAD_BEFORE = re.compile(r"\b(?:Route|Highway|Interstate|Hwy\.|State Route|U\.S
 _DATE_ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DATE_NUM_RE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})\b")
 #: a capitalised word that may be a month ("June", "Sept."), checked against MONTHS
-_MONTH_WORD = re.compile(r"\b(?=(?:" + "|".join(sorted((m.capitalize() for m in MONTHS),
-                                                         key=len, reverse=True))
-                         + r")\.?(?!\w))([JFMASOND][a-z]{2,8})(\.?)(?!\w)")
+#: (it opens with the capital, the word boundary and the name read by lookbehinds, so that the
+#: re module skips to the capitals)
+_MONTH_WORD = re.compile(r"([JFMASOND](?<!\w[JFMASOND])(?=(?:" + "|".join(
+    f"(?<={m[0].upper()}){m[1:]}" for m in sorted(sorted(MONTHS, key=len, reverse=True),
+                                                   key=lambda m: m[0]))
+                         + r")\.?(?!\w))[a-z]{2,8})(\.?)(?!\w)")
 _DAY_YEAR_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+((?:19|20)\d{2})\b)?")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_MONTH_HEADS = tuple(sorted({m[:3].capitalize() for m in MONTHS}))
 _PART_HEADS = ("morning", "afternoon", "evening", "night")
 _WEEKDAY_RE = re.compile(r"\b(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                          r"|Sunday)s?\b")
@@ -275,9 +277,7 @@ def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
                 year = "20" + year
             if 1 <= month <= 12 and 1 <= day <= 31:
                 add(m.start(), m.end(), "date", f"{year}-{month:02d}-{day:02d}")
-    # a cheap test on the text before each regex scan: most sentences have no month, weekday
-    # or time of day
-    for m in _MONTH_WORD.finditer(text) if any(a in text for a in _MONTH_HEADS) else ():
+    for m in _MONTH_WORD.finditer(text):
         word, dot = m.group(1).lower(), m.group(2)
         if word in FULL_MONTHS:
             start, end = m.start(), m.end(1)
