@@ -447,11 +447,13 @@ def _person_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'")).strip()
 
 
-def sentence_facts(text: str, kind: str) -> tuple[list[Mention], list[Pending]]:
+def sentence_facts(text: str, kind: str, numbers: bool = True
+                   ) -> tuple[list[Mention], list[Pending]]:
     """The mentions of one sentence, quantities first (they claim their words), and the
-    capitalised words left for the corpus to decide."""
+    capitalised words left for the corpus to decide. ``numbers`` False: the sentence does not
+    match :data:`.fact_quantities.MAY_HOLD_NUMBER`."""
     claims = Claims()
-    quantities = sentence_quantities(text, claims)
+    quantities = sentence_quantities(text, claims, numbers)
     tokens = _tokens(text)
     # headlines and title-cased lines capitalise every word: only sure names count there
     strict = kind == "headline" or (

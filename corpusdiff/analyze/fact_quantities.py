@@ -322,8 +322,23 @@ def _article_only(text: str, end: int) -> bool:
     return word.isascii() and word.lower() not in _ARTICLE_QUANTITY
 
 
-def sentence_quantities(text: str, claims: Claims) -> list[Mention]:
-    """Money, dates, weekdays, times, percentages, durations, ages, tallies, numbers, years."""
+#: a pattern for polars (the Rust regex crate) that a sentence matches whenever the number scan of
+#: :func:`sentence_quantities` may find something there (a superset: a digit; a number word
+#: between two non-letters; "a"/"an" before a quantity word or a non-ASCII word), so that a
+#: whole column is tested at once and most sentences skip the scan
+MAY_HOLD_NUMBER = (
+    r"\p{N}|(?:^|[^A-Za-z])(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_NUMBER_WORDS - {"a", "an"}))
+    + r")(?:$|[^A-Za-z])"
+    # \s of Rust lacks \x1c-\x1f, which str.isspace (Python's \s) counts
+    r"|(?:^|[^A-Za-z])[Aa]n?[\s\x1c-\x1f\u2010-\u2015-]+(?:[A-Za-z]*[^\x00-\x7f]|(?i:"
+    + "|".join(sorted(_ARTICLE_QUANTITY)) + "))"
+)
+
+
+def sentence_quantities(text: str, claims: Claims, numbers: bool = True) -> list[Mention]:
+    """Money, dates, weekdays, times, percentages, durations, ages, tallies, numbers, years.
+    ``numbers`` False: the sentence does not match :data:`MAY_HOLD_NUMBER` (no number scan)."""
     out: list[Mention] = []
 
     def add(start: int, end: int, kind: str, value: str, **kw: object) -> bool:
@@ -358,6 +373,8 @@ def sentence_quantities(text: str, claims: Claims) -> list[Mention]:
         if before in PART_CONTEXT and (before != "the" or _word_before(
                 text, m.start() - 4) in ("in", "during")):
             add(m.start(), m.end(), "time", "part:" + m.group(1).lower())
+    if not numbers:
+        return out
     tally_context = digits and _TALLY_ANY.search(text) is not None \
         and _TALLY_CONTEXT.search(text) is not None
     for w in _NUMBER_START.finditer(text):

@@ -37,7 +37,7 @@ from corpusdiff.analyze.fact_pairs import (
     window_words,
     word_weights,
 )
-from corpusdiff.analyze.fact_quantities import Mention
+from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
 from corpusdiff.analyze.fact_words import ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS
@@ -90,18 +90,19 @@ def extract_facts(sentences: pl.DataFrame) -> pl.DataFrame:
     when two people share a surname. Each titled person also gets a ``title`` row.
     """
     rows = sentences.filter(pl.col("kind") != "boilerplate").select(
-        "article", "index", "text", "kind")
+        "article", "index", "text", "kind",
+        pl.col("text").str.contains(MAY_HOLD_NUMBER).alias("numbers"))
     mentions: list[tuple[str, int, Mention]] = []
     pending: list[tuple[str, int, Pending]] = []
     # wire copy repeats sentences across outlets: each distinct one is read once (the result
     # depends on the sentence alone; the mentions are never changed afterwards)
     seen: dict[tuple[str, str], tuple[list[Mention], list[Pending]]] = {}
-    for article, index, text, kind in rows.iter_rows():
+    for article, index, text, kind, numbers in rows.iter_rows():
         found, rest = seen.get((text, kind)) or seen.setdefault(
-            (text, kind), sentence_facts(text, kind))
+            (text, kind), sentence_facts(text, kind, numbers))
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
-    texts = {(a, i): t for a, i, t, _k in rows.iter_rows()}
+    texts = {(a, i): t for a, i, t, _k, _n in rows.iter_rows()}
     mentions.extend(decide_pending(mentions, pending))
 
     org_pairs = _acronym_pairs(mentions, texts)
