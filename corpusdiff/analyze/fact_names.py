@@ -39,11 +39,10 @@ from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 class _Token:
     """A word of a sentence; ``text``/``end`` leave out a possessive "'s"."""
 
-    __slots__ = ("cap", "end", "full_end", "low", "start", "text")
+    __slots__ = ("acronym", "cap", "end", "full_end", "low", "org", "start", "text", "title")
 
-    def __init__(self, start: int, word: tuple[str, str, bool, int, int]) -> None:
-        # word: (text, lower-case text, capitalised, len(text), len with "'s"), of _word_token
-        self.text, self.low, self.cap, n, full = word
+    def __init__(self, start: int, word: _WordInfo) -> None:
+        self.text, self.low, self.cap, n, full, self.title, self.acronym, self.org = word
         self.start, self.end, self.full_end = start, start + n, start + full
 
 
@@ -82,9 +81,15 @@ _CANDIDATE_RE = re.compile(
     r"([^\W_][\w&’'.\u2010\u2011-]*)")
 
 
-def _word_token(word: str) -> tuple[str, str, bool, int, int] | None:
-    """How :func:`_tokens` keeps a candidate ``word``: (text, lower-case text, capitalised,
-    length of the text, length with a possessive "'s"), or None when it is left out."""
+#: what a token reads of its word: text, lower-case text, capitalised, length of the text,
+#: length with a possessive "'s", a title word (:func:`_is_title`), an acronym (_ACRONYM_RE),
+#: an organisation on its own (a gang "MS-13" or a call sign "WMBK-TV")
+_WordInfo = tuple[str, str, bool, int, int, bool, bool, bool]
+
+
+def _word_token(word: str) -> _WordInfo | None:
+    """How :func:`_tokens` keeps a candidate ``word`` (see ``_WordInfo``), or None when it is
+    left out."""
     if not word[0].isupper() and (
             word.rstrip(".’'-") if word[-1] in ".’'-" else word) not in KEEP_LOWER:
         return None
@@ -103,11 +108,14 @@ def _word_token(word: str) -> tuple[str, str, bool, int, int] | None:
         word = word[:-2]
     elif word.endswith(("s’", "s'")) and word[:1].isupper():
         word = word[:-1]
-    return word, word.lower(), word[:1].isupper(), len(word), full
+    low = word.lower()
+    org = bool((_GANG_RE.fullmatch(word) and word != "COVID-19") or _CALL_SIGN_RE.fullmatch(word))
+    return (word, low, word[:1].isupper(), len(word), full, _is_title(low),
+            _ACRONYM_RE.fullmatch(word) is not None, org)
 
 
 # names and function words repeat across a corpus: each distinct candidate word is read once
-_WORD_TOKENS: dict[str, tuple[str, str, bool, int, int] | None] = {}
+_WORD_TOKENS: dict[str, _WordInfo | None] = {}
 _WORD_TOKENS_MAX = 200_000
 
 
@@ -148,7 +156,7 @@ def _shouting(text: str, tokens: list[_Token]) -> set[int]:
     if not _SHOUT_RE.search(text):
         return out
     run: list[int] = []
-    for i, t in enumerate([*tokens, _Token(0, ("x", "x", False, 0, 0))]):
+    for i, t in enumerate([*tokens, _Token(0, ("x", "x", False, 0, 0, False, False, False))]):
         if t.text.isupper() and len(t.text) > 1 and t.text.replace(".", "").isalpha():
             run.append(i)
         else:
@@ -188,7 +196,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
     j = i - 1
     if j < 0 or text[tokens[j].full_end:tokens[i].start] not in (" ", "\u00a0"):
         return None
-    if not _is_title(tokens[j].low) or tokens[j].low in TITLE_MODIFIERS \
+    if not tokens[j].title or tokens[j].low in TITLE_MODIFIERS \
             or tokens[j].full_end != tokens[j].end:
         return None
     first = j
@@ -202,7 +210,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
                 t.cap and t.low not in CAP_STOPS and t.full_end == t.end):
             first = k
         elif not (t.low in ("of", "for", "and", "&") and k > 0 and (
-                tokens[k - 1].low in ORG_HEADS or _is_title(tokens[k - 1].low))):
+                tokens[k - 1].low in ORG_HEADS or tokens[k - 1].title)):
             break  # "Oregon Department of Environmental Quality spokesman"
         k -= 1
     return tokens[first].start, tokens[j].end
@@ -275,8 +283,7 @@ class _Names:
             t = tokens[i]
             if i in shout or not t.cap:
                 i += 1
-            elif (_GANG_RE.fullmatch(t.text) and t.text != "COVID-19") or \
-                    _CALL_SIGN_RE.fullmatch(t.text) or (
+            elif t.org or (
                     t.text == "X" and i > 0 and tokens[i - 1].low == "on" and self.joined[i - 1]):
                 self.emit(i, i + 1, "organization", _org_key(t.text))  # "MS-13", "WMBK-TV"
                 i += 1
@@ -337,9 +344,9 @@ class _Names:
                 self.emit(k, k + size, kind, value or _org_key(self.span(k, k + size)),
                           ptype or None)
                 return k + size
-        if tk.low in CAP_STOPS or _is_title(tk.low) or tk.low in HONORIFICS:
+        if tk.low in CAP_STOPS or tk.title or tk.low in HONORIFICS:
             return k + 1
-        if _ACRONYM_RE.fullmatch(tk.text) and tk.low not in ALLCAPS_WORDS:
+        if tk.acronym and tk.low not in ALLCAPS_WORDS:
             if tk.low in PHRASES_1:  # "L.A.", "U.S."
                 kind, value, ptype = PHRASES[(tk.low,)]
                 self.emit(k, k + 1, kind, value, ptype or None)
@@ -377,7 +384,7 @@ class _Names:
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
                 break
             if t.low == "and" and (tokens[e - 1].low in ORG_SUFFIXES
-                                   or _ACRONYM_RE.fullmatch(tokens[e - 1].text)):
+                                   or tokens[e - 1].acronym):
                 break  # "ICE and Border Patrol": two organisations
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
                 best = e + 1
@@ -399,7 +406,7 @@ class _Names:
                 and tokens[m_end + 1].low not in CAP_STOPS \
                 and tokens[m_end + 1].low not in TITLE_WORDS \
                 and (tokens[m_end + 1].low,) not in PHRASES \
-                and not _ACRONYM_RE.fullmatch(tokens[m_end + 1].text):
+                and not tokens[m_end + 1].acronym:
             m_end += 1
         size = m_end - k + 1
         first_name = tk.low in FIRST_NAMES
@@ -428,10 +435,10 @@ class _Names:
             self.emit(k, k + 1, kind, value or _org_key(tk.text), ptype or None)
             return k + 1
         if k + size < len(tokens) and self.joined[k + size - 1] \
-                and _is_title(tokens[k + size].low):
+                and tokens[k + size].title:
             return k + size  # part of a title: "Fire" in "Deputy Fire Chief Dana Whitaker"
         words = [(tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
-                 if tokens[x].low not in CAP_STOPS and not _is_title(tokens[x].low)]
+                 if tokens[x].low not in CAP_STOPS and not tokens[x].title]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
                       and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))
