@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from corpusdiff.analyze.fact_quantities import Claims, Mention, sentence_quantities
 from corpusdiff.analyze.fact_words import (
@@ -269,10 +270,10 @@ class _Names:
         self.out: list[Mention] = []
         self.pending: list[Pending] = []
         n = len(tokens)
+        # a single space or no-break space between two tokens, no "'s" on the first
         self.joined = [
-            tokens[x].full_end == tokens[x].end
-            and text[tokens[x].end:tokens[x + 1].start] in (" ", "\u00a0")
-            for x in range(n - 1)
+            a.full_end == a.end and b.start - a.end == 1 and text[a.end] in " \u00a0"
+            for a, b in pairwise(tokens)
         ] + [False]
         # words already taken by a date or a number, and shouted labels, are no names
         shout = _shouting(text, tokens)
