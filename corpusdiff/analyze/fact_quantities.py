@@ -223,6 +223,8 @@ def _word_before(text: str, pos: int, width: int = 16) -> str:
 
 
 _QUAL_WORDS = re.compile(r"[A-Za-z]+")
+#: the last word of each qualifier: a number after any other word has none
+_QUAL_LAST = frozenset(q.split()[-1] for q in QUALIFIERS)
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -231,7 +233,8 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     if start == 0 or not text[start - 1].isspace():
         return None, start
     words = list(_QUAL_WORDS.finditer(text, lo, start))
-    if not words or not text[words[-1].end():start].isspace():
+    if not words or not text[words[-1].end():start].isspace() \
+            or words[-1].group().lower() not in _QUAL_LAST:
         return None, start
     for n in (3, 2, 1):
         tail = words[-n:]
