@@ -177,16 +177,24 @@ def _title_case(text: str) -> bool:
     return len(starts) >= 4 and caps >= 0.7 * len(starts)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_THE_START = re.compile(r"^(?:the|The)\s+")
+_ACRONYM_KEY = re.compile(r"[A-Z]{2,6}(?:[\u2010-\u2015-]\d+)?")
+_US_START = re.compile(r"^U\.S\.\s+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_SPACES = re.compile(r"\s+")
+
+
 def _org_key(name: str) -> str:
     """Canonical key of an organisation name: a known acronym where one exists."""
-    clean = re.sub(r"[’']s$", "", name.strip())
-    clean = re.sub(r"^(?:the|The)\s+", "", clean)
-    if re.fullmatch(r"[A-Z]{2,6}(?:[\u2010-\u2015-]\d+)?", clean):
+    clean = _POSSESSIVE_END.sub("", name.strip())
+    clean = _THE_START.sub("", clean)
+    if _ACRONYM_KEY.fullmatch(clean):
         return clean.replace("\u2011", "-")
     words = frozenset(w for w in clean.lower().split() if w not in ORG_NOISE)
     if words in ORG_WORDSETS:
         return ORG_WORDSETS[words]
-    clean = re.sub(r"^U\.S\.\s+", "", clean)
+    clean = _US_START.sub("", clean)
     return " ".join(w.capitalize() if w.islower() and w not in ORG_NOISE else w
                     for w in clean.split())
 
@@ -413,7 +421,7 @@ class _Names:
         first_name = tk.low in FIRST_NAMES
         if first_name and size > 2:
             middle = tokens[k + 1].text
-            size = 3 if re.fullmatch(r"[A-Z]\.", middle) or tokens[k + 2].low in NAME_SUFFIXES \
+            size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \
                 else 2
         role = _role_before(tokens, k, text)
         honorific = k > 0 and tokens[k - 1].low in HONORIFICS and self.joined[k - 1]
@@ -452,7 +460,7 @@ class _Names:
 
 def _person_key(name: str) -> str:
     """A person's key: the name with one kind of apostrophe and single spaces."""
-    return re.sub(r"\s+", " ", name.replace("’", "'")).strip()
+    return _SPACES.sub(" ", name.replace("’", "'")).strip()
 
 
 def sentence_facts(text: str, kind: str, numbers: bool = True

@@ -72,17 +72,23 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015-"
 
 
+_LEADING_DIGITS = re.compile(r"[\d,]*\.?\d+")
+_WORD_SPLIT = re.compile(r"[\s\u2010-\u2015-]+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
+
+
 def _decimal(text: str) -> Decimal:
     """The number written in ``text``: digits ("2,500.5"), words ("twenty-five"), scales."""
     text = text.lower().strip()
-    m = re.match(r"[\d,]*\.?\d+", text)
+    m = _LEADING_DIGITS.match(text)
     total = Decimal(0)
     current = Decimal(0)
     rest = text
     if m:
         current = Decimal(m.group().replace(",", ""))
         rest = text[m.end():]
-    for word in re.split(r"[\s\u2010-\u2015-]+", rest):
+    for word in _WORD_SPLIT.split(rest):
         if not word or word == "and":
             continue
         if word in ("a", "an"):
@@ -448,12 +454,12 @@ def _quantity_at(text: str, pos: int, digit: bool, tally_context: bool,
     qual, qstart = _qualifier(text, pos)
     n = _decimal(num)
     unit, uend = _unit_after(text, end, n == 1)
-    if digit and unit is None and re.fullmatch(r"(?:19|20)\d{2}", num):
+    if digit and unit is None and _YEAR.fullmatch(num):
         add(pos, end, "date", num)  # "the 2024 election": a year
         return
     if not digit and (unit is None or (low == "one" and (
             _word_before(text, pos) in PRONOUN_ONE
-            or re.match(r"\s+(?:of|another)\b", text[end:end + 10])))):
+            or _OF_ANOTHER.match(text[end:end + 10])))):
         return  # a word number counts something ("three agents") or is left alone
     if digit and unit is None and _word_before(text, pos) == "the":
         return  # "ridden the 14": a bus line or a road, not a quantity
