@@ -226,10 +226,16 @@ def markdown_to_text(source: str) -> tuple[str, str]:
         kept.append(text)
         return f"{_PH_OPEN}{len(kept) - 1}{_PH_CLOSE}"
 
+    def kept_text(index: int) -> str:
+        # a kept span may hold an earlier span's placeholder (inline code around an empty
+        # fence): it refers to a smaller index, so this ends
+        return _PH.sub(lambda m: kept_text(int(m.group(1))), kept[index])
+
     def restore(value: str) -> str:
         # entities are resolved outside the kept spans only (code keeps "&amp;" as written)
         parts = _PH.split(value)
-        return "".join(kept[int(p)] if i % 2 else html.unescape(p) for i, p in enumerate(parts))
+        return "".join(kept_text(int(p)) if i % 2 else html.unescape(p)
+                       for i, p in enumerate(parts))
 
     text = source.replace(_PH_OPEN, "").replace(_PH_CLOSE, "")
     # a fenced block is one paragraph of its own

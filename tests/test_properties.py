@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -339,6 +339,7 @@ def test_decode_reads_or_refuses_any_bytes(data: bytes) -> None:
      "```\n", "*", "_", "[", "](", ")", "# ", "> ", "- ", "===\n", "\\", "<nav>", "</header>",
      "<![", "<![CDATA[", "]]>", "<!", "<?", "<a b=\"", "\"", "'", "<style>", "</style>", "-->"])),
     max_size=40).map("".join))
+@example("0```\n```\n```\n```")  # inline code around an empty fence's placeholder
 def test_html_and_markdown_readers_never_raise(source: str) -> None:
     for reader in (html_to_text, markdown_to_text):
         text, title = reader(source)
