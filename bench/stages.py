@@ -50,7 +50,6 @@ HOOKS: dict[str, list[tuple[str, str]]] = {
     "facts": [("corpusdiff.analyze.facts", "extract_facts"),
               ("corpusdiff.analyze.facts", "conflict_pairs"),
               ("corpusdiff.analyze.facts", "conflicts"),
-              ("corpusdiff.analyze.facts", "conflict_pairs"),
               ("corpusdiff.analyze.facts", "exclusive_facts")],
     "omissions": [("corpusdiff.analyze.omissions", "omissions"),
                   ("corpusdiff.analyze.coverage", "carries")],
