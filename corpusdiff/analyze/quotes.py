@@ -314,6 +314,8 @@ def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, 
 
 #: key pairs tested at once by :meth:`_KeySets.count_in` (bounds the memory of its arrays)
 _PAIR_SLICE = 1 << 16
+#: a :class:`_KeySets` keeps a bitmap of (key, item) up to this many bits (32 MiB)
+_BITMAP_BITS = 1 << 28
 
 
 class _KeySets:
@@ -327,6 +329,14 @@ class _KeySets:
         self.off = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=n_keys))])
         self.width = width
         self.codes = owner[order].astype(np.int64) * width + self.items  # ascending
+        # a bit per (key, item) where that fits in a few MiB: a lookup instead of a search
+        self.bits = None
+        if n_keys * width <= _BITMAP_BITS:
+            self.bits = np.zeros((n_keys * width + 7) // 8, np.uint8)
+            byte, bit = self.codes >> 3, (1 << (self.codes & 7)).astype(np.uint8)
+            if byte.size:  # codes ascend: the bits of one byte are neighbours
+                first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+                self.bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
 
     def count_in(self, x: np.ndarray, y: np.ndarray, other: _KeySets) -> np.ndarray:
         """For each pair k: how many items of key ``x[k]`` here ``other`` holds for ``y[k]``."""
@@ -337,9 +347,13 @@ class _KeySets:
         n = self.off[x + 1] - self.off[x]
         at = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(self.off[x], n)
         code = np.repeat(y, n) * other.width + self.items[at]
-        found = np.searchsorted(other.codes, code)
-        hit = other.codes[np.minimum(found, max(len(other.codes) - 1, 0))] == code \
-            if len(other.codes) else np.zeros(len(code), dtype=bool)
+        if other.bits is not None:
+            hit = (other.bits[code >> 3] >> (code & 7)) & 1
+        elif len(other.codes):
+            found = np.searchsorted(other.codes, code)
+            hit = other.codes[np.minimum(found, len(other.codes) - 1)] == code
+        else:
+            hit = np.zeros(len(code), dtype=bool)
         return np.bincount(np.repeat(np.arange(len(x)), n), weights=hit,
                            minlength=len(x)).astype(np.int64)
 
