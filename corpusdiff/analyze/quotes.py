@@ -473,6 +473,29 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     )
 
 
+def _candidate_pairs(owner: np.ndarray, token: np.ndarray, n_keys: int) -> pl.DataFrame:
+    """Key pairs (a < b, sorted) where one key holds one of the other's :data:`_BLOCK_WORDS`
+    rarest tokens (fewest keys, then lowest id), from ``owner[i]`` holding ``token[i]``: each
+    rare token's postings, gathered (numpy, no join)."""
+    if not owner.size:
+        return pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64})
+    df = np.bincount(token)
+    order = np.lexsort((token, df[token], owner))  # by key, then rarity, then token
+    key_sorted = owner[order]
+    rank = np.arange(len(order)) - np.searchsorted(key_sorted, key_sorted)
+    rare = order[rank < _BLOCK_WORDS]
+    post_key = owner[np.lexsort((owner, token))]  # the keys holding each token, by token
+    post_off = np.concatenate([[0], np.cumsum(df)])
+    r_key, r_tok = owner[rare], token[rare]
+    n = df[r_tok]
+    at = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(post_off[r_tok], n)
+    x, y = np.repeat(r_key, n), post_key[at]
+    x, y = x[x != y], y[x != y]
+    code = np.unique(np.minimum(x, y) * n_keys + np.maximum(x, y))
+    return pl.DataFrame({"a": code // n_keys, "b": code % n_keys},
+                        schema={"a": pl.Int64, "b": pl.Int64})
+
+
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
     """Match each quote with the same statement in the other outlets (schema :data:`QUOTES`).
 
@@ -492,26 +515,17 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     for k, r in enumerate(rows):
         keys.setdefault((r.words, r.statement, r.speaker, r.groups), []).append(k)
     copies = list(keys.values())
-    # candidate pairs: keys where one holds one of the other's rarest content words (a polars
-    # join). Every relation needs that (a quote contained in another has all its words there,
-    # rarest included), so the cost stays near-linear in the quotes
+    # candidate pairs: keys where one holds one of the other's rarest content words. Every
+    # relation needs that (a quote contained in another has all its words there, rarest
+    # included), so the cost stays near-linear in the quotes
     # tokens as integers, numbered in their sort order (ties below break the same way)
     vocab = {t: i for i, t in enumerate(sorted({t for r in rows for t in r.stems}))}
-    stems = pl.DataFrame(
-        [(c, vocab[s]) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
-        schema={"key": pl.Int64, "token": pl.Int64}, orient="row")
-    rarest = (
-        stems.with_columns(df=pl.len().over("token"))
-        .sort(["key", "df", "token"])
-        .group_by("key", maintain_order=True)
-        .head(_BLOCK_WORDS)
-    )
-    pairs = (
-        rarest.join(stems, on="token", suffix="_b")
-        .filter(pl.col("key") != pl.col("key_b"))
-        .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
-        .unique().sort("a", "b")
-    )
+    owner = np.array([c for c, same in enumerate(copies) for _s in rows[same[0]].stems],
+                     dtype=np.int64)
+    token = np.array([vocab[s] for same in copies for s in rows[same[0]].stems], dtype=np.int64)
+    stems = pl.DataFrame({"key": owner, "token": token},
+                         schema={"key": pl.Int64, "token": pl.Int64})
+    pairs = _candidate_pairs(owner, token, len(copies))
     related = _relations(pairs, stems, [rows[c[0]] for c in copies])
     parent = list(range(len(rows)))
 
