@@ -329,14 +329,19 @@ class _KeySets:
         self.off = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=n_keys))])
         self.width = width
         self.codes = owner[order].astype(np.int64) * width + self.items  # ascending
-        # a bit per (key, item) where that fits in a few MiB: a lookup instead of a search
-        self.bits = None
-        if n_keys * width <= _BITMAP_BITS:
-            self.bits = np.zeros((n_keys * width + 7) // 8, np.uint8)
+        self.n_keys = n_keys
+        self._bits: np.ndarray | None = None
+
+    def bits(self) -> np.ndarray | None:
+        """A bit per (key, item), built when first looked up, where that fits in a few MiB (a
+        lookup instead of a search); None when it does not."""
+        if self._bits is None and self.n_keys * self.width <= _BITMAP_BITS:
+            self._bits = np.zeros((self.n_keys * self.width + 7) // 8, np.uint8)
             byte, bit = self.codes >> 3, (1 << (self.codes & 7)).astype(np.uint8)
             if byte.size:  # codes ascend: the bits of one byte are neighbours
                 first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
-                self.bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
+                self._bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
+        return self._bits
 
     def count_in(self, x: np.ndarray, y: np.ndarray, other: _KeySets) -> np.ndarray:
         """For each pair k: how many items of key ``x[k]`` here ``other`` holds for ``y[k]``."""
@@ -347,8 +352,9 @@ class _KeySets:
         n = self.off[x + 1] - self.off[x]
         at = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(self.off[x], n)
         code = np.repeat(y, n) * other.width + self.items[at]
-        if other.bits is not None:
-            hit = (other.bits[code >> 3] >> (code & 7)) & 1
+        bits = other.bits()
+        if bits is not None:
+            hit = (bits[code >> 3] >> (code & 7)) & 1
         elif len(other.codes):
             found = np.searchsorted(other.codes, code)
             hit = other.codes[np.minimum(found, len(other.codes) - 1)] == code
