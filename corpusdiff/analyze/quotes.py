@@ -702,8 +702,15 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
         ).select("_pos", "group")
         other = members.select(pl.col("article").alias("other_article"),
                                pl.col("index").alias("other_sentence"), "group")
-        aligned = own.join(other, on="group").select(
-            "_pos", "other_article", "other_sentence").unique().with_columns(aligned=pl.lit(True))
+        # only the pairs found are looked up: a group of every outlet's copy of a sentence,
+        # joined whole, is quotes x outlets rows
+        aligned = (
+            hits.select("_pos", "other_article", "other_sentence").unique()
+            .join(own, on="_pos")
+            .join(other, on=["other_article", "other_sentence", "group"], how="semi")
+            .select("_pos", "other_article", "other_sentence").unique()
+            .with_columns(aligned=pl.lit(True))
+        )
         hits = hits.join(aligned, on=["_pos", "other_article", "other_sentence"], how="left")
     else:
         hits = hits.with_columns(aligned=pl.lit(None, dtype=pl.Boolean))
