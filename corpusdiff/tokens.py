@@ -44,9 +44,9 @@ def stem_expr(word: pl.Expr) -> pl.Expr:
 
 
 def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -> pl.DataFrame:
-    """Explode ``frame`` to one row per content word: ``id_cols`` + token, is_number, is_name,
-    quoted. A name is a capitalised word that does not start the sentence; ``quoted`` marks words
-    inside quotation marks."""
+    """Explode ``frame`` to one row per content word: ``id_cols`` (which identify its rows) +
+    token, is_number, is_name, quoted. A name is a capitalised word that does not start the
+    sentence; ``quoted`` marks words inside quotation marks."""
     words = (
         frame.select(
             *id_cols,
@@ -55,13 +55,14 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
             .str.extract_all(WORD_PATTERN + "|\u0001")
             .alias("word"),
         )
+        .with_row_index("_row")  # one window per row: an integer is quicker to group by
         .explode("word")
         .drop_nulls("word")
     )
     marks = (pl.col("word") == "\u0001").cast(pl.Int32)
     words = words.with_columns(
-        quoted=(marks.cum_sum().over(id_cols) % 2 == 1),
-    ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over(id_cols))
+        quoted=(marks.cum_sum().over("_row") % 2 == 1),
+    ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over("_row"))
     words = words.with_columns(
         lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'")
     ).filter(~pl.col("lower").is_in(list(STOPWORDS)))

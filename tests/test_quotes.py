@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpusdiff.analyze.quotes as quotes_module
+from corpusdiff.analyze.quote_spans import fold
 from corpusdiff.analyze.quotes import (
     KINDS,
     VARIANTS,
@@ -632,3 +634,21 @@ def test_two_statements_of_one_speaker_stay_two_groups() -> None:
     # nor are the two statements of one outlet one group
     courier = q.filter(pl.col("article") == "courier")
     assert courier["quote_group"].n_unique() == courier.height
+
+
+@pytest.mark.parametrize("texts", ["seeds", "extra"])
+def test_pair_sets_without_a_bitmap_give_the_same_variants(
+        texts: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large corpora search the sorted (key, item) codes instead of a bitmap: same result."""
+    cmp, q = corpus(SEEDS if texts == "seeds" else EXTRA)
+    with_bitmap = compare_quotes(q, cmp.members)
+    monkeypatch.setattr(quotes_module, "_BITMAP_BITS", 0)
+    searched = compare_quotes(q, cmp.members)
+    assert searched.equals(with_bitmap)
+    assert with_bitmap["variant"].drop_nulls().n_unique() >= 3  # the sets decide something
+
+
+def test_fold_keeps_inner_apostrophes_only() -> None:
+    assert fold("“Don’t  go,” he said — it’s the ’90s' rock ’n’ roll") == \
+        "don't go he said it's the 90s rock n roll"
+    assert fold("a''b 'quoted' o'clock'") == "a b quoted o'clock"

@@ -21,8 +21,8 @@ _MARKS = re.compile(r"[“”«»\"„‚'’‘`](?:(?<=')'{1,2}|(?<=’)’{1,
 _CLOSERS = {"“": "any", '"': "any", "''": "any", "«": "»", "``": "''\"”", "„": "“”\"",
             "‚": "‘’"}
 
-_LONE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
-_FOLD_WORD = re.compile(r"[\w']+")
+#: a folded word: apostrophes only between word characters (a lone one separates words)
+_FOLD_WORD = re.compile(r"\w+(?:'\w+)*")
 #: (opening mark, body start, closing mark or None, end of the span with its marks)
 Span = tuple[int, int, int | None, int]
 
@@ -198,5 +198,4 @@ class QuotedArticle:
 
 def fold(text: str) -> str:
     """Lower case, quote and dash variants folded, punctuation and spacing normalised."""
-    text = _LONE_APOSTROPHE.sub(" ", text.translate(FOLD).lower())
-    return " ".join(_FOLD_WORD.findall(text))
+    return " ".join(_FOLD_WORD.findall(text.translate(FOLD).lower()))

@@ -157,21 +157,25 @@ def _rows(quotes: pl.DataFrame, members: pl.DataFrame | None) -> list[_Row]:
     """The kind=quote rows of ``quotes`` with folded words, content stems, alignment groups and
     the statement each is a piece of."""
     q = quotes.with_row_index("_pos").filter(pl.col("kind") == "quote")
-    stems = content_tokens(q.select("_pos", "text"), ["_pos"])
-    by_pos: dict[int, set[str]] = {}
-    for pos, token in zip(stems["_pos"], stems["token"], strict=True):
-        by_pos.setdefault(pos, set()).add(token)
+    stems = content_tokens(q.select("_pos", "text"), ["_pos"]).group_by("_pos").agg("token")
+    by_pos = dict(zip(stems["_pos"].to_list(), stems["token"].to_list(), strict=True))
     aligned: dict[tuple[str, int], int] = {}
     if members is not None and members.height:
-        aligned = {(a, i): g for a, i, g in zip(members["article"], members["index"],
-                                                members["group"], strict=True)}
+        aligned = dict(zip(zip(members["article"].to_list(), members["index"].to_list(),
+                               strict=True), members["group"].to_list(), strict=True))
+    # wire copy repeats a quote word for word: each distinct text is folded once
+    folded: dict[str, str] = {}
     rows: list[_Row] = []
-    for r in q.iter_rows(named=True):
-        groups = frozenset(aligned[(r["article"], i)]
-                           for i in range(r["sentence"], r["end_sentence"] + 1)
-                           if (r["article"], i) in aligned)
-        rows.append(_Row(r["_pos"], r["article"], r["paragraph"], r["text"], r["speaker"],
-                         r["cue"], fold(r["text"]), frozenset(by_pos.get(r["_pos"], ())), groups))
+    for pos, art, para, first, last, text, speaker, cue in zip(
+            *(q[c].to_list() for c in ("_pos", "article", "paragraph", "sentence",
+                                       "end_sentence", "text", "speaker", "cue")), strict=True):
+        groups = frozenset(aligned[(art, i)] for i in range(first, last + 1)
+                           if (art, i) in aligned)
+        words = folded.get(text)
+        if words is None:
+            words = folded[text] = fold(text)
+        rows.append(_Row(pos, art, para, text, speaker, cue, words,
+                         frozenset(by_pos.get(pos, ())), groups))
     # pieces of one statement: a quote and the rest its attribution interrupts (two different
     # statements of one speaker, even in one paragraph, stay two)
     i = 0
@@ -308,40 +312,89 @@ def _fuzzy(a: np.ndarray, b: np.ndarray, reps: list[_Row]) -> tuple[np.ndarray, 
     return equal, a_in_b, b_in_a
 
 
-def _contained(pairs: pl.DataFrame, reps: list[_Row]) -> tuple[np.ndarray, np.ndarray]:
+#: key pairs tested at once by :meth:`_KeySets.count_in` (bounds the memory of its arrays)
+_PAIR_SLICE = 1 << 16
+#: a :class:`_KeySets` keeps a bitmap of (key, item) up to this many bits (32 MiB)
+_BITMAP_BITS = 1 << 28
+
+
+class _KeySets:
+    """A set of integer items per key (words, stems, alignment groups), sorted, for counting
+    over many key pairs how many of one key's items the other's set holds (numpy, no join)."""
+
+    def __init__(self, owner: np.ndarray, item: np.ndarray, n_keys: int, width: int) -> None:
+        """``owner[i]`` holds ``item[i]`` (items below ``width``; duplicates are not allowed)."""
+        order = np.lexsort((item, owner))
+        self.items = item[order].astype(np.int64)
+        self.off = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=n_keys))])
+        self.width = width
+        self.codes = owner[order].astype(np.int64) * width + self.items  # ascending
+        self.n_keys = n_keys
+        self._bits: np.ndarray | None = None
+
+    def bits(self) -> np.ndarray | None:
+        """A bit per (key, item), built when first looked up, where that fits in a few MiB (a
+        lookup instead of a search); None when it does not."""
+        if self._bits is None and self.n_keys * self.width <= _BITMAP_BITS:
+            self._bits = np.zeros((self.n_keys * self.width + 7) // 8, np.uint8)
+            byte, bit = self.codes >> 3, (1 << (self.codes & 7)).astype(np.uint8)
+            if byte.size:  # codes ascend: the bits of one byte are neighbours
+                first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+                self._bits[byte[first]] = np.bitwise_or.reduceat(bit, first)
+        return self._bits
+
+    def count_in(self, x: np.ndarray, y: np.ndarray, other: _KeySets) -> np.ndarray:
+        """For each pair k: how many items of key ``x[k]`` here ``other`` holds for ``y[k]``."""
+        if len(x) > _PAIR_SLICE:
+            return np.concatenate([self.count_in(x[lo:lo + _PAIR_SLICE], y[lo:lo + _PAIR_SLICE],
+                                                 other)
+                                   for lo in range(0, len(x), _PAIR_SLICE)])
+        n = self.off[x + 1] - self.off[x]
+        at = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(self.off[x], n)
+        code = np.repeat(y, n) * other.width + self.items[at]
+        bits = other.bits()
+        if bits is not None:
+            hit = (bits[code >> 3] >> (code & 7)) & 1
+        elif len(other.codes):
+            found = np.searchsorted(other.codes, code)
+            hit = other.codes[np.minimum(found, len(other.codes) - 1)] == code
+        else:
+            hit = np.zeros(len(code), dtype=bool)
+        return np.bincount(np.repeat(np.arange(len(x)), n), weights=hit,
+                           minlength=len(x)).astype(np.int64)
+
+
+def _contained(a: np.ndarray, b: np.ndarray, reps: list[_Row], n: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
     """For key pairs (a, b): whether a's words (from two) are in b's words or statement, and the
     other way (whole words). Words of a key are in the other's statement only if its two rarest
-    words are (a join of integers); the strings are compared for those only."""
-    said = (
-        pl.DataFrame({"k": range(len(reps)), "st": [r.statement for r in reps],
-                      "w": [r.words for r in reps]}, schema={"k": pl.Int64, "st": pl.String,
-                                                            "w": pl.String})
-    )
-    st_words = said.select("k", word=pl.col("st").str.split(" ")).explode("word").unique()
-    vocab = st_words.select("word").unique().with_row_index("wid")
+    words are (integer sets); the strings are compared for those only."""
+    texts = pl.DataFrame({"st": [r.statement for r in reps], "w": [r.words for r in reps]},
+                         schema={"st": pl.String, "w": pl.String}).with_row_index("k")
+    st_words = texts.select("k", word=pl.col("st").str.split(" ")).explode("word").unique()
+    vocab = st_words.select("word").unique().with_columns(wid=pl.col("word").rank("dense"))
     st_words = st_words.join(vocab, on="word").select("k", "wid")
+    st_sets = _KeySets(st_words["k"].to_numpy().astype(np.int64),
+                       st_words["wid"].to_numpy().astype(np.int64), len(reps), vocab.height + 1)
+    # each key's two rarest words (by how many statements hold them): its own statement's words
     rarest = (
-        said.select("k", word=pl.col("w").str.split(" ")).explode("word").unique()
+        texts.select("k", word=pl.col("w").str.split(" ")).explode("word").unique()
         .join(vocab, on="word").join(st_words.group_by("wid").len("df"), on="wid")
         .sort("k", "df", "wid").group_by("k", maintain_order=True).head(2)
-        .with_columns(need=pl.len().over("k")).select("k", "wid", "need")
     )
+    rarest = _KeySets(rarest["k"].to_numpy().astype(np.int64),
+                      rarest["wid"].to_numpy().astype(np.int64), len(reps), st_sets.width)
+    need = np.diff(rarest.off)
     padded = [f" {r.words} " for r in reps]
     st_padded = [f" {r.statement} " for r in reps]
-    n = [len(r.words.split()) for r in reps]
-    p = pairs.with_row_index("_order")
     out = []
-    for x, y in (("a", "b"), ("b", "a")):
-        maybe = (
-            p.join(rarest, left_on=x, right_on="k")
-            .join(st_words, left_on=[y, "wid"], right_on=["k", "wid"], how="semi")
-            .group_by("_order", x, y, "need").len("found")
-            .filter(pl.col("found") == pl.col("need"))
-        )
-        hit = np.zeros(pairs.height, dtype=bool)
-        for order, kx, ky in maybe.select("_order", x, y).iter_rows():
-            hit[order] = n[kx] >= _MIN_CONTAINED and (padded[kx] in padded[ky]
-                                                     or padded[kx] in st_padded[ky])
+    for x, y in ((a, b), (b, a)):
+        hit = np.zeros(len(a), dtype=bool)
+        maybe = np.flatnonzero((n[x] >= _MIN_CONTAINED)
+                               & (rarest.count_in(x, y, st_sets) == need[x]))
+        for k in maybe.tolist():
+            kx, ky = int(x[k]), int(y[k])
+            hit[k] = padded[kx] in padded[ky] or padded[kx] in st_padded[ky]
         out.append(hit)
     return out[0], out[1]
 
@@ -358,61 +411,45 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     statement (or, from five words and with fewer words than y, partial_ratio >= 95 in y's
     statement); ``WHOLE`` when y's are in x's; ``REWORDED`` when they share three content words
     at a Jaccard similarity of 0.4, or two at 0.2 with their sentences aligned. Most candidates
-    share one rare word only: every test is vectorised, rapidfuzz runs where :func:`_fuzzy`
-    cannot rule it out."""
+    share one rare word only: every test is vectorised (integer sets per key, gathered by
+    pair), rapidfuzz runs where :func:`_fuzzy` cannot rule it out."""
     out_schema = {"x": pl.Int64, "y": pl.Int64, "rank": pl.Int64, "sim": pl.Float64}
     if pairs.is_empty():
         return pl.DataFrame(schema=out_schema)
-    # content words the two share, a slice of pairs at a time (bounded memory)
-    shared = pl.concat([
-        part.join(stems.rename({"key": "a"}), on="a")
-        .join(stems.rename({"key": "b"}), on=["b", "token"], how="semi")
-        .group_by("a", "b").len("shared")
-        for part in pairs.iter_slices(1 << 14)
-    ])
-    groups = pl.DataFrame([(k, g) for k, r in enumerate(reps) for g in r.groups],
-                          schema={"k": pl.Int64, "g": pl.Int64}, orient="row")
-    aligned = (
-        pairs.join(groups, left_on="a", right_on="k")
-        .join(groups, left_on=["b", "g"], right_on=["k", "g"], how="semi")
-        .select("a", "b").unique().with_columns(aligned=pl.lit(True))
-    )
-    word_ids: dict[str, int] = {}
-    keys = pl.DataFrame(
-        {"k": range(len(reps)),
-         "wid": [word_ids.setdefault(r.words, len(word_ids)) for r in reps],
-         # a statement an attribution interrupts is its pieces' words joined
-         "sid": [word_ids.setdefault(r.statement, len(word_ids)) for r in reps],
-         "n": [len(r.words.split()) for r in reps],
-         "ns": [len(r.stems) for r in reps],
-         "sp": [r.speaker for r in reps]},
-        schema={"k": pl.Int64, "wid": pl.Int64, "sid": pl.Int64, "n": pl.Int64, "ns": pl.Int64,
-                "sp": pl.String})
-    p = (
-        pairs.with_row_index("_order")
-        .join(shared, on=["a", "b"], how="left")
-        .join(aligned, on=["a", "b"], how="left")
-        .join(keys.rename(lambda c: c + "_a"), left_on="a", right_on="k_a")
-        .join(keys.rename(lambda c: c + "_b"), left_on="b", right_on="k_b")
-        .sort("_order")
-    )
-    equal, fuzzy_ab, fuzzy_ba = _fuzzy(p["a"].to_numpy(), p["b"].to_numpy(), reps)
-    a_in_b, b_in_a = _contained(p.select("a", "b"), reps)
-    n_shared = pl.col("shared").fill_null(0)
-    union = pl.col("ns_a") + pl.col("ns_b") - n_shared
-    p = p.with_columns(
-        pl.Series("fuzzy_ab", fuzzy_ab), pl.Series("fuzzy_ba", fuzzy_ba),
-        pl.Series("a_in_b", a_in_b), pl.Series("b_in_a", b_in_a),
+    a, b = pairs["a"].to_numpy().astype(np.int64), pairs["b"].to_numpy().astype(np.int64)
+    n_keys = len(reps)
+    # content words the two share
+    tok = stems["token"].to_numpy().astype(np.int64)
+    stem_sets = _KeySets(stems["key"].to_numpy().astype(np.int64), tok, n_keys,
+                         int(tok.max()) + 1 if tok.size else 1)
+    shared = stem_sets.count_in(a, b, stem_sets)
+    # their sentences in one alignment group
+    g_owner = [k for k, r in enumerate(reps) for _g in r.groups]
+    g_item = [g for r in reps for g in r.groups]
+    group_sets = _KeySets(np.array(g_owner, np.int64), np.array(g_item, np.int64), n_keys,
+                          max(g_item, default=0) + 1)
+    aligned = group_sets.count_in(a, b, group_sets) > 0
+    text_ids: dict[str | None, int] = {None: -1}
+    wid = np.array([text_ids.setdefault(r.words, len(text_ids)) for r in reps], np.int64)
+    # a statement an attribution interrupts is its pieces' words joined
+    sid = np.array([text_ids.setdefault(r.statement, len(text_ids)) for r in reps], np.int64)
+    spk = np.array([text_ids.setdefault(r.speaker, len(text_ids)) for r in reps], np.int64)
+    n = np.array([len(r.words.split()) for r in reps], np.int64)
+    ns = np.array([len(r.stems) for r in reps], np.int64)
+    equal, fuzzy_ab, fuzzy_ba = _fuzzy(a, b, reps)
+    a_in_b, b_in_a = _contained(a, b, reps, n)
+    union = ns[a] + ns[b] - shared
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sim = np.where(union > 0, shared / np.maximum(union, 1), 0.0)
+    p = pl.DataFrame({
+        "_order": np.arange(len(a), dtype=np.int64), "a": a, "b": b, "n_a": n[a], "n_b": n[b],
+        "fuzzy_ab": fuzzy_ab, "fuzzy_ba": fuzzy_ba, "a_in_b": a_in_b, "b_in_a": b_in_a,
         # the same words, or the same statement split by an inserted attribution ("…," he
         # said in a statement, "…") in one outlet or both
-        equal=(pl.col("wid_a") == pl.col("wid_b")) | (pl.col("sid_a") == pl.col("sid_b"))
-        | pl.Series(equal),
-        conflict=pl.col("sp_a").is_not_null() & pl.col("sp_b").is_not_null()
-        & (pl.col("sp_a") != pl.col("sp_b")),
-        shared=n_shared,
-        sim=pl.when(union > 0).then(n_shared / union).otherwise(0.0),
-        aligned=pl.col("aligned").fill_null(False),
-    )
+        "equal": (wid[a] == wid[b]) | (sid[a] == sid[b]) | equal,
+        "conflict": (spk[a] >= 0) & (spk[b] >= 0) & (spk[a] != spk[b]),
+        "shared": shared, "sim": sim, "aligned": aligned,
+    })
 
     def direction(x: str, y: str) -> pl.DataFrame:
         x_in_y = pl.col(f"{x}_in_{y}") | pl.col(f"fuzzy_{x}{y}")
@@ -442,6 +479,29 @@ def _relations(pairs: pl.DataFrame, stems: pl.DataFrame, reps: list[_Row]) -> pl
     )
 
 
+def _candidate_pairs(owner: np.ndarray, token: np.ndarray, n_keys: int) -> pl.DataFrame:
+    """Key pairs (a < b, sorted) where one key holds one of the other's :data:`_BLOCK_WORDS`
+    rarest tokens (fewest keys, then lowest id), from ``owner[i]`` holding ``token[i]``: each
+    rare token's postings, gathered (numpy, no join)."""
+    if not owner.size:
+        return pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64})
+    df = np.bincount(token)
+    order = np.lexsort((token, df[token], owner))  # by key, then rarity, then token
+    key_sorted = owner[order]
+    rank = np.arange(len(order)) - np.searchsorted(key_sorted, key_sorted)
+    rare = order[rank < _BLOCK_WORDS]
+    post_key = owner[np.lexsort((owner, token))]  # the keys holding each token, by token
+    post_off = np.concatenate([[0], np.cumsum(df)])
+    r_key, r_tok = owner[rare], token[rare]
+    n = df[r_tok]
+    at = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(post_off[r_tok], n)
+    x, y = np.repeat(r_key, n), post_key[at]
+    x, y = x[x != y], y[x != y]
+    code = np.unique(np.minimum(x, y) * n_keys + np.maximum(x, y))
+    return pl.DataFrame({"a": code // n_keys, "b": code % n_keys},
+                        schema={"a": pl.Int64, "b": pl.Int64})
+
+
 def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) -> pl.DataFrame:
     """Match each quote with the same statement in the other outlets (schema :data:`QUOTES`).
 
@@ -461,26 +521,17 @@ def compare_quotes(quotes: pl.DataFrame, members: pl.DataFrame | None = None) ->
     for k, r in enumerate(rows):
         keys.setdefault((r.words, r.statement, r.speaker, r.groups), []).append(k)
     copies = list(keys.values())
-    # candidate pairs: keys where one holds one of the other's rarest content words (a polars
-    # join). Every relation needs that (a quote contained in another has all its words there,
-    # rarest included), so the cost stays near-linear in the quotes
+    # candidate pairs: keys where one holds one of the other's rarest content words. Every
+    # relation needs that (a quote contained in another has all its words there, rarest
+    # included), so the cost stays near-linear in the quotes
     # tokens as integers, numbered in their sort order (ties below break the same way)
     vocab = {t: i for i, t in enumerate(sorted({t for r in rows for t in r.stems}))}
-    stems = pl.DataFrame(
-        [(c, vocab[s]) for c, members_ in enumerate(copies) for s in rows[members_[0]].stems],
-        schema={"key": pl.Int64, "token": pl.Int64}, orient="row")
-    rarest = (
-        stems.with_columns(df=pl.len().over("token"))
-        .sort(["key", "df", "token"])
-        .group_by("key", maintain_order=True)
-        .head(_BLOCK_WORDS)
-    )
-    pairs = (
-        rarest.join(stems, on="token", suffix="_b")
-        .filter(pl.col("key") != pl.col("key_b"))
-        .select(a=pl.min_horizontal("key", "key_b"), b=pl.max_horizontal("key", "key_b"))
-        .unique().sort("a", "b")
-    )
+    owner = np.array([c for c, same in enumerate(copies) for _s in rows[same[0]].stems],
+                     dtype=np.int64)
+    token = np.array([vocab[s] for same in copies for s in rows[same[0]].stems], dtype=np.int64)
+    stems = pl.DataFrame({"key": owner, "token": token},
+                         schema={"key": pl.Int64, "token": pl.Int64})
+    pairs = _candidate_pairs(owner, token, len(copies))
     related = _relations(pairs, stems, [rows[c[0]] for c in copies])
     parent = list(range(len(rows)))
 
@@ -651,8 +702,15 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
         ).select("_pos", "group")
         other = members.select(pl.col("article").alias("other_article"),
                                pl.col("index").alias("other_sentence"), "group")
-        aligned = own.join(other, on="group").select(
-            "_pos", "other_article", "other_sentence").unique().with_columns(aligned=pl.lit(True))
+        # only the pairs found are looked up: a group of every outlet's copy of a sentence,
+        # joined whole, is quotes x outlets rows
+        aligned = (
+            hits.select("_pos", "other_article", "other_sentence").unique()
+            .join(own, on="_pos")
+            .join(other, on=["other_article", "other_sentence", "group"], how="semi")
+            .select("_pos", "other_article", "other_sentence").unique()
+            .with_columns(aligned=pl.lit(True))
+        )
         hits = hits.join(aligned, on=["_pos", "other_article", "other_sentence"], how="left")
     else:
         hits = hits.with_columns(aligned=pl.lit(None, dtype=pl.Boolean))
