@@ -334,13 +334,7 @@ class _Grouper:
             other = self.owner[n]
             if other == keep:
                 continue
-            g1, g2 = self.groups[keep], self.groups[other]
-            g1.nodes.extend(g2.nodes)
-            for art, idxs in g2.articles.items():
-                g1.articles.setdefault(art, []).extend(idxs)
-            for m in g2.nodes:
-                self.owner[m] = keep
-            del self.groups[other]
+            self._absorb(keep, other)
 
     def join(self, a: int, b: int, check: bool = True) -> bool:
         """Join the groups of ``a`` and ``b`` when they stay coherent (or without the tests
@@ -352,14 +346,18 @@ class _Grouper:
         if check and (not self._outlets_compatible(g1, g2) or not self._coherent(g1, g2)):
             return False
         if len(g1.nodes) < len(g2.nodes):
-            ga, gb, g1, g2 = gb, ga, g2, g1
+            ga, gb = gb, ga
+        self._absorb(ga, gb)
+        return True
+
+    def _absorb(self, keep: int, other: int) -> None:
+        """Move every node of group ``other`` into group ``keep``."""
+        g1, g2 = self.groups[keep], self.groups.pop(other)
         g1.nodes.extend(g2.nodes)
         for art, idxs in g2.articles.items():
             g1.articles.setdefault(art, []).extend(idxs)
         for n in g2.nodes:
-            self.owner[n] = ga
-        del self.groups[gb]
-        return True
+            self.owner[n] = keep
 
 
 @dataclass(frozen=True)
