@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -97,6 +98,14 @@ class Outlets:
         shared = {int(i): codes[starts[i]:starts[i] + lengths[i]]
                   for i in np.flatnonzero(lengths > 1)}
         return cls(codes[starts] if n else np.zeros(0, dtype=np.int64), member, shared)
+
+    @cached_property
+    def memberships(self) -> pl.DataFrame:
+        """node, outlet: one row per node and outlet it belongs to."""
+        import numpy as np
+
+        node, outlet = np.nonzero(self.member)
+        return pl.DataFrame({"node": node.astype(np.int64), "outlet": outlet.astype(np.int64)})
 
     @property
     def count(self) -> int:
@@ -242,7 +251,7 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
         found.lazy()
         .filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
         .unique(["a", "b"])
-        .join(_memberships(outlets).lazy().rename({"node": "b", "outlet": "art_b"}), on="b")
+        .join(outlets.memberships.lazy().rename({"node": "b", "outlet": "art_b"}), on="b")
         .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
         .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
         .filter(pl.col("rank") <= k)
@@ -252,14 +261,6 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
         .sort("a", "b")
         .collect()
     )
-
-
-def _memberships(outlets: Outlets) -> pl.DataFrame:
-    """node, outlet: one row per node and outlet it belongs to."""
-    import numpy as np
-
-    node, outlet = np.nonzero(outlets.member)
-    return pl.DataFrame({"node": node.astype(np.int64), "outlet": outlet.astype(np.int64)})
 
 
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
@@ -280,7 +281,7 @@ def kinship(knn: pl.DataFrame, outlets: Outlets, headline: Any) -> Any:
     n_out = outlets.count
     best = np.zeros((outlets.member.shape[0], n_out))
     top = (
-        knn.join(_memberships(outlets).rename({"node": "b"}), on="b")
+        knn.join(outlets.memberships.rename({"node": "b"}), on="b")
         .group_by("a", "outlet").agg(pl.col("s").max())
     )
     best[top["a"].to_numpy(), top["outlet"].to_numpy()] = top["s"].to_numpy()
@@ -347,7 +348,7 @@ def _kin(a: Any, b: Any, ctx: Context) -> Any:
         is_shared = np.zeros(owner.size, dtype=bool)
         is_shared[list(shared)] = True
         rows = np.flatnonzero(is_shared[a] | is_shared[b])
-        mem = _memberships(ctx.outlets)
+        mem = ctx.outlets.memberships
         pairs = (
             pl.DataFrame({"row": rows, "a": a[rows], "b": b[rows]})
             .join(mem.rename({"node": "a", "outlet": "ca"}), on="a")
