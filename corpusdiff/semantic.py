@@ -61,7 +61,7 @@ class Context:
     #: a, b, rank: b is a's rank-th nearest node (1 = nearest) among the nodes of one of b's
     #: outlets (the best rank over them)
     knn: pl.DataFrame
-    #: node, pos (0-1 relative position among body sentences), lede (one of the first two)
+    #: node, pos (0-1 relative position among body sentences)
     positions: pl.DataFrame
     #: the outlets of every node (a sentence several outlets print word for word is one node)
     outlets: Outlets | None = None
@@ -114,7 +114,7 @@ class Outlets:
 
 
 def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """node, pos, lede: where each node's earliest sentence stands in its article's body."""
+    """node, pos: where each node's earliest sentence stands in its article's body."""
     body = (
         sentences.filter(pl.col("kind") == "body")
         .sort("article", "index")
@@ -126,8 +126,7 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     return (
         members.join(body, on=["article", "index"], how="left")
         .group_by("node")
-        .agg(pos=pl.col("pos").min().fill_null(0.0), lede=(pl.col("rank").min() <= 1)
-             .fill_null(False))
+        .agg(pos=pl.col("pos").min().fill_null(0.0))
         .sort("node")
     )
 
@@ -319,18 +318,16 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         lexical.with_columns(sem=pl.Series(np.round(sem, DIGITS)), lex=pl.col("score"))
         .join(best, on=["a", "b"], how="left")
         .join(best.select(a="b", b="a", one_r="one"), on=["a", "b"], how="left")
-        .join(pos.select(a="node", pos_a="pos", lede_a="lede"), on="a", how="left")
-        .join(pos.select(b="node", pos_b="pos", lede_b="lede"), on="b", how="left")
+        .join(pos.select(a="node", pos_a="pos"), on="a", how="left")
+        .join(pos.select(b="node", pos_b="pos"), on="b", how="left")
         .with_columns(
             top=(pl.col("one").fill_null(False) | pl.col("one_r").fill_null(False))
             .cast(pl.Float64),
             mutual=(pl.col("one").fill_null(False) & pl.col("one_r").fill_null(False))
             .cast(pl.Float64),
-            lede=(pl.col("lede_a").fill_null(False) & pl.col("lede_b").fill_null(False))
-            .cast(pl.Float64),
             dpos=(pl.col("pos_a").fill_null(0.0) - pl.col("pos_b").fill_null(0.0)).abs(),
         )
-        .drop("one", "one_r", "pos_a", "pos_b", "lede_a", "lede_b")
+        .drop("one", "one_r", "pos_a", "pos_b")
         .with_columns(kin=pl.Series(np.round(kin, DIGITS)))
     )
 
