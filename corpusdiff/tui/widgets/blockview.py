@@ -37,6 +37,19 @@ class Block(Protocol):
         ...
 
 
+class _BlockMessage(Message):
+    """A message about block ``index`` of a :class:`BlockView` (its ``control``)."""
+
+    def __init__(self, view: BlockView, index: int) -> None:
+        super().__init__()
+        self.view = view
+        self.index = index
+
+    @property
+    def control(self) -> BlockView:
+        return self.view
+
+
 class BlockView(ScrollView, can_focus=True, inherit_bindings=False):
     """Blocks of lines with a cursor on one block; only visible lines are rendered."""
 
@@ -55,29 +68,11 @@ class BlockView(ScrollView, can_focus=True, inherit_bindings=False):
 
     cursor: reactive[int] = reactive(0, repaint=False)
 
-    class CursorMoved(Message):
+    class CursorMoved(_BlockMessage):
         """The cursor moved to block ``index``."""
 
-        def __init__(self, view: BlockView, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-
-        @property
-        def control(self) -> BlockView:
-            return self.view
-
-    class Activated(Message):
+    class Activated(_BlockMessage):
         """Block ``index`` was double-clicked."""
-
-        def __init__(self, view: BlockView, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-
-        @property
-        def control(self) -> BlockView:
-            return self.view
 
     def __init__(self, *, zebra: bool = False, wide: bool = False, name: str | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
