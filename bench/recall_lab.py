@@ -348,6 +348,27 @@ def pair_level(stories: list[Story], args) -> None:
           f"({int(best)}/{n_strong} strong candidate pairs)")
 
 
+def background_weights(path: str, alpha: float) -> None:
+    """Patch the aligner's word weights: alpha x in-story IDF + (1 - alpha) x the IDF of a
+    background table (token, df, n: parquet), times the same boosts."""
+    bg = pl.read_parquet(path)
+    n_bg = int(bg["n"][0])
+    orig = aligner._weights
+
+    def weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
+        w = orig(members, nodes)
+        n_sent = max(members.height, 1)
+        story = ((n_sent + 1) / (pl.col("df") + 0.5)).log()
+        back = ((n_bg + 1) / (pl.col("df_bg").fill_null(0) + 0.5)).log()
+        return (
+            w.join(bg.select("token", df_bg="df"), on="token", how="left")
+            .with_columns(w=pl.col("w") / story * (alpha * story + (1 - alpha) * back))
+            .drop("df_bg")
+        )
+
+    aligner._weights = weights
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--extra", nargs="*", default=[])
@@ -358,6 +379,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=200)
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--pairs-only", action="store_true")
+    ap.add_argument("--bg", default=None, help="background df table (parquet: token, df, n)")
+    ap.add_argument("--alpha", type=float, default=0.5)
     for name in ("LEX_SURE", "SEM_SURE", "LEX_MIN", "SAME_EVENTS"):
         ap.add_argument(f"--{name.lower().replace('_', '-')}", type=float,
                         default=getattr(semantic, name), help=f"semantic.{name} (the gate)")
@@ -368,6 +391,8 @@ def main() -> int:
     if score is None or not folders:
         print(f"skipped: no basil dev set at {fa.DEV / 'basil'}")
         return 0
+    if args.bg:
+        background_weights(args.bg, args.alpha)
     emb = embed.load("wordllama")
     stories = []
     for f in folders:
