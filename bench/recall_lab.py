@@ -19,6 +19,18 @@ Stage 1 is the base model fitted on the same training stories.
     python bench/recall_lab.py --model stumps        # boosted stumps instead of logistic
 
 Skips with a message when ../shared/dev/basil is absent.
+
+Measured on 2026-12-06 (held out = LOSO pipeline figures summed over the six stories; before the
+halves rule in align.py unless said): base features 84/155 recall 0.542, precision 0.931, false
+omissions 2/32; with the halves rule 89/155, 0.574, 0.936, 2/32. Within the evidence gate the
+labelled candidates are 72 strong and 12 not (62 strong pairs lie outside it), so diag, trans,
+diag_sem, trans_sem and stumps leave the pair-level figure at 72/134. Widening the gate moves
+basil a little and breaks the seeds (bench/quality.py, 0.714 precision before): --lex-min 0.1
+--same-events 0.4 89/155 at 0.897, false omissions 5/43, seeds 0.364; --sem-sure 0.65 85/155
+at 0.924, seeds 0.417; --sem-sure 0.7 no basil change, seeds 0.625; --same-events 0.4 85/155,
+false omissions 5/36, seeds 0.625; --lex-sure 0 --model stumps (no gate) 91/155 at 0.850, false
+omissions 5/50. Background IDF from 300 polnear articles (--bg): pair level 72 -> 50 (alpha
+0.5) or 47 (alpha 0).
 """
 
 from __future__ import annotations
