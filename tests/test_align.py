@@ -206,6 +206,45 @@ def test_reworded_ledes_align_and_unrelated_statements_stay_apart(tmp_path: Path
     assert titles in texts
 
 
+# Fox quotes the tweet in one sentence; the NYT and HuffPost split it in two adjacent sentences
+# each, which group with their counterparts first (after basil's Schiff story)
+TWEET = {
+    "fox": "Schiff urged to quit as chairman\n"
+           "Committee Republicans demanded on Thursday that Adam Schiff step down as chairman. "
+           "Trump tweeted: \u201cCongressman Adam Schiff, who spent two years knowingly and "
+           "unlawfully lying and leaking, should be forced to resign from Congress!\u201d "
+           "The hearing then turned to Russia.",
+    "nyt": "Republicans demand Schiff's head\n"
+           "The committee's Republicans called on Thursday for Adam Schiff to resign as chairman. "
+           "Mr. Trump accused Mr. Schiff of \u201cknowingly and unlawfully lying and "
+           "leaking.\u201d "
+           "He \u201cshould be forced to resign from Congress!\u201d the president wrote on "
+           "Twitter. "
+           "Democrats defended the chairman.",
+    "hpo": "Republicans want Schiff out\n"
+           "All nine Republicans on the committee are calling on Adam Schiff to resign as "
+           "chairman. "
+           "Trump accused the chairman on Thursday of \u201cunlawfully lying and leaking\u201d in "
+           "a tweet. "
+           "The president said Schiff should be \u201cforced\u201d to resign from Congress "
+           "entirely. "
+           "Schiff did not respond.",
+}
+
+
+def test_a_sentence_joins_the_two_groups_of_its_halves(tmp_path: Path) -> None:
+    cmp = compare(write(tmp_path, TWEET), Options(boilerplate=False, embedder="wordllama"))
+    texts = group_texts(cmp)
+    tweet = [g for g in texts if any(t.startswith("Trump tweeted") for t in g)]
+    assert len(tweet) == 1
+    assert sum("forced" in t for t in tweet[0]) == 3  # the whole tweet and both second halves
+    assert sum("lying and leaking" in t for t in tweet[0]) == 3
+    # the demands right before it in every outlet stay a group of their own: no outlet covers
+    # both statements
+    assert not any("chairman." in t for t in tweet[0])
+    assert sum(any("chairman." in t for t in g) for g in texts) == 1
+
+
 def test_lexical_only_embedder_keeps_the_reworded_ledes_apart(tmp_path: Path) -> None:
     cmp = compare(write(tmp_path, FARENTHOLD), Options(boilerplate=False, embedder="none"))
     ledes = [g for g in group_texts(cmp) if any("resigned" in t for t in g)]
