@@ -370,7 +370,7 @@ def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> p
 
 
 #: see :attr:`Marks.windows`
-Window = tuple[bool, frozenset[str], bool, frozenset[str]]
+Window = tuple[bool, tuple[str, ...], bool, tuple[str, ...]]
 
 
 @dataclass(slots=True)
@@ -444,8 +444,8 @@ class Marks:
             return False
         keys = other.keyset
         for at_start, before, at_end, after in self.windows:
-            if (at_start or not before.isdisjoint(keys)) and (
-                    at_end or not after.isdisjoint(keys)):
+            if (at_start or not keys.isdisjoint(before)) and (
+                    at_end or not keys.isdisjoint(after)):
                 return True
         for left, right in self.beside:
             if (left is None or left in keys) and (right is None or right in keys):
@@ -469,8 +469,8 @@ def _windows(keys: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ..
         q = len(keys) if q < 0 else q
         start = bisect_left(word, word[p] - SLOT_WORDS)
         end = bisect_right(word, word[q - 1] + SLOT_WORDS)
-        out.append((word[p] < SLOT_WORDS, frozenset(keys[start:q]),
-                    word[q - 1] > word[-1] - SLOT_WORDS, frozenset(keys[p + 1:end])))
+        out.append((word[p] < SLOT_WORDS, keys[start:q],
+                    word[q - 1] > word[-1] - SLOT_WORDS, keys[p + 1:end]))
         p = own.find(1, q)
     return tuple(out)
 
