@@ -168,7 +168,7 @@ def _alternation(phrases: set[str]) -> str:
     return r"(?-u:\b)(?:" + "|".join(sorted(map(re.escape, phrases))) + r")(?-u:\b)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lookup:
     """Whole-word search for a set of phrases (ASCII word boundaries, as :func:`_alternation`)
     without compiling a regex of thousands of words: a phrase that is one run of ASCII word
