@@ -4,6 +4,7 @@
     .venv/bin/python bench/framing_quality.py -v           # ... and the spans missed
     .venv/bin/python bench/framing_quality.py --sample 50  # 50 random flags with context
     .venv/bin/python bench/framing_quality.py --scale      # time of framing() on 300 articles
+    .venv/bin/python bench/framing_quality.py --scale --cold   # ... as the first call of a run
 
 A gold span is found when a flag of its article overlaps one of its occurrences in the text.
 The constants were fitted on the first 20 stories (sorted by id); the last 10 are held out.
@@ -16,6 +17,8 @@ import argparse
 import json
 import random
 import re
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -105,16 +108,63 @@ def scale() -> None:
           f"{warm[1]:.3f} s CPU (best of 3)")
 
 
+def cold_one() -> None:
+    """In this (fresh) process, run ``compare`` on scale_polnear as an export does, timing only
+    its framing() call; print {"wall": s, "cpu": s} as JSON."""
+    import corpusdiff.pipeline as pipeline
+
+    timed: dict[str, float] = {}
+    inner = pipeline.framing
+
+    def framed(*args: object) -> pl.DataFrame:
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = inner(*args)  # type: ignore[arg-type]
+        timed.update(wall=time.perf_counter() - w0, cpu=time.process_time() - c0)
+        return out
+
+    pipeline.framing = framed  # type: ignore[assignment]
+    pipeline.compare([DEV / "scale_polnear"])
+    print(json.dumps(timed))
+
+
+def cold(runs: int) -> None:
+    """framing() as the first call of a run: ``runs`` fresh processes, each running the steps
+    of an export up to framing on scale_polnear (:func:`cold_one`)."""
+    got = []
+    for _ in range(runs):
+        child = subprocess.run([sys.executable, __file__, "--cold-one"], check=True,
+                               capture_output=True, text=True)
+        got.append(json.loads(child.stdout))
+    cpu = [g["cpu"] for g in got]
+    print(f"scale_polnear: framing() as the first call of a run, {runs} fresh processes: CPU "
+          + " ".join(f"{c:.3f}" for c in cpu)
+          + f" s (median {statistics.median(cpu):.3f}, best {min(cpu):.3f}); wall median "
+          f"{statistics.median(g['wall'] for g in got):.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--cold", action="store_true",
+                        help="with --scale: framing() as the first call of fresh processes")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes for --cold")
+    parser.add_argument("--cold-one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.cold_one:
+        cold_one()
+        return
     root = DEV / "basil_framing"
     if not root.is_dir():
         print(f"skipped: {root} is absent", file=sys.stderr)
+        return
+    if args.scale and args.cold:
+        if not (DEV / "scale_polnear").is_dir():
+            print(f"skipped: {DEV / 'scale_polnear'} is absent", file=sys.stderr)
+            return
+        cold(args.runs)
         return
     if args.scale:
         scale()

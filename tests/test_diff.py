@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusdiff.diff import changed_spans, marked, quotations, word_diff
+from corpusdiff.diff import (
+    _TOKEN,
+    changed_spans,
+    keys_and_offsets,
+    marked,
+    quotations,
+    token_keys,
+    word_diff,
+)
+from corpusdiff.text import FOLD
 
 
 def test_spans_cover_both_sentences_in_order() -> None:
@@ -125,3 +134,19 @@ def test_a_quotation_compared_as_a_whole_shows_only_its_own_words() -> None:
     assert all(m != "delete" for _, m in parts)
     assert [t for t, m in parts if m == "insert"] == ["only", "ICE"]
     assert "".join(t for t, _ in parts) == other
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1_ .,'’‘`“”—-\u00e9\u0301\t\n\u2028²"), max_size=40))
+def test_token_offsets_are_the_matches_of_the_token_pattern(text: str) -> None:
+    found = list(_TOKEN.finditer(text.translate(FOLD)))
+    keys, starts, ends = keys_and_offsets(text)
+    assert keys == tuple(m.group() for m in found) == token_keys(text)
+    assert list(zip(starts, ends, strict=True)) == [m.span() for m in found]
+
+
+def test_token_offsets_on_a_sentence_with_curly_marks() -> None:
+    text = "  “It’s over,” the mayor said — twice.  "
+    keys, starts, ends = keys_and_offsets(text)
+    assert keys == ('"', "It's", "over", ",", '"', "the", "mayor", "said", "-", "twice", ".")
+    assert [text[s:e] for s, e in zip(starts, ends, strict=True)][:2] == ["“", "It’s"]

@@ -219,6 +219,31 @@ def test_inflections() -> None:
     assert {"rebuked", "rebuking"} <= _inflections("rebuke")
 
 
+def test_a_lookup_finds_what_the_whole_word_alternation_finds(seeds) -> None:
+    # the prefilters' lookups (word runs, the phrases left as a short regex) against the one
+    # alternation of every phrase they replace, on the seeds' sentences and tricky edges
+    lookup = framing_module._prefilters()[0]
+    phrases = {" ".join(e.words) for es in framing_module.lexicon().values() for e in es
+               if "*" not in e.words}
+    phrases |= {e.words[0] for es in framing_module.lexicon().values() for e in es
+                if "*" in e.words}
+    phrases |= {w for w, v in framing_module.valences().items()
+                if abs(v) >= framing_module.LEXICON_MIN}
+    texts = [
+        *seeds.sentences["text"].to_list(), "a witch hunt, they said", "witch  hunt",
+        "a witch-hunt", "witch, hunt", "the so-called deal", "so-calledness", "a naïve plan",
+        "naïvety", "</3 broken", "x</3", "tirade_", "tirades", "it was a tirade.",
+        "\u212aate tirade", "SLAMMED", "they slammed him", "deadly’s", "",
+    ]
+    frame = pl.DataFrame({"text": texts}).with_columns(
+        _folded=framing_module._folded(pl.col("text")))
+    folded = pl.col("_folded")
+    got = frame.select(lookup.found(folded.str.extract_all(framing_module._RUN), folded))
+    want = frame.select(folded.str.contains(framing_module._alternation(phrases)))
+    assert got.to_series().to_list() == want.to_series().to_list()
+    assert any(want.to_series())
+
+
 @pytest.mark.skipif(not BASIL.is_dir(), reason="../shared/dev/basil_framing is absent")
 def test_basil_spans_in_own_voice_are_found() -> None:
     # one story's annotated spans: most are found, few words of its text are flagged

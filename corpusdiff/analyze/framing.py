@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import gt
 
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from corpusdiff.diff import Span, is_glue, keys_and_spans, word_diff
+from corpusdiff.diff import Span, is_glue, keys_and_offsets, token_keys, word_diff
 from corpusdiff.model import FRAMING
 
 KINDS = ("verb", "hedge", "evaluative", "label")
@@ -62,7 +64,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 Flag = tuple[int, int, str, str | None, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A table entry: its words (``*`` is any one word), kind and polarity."""
 
@@ -71,11 +73,12 @@ class Entry:
     polarity: str | None
 
 
-def _data(name: str) -> list[list[str]]:
+def _data(name: str) -> Iterator[list[str]]:
     """Rows of a packaged TSV file, comments and blank lines left out."""
     text = resources.files("corpusdiff.analyze").joinpath("data", name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    # one row at a time: thousands of lists alive at once would wake the garbage collector
+    return (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#"))
 
 
 def _inflections(verb: str) -> set[str]:
@@ -151,13 +154,6 @@ def _rated() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _rated_pattern() -> str:
-    """:func:`_alternation` of the :func:`_rated` words, for the raw text (they are lower
-    case: a capitalised word is never flagged as stronger)."""
-    return _alternation(set(_rated()))
-
-
-@lru_cache(maxsize=1)
 def _rated_tokens() -> tuple[frozenset[str], frozenset[str]]:
     """The :func:`_rated` words that are one diff token, and the tokens of the others
     ("self-confident": "self", "confident")."""
@@ -172,18 +168,50 @@ def _alternation(phrases: set[str]) -> str:
     return r"(?-u:\b)(?:" + "|".join(sorted(map(re.escape, phrases))) + r")(?-u:\b)"
 
 
+@dataclass(frozen=True, eq=False)
+class Lookup:
+    """Whole-word search for a set of phrases (ASCII word boundaries, as :func:`_alternation`)
+    without compiling a regex of thousands of words: a phrase that is one run of ASCII word
+    characters (:data:`_RUN`) is looked up among the text's runs; the others are an alternation
+    (``rest``, None when there are none), less those holding a run of ``words`` (where a phrase
+    stands as a whole word, so does each of its runs)."""
+
+    words: pl.Series
+    rest: str | None
+
+    @classmethod
+    def of(cls, phrases: set[str]) -> Lookup:
+        """The lookup of ``phrases``."""
+        words = {p for p in phrases if _RUN_RE.fullmatch(p)}
+        rest = {p for p in phrases - words if words.isdisjoint(_RUN_RE.findall(p))}
+        return cls(pl.Series(sorted(words), dtype=pl.String), _alternation(rest) if rest else None)
+
+    def found(self, runs: pl.Expr, text: pl.Expr) -> pl.Expr:
+        """Whether ``text`` (whose :data:`_RUN` runs are ``runs``) holds a phrase."""
+        hit = runs.list.eval(pl.element().is_in(self.words.implode())).list.any()
+        return hit if self.rest is None else hit | text.str.contains(self.rest)
+
+
+#: a run of ASCII word characters: what a phrase must fill, boundary to boundary, to be found
+#: as a whole word
+_RUN = r"[0-9A-Za-z_]+"
+_RUN_RE = re.compile(_RUN)
+
+
 @lru_cache(maxsize=1)
-def _prefilters() -> tuple[str, str, str]:
-    """Regexes for the sentences worth a closer look: one with a table entry or a word VADER
-    rates at :data:`LEXICON_MIN` (flags), one with a word rated at :data:`COMPARED_MIN` (the
-    comparison), and the neutral reporting verbs."""
+def _prefilters() -> tuple[Lookup, Lookup, str, str]:
+    """What picks the sentences worth a closer look: lookups of a table entry or a word VADER
+    rates at :data:`LEXICON_MIN` (flags) and of the same at :data:`COMPARED_MIN` (the
+    comparison); :func:`_alternation` regexes of the neutral reporting verbs and of the
+    :func:`_rated` words (for the raw text: they are lower case, and a capitalised word is
+    never flagged as stronger). The last two are short: a regex is quicker than runs."""
     entries = {" ".join(e.words) for es in lexicon().values() for e in es if "*" not in e.words}
     entries |= {e.words[0] for es in lexicon().values() for e in es if "*" in e.words}
     rated = valences()
     strong = {w for w, v in rated.items() if abs(v) >= LEXICON_MIN}
     milder = {w for w, v in rated.items() if abs(v) >= COMPARED_MIN}
-    return (_alternation(entries | strong), _alternation(entries | milder),
-            _alternation(set(neutral_words())))
+    return (Lookup.of(entries | strong), Lookup.of(entries | milder),
+            _alternation(set(neutral_words())), _alternation(set(_rated())))
 
 
 def _folded(text: pl.Expr) -> pl.Expr:
@@ -287,15 +315,16 @@ def _looked(own: pl.DataFrame) -> pl.DataFrame:
     what the prefilters find in it: ``hit`` (a table entry or strongly rated word), ``cand``
     (the same at :data:`COMPARED_MIN`), ``rated`` (a word the comparison can flag alone as
     stronger) and ``said`` (its neutral reporting verbs)."""
-    hit, compared, neutral = _prefilters()
-    folded = pl.col("_folded")
+    hit, compared, neutral, rated = _prefilters()
+    folded, runs = pl.col("_folded"), pl.col("_runs")
     return (
         own.sort("article", "index").with_row_index("id")
         .with_columns(_folded=_folded(pl.col("text")))
-        .with_columns(hit=folded.str.contains(hit), cand=folded.str.contains(compared),
+        .with_columns(_runs=folded.str.extract_all(_RUN))
+        .with_columns(hit=hit.found(runs, folded), cand=compared.found(runs, folded),
                       said=folded.str.extract_all(neutral).list.unique(),
-                      rated=pl.col("text").str.contains(_rated_pattern()))
-        .drop("_folded")
+                      rated=pl.col("text").str.contains(rated))
+        .drop("_folded", "_runs")
     )
 
 
@@ -341,12 +370,12 @@ def _pairs(looked: pl.DataFrame, members: pl.DataFrame, flagged: list[int]) -> p
 
 
 #: see :attr:`Marks.windows`
-Window = tuple[bool, frozenset[str], bool, frozenset[str]]
+Window = tuple[bool, tuple[str, ...], bool, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Marks:
-    """A sentence's tokens for :func:`_touches`: the diff's token keys and offsets (see
+    """A sentence's tokens for :func:`_touches`: the diff's token keys (see
     :mod:`corpusdiff.diff`), and a 1 for each token a flag stands on (``own``) and for each
     word that only a change of that word alone can make a flag of (``alone``: a word the
     comparison can flag as stronger than its counterpart, a neutral reporting verb as the
@@ -354,7 +383,6 @@ class Marks:
 
     text: str
     keys: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
     own: bytearray
     alone: bytearray
     #: for each run of ``own`` tokens, whether a change over it can start at the sentence's
@@ -363,18 +391,24 @@ class Marks:
     windows: tuple[Window, ...]
     #: the tokens either side of each word marked ``alone`` (None: the sentence's end)
     beside: tuple[tuple[str | None, str | None], ...]
+    #: whether the sentence has a marked token
+    marked: bool
+    #: the token keys as a set, once asked for (:attr:`keyset`)
+    _keyset: frozenset[str] | None = None
 
     @classmethod
     def of(cls, text: str, flags: list[tuple[int, int]], rated: bool, said: bool) -> Marks:
         """``rated`` and ``said``: whether the prefilters find a rated word or a neutral
         reporting verb in ``text`` (when they do not, there is none to mark)."""
-        keys, spans = keys_and_spans(text)
+        if not (flags or rated or said):  # nothing to mark: the offsets may never be asked for
+            keys = token_keys(text)
+            return cls(text, keys, bytearray(len(keys)), bytearray(len(keys)), (), (), False)
+        keys, starts, ends = keys_and_offsets(text)
         single, parts = _rated_tokens()
         own = bytearray(map(parts.__contains__, keys)) if rated else bytearray(len(keys))
-        ends = [e for _, e in spans] if flags else []
         for fs, fe in flags:  # the tokens overlapping a flag
-            for k in range(bisect_right(ends, fs), len(spans)):
-                if spans[k][0] >= fe:
+            for k in range(bisect_right(ends, fs), len(keys)):
+                if starts[k] >= fe:
                     break
                 own[k] = 1
         alone = bytearray(map(single.__contains__, keys)) if rated else bytearray(len(keys))
@@ -383,24 +417,24 @@ class Marks:
             alone = bytearray(map(max, alone, verbs)) if rated else verbs
         beside = ()
         if 1 in alone:
-            ends = (None, *keys, None)
-            beside = tuple((ends[k], ends[k + 2]) for k, one in enumerate(alone) if one)
-        return cls(text, keys, spans, own, alone, _windows(keys, spans, own), beside)
+            around = (None, *keys, None)
+            beside = tuple((around[k], around[k + 2]) for k, one in enumerate(alone) if one)
+        windows = _windows(keys, starts, ends, own)
+        return cls(text, keys, own, alone, windows, beside, bool(windows) or bool(beside))
 
-    @cached_property
+    @property
     def keyset(self) -> frozenset[str]:
         """The token keys, as a set."""
-        return frozenset(self.keys)
-
-    @cached_property
-    def marked(self) -> bool:
-        """Whether the sentence has a marked token."""
-        return bool(self.windows) or bool(self.beside)
+        if self._keyset is None:
+            self._keyset = frozenset(self.keys)
+        return self._keyset
 
     def short(self, i1: int, i2: int) -> bool:
         """Whether tokens ``i1:i2`` make at most :data:`SLOT_WORDS` words."""
-        return i2 - i1 <= SLOT_WORDS or len(
-            self.text[self.spans[i1][0]:self.spans[i2 - 1][1]].split()) <= SLOT_WORDS
+        if i2 - i1 <= SLOT_WORDS:
+            return True
+        _, starts, ends = keys_and_offsets(self.text)
+        return len(self.text[starts[i1]:ends[i2 - 1]].split()) <= SLOT_WORDS
 
     def reaches(self, other: Marks) -> bool:
         """Whether a diff against ``other`` can change a marked token: a short change has a
@@ -410,8 +444,8 @@ class Marks:
             return False
         keys = other.keyset
         for at_start, before, at_end, after in self.windows:
-            if (at_start or not before.isdisjoint(keys)) and (
-                    at_end or not after.isdisjoint(keys)):
+            if (at_start or not keys.isdisjoint(before)) and (
+                    at_end or not keys.isdisjoint(after)):
                 return True
         for left, right in self.beside:
             if (left is None or left in keys) and (right is None or right in keys):
@@ -419,7 +453,7 @@ class Marks:
         return False
 
 
-def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
+def _windows(keys: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...],
              own: bytearray) -> tuple[Window, ...]:
     """:attr:`Marks.windows`: a change of at most :data:`SLOT_WORDS` words over a token of
     ``p:q`` starts after a matched token (or at the start) no more than that many words before
@@ -427,8 +461,7 @@ def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
     if 1 not in own:
         return ()
     # characters between two tokens are whitespace: a gap starts a new word
-    word = list(accumulate((s > e for (s, _), (_, e) in zip(spans[1:], spans, strict=False)),
-                           initial=0))
+    word = list(accumulate(map(gt, starts[1:], ends), initial=0))
     out = []
     p = own.find(1)
     while p >= 0:
@@ -436,8 +469,8 @@ def _windows(keys: tuple[str, ...], spans: tuple[tuple[int, int], ...],
         q = len(keys) if q < 0 else q
         start = bisect_left(word, word[p] - SLOT_WORDS)
         end = bisect_right(word, word[q - 1] + SLOT_WORDS)
-        out.append((word[p] < SLOT_WORDS, frozenset(keys[start:q]),
-                    word[q - 1] > word[-1] - SLOT_WORDS, frozenset(keys[p + 1:end])))
+        out.append((word[p] < SLOT_WORDS, keys[start:q],
+                    word[q - 1] > word[-1] - SLOT_WORDS, keys[p + 1:end]))
         p = own.find(1, q)
     return tuple(out)
 
