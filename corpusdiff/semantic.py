@@ -149,7 +149,11 @@ def top_columns(sims: Any, k: int) -> Any:
         return np.argpartition(sims, n - k, axis=1)[:, n - k:]
     nb = n // TOP_BLOCK
     full = nb * TOP_BLOCK
-    bmax = np.max(sims[:, :full].reshape(m, TOP_BLOCK, nb), axis=1)
+    # the block maxima slice by slice: a reshape of the (non-contiguous) first ``full``
+    # columns would copy the whole chunk
+    bmax = sims[:, :nb].copy()
+    for j in range(1, TOP_BLOCK):
+        np.maximum(bmax, sims[:, j * nb:(j + 1) * nb], out=bmax)
     blocks = np.argpartition(bmax, nb - k, axis=1)[:, nb - k:]
     cols = (blocks[:, :, None] + np.arange(TOP_BLOCK) * nb).reshape(m, -1)
     if full < n:  # the last columns: always searched
