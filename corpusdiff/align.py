@@ -104,6 +104,11 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return members, nodes.select("node", "text", "articles", "headline")
 
 
+def node_texts(sentences: pl.DataFrame) -> list[str]:
+    """The texts the aligner embeds, in node order (one per distinct normalised sentence)."""
+    return _nodes(sentences)[1]["text"].to_list()
+
+
 def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     """node, token, tid (the token's integer id), df, namey, w: each content word of a node
     with its weight."""
@@ -408,20 +413,25 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
             return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
+    # the lexical candidates first: an embedder in another process works meanwhile
+    lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
 
     def learned(pairs: pl.DataFrame) -> pl.DataFrame:
         return semantic.rescore(_score(pairs, weights), ctx)
 
-    lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
     pairs = pl.concat([lexical, semantic.candidates(ctx)]).unique().sort("a", "b")
     return members, learned(pairs), learned, ctx.vectors
 
 
 def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | None = None,
-              embedder: Embedder | str | None = "options") -> Alignment:
+              embedder: Embedder | str | None = "options",
+              before_tables: Callable[[], None] | None = None) -> Alignment:
     """Align sentences across articles (see :func:`align`), keeping the pair scores and the
-    sentence vectors on the side. ``embedder`` overrides ``options.embedder``."""
+    sentence vectors on the side. ``embedder`` overrides ``options.embedder``.
+    ``before_tables`` is called once the groups stand, before the tables and the sentence
+    pairs are built (the step that needs the most memory): the pipeline lets its background
+    extraction finish there, so the two processes do not peak together."""
     report = progress or (lambda _stage, _fraction: None)
     report("indexing sentences", 0.0)
     members, cands, score, vectors = scored_pairs(sentences, options, embedder)
@@ -447,6 +457,8 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
         schema={"node": pl.Int64, "g": pl.Int64},
     )
     report("describing groups", 0.9)
+    if before_tables is not None:
+        before_tables()
     out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
     report("aligned", 1.0)
     return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),

@@ -68,6 +68,11 @@ def load(spec: str) -> Embedder | None:
     return _cache[spec]
 
 
+def forget() -> None:
+    """Drop the loaded embedders (their tables and tokenizers are freed)."""
+    _cache.clear()
+
+
 def _missing(package: str, extra: str) -> CorpusdiffError:
     return CorpusdiffError(f"the {package} package is not installed: pip install "
                            f"'corpusdiff[{extra}]' (or use --embedder none)")

@@ -64,7 +64,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     if options.reference is not None and options.reference not in articles["id"].to_list():
         raise CorpusdiffError(f"unknown reference article {options.reference!r}; articles are "
                               + ", ".join(articles["id"].to_list()))
-    # a large corpus: a second process extracts quotes and facts while this one aligns
+    # a large corpus: a second process embeds the sentences and extracts quotes and facts
+    # while this one aligns
     extraction = background.start(articles)
     report("splitting sentences", 0.1)
     sentences = segment(articles)
@@ -80,12 +81,16 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                     *web_page_warnings(sentences, articles)]
     articles = _titles(articles, sentences)
     if extraction is not None:
-        extraction.send(articles, sentences)
+        extraction.send(articles, sentences,
+                        None if options.embedder == "none" else options.embedder)
 
     def aligned(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.4 * fraction)
 
-    alignment = align_all(sentences, options, aligned)
+    alignment = align_all(
+        sentences, options, aligned,
+        embedder="options" if extraction is None else extraction.embedder(options.embedder),
+        before_tables=None if extraction is None else extraction.wait)
     sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
     return analyze(articles, sentences, groups, members, options, warnings,

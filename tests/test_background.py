@@ -1,5 +1,6 @@
-"""The second process that extracts quotes and facts of a large corpus: the same tables as
-in-process extraction, a fallback when the child fails, and no child left behind."""
+"""The second process that embeds the sentences and extracts quotes and facts of a large
+corpus: the same vectors and tables as in-process, a fallback when the child fails, and no
+child left behind."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import gc
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from corpusdiff import background
+from corpusdiff import background, embed
+from corpusdiff.align import node_texts
 from corpusdiff.analyze.facts import extract_facts
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate
@@ -35,7 +38,10 @@ def test_child_extracts_what_this_process_does(monkeypatch: pytest.MonkeyPatch) 
     articles, sentences = _seeds()
     extraction = background.start(articles)
     assert extraction is not None
-    extraction.send(articles, sentences)
+    extraction.send(articles, sentences, "wordllama")
+    texts = node_texts(sentences)
+    vectors = extraction.embedder("wordllama")(texts)  # type: ignore[misc]
+    assert np.array_equal(vectors, embed.load("wordllama")(texts))  # type: ignore[misc]
     answer = extraction.result()
     assert answer is not None
     marks, facts = answer
@@ -75,7 +81,11 @@ def test_failed_child_answers_none(monkeypatch: pytest.MonkeyPatch) -> None:
     articles, sentences = _seeds()
     extraction = background.start(articles)
     assert extraction is not None
-    extraction.send(articles, sentences.drop("text"))  # the child raises on this
+    extraction.send(articles, sentences.drop("text"), "wordllama")  # the child fails on this
+    texts = node_texts(sentences)
+    # no vectors from the child: embedded here
+    assert np.array_equal(extraction.embedder("wordllama")(texts),  # type: ignore[misc]
+                          embed.load("wordllama")(texts))  # type: ignore[misc]
     assert extraction.result() is None
 
 
@@ -89,3 +99,11 @@ def test_dropped_extraction_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> 
     gc.collect()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped: the finaliser killed and waited for it
+
+
+def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, _ = _seeds()
+    extraction = background.start(articles)
+    assert extraction is not None
+    assert extraction.result() is None  # nothing sent: stopped, not waited on for ever
