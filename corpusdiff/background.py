@@ -45,13 +45,13 @@ class Extraction:
     """A child process embedding the aligner's sentences and extracting the quote marks and
     facts of one corpus."""
 
-    def __init__(self) -> None:
+    def __init__(self, embedder: str = "none") -> None:
         package_root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (package_root, env.get("PYTHONPATH", "")) if p)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "corpusdiff.background"], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "corpusdiff.background", embedder], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         #: the child's answers in order (vectors, then extraction); None for one it failed
         self._answers: list[Any] = []
@@ -60,12 +60,10 @@ class Extraction:
         # a comparison that fails or is dropped half-way leaves no child behind
         self._finalizer = weakref.finalize(self, _stop, self._proc)
 
-    def send(self, articles: pl.DataFrame, sentences: pl.DataFrame,
-             embedder: str | None = None) -> None:
-        """Hand the corpus to the child (``embedder``: the spec whose vectors it computes
-        first, None for none). The write and the reads run in threads: the child may still be
-        importing, and it exits as soon as its last answer is read."""
-        data = pickle.dumps((articles, sentences, embedder), protocol=pickle.HIGHEST_PROTOCOL)
+    def send(self, articles: pl.DataFrame, sentences: pl.DataFrame) -> None:
+        """Hand the corpus to the child. The write and the reads run in threads: the child
+        may still be importing, and it exits as soon as its last answer is read."""
+        data = pickle.dumps((articles, sentences), protocol=pickle.HIGHEST_PROTOCOL)
         proc = self._proc
 
         def write() -> None:
@@ -145,15 +143,16 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             pipe.close()
 
 
-def start(articles: pl.DataFrame) -> Extraction | None:
+def start(articles: pl.DataFrame, embedder: str = "none") -> Extraction | None:
     """A child process for a large corpus (None for a small one, when CORPUSDIFF_BACKGROUND=0,
-    or when no child can be started)."""
+    or when no child can be started). ``embedder``: the spec of the embedder whose vectors the
+    child computes first (it loads it while this process segments)."""
     if os.environ.get(ENV_SWITCH, "1") == "0":
         return None
     if int(articles["text"].str.len_chars().sum() or 0) < APART_CHARS:
         return None
     try:
-        return Extraction()
+        return Extraction(embedder)
     except OSError:
         return None
 
@@ -175,12 +174,15 @@ def _main() -> int:
     from corpusdiff.analyze.facts import extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
 
-    articles, sentences, spec = pickle.load(sys.stdin.buffer)
+    try:
+        loaded = embed.load(sys.argv[1])
+    except Exception:  # the parent embeds, and reports the error, itself
+        loaded = None
+    articles, sentences = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     vectors: Any = None
     try:
         texts = node_texts(sentences)
-        loaded = embed.load(spec) if spec is not None else None
         if loaded is not None:
             vectors = (texts, loaded(texts))
     except Exception:  # the parent embeds, and reports the error, itself

@@ -66,7 +66,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                               + ", ".join(articles["id"].to_list()))
     # a large corpus: a second process embeds the sentences and extracts quotes and facts
     # while this one aligns
-    extraction = background.start(articles)
+    extraction = background.start(articles, options.embedder)
     report("splitting sentences", 0.1)
     sentences = segment(articles)
     if options.boilerplate:
@@ -81,8 +81,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                     *web_page_warnings(sentences, articles)]
     articles = _titles(articles, sentences)
     if extraction is not None:
-        extraction.send(articles, sentences,
-                        None if options.embedder == "none" else options.embedder)
+        extraction.send(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.4 * fraction)

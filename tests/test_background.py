@@ -30,15 +30,15 @@ def _seeds():
 
 def test_small_corpus_stays_in_process() -> None:
     articles, _ = _seeds()
-    assert background.start(articles) is None
+    assert background.start(articles, "wordllama") is None
 
 
 def test_child_extracts_what_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, sentences = _seeds()
-    extraction = background.start(articles)
+    extraction = background.start(articles, "wordllama")
     assert extraction is not None
-    extraction.send(articles, sentences, "wordllama")
+    extraction.send(articles, sentences)
     texts = node_texts(sentences)
     vectors = extraction.embedder("wordllama")(texts)  # type: ignore[misc]
     assert np.array_equal(vectors, embed.load("wordllama")(texts))  # type: ignore[misc]
@@ -56,8 +56,8 @@ def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> N
     started: list[background.Extraction] = []
     real_start = background.start
 
-    def spy(articles):  # type: ignore[no-untyped-def]
-        found = real_start(articles)
+    def spy(articles, embedder):  # type: ignore[no-untyped-def]
+        found = real_start(articles, embedder)
         started.append(found)
         return found
 
@@ -73,15 +73,15 @@ def test_switched_off_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     monkeypatch.setenv(background.ENV_SWITCH, "0")
     articles, _ = _seeds()
-    assert background.start(articles) is None
+    assert background.start(articles, "wordllama") is None
 
 
 def test_failed_child_answers_none(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, sentences = _seeds()
-    extraction = background.start(articles)
+    extraction = background.start(articles, "wordllama")
     assert extraction is not None
-    extraction.send(articles, sentences.drop("text"), "wordllama")  # the child fails on this
+    extraction.send(articles, sentences.drop("text"))  # the child fails on this
     texts = node_texts(sentences)
     # no vectors from the child: embedded here
     assert np.array_equal(extraction.embedder("wordllama")(texts),  # type: ignore[misc]
@@ -92,7 +92,7 @@ def test_failed_child_answers_none(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_dropped_extraction_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, _ = _seeds()
-    extraction = background.start(articles)
+    extraction = background.start(articles, "wordllama")
     assert extraction is not None
     pid = extraction._proc.pid
     del extraction
@@ -104,6 +104,6 @@ def test_dropped_extraction_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> 
 def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, _ = _seeds()
-    extraction = background.start(articles)
+    extraction = background.start(articles, "wordllama")
     assert extraction is not None
     assert extraction.result() is None  # nothing sent: stopped, not waited on for ever
