@@ -560,7 +560,16 @@ def print_stages(reports: Sequence[tuple[Corpus, dict[str, object]]]) -> None:
         row += [f"{report['total_seconds']:.2f}", f"{report.get('total_cpu_seconds', 0.0):.2f}",
                 f"{report['peak_mib']:.0f}"]
     body.append(row)
+    # a large corpus's embedding and extractions run in a helper process beside the stages
+    row = ["helper"]
+    for _, report in reports:
+        row += ["", f"{report.get('helper_cpu_seconds', 0.0):.2f}",
+                f"{report.get('helper_peak_mib', 0.0):.0f}"]
+    body.append(row)
     print_columns(header, body, right=set(range(1, len(header))))
+    print("  (helper: the process corpusdiff.background starts for a large corpus: it embeds the "
+          "sentences and extracts quotes and facts while the stages above run; its CPU is not in "
+          "theirs)")
     missing = sorted({m for _, r in reports for m in r.get("missing", [])})  # type: ignore[union-attr]
     if missing:
         print(f"  no step yet for: {', '.join(missing)} (reads 0)")
