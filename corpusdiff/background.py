@@ -198,7 +198,8 @@ def _main() -> int:
     answer = (extract_quotes(articles, sentences), extract_facts(sentences))
     pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
-    return 0
+    # the parent waits for this process to end: skip the interpreter's teardown (~0.1 s)
+    os._exit(0)
 
 
 if __name__ == "__main__":
