@@ -5,7 +5,7 @@ On a large corpus the quote and fact extractions take about as long as the align
 read only the segmented, boilerplate-marked sentences, not the alignment; the sentence vectors
 need only the sentences too. On two cores they run beside the alignment: the helper process is
 started right after the articles are read, so its imports (about half a second) overlap with
-segmentation and cleaning; it is a plain ``python -m corpusdiff.background`` child that reads
+segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
 one pickled request (articles, sentences, embedder) on stdin and writes two pickled answers on
 stdout: first the node texts and their vectors (the aligner meanwhile finds its lexical
 candidates), then the quote marks and the facts. Threads would gain nothing: the extraction
@@ -46,13 +46,13 @@ class Extraction:
     facts of one corpus."""
 
     def __init__(self, embedder: str = "none") -> None:
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        # this very package first on the child's path (not one the working directory holds)
+        root = str(Path(__file__).resolve().parent.parent)
+        code = (f"import sys; sys.path.insert(0, {root!r}); "
+                "from corpusdiff.background import _main; raise SystemExit(_main())")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "corpusdiff.background", embedder], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+            [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         #: the child's answers in order (vectors, then extraction); None for one it failed
         self._answers: list[Any] = []
         self._got = threading.Condition()
