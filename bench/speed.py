@@ -94,8 +94,40 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def tree_rss_mib(pid: int) -> float:
+    """Resident MiB of process ``pid`` and all its descendants, summed (0 without /proc)."""
+    total, todo = 0, [pid]
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * page
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 2**20
+
+
+class TreePeak(threading.Thread):
+    """Samples the summed RSS of a process tree every 5 ms (a helper process counts with its
+    parent: ``ru_maxrss`` would only give the larger of the two)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.005):
+            self.peak = max(self.peak, tree_rss_mib(self.pid))
+
+
 def run_measured(cmd: Sequence[str], timeout: float) -> Run:
-    """Run ``cmd`` (cwd = repository), return its wall time, peak RSS, exit code and stderr."""
+    """Run ``cmd`` (cwd = repository), return its wall time, peak RSS (of the process tree:
+    the larger of the child's ``ru_maxrss`` and the sampled sum over it and its
+    descendants), exit code and stderr."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -115,15 +147,19 @@ def run_measured(cmd: Sequence[str], timeout: float) -> Run:
 
         timer = threading.Timer(timeout, kill)
         timer.start()
+        sampler = TreePeak(proc.pid)
+        sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            sampler.done.set()
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # we reaped it, tell Popen
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, stderr, killed.is_set())
+    peak = max(usage.ru_maxrss / 1024, sampler.peak)
+    return Run(seconds, peak, proc.returncode, stderr, killed.is_set())
 
 
 def export_cmd(python: str, files: Sequence[Path], fmt: str | None, output: str) -> list[str]:
@@ -524,7 +560,16 @@ def print_stages(reports: Sequence[tuple[Corpus, dict[str, object]]]) -> None:
         row += [f"{report['total_seconds']:.2f}", f"{report.get('total_cpu_seconds', 0.0):.2f}",
                 f"{report['peak_mib']:.0f}"]
     body.append(row)
+    # a large corpus's embedding and extractions run in a helper process beside the stages
+    row = ["helper"]
+    for _, report in reports:
+        row += ["", f"{report.get('helper_cpu_seconds', 0.0):.2f}",
+                f"{report.get('helper_peak_mib', 0.0):.0f}"]
+    body.append(row)
     print_columns(header, body, right=set(range(1, len(header))))
+    print("  (helper: the process corpusdiff.background starts for a large corpus: it embeds the "
+          "sentences and extracts quotes and facts while the stages above run; its CPU is not in "
+          "theirs)")
     missing = sorted({m for _, r in reports for m in r.get("missing", [])})  # type: ignore[union-attr]
     if missing:
         print(f"  no step yet for: {', '.join(missing)} (reads 0)")

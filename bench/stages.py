@@ -216,6 +216,10 @@ def measure(paths: Sequence[str], fmt: str) -> dict[str, Any]:
         "total_seconds": round(total, 4),
         "total_cpu_seconds": round(sum(meter.cpu.values()), 4),
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # the helper process of a large corpus (corpusdiff.background), reaped by now
+        "helper_cpu_seconds": round(sum(getattr(resource.getrusage(resource.RUSAGE_CHILDREN), f)
+                                        for f in ("ru_utime", "ru_stime")), 4),
+        "helper_peak_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "sentences": comparison.sentences.height,
         "output_chars": len(text),
     }

@@ -114,6 +114,11 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return members, nodes.select("node", "text", "articles", "headline")
 
 
+def node_texts(sentences: pl.DataFrame) -> list[str]:
+    """The texts the aligner embeds, in node order (one per distinct normalised sentence)."""
+    return _nodes(sentences)[1]["text"].to_list()
+
+
 def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
     """node, token, tid (the token's integer id), df, namey, w: each content word of a node
     with its weight."""
@@ -274,12 +279,36 @@ class _Group:
     articles: dict[str, list[int]] = field(default_factory=dict)
 
 
+class _Singletons(dict[int, _Group]):
+    """group id -> group. Every node starts as a group of its own (its id is the node's): the
+    group of a node no join has touched yet is made on first use (most nodes never are)."""
+
+    def __init__(self, node_sentences: dict[int, list[tuple[str, int]]]) -> None:
+        super().__init__()
+        self.node_sentences = node_sentences
+
+    def __missing__(self, node: int) -> _Group:
+        g = _Group([node])
+        for art, idx in self.node_sentences[node]:
+            g.articles.setdefault(art, []).append(idx)
+        self[node] = g
+        return g
+
+
+class _Owners(dict[int, int]):
+    """node -> the id of its group; a node no join has moved is its own group."""
+
+    def __missing__(self, node: int) -> int:
+        return node
+
+
 class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
     def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
                  links: set[int], width: int, threshold: float,
-                 sure: set[int] | None = None) -> None:
+                 sure: set[int] | None = None,
+                 node_articles: dict[int, frozenset[str]] | None = None) -> None:
         #: the scored pairs that reach min_link (any other pair counts as 0), each pair
         #: (a, b), a < b, as the integer a * width + b
         self.links = links
@@ -293,15 +322,11 @@ class _Grouper:
         #: index of the join being tested
         self.step = 0
         self.min_link = threshold * 0.5
-        self.owner: dict[int, int] = {}
-        self.groups: dict[int, _Group] = {}
-        for node, sents in node_sentences.items():
-            g = _Group([node])
-            for art, idx in sents:
-                g.articles.setdefault(art, []).append(idx)
-            self.groups[node] = g
-            self.owner[node] = node
-        self.node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sentences.items()}
+        self.owner = _Owners()
+        self.groups = _Singletons(node_sentences)
+        #: node -> its articles (the same for every pass: built once by the caller)
+        self.node_articles = node_articles if node_articles is not None else {
+            n: frozenset(a for a, _ in s) for n, s in node_sentences.items()}
 
     def _coherent(self, g1: _Group, g2: _Group, halves: bool = False) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
@@ -387,7 +412,8 @@ class _Grouper:
 
     def _absorb(self, keep: int, other: int) -> None:
         """Move every node of group ``other`` into group ``keep``."""
-        g1, g2 = self.groups[keep], self.groups.pop(other)
+        g1, g2 = self.groups[keep], self.groups[other]
+        del self.groups[other]
         g1.nodes.extend(g2.nodes)
         for art, idxs in g2.articles.items():
             g1.articles.setdefault(art, []).extend(idxs)
@@ -443,20 +469,28 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
             return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
+    # the lexical candidates and their lexical scores first: an embedder in another process
+    # works meanwhile (a pair's lexical score does not depend on the pairs scored with it)
+    lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
+    lexical_scores = _score(lexical, weights)
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
 
     def learned(pairs: pl.DataFrame) -> pl.DataFrame:
         return semantic.rescore(_score(pairs, weights), ctx)
 
-    lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
-    pairs = pl.concat([lexical, semantic.candidates(ctx)]).unique().sort("a", "b")
-    return members, learned(pairs), learned, ctx.vectors
+    only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
+    scores = pl.concat([lexical_scores, _score(only_semantic, weights)]).sort("a", "b")
+    return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
 
 def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | None = None,
-              embedder: Embedder | str | None = "options") -> Alignment:
+              embedder: Embedder | str | None = "options",
+              before_tables: Callable[[], None] | None = None) -> Alignment:
     """Align sentences across articles (see :func:`align`), keeping the pair scores and the
-    sentence vectors on the side. ``embedder`` overrides ``options.embedder``."""
+    sentence vectors on the side. ``embedder`` overrides ``options.embedder``.
+    ``before_tables`` is called once the groups stand, before the tables and the sentence
+    pairs are built (the step that needs the most memory): the pipeline lets its background
+    extraction finish there, so the two processes do not peak together."""
     report = progress or (lambda _stage, _fraction: None)
     report("indexing sentences", 0.0)
     members, cands, score, vectors = scored_pairs(sentences, options, embedder)
@@ -478,10 +512,12 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     ).select("a", "b").rows()
     grouper, cands = _group(node_sents, head_nodes, edges, cands, score, options.threshold)
     node_group = pl.DataFrame(
-        {"node": list(grouper.owner), "g": list(grouper.owner.values())},
+        {"node": list(node_sents), "g": [grouper.owner[n] for n in node_sents]},
         schema={"node": pl.Int64, "g": pl.Int64},
     )
     report("describing groups", 0.9)
+    if before_tables is not None:
+        before_tables()
     out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
     report("aligned", 1.0)
     return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),
@@ -502,8 +538,9 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     sure = set(cands.filter(pl.col("score") >= threshold).select(pair_key).to_series().to_list())
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
+    node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sents.items()}
     for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, links, width, threshold, sure)
+        grouper = _Grouper(node_sents, links, width, threshold, sure, node_articles)
         if head_nodes:
             grouper.merge(head_nodes)
         # the edges before the first one whose tests read a newly scored pair decide as in

@@ -68,17 +68,27 @@ def load(spec: str) -> Embedder | None:
     return _cache[spec]
 
 
+def forget() -> None:
+    """Drop the loaded embedders (their tables and tokenizers are freed)."""
+    _cache.clear()
+
+
 def _missing(package: str, extra: str) -> CorpusdiffError:
     return CorpusdiffError(f"the {package} package is not installed: pip install "
                            f"'corpusdiff[{extra}]' (or use --embedder none)")
 
 
-def _normalised(matrix: np.ndarray) -> np.ndarray:
+def _normalised(matrix: np.ndarray, in_place: bool = False) -> np.ndarray:
+    """Rows scaled to unit length (``in_place``: into ``matrix`` itself, a float32 array the
+    caller owns: no second matrix at the peak)."""
     import numpy as np
 
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.maximum(norms, np.float32(1e-12))
+    norms = np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), np.float32(1e-12))
+    if in_place:
+        matrix /= norms
+        return matrix
+    return matrix / norms
 
 
 def package_dir(package: str) -> Path | None:
@@ -124,7 +134,7 @@ def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[li
         out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for start in range(0, len(texts), EMBED_CHUNK):
             embed_chunk(texts[start:start + EMBED_CHUNK], out[start:start + EMBED_CHUNK])
-        return _normalised(out)
+        return _normalised(out, in_place=True)
 
     return embed
 

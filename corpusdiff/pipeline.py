@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from corpusdiff import background
 from corpusdiff.align import PAIRS, Progress, align_all
 from corpusdiff.analyze.coverage import carries
 from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
@@ -63,6 +64,9 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     if options.reference is not None and options.reference not in articles["id"].to_list():
         raise CorpusdiffError(f"unknown reference article {options.reference!r}; articles are "
                               + ", ".join(articles["id"].to_list()))
+    # a large corpus: a second process embeds the sentences and extracts quotes and facts
+    # while this one aligns
+    extraction = background.start(articles, options.embedder)
     report("splitting sentences", 0.1)
     sentences = segment(articles)
     if options.boilerplate:
@@ -76,34 +80,43 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                                  "compared" for path in hollow),
                     *web_page_warnings(sentences, articles)]
     articles = _titles(articles, sentences)
+    if extraction is not None:
+        extraction.send(articles, sentences)
 
     def aligned(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.4 * fraction)
 
-    alignment = align_all(sentences, options, aligned)
+    alignment = align_all(
+        sentences, options, aligned,
+        embedder="options" if extraction is None else extraction.embedder(options.embedder),
+        before_tables=None if extraction is None else extraction.wait)
     sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
     return analyze(articles, sentences, groups, members, options, warnings,
                    lambda stage, fraction: report(stage, 0.6 + 0.4 * fraction),
-                   pairs=alignment.pairs)
+                   pairs=alignment.pairs, extraction=extraction)
 
 
 def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFrame,
             members: pl.DataFrame, options: Options | None = None,
             warnings: Iterable[str] = (), progress: Progress | None = None,
-            pairs: pl.DataFrame | None = None) -> Comparison:
+            pairs: pl.DataFrame | None = None,
+            extraction: background.Extraction | None = None) -> Comparison:
     """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage,
     framing), in one forward pass, and the Comparison that holds every table. ``pairs``: the
     aligner's scored sentence pairs (:data:`corpusdiff.align.PAIRS`), which tell what an outlet
-    says in other words."""
+    says in other words. ``extraction``: the quote marks and facts being extracted in a
+    second process (:mod:`corpusdiff.background`); extracted here when it is None or fails."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("finding quotes", 0.0)
-    quotes = compare_quotes(extract_quotes(articles, sentences), members)
+    extracted = extraction.result() if extraction is not None else None
+    marks = extracted[0] if extracted is not None else extract_quotes(articles, sentences)
+    quotes = compare_quotes(marks, members)
     report("finding paraphrases", 0.3)
     paraphrases = paraphrased(quotes, sentences, members)
     report("finding facts", 0.45)
-    facts = extract_facts(sentences)
+    facts = extracted[1] if extracted is not None else extract_facts(sentences)
     report("comparing facts", 0.8)
     # sentence pairs that state the same thing: alignment groups, and close pairs
     conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,

@@ -149,7 +149,11 @@ def top_columns(sims: Any, k: int) -> Any:
         return np.argpartition(sims, n - k, axis=1)[:, n - k:]
     nb = n // TOP_BLOCK
     full = nb * TOP_BLOCK
-    bmax = np.max(sims[:, :full].reshape(m, TOP_BLOCK, nb), axis=1)
+    # the block maxima slice by slice: a reshape of the (non-contiguous) first ``full``
+    # columns would copy the whole chunk
+    bmax = sims[:, :nb].copy()
+    for j in range(1, TOP_BLOCK):
+        np.maximum(bmax, sims[:, j * nb:(j + 1) * nb], out=bmax)
     blocks = np.argpartition(bmax, nb - k, axis=1)[:, nb - k:]
     cols = (blocks[:, :, None] + np.arange(TOP_BLOCK) * nb).reshape(m, -1)
     if full < n:  # the last columns: always searched
@@ -160,18 +164,20 @@ def top_columns(sims: Any, k: int) -> Any:
 
 
 def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
-          spans: tuple[Any, Any] | None) -> None:
+          spans: tuple[Any, Any] | None, first_col: int = 0) -> None:
     """Set to -inf the pairs that cannot align: two sentences of one outlet (a node several
-    outlets share counts in each), or a headline with a body line."""
+    outlets share counts in each), or a headline with a body line. ``sims``: the rows ``rows``
+    (contiguous) and the columns from ``first_col`` on. The mask is symmetric: a pair is
+    masked whichever of its nodes is the row."""
     import numpy as np
 
     art = outlets.owner
     if spans is None:
-        bad = art[None, :] == art[rows, None]
-        bad |= head[None, :] != head[rows, None]
+        bad = art[None, first_col:] == art[rows, None]
+        bad |= head[None, first_col:] != head[rows, None]
         np.copyto(sims, -np.inf, where=bad)
     else:
-        heads = np.flatnonzero(head)
+        heads = np.flatnonzero(head[first_col:])
         if heads.size:
             sims[np.ix_(np.flatnonzero(~head[rows]), heads)] = -np.inf
             for r in np.flatnonzero(head[rows]):
@@ -183,16 +189,86 @@ def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
         while first < rows.size:  # rows of one outlet are contiguous too
             c = art[rows[first]]
             last = first + int(np.searchsorted(art[rows[first:]], c, side="right"))
-            sims[first:last, lo[c]:hi[c]] = -np.inf
+            sims[first:last, max(lo[c] - first_col, 0):max(hi[c] - first_col, 0)] = -np.inf
             first = last
     if outlets.shared:
         member = outlets.member
         for j in outlets.shared:  # a shared node as a column: rows of any of its outlets
-            sims[member[j][art[rows]], j] = -np.inf
+            if j >= first_col:
+                sims[member[j][art[rows]], j - first_col] = -np.inf
         start, stop = int(rows[0]), int(rows[-1]) + 1
         for j, cs in outlets.shared.items():  # as a row: columns that meet any of its outlets
             if start <= j < stop:
-                sims[j - start, member[:, cs].any(axis=1)] = -np.inf
+                sims[j - start, member[first_col:, cs].any(axis=1)] = -np.inf
+
+
+#: column hits (cosines that may still count) kept before they are cut to each node's best
+#: KNN_MAX (bounds memory when most pairs are close, as in synthetic corpora of one story)
+HITS_KEPT = 2_000_000
+
+
+def _best_overall(vectors: Any, outlets: Outlets, head: Any, spans: tuple[Any, Any] | None,
+                  k: int) -> tuple[list[Any], list[Any], list[Any]]:
+    """(a, b, s) arrays: each node's ``k`` most similar nodes among those it may align with,
+    as far as their cosine can reach SEM_FLOOR once rounded (the others would be dropped).
+
+    The cosine matrix is symmetric, so only its upper half is computed: each strip of CHUNK
+    rows is multiplied with the columns from its own first row on. A row takes its best ``k``
+    of those columns; its columns (later rows) take every cosine of the strip that can still
+    be among their best ``k`` (at least the floor, and at least the k-th best they already
+    hold once hits are cut). Each node's best ``k`` over both are kept, ties to the lower
+    node id. The products of the strips equal those of full rows bit for bit (each is one dot
+    product of the same two vectors)."""
+    import numpy as np
+
+    n = vectors.shape[0]
+    floor = np.float32(SEM_FLOOR - 10.0 ** -DIGITS)  # may still round up to the floor
+    bar = np.full(n, floor, dtype=np.float32)  # a column's lowest cosine that can count
+    rows_a: list[np.ndarray] = []
+    rows_b: list[np.ndarray] = []
+    rows_s: list[np.ndarray] = []
+    hits: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    n_hits = 0
+    for start in range(0, n, CHUNK):
+        stop = min(n, start + CHUNK)
+        sims = vectors[start:stop] @ vectors[start:].T
+        rows = np.arange(start, stop)
+        _mask(sims, rows, outlets, head, spans, first_col=start)
+        kk = min(k, sims.shape[1])
+        top = top_columns(sims, kk)
+        vals = np.take_along_axis(sims, top, axis=1)
+        keep = vals >= floor
+        rows_a.append(np.repeat(rows, kk)[keep.ravel()])
+        rows_b.append((top + start)[keep])
+        rows_s.append(vals[keep])
+        later = sims[:, stop - start:]
+        r, c = np.nonzero(later >= bar[None, stop:])
+        hits.append((c + stop, r + start, later[r, c]))
+        n_hits += r.size
+        del sims, later
+        if n_hits > HITS_KEPT:
+            hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
+            a, _, s = hits[0]
+            full = np.flatnonzero(np.bincount(a, minlength=n) >= k)
+            # a's k-th best is its lowest kept cosine: nothing below it can count any more
+            lowest = np.full(n, np.inf, dtype=np.float32)
+            np.minimum.at(lowest, a, s)
+            bar[full] = np.maximum(bar[full], lowest[full])
+            n_hits = hits[0][0].size
+    a, b, s = _best_k(*(np.concatenate([*x, *y]) for x, y in zip(
+        (rows_a, rows_b, rows_s), zip(*hits, strict=True), strict=True)), k)
+    return [a], [b], [s]
+
+
+def _best_k(a: Any, b: Any, s: Any, k: int) -> tuple[Any, Any, Any]:
+    """The ``k`` rows of highest ``s`` for each ``a`` (ties: lower ``b``), sorted by a."""
+    import numpy as np
+
+    order = np.lexsort((b, -s, a))
+    a, b, s = a[order], b[order], s[order]
+    rank = np.arange(a.size) - np.searchsorted(a, a, side="left")
+    keep = rank < k
+    return a[keep], b[keep], s[keep]
 
 
 def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
@@ -219,27 +295,23 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
     rows_a: list[np.ndarray] = []
     rows_b: list[np.ndarray] = []
     rows_s: list[np.ndarray] = []
-    for start in range(0, n, CHUNK):
+    if not exact:
+        rows_a, rows_b, rows_s = _best_overall(vectors, outlets, head, spans,
+                                               min(KNN_MAX, n - 1))
+    for start in range(0, n if exact else 0, CHUNK):
         stop = min(n, start + CHUNK)
         sims = vectors[start:stop] @ vectors.T
         rows = np.arange(start, stop)
         _mask(sims, rows, outlets, head, spans)
-        if exact:
-            for cols in columns:
-                if cols.size == 0:
-                    continue
-                sub = sims[:, cols]
-                kk = min(k, cols.size)
-                top = np.argpartition(-sub, kk - 1, axis=1)[:, :kk]
-                rows_a.append(np.repeat(rows, kk))
-                rows_b.append(cols[top].ravel())
-                rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
-        else:
-            kk = min(KNN_MAX, n - 1)
-            top = top_columns(sims, kk)
+        for cols in columns:
+            if cols.size == 0:
+                continue
+            sub = sims[:, cols]
+            kk = min(k, cols.size)
+            top = np.argpartition(-sub, kk - 1, axis=1)[:, :kk]
             rows_a.append(np.repeat(rows, kk))
-            rows_b.append(top.ravel())
-            rows_s.append(np.take_along_axis(sims, top, axis=1).ravel())
+            rows_b.append(cols[top].ravel())
+            rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
         del sims
     found = pl.DataFrame({
         "a": np.concatenate(rows_a).astype(np.int64),

@@ -349,3 +349,36 @@ def test_an_outlet_repeating_a_quote_keeps_both_sentences_in_its_group(
         "Ruiz repeated it after the meeting: this was a victory for taxpayers who were never "
         "asked.",
     }
+
+
+def test_half_matrix_search_finds_what_full_rows_find(monkeypatch) -> None:
+    """With more outlets than EXACT_OUTLETS, the neighbour search multiplies only the upper
+    half of the cosine matrix (strips of CHUNK rows, later rows taking their hits from earlier
+    strips): it finds the same neighbours as one strip of full rows, with nodes several
+    outlets share, headlines, close clusters (most pairs above the floor: hits are cut to each
+    node's best as they pile up) and a ragged last strip."""
+    import numpy as np
+
+    from corpusdiff import semantic
+
+    rng = np.random.default_rng(3)
+    n_out, per = 20, 9
+    owners = [f"o{i:02d}" for i in range(n_out) for _ in range(per)]
+    # five stories: nodes of one story are close (cosines far above SEM_FLOOR)
+    centres = rng.standard_normal((5, 16))
+    vectors = centres[rng.integers(0, 5, len(owners))] + 0.6 * rng.standard_normal(
+        (len(owners), 16))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    articles = [[o] for o in owners]
+    for i in (4, 40, 77):  # wire copy: one node in several outlets
+        articles[i] = sorted({owners[i], owners[i + 30], owners[i + 61]})
+    nodes = pl.DataFrame({"articles": articles,
+                          "headline": [i % per == 0 for i in range(len(owners))]})
+    assert semantic.Outlets.of(nodes).count > semantic.EXACT_OUTLETS
+    monkeypatch.setattr(semantic, "CHUNK", len(owners))
+    whole = semantic.neighbours(vectors, nodes)
+    monkeypatch.setattr(semantic, "CHUNK", 13)
+    monkeypatch.setattr(semantic, "HITS_KEPT", 40)
+    halves = semantic.neighbours(vectors, nodes)
+    assert whole.height > len(owners)
+    assert halves.equals(whole)

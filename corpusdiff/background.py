@@ -1,0 +1,206 @@
+"""Sentence vectors, quotes and facts computed in a second process while this one aligns (large
+corpora only).
+
+On a large corpus the quote and fact extractions take about as long as the alignment, and they
+read only the segmented, boilerplate-marked sentences, not the alignment; the sentence vectors
+need only the sentences too. On two cores they run beside the alignment: the helper process is
+started right after the articles are read, so its imports (about half a second) overlap with
+segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
+one pickled request (articles, sentences, embedder) on stdin and writes two pickled answers on
+stdout: first the node texts and their vectors (the aligner meanwhile finds its lexical
+candidates), then the quote marks and the facts. Threads would gain nothing: the extraction
+is Python code that holds the GIL.
+
+Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
+goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
+the pipeline computes them in-process, so the outcome never depends on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from corpusdiff.embed import Embedder
+
+#: corpora with at least this many characters of article text use a second process (300 real
+#: articles hold 1.37 M; there the child's work takes ~2.6 CPU s against its ~0.35 s of
+#: imports, which overlap with segmentation and cleaning)
+APART_CHARS = 400_000
+#: set to "0" to keep every corpus in one process
+ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
+
+
+class Extraction:
+    """A child process embedding the aligner's sentences and extracting the quote marks and
+    facts of one corpus."""
+
+    def __init__(self, embedder: str = "none") -> None:
+        # this very package first on the child's path (not one the working directory holds)
+        root = str(Path(__file__).resolve().parent.parent)
+        code = (f"import sys; sys.path.insert(0, {root!r}); "
+                "from corpusdiff.background import _main; raise SystemExit(_main())")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        #: the child's answers in order (vectors, then extraction); None for one it failed
+        self._answers: list[Any] = []
+        self._got = threading.Condition()
+        self._threads: list[threading.Thread] = []
+        # a comparison that fails or is dropped half-way leaves no child behind
+        self._finalizer = weakref.finalize(self, _stop, self._proc)
+
+    def send(self, articles: pl.DataFrame, sentences: pl.DataFrame) -> None:
+        """Hand the corpus to the child. The write and the reads run in threads: the child
+        may still be importing, and it exits as soon as its last answer is read."""
+        data = pickle.dumps((articles, sentences), protocol=pickle.HIGHEST_PROTOCOL)
+        proc = self._proc
+
+        def write() -> None:
+            try:
+                assert proc.stdin is not None
+                proc.stdin.write(data)
+                proc.stdin.close()
+            except OSError:  # the child died: its answers say so
+                pass
+
+        def read() -> None:
+            assert proc.stdout is not None
+            for _ in range(2):
+                try:
+                    answer = pickle.load(proc.stdout)
+                except Exception:  # died or garbled: this answer and the next are missing
+                    answer = None
+                with self._got:
+                    self._answers.append(answer)
+                    self._got.notify_all()
+
+        self._threads = [threading.Thread(target=write, daemon=True),
+                         threading.Thread(target=read, daemon=True)]
+        for thread in self._threads:
+            thread.start()
+
+    def _answer(self, i: int) -> Any:
+        if not self._threads:
+            return None
+        with self._got:
+            self._got.wait_for(lambda: len(self._answers) > i)
+        return self._answers[i]
+
+    def embedder(self, spec: str) -> Embedder | None:
+        """The embedder ``spec`` names, answering from the child's vectors when it embedded
+        the same texts (loaded here when it did not)."""
+        if spec == "none":
+            return None
+
+        def embed(texts: list[str]) -> Any:
+            answer = self._answer(0)
+            if answer is not None and answer[0] == texts and answer[1] is not None:
+                return answer[1]
+            from corpusdiff import embed as local
+
+            loaded = local.load(spec)
+            assert loaded is not None
+            return loaded(texts)
+
+        return embed
+
+    def wait(self) -> None:
+        """Wait until the child has answered and exited (its memory is free again)."""
+        if not self._threads:  # nothing was sent: the child would wait for ever
+            self._finalizer()
+        for thread in self._threads:
+            thread.join()
+        self._proc.wait()
+
+    def result(self) -> tuple[pl.DataFrame, pl.DataFrame] | None:
+        """(quote marks, facts) as :func:`extract_quotes` and :func:`extract_facts` return
+        them, or None when the child failed (the caller then extracts in-process)."""
+        try:
+            self.wait()
+            answer = self._answer(1) if self._proc.returncode == 0 else None
+        finally:
+            self._finalizer()
+        return answer
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            pipe.close()
+
+
+def start(articles: pl.DataFrame, embedder: str = "none") -> Extraction | None:
+    """A child process for a large corpus (None for a small one, when CORPUSDIFF_BACKGROUND=0,
+    or when no child can be started). ``embedder``: the spec of the embedder whose vectors the
+    child computes first (it loads it while this process segments)."""
+    if os.environ.get(ENV_SWITCH, "1") == "0":
+        return None
+    if int(articles["text"].str.len_chars().sum() or 0) < APART_CHARS:
+        return None
+    try:
+        return Extraction(embedder)
+    except OSError:
+        return None
+
+
+def _trim() -> None:
+    """Give freed heap memory back to the system (glibc only; elsewhere nothing happens)."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+def _main() -> int:
+    import polars as pl  # noqa: F401 - imported while the parent segments
+
+    from corpusdiff import embed
+    from corpusdiff.align import node_texts
+    from corpusdiff.analyze.facts import extract_facts
+    from corpusdiff.analyze.quotes import extract_quotes
+
+    try:
+        loaded = embed.load(sys.argv[1])
+    except Exception:  # the parent embeds, and reports the error, itself
+        loaded = None
+    articles, sentences = pickle.load(sys.stdin.buffer)
+    out = sys.stdout.buffer
+    vectors: Any = None
+    try:
+        texts = node_texts(sentences)
+        if loaded is not None:
+            vectors = (texts, loaded(texts))
+    except Exception:  # the parent embeds, and reports the error, itself
+        pass
+    pickle.dump(vectors, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    # the embedder's table and the tokenizer's buffers are not needed any more: the
+    # extraction reuses their memory (the two processes' peaks add up)
+    del vectors
+    loaded = None
+    embed.forget()
+    _trim()
+    answer = (extract_quotes(articles, sentences), extract_facts(sentences))
+    pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    # the parent waits for this process to end: skip the interpreter's teardown (~0.1 s)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

@@ -1,0 +1,109 @@
+"""The second process that embeds the sentences and extracts quotes and facts of a large
+corpus: the same vectors and tables as in-process, a fallback when the child fails, and no
+child left behind."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpusdiff import background, embed
+from corpusdiff.align import node_texts
+from corpusdiff.analyze.facts import extract_facts
+from corpusdiff.analyze.quotes import extract_quotes
+from corpusdiff.clean import mark_boilerplate
+from corpusdiff.ingest import ingest
+from corpusdiff.pipeline import compare
+from corpusdiff.segment import segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seeds():
+    articles, _ = ingest([SEEDS])
+    return articles, mark_boilerplate(segment(articles), articles)
+
+
+def test_small_corpus_stays_in_process() -> None:
+    articles, _ = _seeds()
+    assert background.start(articles, "wordllama") is None
+
+
+def test_child_extracts_what_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send(articles, sentences)
+    texts = node_texts(sentences)
+    vectors = extraction.embedder("wordllama")(texts)  # type: ignore[misc]
+    assert np.array_equal(vectors, embed.load("wordllama")(texts))  # type: ignore[misc]
+    answer = extraction.result()
+    assert answer is not None
+    marks, facts = answer
+    assert marks.height > 0 and facts.height > 0
+    assert marks.equals(extract_quotes(articles, sentences))
+    assert facts.equals(extract_facts(sentences))
+
+
+def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = compare([SEEDS])
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    started: list[background.Extraction] = []
+    real_start = background.start
+
+    def spy(articles, embedder):  # type: ignore[no-untyped-def]
+        found = real_start(articles, embedder)
+        started.append(found)
+        return found
+
+    monkeypatch.setattr(background, "start", spy)
+    helped = compare([SEEDS])
+    assert started and started[0] is not None
+    for table in ("quotes", "paraphrases", "facts", "conflicts", "exclusive_facts",
+                  "omissions", "framing"):
+        assert getattr(helped, table).equals(getattr(alone, table)), table
+
+
+def test_switched_off_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    monkeypatch.setenv(background.ENV_SWITCH, "0")
+    articles, _ = _seeds()
+    assert background.start(articles, "wordllama") is None
+
+
+def test_failed_child_answers_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send(articles, sentences.drop("text"))  # the child fails on this
+    texts = node_texts(sentences)
+    # no vectors from the child: embedded here
+    assert np.array_equal(extraction.embedder("wordllama")(texts),  # type: ignore[misc]
+                          embed.load("wordllama")(texts))  # type: ignore[misc]
+    assert extraction.result() is None
+
+
+def test_dropped_extraction_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, _ = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    pid = extraction._proc.pid
+    del extraction
+    gc.collect()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: the finaliser killed and waited for it
+
+
+def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, _ = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    assert extraction.result() is None  # nothing sent: stopped, not waited on for ever
