@@ -27,14 +27,18 @@ from corpusdiff.analyze.fact_words import (
     PHRASES_1,
     PLACE_PREPS,
     PLACE_SUFFIXES,
-    ROLE_MODIFIERS,
-    TITLE_MODIFIERS,
-    TITLE_WORDS,
     TOWN_INSTITUTIONS,
+)
+from corpusdiff.analyze.people_words import (
+    FACT_TITLES,
+    FIRST_NAMES,
+    HONORIFICS,
+    MODIFYING_TITLES,
+    ROLE_MODIFIERS,
     WEAK_TITLES,
 )
-from corpusdiff.analyze.people import FIRST_NAMES, HONORIFICS, SPEECH
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.speech_verbs import SPEECH
 
 
 class _Token:
@@ -143,7 +147,7 @@ def _tokens(text: str) -> list[_Token]:
 
 def _is_title(low: str) -> bool:
     """A title word, singular or plural ("Councilmembers")."""
-    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+    return low in FACT_TITLES or (low.endswith("s") and low[:-1] in FACT_TITLES)
 
 
 # three all-caps words; the pattern opens with a character class (the word boundary is a
@@ -205,7 +209,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
     j = i - 1
     if j < 0 or text[tokens[j].full_end:tokens[i].start] not in (" ", "\u00a0"):
         return None
-    if not tokens[j].title or tokens[j].low in TITLE_MODIFIERS \
+    if not tokens[j].title or tokens[j].low in MODIFYING_TITLES \
             or tokens[j].full_end != tokens[j].end:
         return None
     first = j
@@ -215,7 +219,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
         if gap not in (" ", "\u00a0"):
             break
         t = tokens[k]
-        if t.low in TITLE_WORDS or t.low in ROLE_MODIFIERS or (
+        if t.low in FACT_TITLES or t.low in ROLE_MODIFIERS or (
                 t.cap and t.low not in CAP_STOPS and t.full_end == t.end):
             first = k
         elif not (t.low in ("of", "for", "and", "&") and k > 0 and (
@@ -371,7 +375,7 @@ class _Names:
                 "of", "for", "on"):
             return 0
         e = k + 3  # the first word after "of" may be a title word: "Department of Justice"
-        while e < j and tokens[e].low not in TITLE_WORDS and not (
+        while e < j and tokens[e].low not in FACT_TITLES and not (
                 tokens[e].low == "and" and e + 1 < j and tokens[e + 1].low in ORG_HEADS):
             e += 1
         while not tokens[e - 1].cap:
@@ -387,7 +391,7 @@ class _Names:
         e = k
         while e < j:
             t = tokens[e]
-            if (t.low in TITLE_WORDS and t.low not in WEAK_TITLES) or (
+            if (t.low in FACT_TITLES and t.low not in WEAK_TITLES) or (
                     t.cap and t.low in CAP_STOPS):
                 break
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
@@ -413,7 +417,7 @@ class _Names:
         m_end = k
         while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
                 and tokens[m_end + 1].low not in CAP_STOPS \
-                and tokens[m_end + 1].low not in TITLE_WORDS \
+                and tokens[m_end + 1].low not in FACT_TITLES \
                 and (tokens[m_end + 1].low,) not in PHRASES \
                 and not tokens[m_end + 1].acronym:
             m_end += 1

@@ -38,7 +38,8 @@ from corpusdiff.analyze.fact_pairs import (
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
-from corpusdiff.analyze.fact_words import ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
+from corpusdiff.analyze.fact_words import ROLE_STOP
+from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_ABBREV
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS
 
@@ -73,7 +74,7 @@ def normalise_role(role: str) -> str:
     s = re.sub(r"'s?\b", "", s)
     for pattern, repl in _ROLE_CANON:
         s = pattern.sub(repl, s)
-    words = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS else w
+    words = [w[:-1] if w.endswith("s") and w[:-1] in FACT_TITLES else w
              for w in re.findall(r"[a-z0-9]+", s) if w not in ROLE_STOP]
     return " ".join(ROLE_ABBREV.get(w, w) for w in words)
 

@@ -14,27 +14,29 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.analyze.quote_spans import QuotedArticle
-from corpusdiff.analyze.quote_words import (
+from corpusdiff.analyze.people_words import (
     ABBREVIATIONS,
-    ADVERBS,
-    COMMON_CAPS,
     CONNECTORS,
-    DAYS_MONTHS,
     FEMALE_NAMES,
     FEMALE_NOUNS,
     FIRST_NAMES,
     HONORIFICS,
     MALE_NAMES,
     MALE_NOUNS,
-    NOT_PEOPLE,
-    ORG_ABBR,
-    ORG_WORDS,
-    PAGE_LABELS,
     ROLE_EQUIVALENTS,
     ROLE_HEADS,
     TITLE_MODIFIERS,
     TITLES,
+)
+from corpusdiff.analyze.quote_spans import QuotedArticle
+from corpusdiff.analyze.quote_words import (
+    ADVERBS,
+    COMMON_CAPS,
+    DAYS_MONTHS,
+    NOT_PEOPLE,
+    ORG_ABBR,
+    ORG_WORDS,
+    PAGE_LABELS,
 )
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
