@@ -29,6 +29,7 @@ from corpusdiff.analyze.fact_words import (
     PLACE_SUFFIXES,
     TOWN_INSTITUTIONS,
 )
+from corpusdiff.analyze.people import title_is_surname
 from corpusdiff.analyze.people_words import (
     FACT_TITLES,
     FIRST_NAMES,
@@ -281,6 +282,8 @@ class _Names:
         self.text, self.claims, self.tokens, self.strict = text, claims, tokens, strict
         self.out: list[Mention] = []
         self.pending: list[Pending] = []
+        #: tokens that are title words but a surname here ("Gov. Jim Justice", "Mr. King")
+        self.surnames: set[int] = set()
         n = len(tokens)
         # a single space or no-break space between two tokens, no "'s" on the first
         self.joined = [
@@ -309,10 +312,25 @@ class _Names:
                     end = j - 1
                 else:
                     end = j
+                self.find_surnames(i, end)
                 k = i
                 while k < end:
                     k = self.classify(k, end)
                 i = j
+
+    def find_surnames(self, i: int, j: int) -> None:
+        """Mark the title words of the run ``[i, j)`` that are a surname here
+        (:func:`.people.title_is_surname`, the rule the quotes' speakers follow too)."""
+        tokens = self.tokens
+        if not any(tokens[x].title for x in range(i + 1, j)):
+            return
+        lows = [tokens[x].low for x in range(i, j)]
+        self.surnames.update(x for x in range(i + 1, j)
+                             if tokens[x].title and title_is_surname(lows, x - i))
+
+    def titled(self, k: int) -> bool:
+        """Token ``k`` is a title word and no surname."""
+        return self.tokens[k].title and k not in self.surnames
 
     def run_end(self, i: int, shout: set[int]) -> int:
         """End of the capitalised run from ``i``: capitalised words joined by single spaces,
@@ -357,7 +375,7 @@ class _Names:
                 self.emit(k, k + size, kind, value or _org_key(self.span(k, k + size)),
                           ptype or None)
                 return k + size
-        if tk.low in CAP_STOPS or tk.title or tk.low in HONORIFICS:
+        if tk.low in CAP_STOPS or self.titled(k) or tk.low in HONORIFICS:
             return k + 1
         if tk.acronym and tk.low not in ALLCAPS_WORDS:
             if tk.low in PHRASES_1:  # "L.A.", "U.S."
@@ -417,7 +435,7 @@ class _Names:
         m_end = k
         while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
                 and tokens[m_end + 1].low not in CAP_STOPS \
-                and tokens[m_end + 1].low not in FACT_TITLES \
+                and (tokens[m_end + 1].low not in FACT_TITLES or m_end + 1 in self.surnames) \
                 and (tokens[m_end + 1].low,) not in PHRASES \
                 and not tokens[m_end + 1].acronym:
             m_end += 1
@@ -448,10 +466,10 @@ class _Names:
             self.emit(k, k + 1, kind, value or _org_key(tk.text), ptype or None)
             return k + 1
         if k + size < len(tokens) and self.joined[k + size - 1] \
-                and tokens[k + size].title:
+                and self.titled(k + size):
             return k + size  # part of a title: "Fire" in "Deputy Fire Chief Dana Whitaker"
         words = [(tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
-                 if tokens[x].low not in CAP_STOPS and not tokens[x].title]
+                 if tokens[x].low not in CAP_STOPS and not self.titled(x)]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
                       and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))

@@ -41,8 +41,8 @@ from corpusdiff.analyze.quote_words import (
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
-           "is_acronym"]
+__all__ = ["Mention", "People", "Person", "clean", "is_acronym", "split_title",
+           "title_is_surname"]
 
 # The patterns below open with a character class and test the word boundary behind it
 # ("(?<!\w.)" after the first letter): re then skips ahead to the letters that can start a
@@ -256,6 +256,27 @@ class _NameShape:
     period: bool  # the last word ends with a sentence period
 
 
+def title_is_surname(lows: Sequence[str], i: int) -> bool:
+    """Whether the title word ``lows[i]`` of a run of capitalised words (lower case, see
+    :func:`clean`) is a surname here: the run's last word, right after a given name or an
+    honorific ("Steve King", "Rep. Steve King", "Gov. Jim Justice", "Mr. King", "Ms. Major").
+    The one rule for quotes' speakers and facts' people alike."""
+    return i == len(lows) - 1 and i > 0 and (lows[i - 1] in FIRST_NAMES
+                                             or lows[i - 1] in HONORIFICS)
+
+
+def split_title(lows: Sequence[str]) -> int:
+    """Where the name starts in a run of capitalised words (lower case, see :func:`clean`):
+    after its last title word (:data:`.people_words.TITLES`) that is no surname
+    (:func:`title_is_surname`). "Los Angeles Mayor Karen Bass" -> 3; "Steve King" -> 0;
+    "Sen. Tammy Baldwin" -> 1; a title alone ("Governor") -> its length."""
+    last = -1
+    for i, low in enumerate(lows):
+        if low in TITLES and not title_is_surname(lows, i):
+            last = i
+    return last + 1
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
@@ -263,15 +284,8 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     words = tuple(map(clean, texts))
     lows = [w.lower() for w in words]
     ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
-    last = -1
-    for i, low in enumerate(lows):
-        if low in TITLES:
-            last = i
-    if last == len(lows) - 1 and last > 0 and lows[0] in FIRST_NAMES:
-        last = -1  # a surname that is also a title: Steve King, John Major
-    elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
-        last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
-    first = last + 1
+    first = split_title(lows)
+    last = first - 1
     cut = None
     if "of" in texts or "from" in texts:
         cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
