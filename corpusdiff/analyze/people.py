@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from corpusdiff.analyze.people_words import (
     ABBREVIATIONS,
+    ADDRESS_TITLES,
     CONNECTORS,
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -259,10 +260,11 @@ class _NameShape:
 def title_is_surname(lows: Sequence[str], i: int) -> bool:
     """Whether the title word ``lows[i]`` of a run of capitalised words (lower case, see
     :func:`clean`) is a surname here: the run's last word, right after a given name or an
-    honorific ("Steve King", "Rep. Steve King", "Gov. Jim Justice", "Mr. King", "Ms. Major").
+    honorific ("Steve King", "Rep. Steve King", "Gov. Jim Justice", "Mr. King", "Ms. Major"; not
+    "Mr. President").
     The one rule for quotes' speakers and facts' people alike."""
-    return i == len(lows) - 1 and i > 0 and (lows[i - 1] in FIRST_NAMES
-                                             or lows[i - 1] in HONORIFICS)
+    return i == len(lows) - 1 and i > 0 and (lows[i - 1] in FIRST_NAMES or (
+        lows[i - 1] in HONORIFICS and lows[i] not in ADDRESS_TITLES))
 
 
 def split_title(lows: Sequence[str]) -> int:

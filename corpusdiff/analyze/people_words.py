@@ -46,6 +46,12 @@ TITLE_KINDS: dict[str, str] = {
     **dict.fromkeys("former acting interim".split(), "modifier"),
     **dict.fromkeys("mr. mrs. ms. mx. miss".split(), "honorific"),
 }
+#: titles one addresses a person by after an honorific ("Mr. President", "Madam Speaker"): no
+#: surname there
+ADDRESS_TITLES = frozenset(
+    "president speaker chairman chairwoman chair mayor secretary ambassador governor senator "
+    "commissioner director".split()
+)
 #: title words the people parser reads before a name ("Governor Ana Lee", "State Sen. Marcus
 #: Hale", "Mr. Lee")
 TITLES = frozenset(w for w, k in TITLE_KINDS.items()
