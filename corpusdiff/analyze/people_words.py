@@ -9,10 +9,9 @@ readers take different slices of it for a reason the kind states, so a fix is ma
   parser (quote speakers) and the facts scanner split a name from it ("Mayor Karen Bass").
 - ``before_name``: a title only where the people parser sees it before a name in a run of
   capitalised words, with its own checks ("Steve King", "Mr. King" keep King as a surname). Many
-  are also surnames or ordinary capitalised words ("King", "Major", "Executive", "Host",
-  "Dean"), so the facts scanner, which cuts every capitalised run at a title word, does not read
-  them as titles.
-- ``role``: a role the facts scanner reads in a title or an appositive ("candidate").
+  are also surnames or ordinary words ("King", "Major", "Executive", "Bishop", "Dean", "a host
+  of", "to counsel"), or stand in front of a name as a group's member ("Clinton aides"), so the
+  facts scanner, which cuts every capitalised run at a title word, does not read them as titles.
 - ``modifier``: a word that only modifies a title ("former", "acting"): the facts scanner reads
   it as part of a title; the people parser as a lowercase word before one
   (:data:`TITLE_MODIFIERS`).
@@ -31,18 +30,18 @@ TITLE_KINDS: dict[str, str] = {
     **dict.fromkeys(
         """mayor governor gov. lieutenant lt. senator sen. representative rep. congressman
         congresswoman councilmember councilman councilwoman member president vice secretary sec.
-        superintendent director deputy assistant chief attorney general judge justice
-        commissioner sheriff officer sergeant sgt. detective captain capt. dr. prof. professor
-        rev. reverend pastor chancellor minister speaker leader chair chairman chairwoman
-        spokesman spokeswoman spokesperson czar tsar advisor adviser correspondent reporter
-        anchor producer editor analyst manager ceo founder administrator ambassador inspector
-        marshal principal lawyer""".split(), "office"),
+        superintendent supt. director deputy assistant chief attorney general judge justice
+        commissioner sheriff officer sergeant sgt. detective det. captain capt. colonel col. gen.
+        maj. admiral adm. dr. prof. professor rev. reverend pastor rabbi imam chancellor minister
+        premier speaker leader chair chairman chairwoman chairperson spokesman spokeswoman
+        spokesperson czar tsar advisor adviser correspondent reporter anchor producer
+        editor columnist analyst economist coach manager ceo cfo coo founder administrator
+        ambassador envoy trustee treasurer clerk comptroller controller auditor inspector
+        marshal principal provost owner lawyer prosecutor agent candidate
+        coordinator""".split(), "office"),
     **dict.fromkeys(
-        """supt. associate det. colonel col. gen. major maj. admiral adm. rabbi imam bishop pope
-        king queen prince princess premier chairperson aide host columnist economist coach cfo
-        coo executive envoy trustee treasurer clerk comptroller controller auditor warden dean
-        provost owner counsel prosecutor ranger agent""".split(), "before_name"),
-    **dict.fromkeys("candidate coordinator".split(), "role"),
+        """associate major bishop pope king queen prince princess executive warden dean ranger
+        aide host counsel""".split(), "before_name"),
     **dict.fromkeys("former acting interim".split(), "modifier"),
     **dict.fromkeys("mr. mrs. ms. mx. miss".split(), "honorific"),
 }
@@ -57,7 +56,7 @@ ADDRESS_TITLES = frozenset(
 TITLES = frozenset(w for w, k in TITLE_KINDS.items()
                    if k in ("office", "before_name", "honorific"))
 #: title words the facts scanner reads before or after a name, and in appositives
-FACT_TITLES = frozenset(w for w, k in TITLE_KINDS.items() if k in ("office", "role", "modifier"))
+FACT_TITLES = frozenset(w for w, k in TITLE_KINDS.items() if k in ("office", "modifier"))
 #: Mr., Mrs., Ms., Mx., Miss, with and without the period
 HONORIFICS = frozenset(h for w, k in TITLE_KINDS.items() if k == "honorific"
                        for h in (w, w.rstrip(".")))
