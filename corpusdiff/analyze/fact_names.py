@@ -29,7 +29,7 @@ from corpusdiff.analyze.fact_words import (
     PLACE_SUFFIXES,
     TOWN_INSTITUTIONS,
 )
-from corpusdiff.analyze.people import title_is_surname
+from corpusdiff.analyze.people import given_name_start, title_is_surname
 from corpusdiff.analyze.people_words import (
     FACT_TITLES,
     FIRST_NAMES,
@@ -441,6 +441,10 @@ class _Names:
             m_end += 1
         size = m_end - k + 1
         first_name = tk.low in FIRST_NAMES
+        if size >= 3 and not first_name and (tk.low,) not in PHRASES:
+            start = given_name_start([tokens[x].low for x in range(k, k + size)])
+            if start:
+                return k + start  # "State Hillary Clinton": the name opens at its given name
         if first_name and size > 2:
             middle = tokens[k + 1].text
             size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \

@@ -42,8 +42,8 @@ from corpusdiff.analyze.quote_words import (
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 
-__all__ = ["Mention", "People", "Person", "clean", "is_acronym", "split_title",
-           "title_is_surname"]
+__all__ = ["Mention", "People", "Person", "clean", "given_name_start", "is_acronym",
+           "split_title", "title_is_surname"]
 
 # The patterns below open with a character class and test the word boundary behind it
 # ("(?<!\w.)" after the first letter): re then skips ahead to the letters that can start a
@@ -279,6 +279,19 @@ def split_title(lows: Sequence[str]) -> int:
     return last + 1
 
 
+def given_name_start(lows: Sequence[str]) -> int:
+    """Where a name opens with its given name in capitalised words (lower case) whose first
+    words are no name: "State Hillary Clinton" (the end of "Secretary of State"), "House Newt
+    Gingrich" -> 1. 0 when the first word is a given name, when no given name follows, when no
+    surname follows it, or when an initial comes first ("J. Gerald Hebert")."""
+    for i, low in enumerate(lows):
+        if low in FIRST_NAMES:  # a surname must follow ("Lamar Alexander of Tennessee": no)
+            return i if i + 1 < len(lows) and lows[i + 1] not in CONNECTORS else 0
+        if "." in low:
+            return 0  # an initial or an abbreviation opens the name: "J. Gerald Hebert"
+    return 0
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
@@ -287,6 +300,9 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     lows = [w.lower() for w in words]
     ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
     first = split_title(lows)
+    # words before a given name are no name: "Comedian Sarah Silverman", "Miss Universe Alicia
+    # Machado" (the facts scanner reads names from the same rule)
+    first += given_name_start(lows[first:])
     last = first - 1
     cut = None
     if "of" in texts or "from" in texts:

@@ -29,7 +29,8 @@ from __future__ import annotations
 TITLE_KINDS: dict[str, str] = {
     **dict.fromkeys(
         """mayor governor gov. lieutenant lt. senator sen. representative rep. congressman
-        congresswoman councilmember councilman councilwoman member president vice secretary sec.
+        congresswoman councilmember councilman councilwoman member president pres. vice secretary
+        sec.
         superintendent supt. director deputy assistant chief attorney general judge justice
         commissioner sheriff officer sergeant sgt. detective det. captain capt. colonel col. gen.
         maj. admiral adm. dr. prof. professor rev. reverend pastor rabbi imam chancellor minister
@@ -185,7 +186,7 @@ OTHER_FIRST_NAMES = frozenset(
     sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
     amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
     yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
-    pete kash tulsi""".split()
+    pete kash tulsi earl lamar""".split()
 )
 
 #: every given name, for quotes and facts alike
