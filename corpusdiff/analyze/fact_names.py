@@ -441,10 +441,12 @@ class _Names:
             m_end += 1
         size = m_end - k + 1
         first_name = tk.low in FIRST_NAMES
-        if size >= 3 and not first_name and (tk.low,) not in PHRASES:
+        # "State Hillary Clinton": the name opens at its given name (not in headlines, where
+        # every word is capitalised: "Trevor Noah Says")
+        if size >= 3 and not first_name and not self.strict and (tk.low,) not in PHRASES:
             start = given_name_start([tokens[x].low for x in range(k, k + size)])
             if start:
-                return k + start  # "State Hillary Clinton": the name opens at its given name
+                return k + start
         if first_name and size > 2:
             middle = tokens[k + 1].text
             size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \
