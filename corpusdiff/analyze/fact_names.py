@@ -1,7 +1,9 @@
 """People, organisations and places in a sentence: capitalised word runs split by the
-gazetteers, title words and given names of :mod:`.fact_words`, each person with the title written
-next to the name; and the capitalised words no rule placed, decided against the whole corpus.
-:func:`sentence_facts` runs the quantities first, then the names."""
+gazetteers of :mod:`.fact_words` and the title words and given names of the people layer
+(:mod:`.people_words`, with its name rules :func:`.people.title_is_surname` and
+:func:`.people.given_name_start`), each person with the title written next to the name; and the
+capitalised words no rule placed, decided against the whole corpus. :func:`sentence_facts` runs
+the quantities first, then the names."""
 
 from __future__ import annotations
 

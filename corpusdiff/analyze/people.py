@@ -1,9 +1,26 @@
-"""The people layer: one lexicon (given names and their gender, honorifics, titles, reporting
-verbs: :mod:`.quote_words`, :mod:`.speech_verbs`) for quotes and facts alike, and who an article
-names, for the speakers of its quotes: runs of capitalised words split into
-titles and names, people normalised within the article ("Governor Ana Lee", "Lee", "the
-governor" are "Ana Lee", role "Governor") with gender evidence, institutions, unnamed persons
-("a woman"), and every mention of them in text order."""
+"""The people layer, for quotes and facts alike.
+
+Three parts, each used by both readers so that a fix is made once:
+
+- one lexicon, :mod:`.people_words`: one table of title words with their kind (which words split
+  a name from its title for which reader, and why), honorifics, title modifiers, role synonyms,
+  name connectors, gendered nouns and given names (reporting verbs: :mod:`.speech_verbs`);
+- the name rules here, called by this module's name parser (quote speakers) and by the facts
+  scanner (:mod:`.fact_names`): :func:`split_title` and :func:`title_is_surname` tell a title
+  from the name after it ("Sen. Tammy Baldwin"; "Steve King", "Mr. Justice" keep their
+  surname), :func:`given_name_start` where a name opens after words that are no name ("State
+  Hillary Clinton" is Hillary Clinton);
+- one key per person and article, :mod:`.person_keys`: a lone surname takes the only full name
+  of its article that quotes or facts read, so a quote's speaker and a fact's person agree.
+
+The two readers stay two scanners because they read different text: this module one whole
+article with its quotes masked (:class:`People`: who may speak), the facts scanner each sentence
+on its own, quotes included, cached per distinct sentence (wire copy repeats them).
+
+:class:`People` is who an article names, for the speakers of its quotes: runs of capitalised
+words split into titles and names, people normalised within the article ("Governor Ana Lee",
+"Lee", "the governor" are "Ana Lee", role "Governor") with gender evidence, institutions,
+unnamed persons ("a woman"), and every mention of them in text order."""
 
 from __future__ import annotations
 
