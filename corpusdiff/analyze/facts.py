@@ -39,7 +39,7 @@ from corpusdiff.analyze.fact_pairs import (
 )
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
 from corpusdiff.analyze.fact_words import ROLE_STOP
-from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_ABBREV
+from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_SYNONYMS
 from corpusdiff.analyze.person_keys import full_names, surname
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS
@@ -77,7 +77,7 @@ def normalise_role(role: str) -> str:
         s = pattern.sub(repl, s)
     words = [w[:-1] if w.endswith("s") and w[:-1] in FACT_TITLES else w
              for w in re.findall(r"[a-z0-9]+", s) if w not in ROLE_STOP]
-    return " ".join(ROLE_ABBREV.get(w, w) for w in words)
+    return " ".join(ROLE_SYNONYMS.get(w, w) for w in words)
 
 
 # --------------------------------------------------------------------------------------------

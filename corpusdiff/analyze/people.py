@@ -41,8 +41,8 @@ from corpusdiff.analyze.people_words import (
     HONORIFICS,
     MALE_NAMES,
     MALE_NOUNS,
-    ROLE_EQUIVALENTS,
     ROLE_HEADS,
+    ROLE_SYNONYMS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -401,9 +401,10 @@ def _noun_gender(words: list[str]) -> str | None:
 
 
 def _norm_role(text: str) -> str:
-    words = [ROLE_EQUIVALENTS.get(w.lower(), ABBREVIATIONS.get(w.lower(), w.lower()))
-             for w in text.split()]
-    return " ".join(words)
+    """A role's words as one office names them: abbreviations spelt out, synonyms folded
+    (:data:`.people_words.ROLE_SYNONYMS`, the table the facts compare roles with)."""
+    words = [ABBREVIATIONS.get(w, w) for w in text.lower().split()]
+    return " ".join(ROLE_SYNONYMS.get(w, w) for w in words)
 
 
 class People:
@@ -688,7 +689,7 @@ class People:
                 person.votes += 2 if m.group(1) in FEMALE_NOUNS else -2
                 continue
             if m.group().split()[0].lower() == "the" and any(
-                    p.role and m.group(1) in _norm_role(p.role).split()
+                    p.role and _norm_role(m.group(1)) in _norm_role(p.role).split()
                     for p in self.persons.values()):
                 continue
             self.mentions.append(Mention(m.start(), m.end(), "unnamed",

@@ -91,18 +91,16 @@ ABBREVIATIONS = {
     "capt.": "captain", "col.": "colonel", "gen.": "general", "maj.": "major", "adm.": "admiral",
     "prof.": "professor", "rev.": "reverend", "pres.": "president", "atty.": "attorney",
 }
-#: role words that name the same office ("the congressman" is "Rep. Steve Israel")
-ROLE_EQUIVALENTS = {
+#: role words (lower case, no period) -> the word of the office they name, for quotes' role
+#: references ("the congressman" is "Rep. Steve Israel") and the facts' role comparison alike
+ROLE_SYNONYMS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary",
+    "asst": "assistant", "dept": "department", "lt": "lieutenant", "dir": "director",
+    "atty": "attorney", "prof": "professor", "adviser": "advisor", "tsar": "czar",
+    "spokeswoman": "spokesperson", "spokesman": "spokesperson",
     "congressman": "representative", "congresswoman": "representative",
-    "lawmaker": "representative", "rep.": "representative", "sen.": "senator",
-    "gov.": "governor", "chairwoman": "chairman", "chair": "chairman",
-    "spokeswoman": "spokesman", "spokesperson": "spokesman",
+    "lawmaker": "representative", "chairwoman": "chair", "chairman": "chair",
 }
-#: role words without their period -> the word, as the facts compare roles
-ROLE_ABBREV = {"sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary",
-               "asst": "assistant", "dept": "department", "lt": "lieutenant", "adviser": "advisor",
-               "dir": "director", "atty": "attorney", "prof": "professor", "tsar": "czar",
-               "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
 #: lowercase words inside a name ("Department of Justice", "Osama bin Laden")
 CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())
 FEMALE_NOUNS = frozenset(
