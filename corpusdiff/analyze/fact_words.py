@@ -4,7 +4,7 @@ words that decide what a number counts. General English news usage, not any one 
 
 from __future__ import annotations
 
-from corpusdiff.analyze.people_words import CONNECTORS, FACT_TITLES, ROLE_MODIFIERS
+from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_MODIFIERS
 from corpusdiff.analyze.shared_words import WEEKDAYS
 from corpusdiff.analyze.speech_verbs import SPEECH
 
@@ -190,6 +190,7 @@ SCALE_WORDS = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn"
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR",
               "pounds": "GBP", "cents": "USD"}
 
+CONNECTORS = frozenset("of and for & the de la del van von".split())
 PLACE_PREPS = frozenset("in from near outside inside across throughout".split())
 #: capitalised words after "in" that are no place names
 NOT_PLACES = frozenset("downtown uptown midtown country city state county town congress "

@@ -102,7 +102,7 @@ ROLE_SYNONYMS = {
     "lawmaker": "representative", "chairwoman": "chair", "chairman": "chair",
 }
 #: lowercase words inside a name ("Department of Justice", "Osama bin Laden")
-CONNECTORS = frozenset("of for the and & de del la le van von der da di bin al".split())
+CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())
 FEMALE_NOUNS = frozenset(
     """woman girl mother mom wife daughter sister grandmother grandma aunt niece lady
     spokeswoman chairwoman congresswoman councilwoman businesswoman actress widow girlfriend
