@@ -321,14 +321,13 @@ class _Names:
                 i = j
 
     def find_surnames(self, i: int, j: int) -> None:
-        """Mark the title words of the run ``[i, j)`` that are a surname here
-        (:func:`.people.title_is_surname`, the rule the quotes' speakers follow too)."""
+        """Mark the title word that ends the run ``[i, j)`` when it is a surname here
+        (:func:`.people.title_is_surname`, the rule the quotes' speakers follow too: only a
+        run's last word may be one)."""
         tokens = self.tokens
-        if not any(tokens[x].title for x in range(i + 1, j)):
-            return
-        lows = [tokens[x].low for x in range(i, j)]
-        self.surnames.update(x for x in range(i + 1, j)
-                             if tokens[x].title and title_is_surname(lows, x - i))
+        if j - i >= 2 and tokens[j - 1].title and title_is_surname(
+                (tokens[j - 2].low, tokens[j - 1].low), 1):
+            self.surnames.add(j - 1)
 
     def titled(self, k: int) -> bool:
         """Token ``k`` is a title word and no surname."""
@@ -377,7 +376,7 @@ class _Names:
                 self.emit(k, k + size, kind, value or _org_key(self.span(k, k + size)),
                           ptype or None)
                 return k + size
-        if tk.low in CAP_STOPS or self.titled(k) or tk.low in HONORIFICS:
+        if tk.low in CAP_STOPS or (tk.title and k not in self.surnames) or tk.low in HONORIFICS:
             return k + 1
         if tk.acronym and tk.low not in ALLCAPS_WORDS:
             if tk.low in PHRASES_1:  # "L.A.", "U.S."
