@@ -688,6 +688,9 @@ def test_a_name_opens_at_its_given_name_and_keeps_the_title_of_a_rank() -> None:
     assert sorted(facts.filter(pl.col("kind") == "person")["value"].to_list()) == [
         "Hillary Clinton", "Michael Flynn", "Sarah Silverman"]
     assert one(facts, "title", "Army Lt. Gen.")["entity"] == "Michael Flynn"
+    # right after a title every capitalised word is the name
+    assert one(facts_of("Gov. Earl Ray Tomblin of West Virginia lauded him."), "person",
+               "Earl Ray Tomblin")["value"] == "Earl Ray Tomblin"
 
 
 def test_a_lone_surname_takes_the_full_name_of_its_articles_speaker() -> None:

@@ -443,8 +443,10 @@ class _Names:
         size = m_end - k + 1
         first_name = tk.low in FIRST_NAMES
         # "State Hillary Clinton": the name opens at its given name (not in headlines, where
-        # every word is capitalised: "Trevor Noah Says")
-        if size >= 3 and not first_name and not self.strict and (tk.low,) not in PHRASES:
+        # every word is capitalised: "Trevor Noah Says", nor right after a title: "Gov. Earl Ray
+        # Tomblin")
+        if size >= 3 and not first_name and not self.strict and (tk.low,) not in PHRASES \
+                and not (k > 0 and self.joined[k - 1] and tokens[k - 1].title):
             start = given_name_start([tokens[x].low for x in range(k, k + size)])
             if start:
                 return k + start

@@ -300,7 +300,8 @@ def given_name_start(lows: Sequence[str]) -> int:
     """Where a name opens with its given name in capitalised words (lower case) whose first
     words are no name: "State Hillary Clinton" (the end of "Secretary of State"), "House Newt
     Gingrich" -> 1. 0 when the first word is a given name, when no given name follows, when no
-    surname follows it, or when an initial comes first ("J. Gerald Hebert")."""
+    surname follows it, or when an initial comes first ("J. Gerald Hebert"). Callers do not ask
+    right after a title: "Gov. Earl Ray Tomblin" is all name."""
     for i, low in enumerate(lows):
         if low in FIRST_NAMES:  # a surname must follow ("Lamar Alexander of Tennessee": no)
             return i if i + 1 < len(lows) and lows[i + 1] not in CONNECTORS else 0
@@ -318,8 +319,11 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
     first = split_title(lows)
     # words before a given name are no name: "Comedian Sarah Silverman", "Miss Universe Alicia
-    # Machado" (the facts scanner reads names from the same rule)
-    first += given_name_start(lows[first:])
+    # Machado", "Secretary of State Hillary Clinton"; the facts scanner reads names from the
+    # same rule); right after a title they are: "Gov. Earl Ray Tomblin"
+    if first < len(lows) and not (first and lows[first - 1] not in HONORIFICS
+                                  and lows[first] not in CONNECTORS):
+        first += given_name_start(lows[first:])
     last = first - 1
     cut = None
     if "of" in texts or "from" in texts:
