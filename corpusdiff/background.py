@@ -195,7 +195,8 @@ def _main() -> int:
     loaded = None
     embed.forget()
     _trim()
-    answer = (extract_quotes(articles, sentences), extract_facts(sentences))
+    marks = extract_quotes(articles, sentences)
+    answer = (marks, extract_facts(sentences, marks))
     pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
     # the parent waits for this process to end: skip the interpreter's teardown (~0.1 s)

@@ -19,6 +19,7 @@ from corpusdiff.analyze.nearest import (
     said_differently,
 )
 from corpusdiff.analyze.omissions import default_k, omissions
+from corpusdiff.analyze.person_keys import complete_speakers
 from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
 from corpusdiff.clean import mark_boilerplate, web_page_warnings
 from corpusdiff.ingest import ingest
@@ -109,14 +110,17 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     second process (:mod:`corpusdiff.background`); extracted here when it is None or fails."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
-    report("finding quotes", 0.0)
+    report("finding quotes and facts", 0.0)
     extracted = extraction.result() if extraction is not None else None
-    marks = extracted[0] if extracted is not None else extract_quotes(articles, sentences)
-    quotes = compare_quotes(marks, members)
+    if extracted is not None:
+        marks, facts = extracted
+    else:
+        marks = extract_quotes(articles, sentences)
+        # quotes and facts share their people: one key per person and article (person_keys)
+        facts = extract_facts(sentences, marks)
+    quotes = compare_quotes(complete_speakers(marks, facts), members)
     report("finding paraphrases", 0.3)
     paraphrases = paraphrased(quotes, sentences, members)
-    report("finding facts", 0.45)
-    facts = extracted[1] if extracted is not None else extract_facts(sentences)
     report("comparing facts", 0.8)
     # sentence pairs that state the same thing: alignment groups, and close pairs
     conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,

@@ -665,3 +665,38 @@ def test_a_big_group_meets_each_value_in_a_few_outlets() -> None:
     assert (tue[-1], wed[-1]) not in pairs
     # the group given as its pairs is read the same way: pairs only say who is grouped
     assert conflicts(extract_facts(frame), group_pairs(members), frame).equals(found)
+
+
+# --------------------------------------------------------------------------------------------
+# the people layer's name rules, read by the facts scanner
+
+
+def test_a_title_word_after_a_given_name_or_an_honorific_is_a_surname() -> None:
+    facts = facts_of("West Virginia Gov. Jim Justice signed the bill, and Mr. Justice said "
+                     "he would sign more.")
+    people = facts.filter(pl.col("kind") == "person")
+    assert people["value"].to_list() == ["Jim Justice", "Jim Justice"]
+    assert one(facts, "title", "West Virginia Gov.")["entity"] == "Jim Justice"
+    # a title of address after an honorific stays a title
+    assert facts_of("“Mr. President, will you answer?” she asked.").filter(
+        pl.col("kind") == "person").is_empty()
+
+
+def test_a_name_opens_at_its_given_name_and_keeps_the_title_of_a_rank() -> None:
+    facts = facts_of("Former Secretary of State Hillary Clinton met retired Army Lt. Gen. "
+                     "Michael Flynn and Comedian Sarah Silverman.")
+    assert sorted(facts.filter(pl.col("kind") == "person")["value"].to_list()) == [
+        "Hillary Clinton", "Michael Flynn", "Sarah Silverman"]
+    assert one(facts, "title", "Army Lt. Gen.")["entity"] == "Michael Flynn"
+    # right after a title every capitalised word is the name
+    assert one(facts_of("Gov. Earl Ray Tomblin of West Virginia lauded him."), "person",
+               "Earl Ray Tomblin")["value"] == "Earl Ray Tomblin"
+
+
+def test_a_lone_surname_takes_the_full_name_of_its_articles_speaker() -> None:
+    frame = sentences("Justice Ginsburg of the Supreme Court has embarrassed all, Trump said.")
+    speakers = pl.DataFrame({"article": ["a"], "speaker": ["Ruth Bader Ginsburg"]})
+    alone = extract_facts(frame).filter(pl.col("kind") == "person")
+    spoken = extract_facts(frame, speakers).filter(pl.col("kind") == "person")
+    assert "Ginsburg" in alone["value"].to_list()
+    assert "Ruth Bader Ginsburg" in spoken["value"].to_list()

@@ -652,3 +652,35 @@ def test_fold_keeps_inner_apostrophes_only() -> None:
     assert fold("“Don’t  go,” he said — it’s the ’90s' rock ’n’ roll") == \
         "don't go he said it's the 90s rock n roll"
     assert fold("a''b 'quoted' o'clock'") == "a b quoted o'clock"
+
+
+# --------------------------------------------------------------------------------------------
+# one people layer: the title rule and the person keys quotes share with facts
+
+
+def test_a_title_word_is_a_surname_after_a_given_name_or_an_honorific() -> None:
+    from corpusdiff.analyze.people import given_name_start, split_title
+
+    assert split_title("rep. steve king".split()) == 1
+    assert split_title("steve king".split()) == 0
+    assert split_title("mr. king".split()) == 1
+    assert split_title("mr. president".split()) == 2  # a title of address: no name
+    assert split_title("los angeles mayor karen bass".split()) == 3
+    assert given_name_start("comedian sarah silverman".split()) == 1
+    assert given_name_start("lamar alexander of tennessee".split()) == 0
+
+
+def test_a_speaker_known_by_surname_takes_the_full_name_the_facts_read() -> None:
+    from corpusdiff.analyze.facts import extract_facts
+    from corpusdiff.analyze.person_keys import complete_speakers
+
+    arts = articles_of({"a": "The council met on Monday. “We owe this to Tim Moore and his "
+                              "crews,” the mayor wrote.\nMoore said: “It was an honour to "
+                              "serve the town.”"})
+    sents = segment(arts)
+    marks = extract_quotes(arts, sents)
+    honour = pl.col("text").str.contains("honour")
+    assert marks.filter(honour)["speaker"].to_list() == ["Moore"]
+    facts = extract_facts(sents, marks)
+    assert complete_speakers(marks, facts).filter(honour)["speaker"].to_list() == ["Tim Moore"]
+    assert "Tim Moore" in facts.filter(pl.col("kind") == "person")["value"].to_list()

@@ -1,7 +1,9 @@
 """People, organisations and places in a sentence: capitalised word runs split by the
-gazetteers, title words and given names of :mod:`.fact_words`, each person with the title written
-next to the name; and the capitalised words no rule placed, decided against the whole corpus.
-:func:`sentence_facts` runs the quantities first, then the names."""
+gazetteers of :mod:`.fact_words` and the title words and given names of the people layer
+(:mod:`.people_words`, with its name rules :func:`.people.title_is_surname` and
+:func:`.people.given_name_start`), each person with the title written next to the name; and the
+capitalised words no rule placed, decided against the whole corpus. :func:`sentence_facts` runs
+the quantities first, then the names."""
 
 from __future__ import annotations
 
@@ -27,14 +29,19 @@ from corpusdiff.analyze.fact_words import (
     PHRASES_1,
     PLACE_PREPS,
     PLACE_SUFFIXES,
-    ROLE_MODIFIERS,
-    TITLE_MODIFIERS,
-    TITLE_WORDS,
     TOWN_INSTITUTIONS,
+)
+from corpusdiff.analyze.people import given_name_start, title_is_surname
+from corpusdiff.analyze.people_words import (
+    FACT_TITLES,
+    FIRST_NAMES,
+    HONORIFICS,
+    MODIFYING_TITLES,
+    ROLE_MODIFIERS,
     WEAK_TITLES,
 )
-from corpusdiff.analyze.people import FIRST_NAMES, HONORIFICS, SPEECH
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.speech_verbs import SPEECH
 
 
 class _Token:
@@ -143,7 +150,7 @@ def _tokens(text: str) -> list[_Token]:
 
 def _is_title(low: str) -> bool:
     """A title word, singular or plural ("Councilmembers")."""
-    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+    return low in FACT_TITLES or (low.endswith("s") and low[:-1] in FACT_TITLES)
 
 
 # three all-caps words; the pattern opens with a character class (the word boundary is a
@@ -205,7 +212,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
     j = i - 1
     if j < 0 or text[tokens[j].full_end:tokens[i].start] not in (" ", "\u00a0"):
         return None
-    if not tokens[j].title or tokens[j].low in TITLE_MODIFIERS \
+    if not tokens[j].title or tokens[j].low in MODIFYING_TITLES \
             or tokens[j].full_end != tokens[j].end:
         return None
     first = j
@@ -215,7 +222,7 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
         if gap not in (" ", "\u00a0"):
             break
         t = tokens[k]
-        if t.low in TITLE_WORDS or t.low in ROLE_MODIFIERS or (
+        if t.low in FACT_TITLES or t.low in ROLE_MODIFIERS or (
                 t.cap and t.low not in CAP_STOPS and t.full_end == t.end):
             first = k
         elif not (t.low in ("of", "for", "and", "&") and k > 0 and (
@@ -277,6 +284,8 @@ class _Names:
         self.text, self.claims, self.tokens, self.strict = text, claims, tokens, strict
         self.out: list[Mention] = []
         self.pending: list[Pending] = []
+        #: tokens that are title words but a surname here ("Gov. Jim Justice", "Mr. King")
+        self.surnames: set[int] = set()
         n = len(tokens)
         # a single space or no-break space between two tokens, no "'s" on the first
         self.joined = [
@@ -305,10 +314,24 @@ class _Names:
                     end = j - 1
                 else:
                     end = j
+                self.find_surnames(i, end)
                 k = i
                 while k < end:
                     k = self.classify(k, end)
                 i = j
+
+    def find_surnames(self, i: int, j: int) -> None:
+        """Mark the title word that ends the run ``[i, j)`` when it is a surname here
+        (:func:`.people.title_is_surname`, the rule the quotes' speakers follow too: only a
+        run's last word may be one)."""
+        tokens = self.tokens
+        if j - i >= 2 and tokens[j - 1].title and title_is_surname(
+                (tokens[j - 2].low, tokens[j - 1].low), 1):
+            self.surnames.add(j - 1)
+
+    def titled(self, k: int) -> bool:
+        """Token ``k`` is a title word and no surname."""
+        return self.tokens[k].title and k not in self.surnames
 
     def run_end(self, i: int, shout: set[int]) -> int:
         """End of the capitalised run from ``i``: capitalised words joined by single spaces,
@@ -353,7 +376,7 @@ class _Names:
                 self.emit(k, k + size, kind, value or _org_key(self.span(k, k + size)),
                           ptype or None)
                 return k + size
-        if tk.low in CAP_STOPS or tk.title or tk.low in HONORIFICS:
+        if tk.low in CAP_STOPS or (tk.title and k not in self.surnames) or tk.low in HONORIFICS:
             return k + 1
         if tk.acronym and tk.low not in ALLCAPS_WORDS:
             if tk.low in PHRASES_1:  # "L.A.", "U.S."
@@ -371,7 +394,7 @@ class _Names:
                 "of", "for", "on"):
             return 0
         e = k + 3  # the first word after "of" may be a title word: "Department of Justice"
-        while e < j and tokens[e].low not in TITLE_WORDS and not (
+        while e < j and tokens[e].low not in FACT_TITLES and not (
                 tokens[e].low == "and" and e + 1 < j and tokens[e + 1].low in ORG_HEADS):
             e += 1
         while not tokens[e - 1].cap:
@@ -387,7 +410,7 @@ class _Names:
         e = k
         while e < j:
             t = tokens[e]
-            if (t.low in TITLE_WORDS and t.low not in WEAK_TITLES) or (
+            if (t.low in FACT_TITLES and t.low not in WEAK_TITLES) or (
                     t.cap and t.low in CAP_STOPS):
                 break
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
@@ -413,12 +436,20 @@ class _Names:
         m_end = k
         while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
                 and tokens[m_end + 1].low not in CAP_STOPS \
-                and tokens[m_end + 1].low not in TITLE_WORDS \
+                and (tokens[m_end + 1].low not in FACT_TITLES or m_end + 1 in self.surnames) \
                 and (tokens[m_end + 1].low,) not in PHRASES \
                 and not tokens[m_end + 1].acronym:
             m_end += 1
         size = m_end - k + 1
         first_name = tk.low in FIRST_NAMES
+        # "State Hillary Clinton": the name opens at its given name (not in headlines, where
+        # every word is capitalised: "Trevor Noah Says", nor right after a title: "Gov. Earl Ray
+        # Tomblin")
+        if size >= 3 and not first_name and not self.strict and (tk.low,) not in PHRASES \
+                and not (k > 0 and self.joined[k - 1] and tokens[k - 1].title):
+            start = given_name_start([tokens[x].low for x in range(k, k + size)])
+            if start:
+                return k + start
         if first_name and size > 2:
             middle = tokens[k + 1].text
             size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \
@@ -444,10 +475,10 @@ class _Names:
             self.emit(k, k + 1, kind, value or _org_key(tk.text), ptype or None)
             return k + 1
         if k + size < len(tokens) and self.joined[k + size - 1] \
-                and tokens[k + size].title:
+                and self.titled(k + size):
             return k + size  # part of a title: "Fire" in "Deputy Fire Chief Dana Whitaker"
         words = [(tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
-                 if tokens[x].low not in CAP_STOPS and not tokens[x].title]
+                 if tokens[x].low not in CAP_STOPS and not self.titled(x)]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
                       and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))

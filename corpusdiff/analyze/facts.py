@@ -38,7 +38,9 @@ from corpusdiff.analyze.fact_pairs import (
     word_weights,
 )
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
-from corpusdiff.analyze.fact_words import ROLE_ABBREV, ROLE_STOP, TITLE_WORDS
+from corpusdiff.analyze.fact_words import ROLE_STOP
+from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_SYNONYMS
+from corpusdiff.analyze.person_keys import full_names, surname
 from corpusdiff.analyze.titles import normalise_title, titles_conflict
 from corpusdiff.model import CONFLICTS, EXCLUSIVE_FACTS, FACTS
 
@@ -73,21 +75,25 @@ def normalise_role(role: str) -> str:
     s = re.sub(r"'s?\b", "", s)
     for pattern, repl in _ROLE_CANON:
         s = pattern.sub(repl, s)
-    words = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS else w
+    words = [w[:-1] if w.endswith("s") and w[:-1] in FACT_TITLES else w
              for w in re.findall(r"[a-z0-9]+", s) if w not in ROLE_STOP]
-    return " ".join(ROLE_ABBREV.get(w, w) for w in words)
+    return " ".join(ROLE_SYNONYMS.get(w, w) for w in words)
 
 
 # --------------------------------------------------------------------------------------------
 # corpus-level extraction
 
 
-def extract_facts(sentences: pl.DataFrame) -> pl.DataFrame:
+def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per fact mention in each non-boilerplate sentence (schema :data:`FACTS`).
 
     People are resolved across the corpus: a full name ("Karen Bass") gives its key to titled
     and bare surname mentions ("Mayor Bass", "Bass"), preferring a full name of the same article
-    when two people share a surname. Each titled person also gets a ``title`` row.
+    when two people share a surname. ``quotes`` (:data:`.model.QUOTE_MARKS`): the speakers the
+    people layer found; a surname no full name of its article's facts carries takes the only
+    full name of a speaker of the article with that surname (:mod:`.person_keys`), so that a
+    fact's person and a quote's speaker are one key. Each titled person also gets a ``title``
+    row.
     """
     rows = sentences.filter(pl.col("kind") != "boilerplate").select(
         "article", "index", "text", "kind",
@@ -127,22 +133,31 @@ def extract_facts(sentences: pl.DataFrame) -> pl.DataFrame:
         pl.when(org).then(pl.col(c).replace(org_pairs)).otherwise(pl.col(c)).alias(c)
         for c in ("value", "entity")
     )
-    resolved = _resolve_people(frame).sort("article", "sentence", "start", "kind")
+    spoken = None if quotes is None else full_names(quotes)
+    resolved = _resolve_people(frame, spoken).sort("article", "sentence", "start", "kind")
     return with_labels(resolved).select(FACTS.names()).cast(dict(FACTS))  # type: ignore[arg-type]
 
 
-def _resolve_people(frame: pl.DataFrame) -> pl.DataFrame:
+def _resolve_people(frame: pl.DataFrame, spoken: pl.DataFrame | None = None) -> pl.DataFrame:
     """Give a lone surname ("Bass") the key of the full name it stands for ("Karen Bass"):
-    the only full name with that surname in the same article, else in the whole corpus."""
-    last = (pl.col("entity").str.replace(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "")
-            .str.extract(r"(\S+)$"))
+    the only full name with that surname in the same article, else the only one among the
+    article's speakers (``spoken``: :func:`.person_keys.full_names`), else in the whole
+    corpus."""
     full = (
         frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
-        .select("article", pl.col("entity").alias("_full"), last.alias("_last"))
+        .select("article", pl.col("entity").alias("_full"), surname(pl.col("entity"))
+                .alias("_last"))
         .unique()
     )
     local = (full.group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
              .filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_local"}))
+    if spoken is not None:
+        # the speakers' full names, for the surnames no full name of the article's facts has
+        said = (spoken.join(full, on=["article", "_last"], how="anti")
+                .group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
+                .filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_said"}))
+        local = (local.join(said, on=["article", "_last"], how="full", coalesce=True)
+                 .select("article", "_last", pl.coalesce("_local", "_said").alias("_local")))
     corpus = (full.group_by("_last").agg(pl.col("_full").unique().alias("_names"))
               .filter(pl.col("_names").list.len() == 1)
               .select("_last", pl.col("_names").list.first().alias("_corpus")))

@@ -1,9 +1,26 @@
-"""The people layer: one lexicon (given names and their gender, honorifics, titles, reporting
-verbs: :mod:`.quote_words`, :mod:`.speech_verbs`) for quotes and facts alike, and who an article
-names, for the speakers of its quotes: runs of capitalised words split into
-titles and names, people normalised within the article ("Governor Ana Lee", "Lee", "the
-governor" are "Ana Lee", role "Governor") with gender evidence, institutions, unnamed persons
-("a woman"), and every mention of them in text order."""
+"""The people layer, for quotes and facts alike.
+
+Three parts, each used by both readers so that a fix is made once:
+
+- one lexicon, :mod:`.people_words`: one table of title words with their kind (which words split
+  a name from its title for which reader, and why), honorifics, title modifiers, role synonyms,
+  name connectors, gendered nouns and given names (reporting verbs: :mod:`.speech_verbs`);
+- the name rules here, called by this module's name parser (quote speakers) and by the facts
+  scanner (:mod:`.fact_names`): :func:`split_title` and :func:`title_is_surname` tell a title
+  from the name after it ("Sen. Tammy Baldwin"; "Steve King", "Mr. Justice" keep their
+  surname), :func:`given_name_start` where a name opens after words that are no name ("State
+  Hillary Clinton" is Hillary Clinton);
+- one key per person and article, :mod:`.person_keys`: a lone surname takes the only full name
+  of its article that quotes or facts read, so a quote's speaker and a fact's person agree.
+
+The two readers stay two scanners because they read different text: this module one whole
+article with its quotes masked (:class:`People`: who may speak), the facts scanner each sentence
+on its own, quotes included, cached per distinct sentence (wire copy repeats them).
+
+:class:`People` is who an article names, for the speakers of its quotes: runs of capitalised
+words split into titles and names, people normalised within the article ("Governor Ana Lee",
+"Lee", "the governor" are "Ana Lee", role "Governor") with gender evidence, institutions,
+unnamed persons ("a woman"), and every mention of them in text order."""
 
 from __future__ import annotations
 
@@ -14,33 +31,36 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from corpusdiff.analyze.quote_spans import QuotedArticle
-from corpusdiff.analyze.quote_words import (
+from corpusdiff.analyze.people_words import (
     ABBREVIATIONS,
-    ADVERBS,
-    COMMON_CAPS,
+    ADDRESS_TITLES,
     CONNECTORS,
-    DAYS_MONTHS,
     FEMALE_NAMES,
     FEMALE_NOUNS,
     FIRST_NAMES,
     HONORIFICS,
     MALE_NAMES,
     MALE_NOUNS,
+    ROLE_HEADS,
+    ROLE_SYNONYMS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from corpusdiff.analyze.quote_spans import QuotedArticle
+from corpusdiff.analyze.quote_words import (
+    ADVERBS,
+    COMMON_CAPS,
+    DAYS_MONTHS,
     NOT_PEOPLE,
     ORG_ABBR,
     ORG_WORDS,
     PAGE_LABELS,
-    ROLE_EQUIVALENTS,
-    ROLE_HEADS,
-    TITLE_MODIFIERS,
-    TITLES,
 )
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "SPEECH", "Mention", "People", "Person", "clean",
-           "is_acronym"]
+__all__ = ["Mention", "People", "Person", "clean", "given_name_start", "is_acronym",
+           "split_title", "title_is_surname"]
 
 # The patterns below open with a character class and test the word boundary behind it
 # ("(?<!\w.)" after the first letter): re then skips ahead to the letters that can start a
@@ -254,6 +274,42 @@ class _NameShape:
     period: bool  # the last word ends with a sentence period
 
 
+def title_is_surname(lows: Sequence[str], i: int) -> bool:
+    """Whether the title word ``lows[i]`` of a run of capitalised words (lower case, see
+    :func:`clean`) is a surname here: the run's last word, right after a given name or an
+    honorific ("Steve King", "Rep. Steve King", "Gov. Jim Justice", "Mr. King", "Ms. Major"; not
+    "Mr. President").
+    The one rule for quotes' speakers and facts' people alike."""
+    return i == len(lows) - 1 and i > 0 and (lows[i - 1] in FIRST_NAMES or (
+        lows[i - 1] in HONORIFICS and lows[i] not in ADDRESS_TITLES))
+
+
+def split_title(lows: Sequence[str]) -> int:
+    """Where the name starts in a run of capitalised words (lower case, see :func:`clean`):
+    after its last title word (:data:`.people_words.TITLES`) that is no surname
+    (:func:`title_is_surname`). "Los Angeles Mayor Karen Bass" -> 3; "Steve King" -> 0;
+    "Sen. Tammy Baldwin" -> 1; a title alone ("Governor") -> its length."""
+    last = -1
+    for i, low in enumerate(lows):
+        if low in TITLES and not title_is_surname(lows, i):
+            last = i
+    return last + 1
+
+
+def given_name_start(lows: Sequence[str]) -> int:
+    """Where a name opens with its given name in capitalised words (lower case) whose first
+    words are no name: "State Hillary Clinton" (the end of "Secretary of State"), "House Newt
+    Gingrich" -> 1. 0 when the first word is a given name, when no given name follows, when no
+    surname follows it, or when an initial comes first ("J. Gerald Hebert"). Callers do not ask
+    right after a title: "Gov. Earl Ray Tomblin" is all name."""
+    for i, low in enumerate(lows):
+        if low in FIRST_NAMES:  # a surname must follow ("Lamar Alexander of Tennessee": no)
+            return i if i + 1 < len(lows) and lows[i + 1] not in CONNECTORS else 0
+        if "." in low:
+            return 0  # an initial or an abbreviation opens the name: "J. Gerald Hebert"
+    return 0
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     """Split a run into its title and name ("Los Angeles Mayor Karen Bass"), once per distinct
@@ -261,15 +317,14 @@ def _name_shape(texts: tuple[str, ...]) -> _NameShape:
     words = tuple(map(clean, texts))
     lows = [w.lower() for w in words]
     ends = [n - 1 for n in itertools.accumulate(len(t) + 1 for t in texts)]
-    last = -1
-    for i, low in enumerate(lows):
-        if low in TITLES:
-            last = i
-    if last == len(lows) - 1 and last > 0 and lows[0] in FIRST_NAMES:
-        last = -1  # a surname that is also a title: Steve King, John Major
-    elif last == len(lows) - 1 and last > 0 and lows[last - 1] in HONORIFICS:
-        last -= 1  # after Mr./Mrs./Ms. a title word is the surname: Mr. King, Ms. Major
-    first = last + 1
+    first = split_title(lows)
+    # words before a given name are no name: "Comedian Sarah Silverman", "Miss Universe Alicia
+    # Machado", "Secretary of State Hillary Clinton"; the facts scanner reads names from the
+    # same rule); right after a title they are: "Gov. Earl Ray Tomblin"
+    if first < len(lows) and not (first and lows[first - 1] not in HONORIFICS
+                                  and lows[first] not in CONNECTORS):
+        first += given_name_start(lows[first:])
+    last = first - 1
     cut = None
     if "of" in texts or "from" in texts:
         cut = next((k for k, t in enumerate(texts[first:]) if t in ("of", "from")), None)
@@ -350,9 +405,10 @@ def _noun_gender(words: list[str]) -> str | None:
 
 
 def _norm_role(text: str) -> str:
-    words = [ROLE_EQUIVALENTS.get(w.lower(), ABBREVIATIONS.get(w.lower(), w.lower()))
-             for w in text.split()]
-    return " ".join(words)
+    """A role's words as one office names them: abbreviations spelt out, synonyms folded
+    (:data:`.people_words.ROLE_SYNONYMS`, the table the facts compare roles with)."""
+    words = [ABBREVIATIONS.get(w, w) for w in text.lower().split()]
+    return " ".join(ROLE_SYNONYMS.get(w, w) for w in words)
 
 
 class People:
@@ -637,7 +693,7 @@ class People:
                 person.votes += 2 if m.group(1) in FEMALE_NOUNS else -2
                 continue
             if m.group().split()[0].lower() == "the" and any(
-                    p.role and m.group(1) in _norm_role(p.role).split()
+                    p.role and _norm_role(m.group(1)) in _norm_role(p.role).split()
                     for p in self.persons.values()):
                 continue
             self.mentions.append(Mention(m.start(), m.end(), "unnamed",

@@ -9,6 +9,7 @@ import re
 from rapidfuzz import fuzz
 
 from corpusdiff.analyze.people import Mention, People, clean, is_acronym
+from corpusdiff.analyze.people_words import TITLE_MODIFIERS, TITLES
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
@@ -22,8 +23,6 @@ from corpusdiff.analyze.quote_words import (
     NAMING,
     PERSON_NOUNS,
     SHOW_NOUNS,
-    TITLE_MODIFIERS,
-    TITLES,
     WORK_NOUNS,
 )
 from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs

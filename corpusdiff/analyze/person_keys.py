@@ -1,0 +1,79 @@
+"""One key per person and article for quotes and facts alike.
+
+The quote speakers come from the people layer (:class:`.people.People`, one article at a time,
+quotes masked); the facts' people from the facts scanner (:mod:`.fact_names`, every sentence,
+quotes included). Each may know a person by the surname only where the other read the full
+name: a speaker "Clinton" in an article whose facts name "Hillary Clinton", a fact "Ginsburg"
+in an article whose speaker is "Ruth Bader Ginsburg". The two tables resolve a lone surname
+against the same pool, the full names (two words or more) either one finds in the article, by
+the same rule: the only full name of the article with that surname.
+
+- :func:`full_names` is that pool for the speakers' side (:func:`.facts.extract_facts` takes
+  it for the facts' lone surnames, after the facts' own full names of the article);
+- :func:`complete_speakers` gives a quote's lone-surname speaker the only full name of its
+  article with that surname, from the facts and the other speakers.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from corpusdiff.analyze.people_words import FIRST_NAMES
+
+#: a name suffix after the surname
+_SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
+
+
+def person_key(name: pl.Expr) -> pl.Expr:
+    """A name as the facts key people: one kind of apostrophe, single spaces."""
+    return name.str.replace_all("’", "'").str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def surname(name: pl.Expr) -> pl.Expr:
+    """The last word of a name, before a suffix ("Jr."), as keyed by :func:`person_key`."""
+    return person_key(name).str.replace(_SUFFIX, "").str.extract(r"(\S+)$")
+
+
+def _lone(name: pl.Expr) -> pl.Expr:
+    """A one-word name that may be a surname: capitalised, not an acronym ("DNC")."""
+    return ~name.str.contains(" ") & name.str.contains(r"^[A-Z][\w’'-]*[a-z][\w’'-]*$")
+
+
+def full_names(quotes: pl.DataFrame) -> pl.DataFrame:
+    """article, _last, _full: each full name (two words or more) a quote's speaker has, keyed as
+    the facts key people, with its surname."""
+    return (
+        quotes.filter(pl.col("speaker").str.contains(" "))
+        .select("article", person_key(pl.col("speaker")).alias("_full"))
+        .unique()
+        .with_columns(_last=surname(pl.col("_full")))
+    )
+
+
+def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    """``quotes`` (schema :data:`.model.QUOTE_MARKS`) with each lone-surname speaker ("Clinton")
+    given the only full name of its article with that surname ("Hillary Clinton"), among the
+    facts' people whose name opens with a given name and the quotes' speakers. The surname keeps
+    its spelling ("O’Neill")."""
+    # a facts' full name completes a speaker when it opens with a given name ("Tim Moore", not
+    # "Many Mexicans")
+    given = pl.col("entity").str.extract(r"^(\S+)").str.to_lowercase().is_in(list(FIRST_NAMES))
+    pool = pl.concat([
+        facts.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" ") & given)
+        .select("article", person_key(pl.col("entity")).alias("_full")),
+        full_names(quotes).select("article", "_full"),
+    ]).unique().with_columns(_last=surname(pl.col("_full")))
+    only = (pool.group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
+            .filter(pl.col("_n") == 1).drop("_n"))
+    speaker = pl.col("speaker")
+    return (
+        quotes.with_columns(_last=pl.when(_lone(speaker)).then(person_key(speaker)))
+        .join(only, on=["article", "_last"], how="left", maintain_order="left")
+        .with_columns(speaker=pl.when(pl.col("_full").is_not_null())
+                      .then(pl.col("_full").str.replace(r"\S+$", "") + speaker)
+                      .otherwise(speaker))
+        .drop("_last", "_full")
+    )
+
+
+__all__ = ["complete_speakers", "full_names", "person_key", "surname"]
