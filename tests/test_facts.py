@@ -218,6 +218,25 @@ def test_people_resolve_across_sentences_and_articles() -> None:
     assert set(people["entity"]) == {"Karen Bass"}
 
 
+def test_a_common_word_is_no_surname_of_another_article() -> None:
+    # real lines of 300 real articles: a byline names Pam Key; another article's "Key" at
+    # the head of a sentence is the adjective, which the corpus mostly writes in lower case
+    frame = pl.concat([
+        sentences("Follow Pam Key on Twitter.", "Key said the clip aired on Sunday.",
+                  article="a"),
+        sentences("Key economic reforms have stalled.", "The key vote is on Tuesday.",
+                  "A key aide left.", "That was the key point.", article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    # in its own article the surname still is the person; elsewhere it is the word
+    assert people.select("article", "text", "entity").rows() == [
+        ("a", "Pam Key", "Pam Key"), ("a", "Key", "Pam Key")]
+    # a surname the corpus does not write in lower case resolves across articles as before
+    frame = pl.concat([sentences("Follow Pam Key on Twitter.", article="a"),
+                       sentences("Key said the clip aired on Sunday.", article="b")])
+    assert "b" in extract_facts(frame).filter(pl.col("kind") == "person")["article"].to_list()
+
+
 def test_seed_people_and_roles(seeds: Seeds) -> None:
     _cmp, facts = seeds
     people = facts.filter(pl.col("kind") == "person")

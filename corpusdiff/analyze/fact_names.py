@@ -8,6 +8,7 @@ the quantities first, then the names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -521,14 +522,22 @@ def _town_of(name: str) -> str | None:
 
 
 def decide_pending(mentions: list[tuple[str, int, Mention]],
-                   pending: list[tuple[str, int, Pending]]) -> list[tuple[str, int, Mention]]:
-    """People and places among the capitalised words no sentence-level rule placed."""
+                   pending: list[tuple[str, int, Pending]],
+                   lowercase: Callable[[set[str]], set[str]] = lambda _w: set(),
+                   ) -> list[tuple[str, int, Mention]]:
+    """People and places among the capitalised words no sentence-level rule placed.
+
+    A capitalised word that is the surname of a full name elsewhere is that person; when the
+    corpus mostly writes the word in lower case (``lowercase``: those of the given words it
+    does), only a full name of the same article makes it one ("So Long, Grand Old Party" is
+    not Wendy Long, "Key economic reforms" not Pam Key)."""
     speakers = {p.words[0][2] for _a, _i, p in pending
                 if len(p.words) == 1 and (p.speech or p.titled)}
     towns = {t for _a, _i, m in mentions if m.kind in ("organization", "place")
              and (t := _town_of(m.text))}
-    surnames = {_last_name(m.value) for _a, _i, m in mentions
-                if m.kind == "person" and m.value and " " in m.value}
+    named = {(a, _last_name(m.value)) for a, _i, m in mentions
+             if m.kind == "person" and m.value and " " in m.value}
+    surnames = {s for _a, s in named}
     out: list[tuple[str, int, Mention]] = []
     rest: list[tuple[str, int, Pending]] = []
     for article, index, p in pending:
@@ -541,10 +550,12 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
             surnames.add(p.words[-1][2])
         else:
             rest.append((article, index, p))
+    common = lowercase({w for _a, _i, p in rest for _s, _e, w in p.words if w in surnames})
     for article, index, p in rest:
         found = False
         for x, (start, end, word) in enumerate(p.words):
-            if word in surnames or (x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
+            if (word in surnames and (word not in common or (article, word) in named)) or (
+                    x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
                 out.append((article, index, Mention(start, end, "person", word,
                                                     _person_key(word),
                                                     role_span=p.role_span if x == 0 else None)))
