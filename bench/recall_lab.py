@@ -17,6 +17,8 @@ Stage 1 is the base model fitted on the same training stories.
     python bench/recall_lab.py                       # the base features, LOSO
     python bench/recall_lab.py --extra diag trans    # with extra features
     python bench/recall_lab.py --model stumps        # boosted stumps instead of logistic
+    python bench/recall_lab.py --embedder sentence-transformers:PATH   # another embedder
+    python bench/recall_lab.py --sweep               # pair-level figure over a grid of gates
 
 Skips with a message when ../shared/dev/basil is absent.
 
@@ -384,6 +386,113 @@ def background_weights(path: str, alpha: float) -> None:
     aligner._weights = weights
 
 
+def memo(emb):
+    """``emb`` with its answers kept (the pipeline embeds the same story at every cut)."""
+    seen: dict[tuple[str, ...], np.ndarray] = {}
+
+    def embed_texts(texts: list[str]) -> np.ndarray:
+        key = tuple(texts)
+        if key not in seen:
+            seen[key] = emb(texts)
+        return seen[key]
+
+    return embed_texts
+
+
+#: the gate grid of --sweep: LEX_SURE, SEM_SURE, LEX_MIN, SAME_EVENTS
+SWEEP = {"LEX_SURE": (0.0, 0.1, 0.15, 0.2), "SEM_SURE": (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 2.0),
+         "LEX_MIN": (0.0, 0.05, 0.1, 0.15), "SAME_EVENTS": (0.3, 0.4, 0.5, 0.6)}
+
+
+def sweep(stories: list[Story], args) -> None:
+    """The pair-level held-out figure (pooled LOSO, see pair_level) for every gate of SWEEP
+    (LEX_SURE 0 lets every pair through: the other three do not matter then)."""
+    import itertools
+
+    for ls, ss, lm, se in itertools.product(*SWEEP.values()):
+        if ls == 0.0 and (ss, lm, se) != (SWEEP["SEM_SURE"][0], SWEEP["LEX_MIN"][0],
+                                          SWEEP["SAME_EVENTS"][0]):
+            continue
+        if lm > ls:
+            continue
+        semantic.LEX_SURE, semantic.SEM_SURE, semantic.LEX_MIN, semantic.SAME_EVENTS = (
+            ls, ss, lm, se)
+        print(f"gate {ls} {ss} {lm} {se}: ", end="")
+        pair_level(stories, args)
+
+
+def auc(score: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (the chance that a random strong pair outscores a random
+    other pair; ties count half)."""
+    pos, neg = score[y == 1], score[y == 0]
+    if not pos.size or not neg.size:
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="stable")
+    ranks = np.empty(order.size)
+    vals = np.concatenate([pos, neg])[order]
+    # average ranks over ties
+    _, first, counts = np.unique(vals, return_index=True, return_counts=True)
+    avg = first + (counts - 1) / 2.0 + 1
+    ranks[order] = np.repeat(avg, counts)
+    return float((ranks[:pos.size].sum() - pos.size * (pos.size + 1) / 2) / (pos.size * neg.size))
+
+
+def separation(stories: list[Story], other: str | None) -> None:
+    """How well each feature alone tells the labelled strong pairs from the others: AUC over
+    every labelled candidate pair, and over those with little word overlap (lex < 0.2, where
+    only the embedder can help); the cosine quartiles of both classes. With ``other`` (an
+    embedder spec), its cosine on the same pairs too (feature ``sem2``)."""
+    names = BASE
+    if other:
+        emb2 = embed.load(other)
+        parts = []
+        for s in stories:
+            _, nodes = aligner._nodes(fa.story_sentences(s.folder))
+            v = emb2(nodes["text"].to_list())
+            a, b = s.feats["a"].to_numpy(), s.feats["b"].to_numpy()
+            parts.append(s.feats.with_columns(sem2=pl.Series(np.einsum("ij,ij->i", v[a], v[b])
+                                                             .astype(np.float64))))
+        t = pl.concat(parts)
+        names = (*BASE, "sem2")
+        print(f"sem2 = {other} on the same pairs")
+    else:
+        t = pl.concat([s.feats for s in stories])
+    t = t.filter(pl.col("label").is_not_null())
+    low = t.filter(pl.col("lex") < 0.2)
+    for name, part in (("all", t), ("lex<0.2", low)):
+        y = part["label"].to_numpy()
+        aucs = " ".join(f"{f} {auc(part[f].to_numpy(), y):.3f}" for f in names)
+        print(f"{name}: {int(y.sum())} strong / {y.size} labelled pairs; AUC {aucs}")
+        for f in names[:1] + names[len(BASE):]:
+            for lab, cls in ((1.0, "strong"), (0.0, "other")):
+                q = np.quantile(part.filter(pl.col("label") == lab)[f].to_numpy(),
+                                (0.25, 0.5, 0.75))
+                print(f"  {f} quartiles {cls}: " + " ".join(f"{v:.3f}" for v in q))
+
+
+def gold_check(args) -> None:
+    """Fit the pair model and the says-differently threshold on all six stories with the
+    current gate (bench/fit_align.py's procedure), plug them in, and score the project's own
+    gold (bench/quality.py: seeds, invented) with ``args.embedder``."""
+    import quality
+
+    from corpusdiff import pipeline
+    from corpusdiff.analyze import nearest
+
+    score, folders = fa.scorer(), fa.stories()
+    emb = memo(embed.load(args.embedder))
+    feats = pl.concat([fa.story_features(f, score, emb) for f in folders])
+    weights, intercept, differently = fa.run_fit(folders, score, emb, feats, args.gated)
+    print(f"fitted on all six: WEIGHTS = {weights} INTERCEPT = {intercept} "
+          f"SAYS_DIFFERENTLY = {differently}")
+    print("  " + fa.line("basil (in-sample)", fa.evaluate(folders, score, emb,
+                                                          fa.DEFAULT_THRESHOLD, differently)))
+    semantic.WEIGHTS, semantic.INTERCEPT = weights, intercept
+    nearest.SAYS_DIFFERENTLY = pipeline.SAYS_DIFFERENTLY = differently
+    for corpus in quality.CORPORA.values():
+        print(quality.report(quality.run_corpus(corpus, embedder=args.embedder)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--extra", nargs="*", default=[])
@@ -396,6 +505,15 @@ def main() -> int:
     ap.add_argument("--pairs-only", action="store_true")
     ap.add_argument("--bg", default=None, help="background df table (parquet: token, df, n)")
     ap.add_argument("--alpha", type=float, default=0.5)
+    ap.add_argument("--embedder", default="wordllama", help="embedder spec (see embed.py)")
+    ap.add_argument("--separation", action="store_true",
+                    help="only each feature's AUC on the labelled candidate pairs")
+    ap.add_argument("--separation-vs", default=None, metavar="SPEC",
+                    help="with --separation: also this embedder's cosine on the same pairs")
+    ap.add_argument("--gold", action="store_true",
+                    help="only: fit on all six stories, then score seeds and invented")
+    ap.add_argument("--sweep", action="store_true",
+                    help="only the pair-level figure over a grid of gates (SWEEP)")
     for name in ("LEX_SURE", "SEM_SURE", "LEX_MIN", "SAME_EVENTS"):
         ap.add_argument(f"--{name.lower().replace('_', '-')}", type=float,
                         default=getattr(semantic, name), help=f"semantic.{name} (the gate)")
@@ -408,11 +526,21 @@ def main() -> int:
         return 0
     if args.bg:
         background_weights(args.bg, args.alpha)
-    emb = embed.load("wordllama")
+    if args.gold:
+        gold_check(args)
+        return 0
+    emb = memo(embed.load(args.embedder))
     stories = []
     for f in folders:
         members, _ = aligner._nodes(fa.story_sentences(f))
         stories.append(Story(f, members, fa.story_features(f, score, emb)))
+    if args.separation:
+        separation(stories, args.separation_vs)
+        return 0
+    if args.sweep:
+        sweep(stories, args)
+        return 0
+    print(f"embedder {args.embedder}")
     print(f"features {BASE + tuple(args.extra)} model {args.model} inter {args.inter} "
           f"gated {args.gated} gate {semantic.LEX_SURE} {semantic.SEM_SURE} {semantic.LEX_MIN} "
           f"{semantic.SAME_EVENTS}")
