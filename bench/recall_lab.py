@@ -425,6 +425,20 @@ def memo(emb):
     return embed_texts
 
 
+def load_embedder(spec: str):
+    """embed.load(spec), or for ``A+B`` both embedders' unit vectors side by side, scaled by
+    1/sqrt(2): the cosine is then the mean of the two cosines."""
+    if "+" not in spec:
+        return embed.load(spec)
+    parts = [embed.load(x) for x in spec.split("+")]
+
+    def both(texts: list[str]) -> np.ndarray:
+        v = np.hstack([e(texts) for e in parts])
+        return (v / np.sqrt(len(parts))).astype(np.float32)
+
+    return both
+
+
 #: the gate grid of --sweep: LEX_SURE, SEM_SURE, LEX_MIN, SAME_EVENTS
 SWEEP = {"LEX_SURE": (0.0, 0.1, 0.15, 0.2), "SEM_SURE": (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 2.0),
          "LEX_MIN": (0.0, 0.05, 0.1, 0.15), "SAME_EVENTS": (0.3, 0.4, 0.5, 0.6)}
@@ -506,7 +520,7 @@ def gold_check(args) -> None:
     from corpusdiff.analyze import nearest
 
     score, folders = fa.scorer(), fa.stories()
-    emb = memo(embed.load(args.embedder))
+    emb = memo(load_embedder(args.embedder))
     feats = pl.concat([fa.story_features(f, score, emb) for f in folders])
     weights, intercept, differently = fa.run_fit(folders, score, emb, feats, args.gated)
     print(f"fitted on all six: WEIGHTS = {weights} INTERCEPT = {intercept} "
@@ -515,6 +529,9 @@ def gold_check(args) -> None:
                                                           fa.DEFAULT_THRESHOLD, differently)))
     semantic.WEIGHTS, semantic.INTERCEPT = weights, intercept
     nearest.SAYS_DIFFERENTLY = pipeline.SAYS_DIFFERENTLY = differently
+    if "+" in args.embedder:
+        print("seeds/invented: skipped (the pipeline takes one embedder spec)")
+        return
     for corpus in quality.CORPORA.values():
         print(quality.report(quality.run_corpus(corpus, embedder=args.embedder)))
 
@@ -531,7 +548,8 @@ def main() -> int:
     ap.add_argument("--pairs-only", action="store_true")
     ap.add_argument("--bg", default=None, help="background df table (parquet: token, df, n)")
     ap.add_argument("--alpha", type=float, default=0.5)
-    ap.add_argument("--embedder", default="wordllama", help="embedder spec (see embed.py)")
+    ap.add_argument("--embedder", default="wordllama",
+                    help="embedder spec (see embed.py), or A+B: the mean of two cosines")
     ap.add_argument("--separation", action="store_true",
                     help="only each feature's AUC on the labelled candidate pairs")
     ap.add_argument("--separation-vs", default=None, metavar="SPEC",
@@ -555,7 +573,7 @@ def main() -> int:
     if args.gold:
         gold_check(args)
         return 0
-    emb = memo(embed.load(args.embedder))
+    emb = memo(load_embedder(args.embedder))
     stories = []
     for f in folders:
         members, _ = aligner._nodes(fa.story_sentences(f))
