@@ -60,8 +60,14 @@ in a separate venv; the default's figures above are from the same harness):
 - bench/embed_speed.py: MiniLM loads in 4.9 CPU s and embeds the 432 basil node texts in 19.4
   CPU s, the seeds' 181 in 6.9 s and the 10,864 of 300 real articles in 329 CPU s (30 ms a
   text, peak RSS 902 MiB) against WordLlama's 0.03 s, 0.02 s and 0.79 s (244 MiB).
-So a contextual model moves held-out recall by 3 strong pairs at the same precision; every
-setting that reaches recall >= 0.6 falls below precision 0.85 and raises false omissions.
+- Both (``--embedder wordllama+sentence-transformers:FOLDER``, the mean of the two cosines):
+  default gate 91/155 0.587 at 0.936, false omissions 5/34; --sweep best 88/139 at gate 0.15,
+  0.7, 0.1, 0.4, whose LOSO gives 95/155 0.613 at 0.896, 7/46 (MiniLM alone at that gate:
+  94/155 0.606 at 0.869, 7/51; WordLlama with --lex-min 0.1 --same-events 0.4: 89/155 at
+  0.897, 5/43).
+So a contextual model moves held-out recall by 3 strong pairs at the same precision, and by 5
+to 6 at most where precision stays >= 0.85 (at the cost of 7 false omissions); no setting
+reaches recall 0.65 at precision 0.85.
 """
 
 from __future__ import annotations
