@@ -19,6 +19,7 @@ the other (held-out figures), then all six are fitted for the constants printed 
     python bench/fit_align.py            # print the fit and the held-out figures
     python bench/fit_align.py --write    # also write the constants into the package
     python bench/fit_align.py --gated    # fit only on the pairs the evidence gate passes
+    python bench/fit_align.py --embedder sentence-transformers:PATH   # fit for another embedder
 
 Skips with a message when ../shared/dev/basil is absent.
 """
@@ -251,12 +252,18 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="write the constants into the package")
     ap.add_argument("--gated", action="store_true",
                     help="fit only on the pairs the evidence gate lets the model decide")
+    ap.add_argument("--embedder", default=embed.DEFAULT,
+                    help="embedder spec (see corpusdiff/embed.py); --write needs the default")
     args = ap.parse_args()
+    if args.write and args.embedder != embed.DEFAULT:
+        print("--write writes the default embedder's constants: fit it with the default")
+        return 2
     score, folders = scorer(), stories()
     if score is None or not folders:
         print(f"skipped: no basil dev set at {DEV / 'basil'}")
         return 0
-    emb = embed.load("wordllama")
+    emb = embed.load(args.embedder)
+    print(f"embedder {args.embedder}")
     feats = pl.concat([story_features(f, score, emb) for f in folders])
     lab = feats.filter(pl.col("label").is_not_null())
     print(f"{feats.height} candidate pairs, {int(lab['label'].sum())} strong, "

@@ -17,6 +17,8 @@ Stage 1 is the base model fitted on the same training stories.
     python bench/recall_lab.py                       # the base features, LOSO
     python bench/recall_lab.py --extra diag trans    # with extra features
     python bench/recall_lab.py --model stumps        # boosted stumps instead of logistic
+    python bench/recall_lab.py --embedder sentence-transformers:PATH   # another embedder
+    python bench/recall_lab.py --sweep               # pair-level figure over a grid of gates
 
 Skips with a message when ../shared/dev/basil is absent.
 
@@ -34,6 +36,38 @@ omissions 5/50. Background IDF from 300 polnear articles (--bg): pair level 72 -
 a third outlet whose both pairs reach 0.22 (transitivity), and 10 of 75 an aligned diagonal
 neighbour pair (i-1, j-1 or i+1, j+1), against 139 pairs the gold does not list (6 against 9
 with a cosine >= 0.5): neither can open the gate at precision >= 0.85.
+
+A contextual sentence model instead of WordLlama's static vectors (measured 2026-12-06,
+all-MiniLM-L6-v2 from a folder on disk, ``--embedder sentence-transformers:FOLDER``, torch CPU,
+in a separate venv; the default's figures above are from the same harness):
+- as is (WordLlama's fitted constants and gates, bench/quality.py --basil): 92/155 recall 0.594,
+  precision 0.946, false omissions 3/33; seeds precision 0.556 recall 0.556 (default 0.714 /
+  0.556); invented unchanged (1.000 / 0.953).
+- LOSO, pair model refitted, default gate: held out 92/155 recall 0.594, precision 0.946,
+  false omissions 4/33 (fit on all six: seeds 0.500 / 0.556, invented unchanged).
+- --sweep (pair level, pooled LOSO; the best gate of 309 chosen on the same stories, so a
+  little optimistic): MiniLM best 85/139 strong candidate pairs at P >= 0.85 (gate 0.1, -,
+  0.05, 0.4), no gate 83/139; WordLlama best 86/134 (0.2, 0.7, 0.1, 0.4), no gate 76/134.
+- LOSO with that widened gate: 95/155 recall 0.613, precision 0.818, false omissions 7/55;
+  no gate (--lex-sure 0): 98/155 0.632 at 0.821, 9/55; no gate --model stumps: 100/155 0.645
+  at 0.826, 8/51 (WordLlama, same: 91/155 at 0.850, 5/50). One story (eadabee7) holds half the
+  false pairs: held-out precision 0.48-0.50 there in every widened setting.
+- --separation: AUC of the cosine alone on the labelled candidate pairs WordLlama proposes:
+  WordLlama 0.789, MiniLM 0.863 (lex < 0.2: 0.737 / 0.840); on MiniLM's own candidates 0.842
+  against WordLlama's 0.859 (each model's nearest neighbours are its own hard negatives). The
+  seeds' first body sentences (different episodes) still score 0.53-0.71 with MiniLM, inside
+  the range of basil's first body sentences (0.43-0.90).
+- bench/embed_speed.py: MiniLM loads in 4.9 CPU s and embeds the 432 basil node texts in 19.4
+  CPU s, the seeds' 181 in 6.9 s and the 10,864 of 300 real articles in 329 CPU s (30 ms a
+  text, peak RSS 902 MiB) against WordLlama's 0.03 s, 0.02 s and 0.79 s (244 MiB).
+- Both (``--embedder wordllama+sentence-transformers:FOLDER``, the mean of the two cosines):
+  default gate 91/155 0.587 at 0.936, false omissions 5/34; --sweep best 88/139 at gate 0.15,
+  0.7, 0.1, 0.4, whose LOSO gives 95/155 0.613 at 0.896, 7/46 (MiniLM alone at that gate:
+  94/155 0.606 at 0.869, 7/51; WordLlama with --lex-min 0.1 --same-events 0.4: 89/155 at
+  0.897, 5/43).
+So a contextual model moves held-out recall by 3 strong pairs at the same precision, and by 5
+to 6 at most where precision stays >= 0.85 (at the cost of 7 false omissions); no setting
+reaches recall 0.65 at precision 0.85.
 """
 
 from __future__ import annotations
@@ -384,6 +418,130 @@ def background_weights(path: str, alpha: float) -> None:
     aligner._weights = weights
 
 
+def memo(emb):
+    """``emb`` with its answers kept (the pipeline embeds the same story at every cut)."""
+    seen: dict[tuple[str, ...], np.ndarray] = {}
+
+    def embed_texts(texts: list[str]) -> np.ndarray:
+        key = tuple(texts)
+        if key not in seen:
+            seen[key] = emb(texts)
+        return seen[key]
+
+    return embed_texts
+
+
+def load_embedder(spec: str):
+    """embed.load(spec), or for ``A+B`` both embedders' unit vectors side by side, scaled by
+    1/sqrt(2): the cosine is then the mean of the two cosines."""
+    if "+" not in spec:
+        return embed.load(spec)
+    parts = [embed.load(x) for x in spec.split("+")]
+
+    def both(texts: list[str]) -> np.ndarray:
+        v = np.hstack([e(texts) for e in parts])
+        return (v / np.sqrt(len(parts))).astype(np.float32)
+
+    return both
+
+
+#: the gate grid of --sweep: LEX_SURE, SEM_SURE, LEX_MIN, SAME_EVENTS
+SWEEP = {"LEX_SURE": (0.0, 0.1, 0.15, 0.2), "SEM_SURE": (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 2.0),
+         "LEX_MIN": (0.0, 0.05, 0.1, 0.15), "SAME_EVENTS": (0.3, 0.4, 0.5, 0.6)}
+
+
+def sweep(stories: list[Story], args) -> None:
+    """The pair-level held-out figure (pooled LOSO, see pair_level) for every gate of SWEEP
+    (LEX_SURE 0 lets every pair through: the other three do not matter then)."""
+    import itertools
+
+    for ls, ss, lm, se in itertools.product(*SWEEP.values()):
+        if ls == 0.0 and (ss, lm, se) != (SWEEP["SEM_SURE"][0], SWEEP["LEX_MIN"][0],
+                                          SWEEP["SAME_EVENTS"][0]):
+            continue
+        if lm > ls:
+            continue
+        semantic.LEX_SURE, semantic.SEM_SURE, semantic.LEX_MIN, semantic.SAME_EVENTS = (
+            ls, ss, lm, se)
+        print(f"gate {ls} {ss} {lm} {se}: ", end="")
+        pair_level(stories, args)
+
+
+def auc(score: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (the chance that a random strong pair outscores a random
+    other pair; ties count half)."""
+    pos, neg = score[y == 1], score[y == 0]
+    if not pos.size or not neg.size:
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="stable")
+    ranks = np.empty(order.size)
+    vals = np.concatenate([pos, neg])[order]
+    # average ranks over ties
+    _, first, counts = np.unique(vals, return_index=True, return_counts=True)
+    avg = first + (counts - 1) / 2.0 + 1
+    ranks[order] = np.repeat(avg, counts)
+    return float((ranks[:pos.size].sum() - pos.size * (pos.size + 1) / 2) / (pos.size * neg.size))
+
+
+def separation(stories: list[Story], other: str | None) -> None:
+    """How well each feature alone tells the labelled strong pairs from the others: AUC over
+    every labelled candidate pair, and over those with little word overlap (lex < 0.2, where
+    only the embedder can help); the cosine quartiles of both classes. With ``other`` (an
+    embedder spec), its cosine on the same pairs too (feature ``sem2``)."""
+    names = BASE
+    if other:
+        emb2 = embed.load(other)
+        parts = []
+        for s in stories:
+            _, nodes = aligner._nodes(fa.story_sentences(s.folder))
+            v = emb2(nodes["text"].to_list())
+            a, b = s.feats["a"].to_numpy(), s.feats["b"].to_numpy()
+            parts.append(s.feats.with_columns(sem2=pl.Series(np.einsum("ij,ij->i", v[a], v[b])
+                                                             .astype(np.float64))))
+        t = pl.concat(parts)
+        names = (*BASE, "sem2")
+        print(f"sem2 = {other} on the same pairs")
+    else:
+        t = pl.concat([s.feats for s in stories])
+    t = t.filter(pl.col("label").is_not_null())
+    low = t.filter(pl.col("lex") < 0.2)
+    for name, part in (("all", t), ("lex<0.2", low)):
+        y = part["label"].to_numpy()
+        aucs = " ".join(f"{f} {auc(part[f].to_numpy(), y):.3f}" for f in names)
+        print(f"{name}: {int(y.sum())} strong / {y.size} labelled pairs; AUC {aucs}")
+        for f in names[:1] + names[len(BASE):]:
+            for lab, cls in ((1.0, "strong"), (0.0, "other")):
+                q = np.quantile(part.filter(pl.col("label") == lab)[f].to_numpy(),
+                                (0.25, 0.5, 0.75))
+                print(f"  {f} quartiles {cls}: " + " ".join(f"{v:.3f}" for v in q))
+
+
+def gold_check(args) -> None:
+    """Fit the pair model and the says-differently threshold on all six stories with the
+    current gate (bench/fit_align.py's procedure), plug them in, and score the project's own
+    gold (bench/quality.py: seeds, invented) with ``args.embedder``."""
+    import quality
+
+    from corpusdiff import pipeline
+    from corpusdiff.analyze import nearest
+
+    score, folders = fa.scorer(), fa.stories()
+    emb = memo(load_embedder(args.embedder))
+    feats = pl.concat([fa.story_features(f, score, emb) for f in folders])
+    weights, intercept, differently = fa.run_fit(folders, score, emb, feats, args.gated)
+    print(f"fitted on all six: WEIGHTS = {weights} INTERCEPT = {intercept} "
+          f"SAYS_DIFFERENTLY = {differently}")
+    print("  " + fa.line("basil (in-sample)", fa.evaluate(folders, score, emb,
+                                                          fa.DEFAULT_THRESHOLD, differently)))
+    semantic.WEIGHTS, semantic.INTERCEPT = weights, intercept
+    nearest.SAYS_DIFFERENTLY = pipeline.SAYS_DIFFERENTLY = differently
+    if "+" in args.embedder:
+        print("seeds/invented: skipped (the pipeline takes one embedder spec)")
+        return
+    for corpus in quality.CORPORA.values():
+        print(quality.report(quality.run_corpus(corpus, embedder=args.embedder)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--extra", nargs="*", default=[])
@@ -396,6 +554,16 @@ def main() -> int:
     ap.add_argument("--pairs-only", action="store_true")
     ap.add_argument("--bg", default=None, help="background df table (parquet: token, df, n)")
     ap.add_argument("--alpha", type=float, default=0.5)
+    ap.add_argument("--embedder", default="wordllama",
+                    help="embedder spec (see embed.py), or A+B: the mean of two cosines")
+    ap.add_argument("--separation", action="store_true",
+                    help="only each feature's AUC on the labelled candidate pairs")
+    ap.add_argument("--separation-vs", default=None, metavar="SPEC",
+                    help="with --separation: also this embedder's cosine on the same pairs")
+    ap.add_argument("--gold", action="store_true",
+                    help="only: fit on all six stories, then score seeds and invented")
+    ap.add_argument("--sweep", action="store_true",
+                    help="only the pair-level figure over a grid of gates (SWEEP)")
     for name in ("LEX_SURE", "SEM_SURE", "LEX_MIN", "SAME_EVENTS"):
         ap.add_argument(f"--{name.lower().replace('_', '-')}", type=float,
                         default=getattr(semantic, name), help=f"semantic.{name} (the gate)")
@@ -408,11 +576,21 @@ def main() -> int:
         return 0
     if args.bg:
         background_weights(args.bg, args.alpha)
-    emb = embed.load("wordllama")
+    if args.gold:
+        gold_check(args)
+        return 0
+    emb = memo(load_embedder(args.embedder))
     stories = []
     for f in folders:
         members, _ = aligner._nodes(fa.story_sentences(f))
         stories.append(Story(f, members, fa.story_features(f, score, emb)))
+    if args.separation:
+        separation(stories, args.separation_vs)
+        return 0
+    if args.sweep:
+        sweep(stories, args)
+        return 0
+    print(f"embedder {args.embedder}")
     print(f"features {BASE + tuple(args.extra)} model {args.model} inter {args.inter} "
           f"gated {args.gated} gate {semantic.LEX_SURE} {semantic.SEM_SURE} {semantic.LEX_MIN} "
           f"{semantic.SAME_EVENTS}")
