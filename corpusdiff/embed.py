@@ -171,6 +171,9 @@ def _wordllama() -> Embedder:
 def _offline() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    # the libraries' own progress bars ("Loading weights") would break into the CLI's output
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 def _model2vec(name: str) -> Embedder:
