@@ -1,5 +1,5 @@
-"""The vocabulary of the quote analysis (:mod:`.people`, :mod:`.speakers`): speech verbs and the
-words between a subject and its verb, institutions, sentence starters, generic subjects,
+"""The vocabulary of the quote analysis (:mod:`.people`, :mod:`.speakers`): the words between a
+subject and its speech verb (the verbs themselves are :mod:`.speech_verbs`), institutions, sentence starters, generic subjects,
 documents and works. The people lexicon (titles, honorifics, given names) read by quotes and
 facts alike is :mod:`.people_words`. General English news usage, not the words of any one
 corpus."""
@@ -11,24 +11,6 @@ import re
 from corpusdiff.analyze.people_words import FEMALE_NOUNS, MALE_NOUNS
 from corpusdiff.analyze.shared_words import MONTHS, WEEKDAYS
 
-SPEECH = frozenset(
-    """said says say saying told tells telling wrote writes writing added adds adding
-    stated stating declared declares declaring replied replies replying responded responds
-    responding answered answers asked asks explained explains explaining noted notes noting
-    argued argues arguing insisted insists insisting warned warns warning claimed claims
-    claiming called calls calling described describes describing announced announces
-    announcing tweeted tweets tweeting posted posting demanded demands demanding urged urges
-    urging accused accuses accusing shouted shouts shouting yelled yells screamed cried
-    continued continues recalled recalls acknowledged acknowledges admitted admits conceded
-    concedes countered counters contended contends maintained maintains emphasized emphasizes
-    emphasised stressed stresses suggested suggests predicted predicts promised promises vowed
-    vows vowing pledged pledges testified testifies remarked remarks observed joked jokes
-    quipped quips lamented laments complained complains boasted boasts confirmed confirms
-    denied denies agreed agrees concluded concludes reiterated reiterates repeated repeats
-    texted emailed whispered muttered exclaimed asserted asserts alleged alleges blasted blasts
-    slammed slams criticized criticizes criticised praised cautioned cautions wondered recounted
-    reported reports proclaimed pleaded chanted messaged""".split()
-)
 #: verbs that attribute only when inverted right after the quote: "…," read one comment
 INVERTED_ONLY = frozenset({"read", "reads", "wrote", "posted"})
 
