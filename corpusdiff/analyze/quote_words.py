@@ -1,8 +1,8 @@
 """The vocabulary of the quote analysis (:mod:`.people`, :mod:`.speakers`): the words between a
-subject and its speech verb (the verbs themselves are :mod:`.speech_verbs`), institutions, sentence starters, generic subjects,
-documents and works. The people lexicon (titles, honorifics, given names) read by quotes and
-facts alike is :mod:`.people_words`. General English news usage, not the words of any one
-corpus."""
+subject and its speech verb (the verbs themselves are :mod:`.speech_verbs`), institutions,
+sentence starters, generic subjects, documents and works. The people lexicon (titles,
+honorifics, given names) read by quotes and facts alike is :mod:`.people_words`. General
+English news usage, not the words of any one corpus."""
 
 from __future__ import annotations
 
