@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from corpusdiff.analyze import framing as framing_module
+from corpusdiff.analyze.facts import GROUP_OUTLETS
 from corpusdiff.analyze.framing import FRAMING, KINDS, _inflections, framing
 from corpusdiff.export.markdown import to_markdown
 from corpusdiff.pipeline import compare
@@ -109,6 +110,19 @@ def test_a_comparison_flag_gets_the_words_of_outlets_that_did_not_make_it(tmp_pa
     assert (row["text"], row["source"]) == ("pilloried", "comparison")
     assert row["counterparts"] == [{"article": "b", "text": "said"},
                                    {"article": "c", "text": "reviewed"}]
+
+
+def test_a_big_group_compares_each_version_with_a_bounded_number_of_outlets(
+        tmp_path: Path) -> None:
+    # one statement in 12 outlets: the "pilloried" of a is compared with the first
+    # GROUP_OUTLETS other outlets' versions, not with all 11 (as conflicts do)
+    texts = {"a": "Budget vote\nGovernor Smith pilloried the budget plan on Monday in Albany.\n"}
+    texts |= {f"o{n:02}": "Budget vote\nGovernor Smith said the budget plan on Monday in "
+              "Albany was late.\n" for n in range(11)}
+    row = corpus(tmp_path, texts).filter(pl.col("article") == "a").row(0, named=True)
+    assert (row["text"], row["source"]) == ("pilloried", "comparison")
+    assert [c["article"] for c in row["counterparts"]] == [f"o{n:02}"
+                                                           for n in range(GROUP_OUTLETS)]
 
 
 def _every_pair_diffed(monkeypatch: pytest.MonkeyPatch) -> None:
