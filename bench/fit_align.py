@@ -120,11 +120,17 @@ def fit(table: pl.DataFrame, gated: bool = False) -> tuple[tuple[float, ...], fl
         t = t.filter(semantic.gate_expr())
     x = t.select(semantic.FEATURES).to_numpy().astype(np.float64)
     x = np.hstack([x, np.ones((x.shape[0], 1))])
-    y = t["label"].to_numpy()
+    w = newton_logistic(x, t["label"].to_numpy(), L2, 50)
+    return tuple(round(float(v), 3) for v in w[:-1]), round(float(w[-1]), 3)
+
+
+def newton_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int) -> np.ndarray:
+    """Logistic regression weights by Newton steps, L2-regularised except the last column
+    (the intercept's column of ones)."""
     w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], L2)
+    reg = np.full(x.shape[1], l2)
     reg[-1] = 0.0
-    for _ in range(50):
+    for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-x @ w))
         grad = x.T @ (p - y) + reg * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-9)
@@ -132,7 +138,7 @@ def fit(table: pl.DataFrame, gated: bool = False) -> tuple[tuple[float, ...], fl
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return tuple(round(float(v), 3) for v in w[:-1]), round(float(w[-1]), 3)
+    return w
 
 
 def export_like(alignment) -> dict:

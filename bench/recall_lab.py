@@ -119,19 +119,7 @@ class Logistic:
         return np.hstack([x, np.ones((x.shape[0], 1))])
 
     def fit(self, t: pl.DataFrame, y: np.ndarray) -> Logistic:
-        x = self.matrix(t)
-        w = np.zeros(x.shape[1])
-        reg = np.full(x.shape[1], self.l2)
-        reg[-1] = 0.0
-        for _ in range(60):
-            p = 1.0 / (1.0 + np.exp(-x @ w))
-            grad = x.T @ (p - y) + reg * w
-            hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-9)
-            step = np.linalg.solve(hess, grad)
-            w -= step
-            if np.abs(step).max() < 1e-8:
-                break
-        self.w = w
+        self.w = fa.newton_logistic(self.matrix(t), y, self.l2, 60)
         return self
 
     def logit(self, t: pl.DataFrame) -> np.ndarray:
