@@ -76,6 +76,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -303,19 +304,24 @@ def fit_model(kind: str, names: tuple[str, ...], train: pl.DataFrame, gated: boo
     return Stumps(names, rounds=args.rounds, rate=args.rate).fit(t, y)
 
 
+def fold(stories: list[Story], test: Story, args) -> tuple[list[Story], Any, Any]:
+    """One leave-one-story-out fold: the training stories, the first-stage logistic model the
+    extra features read (None without extras) and the model fitted on them."""
+    extra = list(args.extra)
+    train = [s for s in stories if s is not test]
+    tr = pl.concat([s.feats for s in train])
+    stage1 = fit_model("logistic", BASE, tr, args.gated, args) if extra else None
+    if extra:
+        tr = pl.concat([with_extra(s.feats, s.feats, s.members, extra, stage1) for s in train])
+    return train, stage1, fit_model(args.model, tuple(BASE) + tuple(extra), tr, args.gated, args)
+
+
 def loso(stories: list[Story], score, emb, args) -> None:
     extra = list(args.extra)
-    names = tuple(BASE) + tuple(extra)
     held: dict = {}
     fitted: dict = {}
     for test in stories:
-        train = [s for s in stories if s is not test]
-        tr = pl.concat([s.feats for s in train])
-        stage1 = fit_model("logistic", BASE, tr, args.gated, args) if extra else None
-        if extra:
-            tr = pl.concat([with_extra(s.feats, s.feats, s.members, extra, stage1)
-                            for s in train])
-        model = fit_model(args.model, names, tr, args.gated, args)
+        train, stage1, model = fold(stories, test, args)
         # operating point on the training stories
         best = None
         for cut in fa.CUTS:
@@ -357,17 +363,10 @@ def loso(stories: list[Story], score, emb, args) -> None:
 def pair_level(stories: list[Story], args) -> None:
     """Pair-level held-out PR: pooled LOSO probabilities of the labelled gated candidates."""
     extra = list(args.extra)
-    names = tuple(BASE) + tuple(extra)
     zs, ys, gs = [], [], []
     n_strong = 0
     for test in stories:
-        train = [s for s in stories if s is not test]
-        tr = pl.concat([s.feats for s in train])
-        stage1 = fit_model("logistic", BASE, tr, args.gated, args) if extra else None
-        if extra:
-            tr = pl.concat([with_extra(s.feats, s.feats, s.members, extra, stage1)
-                            for s in train])
-        model = fit_model(args.model, names, tr, args.gated, args)
+        _train, stage1, model = fold(stories, test, args)
         te = with_extra(test.feats, test.feats, test.members, extra, stage1).filter(
             pl.col("label").is_not_null())
         zs.append(model.logit(te))
