@@ -101,9 +101,10 @@ def _mostly_lower(rows: pl.DataFrame, words: set[str]) -> set[str]:
     upper = (rows.select(w=pl.col("text").str.extract_all(r"[a-z,;] [A-Z][a-z]+\b"))
              .explode("w").select(pl.col("w").str.slice(2).str.to_lowercase())
              .filter(pl.col("w").is_in(wanted)).group_by("w").len("cap"))
-    common = (lower.join(upper, on="w", how="left")
-              .filter(pl.col("low") >= LOWER_RATIO * (pl.col("cap").fill_null(0) + 1)))
-    return {w for w in words if w.lower() in set(common["w"].to_list())}
+    common = set(lower.join(upper, on="w", how="left")
+                 .filter(pl.col("low") >= LOWER_RATIO * (pl.col("cap").fill_null(0) + 1))
+                 ["w"].to_list())
+    return {w for w in words if w.lower() in common}
 
 
 def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
