@@ -306,15 +306,14 @@ class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
     def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
-                 links: set[int], width: int, threshold: float,
-                 sure: set[int] | None = None,
-                 node_articles: dict[int, frozenset[str]] | None = None) -> None:
+                 links: set[int], width: int, threshold: float, sure: set[int],
+                 node_articles: dict[int, frozenset[str]]) -> None:
         #: the scored pairs that reach min_link (any other pair counts as 0), each pair
         #: (a, b), a < b, as the integer a * width + b
         self.links = links
         #: the pairs that reach the threshold itself (as in ``links``): what the halves of one
         #: statement need to join (see HALVES_SPAN)
-        self.sure = sure if sure is not None else set()
+        self.sure = sure
         self.width = width
         #: pairs a coherence test asked about below min_link (scored low, or not scored at
         #: all), as in ``links``: pair -> index of the first join that asked
@@ -325,8 +324,7 @@ class _Grouper:
         self.owner = _Owners()
         self.groups = _Singletons(node_sentences)
         #: node -> its articles (the same for every pass: built once by the caller)
-        self.node_articles = node_articles if node_articles is not None else {
-            n: frozenset(a for a, _ in s) for n, s in node_sentences.items()}
+        self.node_articles = node_articles
 
     def _coherent(self, g1: _Group, g2: _Group, halves: bool = False) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
