@@ -237,6 +237,23 @@ def test_a_common_word_is_no_surname_of_another_article() -> None:
     assert "b" in extract_facts(frame).filter(pl.col("kind") == "person")["article"].to_list()
 
 
+def test_organisation_and_place_names_are_nobody() -> None:
+    # real lines of 300 real articles: "The Islamic State said" made "Islamic State" a person,
+    # whose surname "State" then made a person of every lone "State" ("If State obtains
+    # ...") and of "the Granite State"; "Obama White House" and "Atlantic City" likewise
+    frame = pl.concat([
+        sentences("The Islamic State said the two were its followers.",
+                  "Sanders crushed Clinton in the Granite State on Tuesday.",
+                  "If State obtains additional records, it intends to search them.",
+                  article="a"),
+        sentences("The Obama White House had disliked the gatherings.",
+                  "Casino revenue in Atlantic City rose, City said on Friday.",
+                  "Rep. Alan Grayson said he would run.", article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert people["entity"].unique().sort().to_list() == ["Alan Grayson"]
+
+
 def test_seed_people_and_roles(seeds: Seeds) -> None:
     _cmp, facts = seeds
     people = facts.filter(pl.col("kind") == "person")

@@ -44,6 +44,10 @@ from corpusdiff.analyze.people_words import (
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH
 
+#: words that end organisation and place names ("Islamic State", "Atlantic City", "Obama White
+#: House"): such a run is no person, and such a word alone is nobody's surname
+_NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES
+
 
 class _Token:
     """A word of a sentence; ``text``/``end`` leave out a possessive "'s"."""
@@ -458,7 +462,8 @@ class _Names:
         role = _role_before(tokens, k, text)
         honorific = k > 0 and tokens[k - 1].low in HONORIFICS and self.joined[k - 1]
         if size >= 2 and (tk.low,) not in PHRASES and (first_name or (
-                not self.strict and size <= 3 and (
+                not self.strict and size <= 3
+                and tokens[k + size - 1].low not in _NOT_SURNAMES and (
                     role is not None or honorific or self.speech_near(k, k + size)
                     or _role_after(text, tokens[k + size - 1].end) is not None))):
             e = tokens[k + size - 1].end
@@ -531,8 +536,10 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     corpus mostly writes the word in lower case (``lowercase``: those of the given words it
     does), only a full name of the same article makes it one ("So Long, Grand Old Party" is
     not Wendy Long, "Key economic reforms" not Pam Key)."""
+    # a lone word next to a speech verb or a title is somebody's surname ("State said" is not)
     speakers = {p.words[0][2] for _a, _i, p in pending
-                if len(p.words) == 1 and (p.speech or p.titled)}
+                if len(p.words) == 1 and (p.speech or p.titled)
+                and p.words[0][2].lower() not in _NOT_SURNAMES}
     towns = {t for _a, _i, m in mentions if m.kind in ("organization", "place")
              and (t := _town_of(m.text))}
     named = {(a, _last_name(m.value)) for a, _i, m in mentions
@@ -553,8 +560,12 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     common = lowercase({w for _a, _i, p in rest for _s, _e, w in p.words if w in surnames})
     for article, index, p in rest:
         found = False
+        # the words before "State" or "House" name it ("Sunshine State", "Obama White House"):
+        # a surname there only when the article names that person in full
+        named_only = p.words[-1][2].lower() in _NOT_SURNAMES
         for x, (start, end, word) in enumerate(p.words):
-            if (word in surnames and (word not in common or (article, word) in named)) or (
+            if (word in surnames and word.lower() not in _NOT_SURNAMES and (
+                    (word not in common and not named_only) or (article, word) in named)) or (
                     x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
                 out.append((article, index, Mention(start, end, "person", word,
                                                     _person_key(word),
