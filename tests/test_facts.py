@@ -254,6 +254,20 @@ def test_organisation_and_place_names_are_nobody() -> None:
     assert people["entity"].unique().sort().to_list() == ["Alan Grayson"]
 
 
+def test_and_joins_no_place_names() -> None:
+    # real lines of 300 real articles: each was one place before
+    frame = sentences(
+        "The bill passed in Maryland and Rhode Island last year.",
+        "Revel and Trump Plaza closed in 2014.",
+        "He toured Arizona and Maricopa County on Friday.",
+        "The Department of Health and Human Services said so.", article="a")
+    facts = extract_facts(frame)
+    assert facts.filter(pl.col("kind") == "place")["value"].to_list() == [
+        "Maryland", "Rhode Island", "Trump Plaza", "Arizona", "Maricopa County"]
+    # organisations keep their "and"
+    assert "Department of Health and Human Services" in facts["text"].to_list()
+
+
 def test_seed_people_and_roles(seeds: Seeds) -> None:
     _cmp, facts = seeds
     people = facts.filter(pl.col("kind") == "person")

@@ -413,6 +413,7 @@ class _Names:
         tokens = self.tokens
         best = 0
         e = k
+        joined_by_and = False
         while e < j:
             t = tokens[e]
             if (t.low in FACT_TITLES and t.low not in WEAK_TITLES) or (
@@ -420,12 +421,18 @@ class _Names:
                 break
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
                 break
-            if t.low == "and" and (tokens[e - 1].low in ORG_SUFFIXES
-                                   or tokens[e - 1].acronym):
-                break  # "ICE and Border Patrol": two organisations
+            if t.low == "and":
+                before = tokens[e - 1].low
+                if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
+                        or tokens[e - 1].acronym or (before,) in PHRASES:
+                    break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
+                joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
                 best = e + 1
             e += 1
+        # no place name holds "and" ("Revel and Trump Plaza" is a casino and a place)
+        if best and joined_by_and and tokens[best - 1].low not in ORG_SUFFIXES:
+            return 0
         return best
 
     def speech_near(self, i: int, j: int) -> bool:
