@@ -52,10 +52,11 @@ def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
     rows = {(r["article"][:3], r["text"]): r for r in table.iter_rows(named=True)}
     assert rows[("001", "slammed")]["kind"] == "verb"
     assert rows[("004", "so-called")]["kind"] == "hedge"
-    # the mayor's "go home" statement: one outlet tells it as reported, the other as a reply
-    mayor = rows[("001", "reportedly")]
-    assert mayor["kind"] == "hedge"
-    assert mayor["group"] == _group_of(seeds, "001", "The only deal is for ICE to go home")
+    # ICE's response, told by both outlets: each flag of it carries the statement's group
+    blistering = rows[("001", "blistering")]
+    assert blistering["kind"] == "evaluative"
+    assert blistering["group"] == _group_of(seeds, "000", "responded swiftly and forcefully")
+    assert rows[("000", "forcefully")]["group"] == blistering["group"]
 
 
 def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
@@ -65,14 +66,15 @@ def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
     assert "forcefully" in others["000"]
 
 
-def test_markdown_shows_how_each_outlet_words_the_mayors_statement(seeds) -> None:
+def test_markdown_shows_how_each_outlet_words_ices_response(seeds) -> None:
     report = to_markdown(seeds)
     section = report.split("## Framing", 1)[1]
-    line = next(x for x in section.splitlines() if "**reportedly**" in x)
-    group = _group_of(seeds, "001", "The only deal is for ICE to go home")
-    assert f"[group {group}](#group-{group})" in line and "*hedge: reportedly*" in line
-    after = section.split(line, 1)[1].splitlines()[1]
-    assert after.startswith("  - **A** tells it:") and "she replied" in after
+    line = next(x for x in section.splitlines() if "**blistering**" in x)
+    group = _group_of(seeds, "001", "issued a blistering response")
+    assert f"[group {group}](#group-{group})" in line and "*evaluative: blistering*" in line
+    below = section.split(line, 1)[1].splitlines()[1:3]
+    assert below[0].startswith("  - in place of “blistering”:") and "forcefully" in below[0]
+    assert below[1].startswith("  - **A** tells it:") and "responded swiftly" in below[1]
     assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
 
 
@@ -157,14 +159,14 @@ def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = {
         "a": "Budget vote\nGovernor Smith pilloried the so-called budget plan on Monday.\n"
-             "The terrible plan reportedly cuts schools, aides said.\n"
+             "The outrageous plan supposedly cuts schools, aides said.\n"
              "Fierce storms hit the coast on Tuesday.\n"
-             "Then the Smithsonian reportedly abandoned the exhibit plan for the new wing on "
+             "Then the Smithsonian claimed abandonment of the exhibit plan for the new wing on "
              "Friday after weeks of debate.\n",
         "b": "Budget vote\nGovernor Smith said the budget plan on Monday was late.\n"
              "The plan cuts schools, aides told reporters.\n"
              "Strong storms hit the coast on Tuesday.\n"
-             "Then the Hendersonian reportedly relinquished the exhibit plan for the new wing on "
+             "Then the Hendersonian claimed relinquishment of the exhibit plan for the new wing on "
              "Friday after weeks of debate.\n",
         "c": "Budget vote\nGovernor Smith slammed the budget plan on Monday.\n"
              "The awful plan cuts schools, he said.\n",
@@ -176,8 +178,8 @@ def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
         _every_pair_diffed(patched)
         everything = framing(cmp.sentences, cmp.members, cmp.quotes)
     assert cmp.framing.equals(everything)
-    # a change joined across a glue word: "reportedly" stands between two replacements
-    joined = [{"article": "b", "text": "Hendersonian reportedly relinquished"}]
+    # a change joined across a glue word: "claimed" stands between two replacements
+    joined = [{"article": "b", "text": "Hendersonian claimed relinquishment"}]
     assert joined in everything.filter(pl.col("article") == "a")["counterparts"].to_list()
 
 
@@ -236,13 +238,13 @@ def test_inflections() -> None:
 def test_a_lookup_finds_what_the_whole_word_alternation_finds(seeds) -> None:
     # the prefilters' lookups (word runs, the phrases left as a short regex) against the one
     # alternation of every phrase they replace, on the seeds' sentences and tricky edges
-    lookup = framing_module._prefilters()[0]
+    lookup = framing_module._prefilters()[1]  # the table's phrases and VADER's words
     phrases = {" ".join(e.words) for es in framing_module.lexicon().values() for e in es
                if "*" not in e.words}
     phrases |= {e.words[0] for es in framing_module.lexicon().values() for e in es
                 if "*" in e.words}
     phrases |= {w for w, v in framing_module.valences().items()
-                if abs(v) >= framing_module.LEXICON_MIN}
+                if abs(v) >= framing_module.COMPARED_MIN}
     texts = [
         *seeds.sentences["text"].to_list(), "a witch hunt, they said", "witch  hunt",
         "a witch-hunt", "witch, hunt", "the so-called deal", "so-calledness", "a naïve plan",
