@@ -278,3 +278,78 @@ def test_basil_spans_in_own_voice_are_found() -> None:
     words = sum(len(t.split()) for t in texts.values())
     assert found >= len(gold) // 2
     assert table.height <= 0.02 * words
+
+
+def test_plain_reporting_and_sourcing_words_are_not_flagged(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nDemocrats vowed to block the budget on Monday. "
+             "The mayor praised the firefighters for their work. "
+             "Lawmakers dismissed the concerns of the agency. "
+             "The two leaders reportedly met in private on Friday. "
+             "The alleged plot was found in March. "
+             "He apparently left before the vote. "
+             "Senator Lee slammed the budget on Tuesday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["slammed"]
+
+
+def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Vote count\nHe claims the count was rigged. "
+             "Officials disputed his claims on Monday. "
+             "The court heard asylum claims from families. "
+             "The count was fair, whatever the mayor claims. "
+             "Later he claimed a win.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["claims", "claims", "claimed"]
+    assert rows["sentence"].to_list() == [1, 4, 5]
+
+
+def test_words_told_with_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Foreign policy\nRubio said that aggressive nations must be stopped. "
+             "The plan is a dangerous gamble, the senator said. "
+             "Fierce storms hit the coast on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["Fierce"]
+
+
+def test_words_after_a_verb_that_casts_someone_as_something_are_the_speakers(
+        tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Election bill\nRepublicans cast the bill as a federal power grab on Monday. "
+             "Republicans called the bill a Democratic power grab on Tuesday. "
+             "Then the power grab failed in the Senate.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["power grab"]
+    assert rows["sentence"].to_list() == [3]
+
+
+def test_scare_quotes_and_words_rated_only_by_vader_are_not_flagged(tmp_path: Path) -> None:
+    # the hospital's words in quote marks; "terrible" is in no table (VADER rates it)
+    table = corpus(tmp_path, {
+        "a": "Hospital\nHis condition was upgraded from “critical” to “serious” on Thursday. "
+             "It was a terrible week for the team.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == []
+
+
+def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Reform bill\nThe House passed a sweeping election reform bill on Friday. "
+             "Lee, a vocal critic of the mayor, voted no. "
+             "The group claimed responsibility for the attack. "
+             "Prices rose sharply in March. "
+             "Lee sharply criticized the sweeping statements of the mayor.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["sharply", "sweeping"]
+    assert rows["sentence"].to_list() == [5, 5]

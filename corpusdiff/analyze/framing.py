@@ -60,9 +60,11 @@ MILDER_BY = 1.0
 SLOT_WORDS = 4
 
 #: a word this close after a cue ("called", "described") is the speaker's characterisation
-CUE_WORDS = 3
-#: the endings of adjectives and adverbs of quality: VADER's words are flagged alone only in
-#: these shapes (its nouns and verbs are mostly words for events: "attack", "killed")
+CUE_WORDS = 5
+#: ... and an "as" this close after a verb of :func:`cast_verbs` ("castigated the bill as ...")
+CAST_WORDS = 4
+#: the endings of adjectives and adverbs of quality: VADER's words are compared only in these
+#: shapes (its nouns and verbs are mostly words for events: "attack", "killed")
 _QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|ial|ical)$")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
@@ -135,6 +137,21 @@ def lexicon() -> dict[str, list[Entry]]:
 def cues() -> frozenset[str]:
     """Words after which a characterisation is someone else's (``framing_cues.tsv``)."""
     return frozenset(row[0].strip().lower() for row in _data("framing_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def cast_verbs() -> frozenset[str]:
+    """Verbs that cast someone "as" something (``framing_cast.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_cast.tsv"))
+
+
+def _cast(words: list[str], i: int) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words after an "as" that follows a
+    verb of :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
+    dismissive")."""
+    verbs = cast_verbs()
+    return any(words[j] == "as" and not verbs.isdisjoint(words[max(0, j - CAST_WORDS):j])
+               for j in range(max(0, i - CUE_WORDS), i))
 
 
 @lru_cache(maxsize=1)
@@ -290,8 +307,9 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                                                                           str]]:
     """(start, end, kind, polarity, source) of the table words of one sentence, offsets into
     ``text``, skipping words that overlap a ``blocked`` span. Evaluative words and labels are
-    left out where they are someone else's: just after a cue ("called it a stunt") or told
-    with a plain verb of saying (:func:`_speaker_words`)."""
+    left out where they are someone else's: just after a cue ("called it a stunt") or a verb
+    that casts someone as something (:func:`_cast`), or told with a plain verb of saying
+    (:func:`_speaker_words`)."""
     found = list(_WORD.finditer(text))
     words = [m.group().lower() for m in found]
     if "’" in text:
@@ -318,7 +336,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
             free = i + n
             continue
         if entry.kind in ("evaluative", "label"):
-            if i - last_cue <= CUE_WORDS:  # "called him a racist": the speaker's word
+            # "called him a racist", "cast him as reckless": the speaker's word
+            if i - last_cue <= CUE_WORDS or _cast(words, i):
                 free = i + n
                 continue
             if speaker is None:
