@@ -300,12 +300,14 @@ def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
              "Officials disputed his claims on Monday. "
              "The court heard asylum claims from families. "
              "The count was fair, whatever the mayor claims. "
-             "Later he claimed a win.\n",
+             "Later he claimed a win. "
+             "Nobody is challenging the mayor's claims. "
+             "The cuts would gut the agency, though voters trust their guts.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
-    assert rows["text"].to_list() == ["claims", "claims", "claimed"]
-    assert rows["sentence"].to_list() == [1, 4, 5]
+    assert rows["text"].to_list() == ["claims", "claims", "claimed", "gut"]
+    assert rows["sentence"].to_list() == [1, 4, 5, 7]
 
 
 def test_words_told_with_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:
@@ -346,7 +348,7 @@ def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
         "a": "Reform bill\nThe House passed a sweeping election reform bill on Friday. "
              "Lee, a vocal critic of the mayor, voted no. "
              "The group claimed responsibility for the attack. "
-             "Prices rose sharply in March. "
+             "Prices rose sharply in March under the Jim Crow laws. "
              "Lee sharply criticized the sweeping statements of the mayor.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })

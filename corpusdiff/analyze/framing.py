@@ -263,12 +263,15 @@ def _keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def verb_only() -> tuple[frozenset[str], frozenset[str]]:
-    """The table's words that are verbs only in some places ("claims") and the words after
-    which they are (``framing_verb_only.tsv``)."""
+def verb_only() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The table's words that are verbs only in some places ("claims"), the words after which
+    they are, and the determiners after which they are not (``framing_verb_only.tsv``)."""
     rows = [(row[0].strip().lower(), row[1].strip()) for row in _data("framing_verb_only.tsv")]
-    return (frozenset(w for w, role in rows if role == "word"),
-            frozenset(w for w, role in rows if role == "before"))
+
+    def role(name: str) -> frozenset[str]:
+        return frozenset(w for w, r in rows if r == name)
+
+    return role("word"), role("before"), role("determiner")
 
 
 @lru_cache(maxsize=1)
@@ -286,8 +289,13 @@ _CLOSING = re.compile(r"\s*[.!?\"”’)]*\s*$")
 
 def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
     """Whether word ``i`` (one of :func:`verb_only`'s, ending at ``end``) is a verb: after a
-    subject pronoun, "to" or an auxiliary, or at the end of its sentence."""
-    return (i > 0 and words[i - 1] in verb_only()[1]) or bool(_CLOSING.fullmatch(text, end))
+    subject pronoun, "to" or an auxiliary, or at the end of its sentence but not after a
+    determiner or a possessive."""
+    _, before, determiners = verb_only()
+    if i and words[i - 1] in before:
+        return True
+    return bool(_CLOSING.fullmatch(text, end)) and not (
+        i and (words[i - 1] in determiners or words[i - 1].endswith("'s")))
 
 
 def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
