@@ -288,6 +288,7 @@ def test_plain_reporting_and_sourcing_words_are_not_flagged(tmp_path: Path) -> N
              "The two leaders reportedly met in private on Friday. "
              "The alleged plot was found in March. "
              "He apparently left before the vote. "
+             "The vote dealt a blow to the mayor, and a mob gathered at the historic church. "
              "Senator Lee slammed the budget on Tuesday.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
@@ -346,7 +347,7 @@ def test_scare_quotes_and_words_rated_only_by_vader_are_not_flagged(tmp_path: Pa
 def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
     table = corpus(tmp_path, {
         "a": "Reform bill\nThe House passed a sweeping election reform bill on Friday. "
-             "Lee, a vocal critic of the mayor, voted no. "
+             "Lee, a vocal critic of the mayor, voted no, as did party elites. "
              "The group claimed responsibility for the attack. "
              "Prices rose sharply in March under the Jim Crow laws. "
              "Lee sharply criticized the sweeping statements of the mayor.\n",
