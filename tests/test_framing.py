@@ -350,9 +350,10 @@ def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
              "Lee, a vocal critic of the mayor, voted no, as did party elites. "
              "The group claimed responsibility for the attack. "
              "Prices rose sharply in March under the Jim Crow laws. "
+             "America asserted itself abroad, with crushing student debt at home. "
              "Lee sharply criticized the sweeping statements of the mayor.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["sharply", "sweeping"]
-    assert rows["sentence"].to_list() == [5, 5]
+    assert rows["sentence"].to_list() == [6, 6]
