@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/framing_quality.py              # recall and flags per 100 words
     .venv/bin/python bench/framing_quality.py -v           # ... and the spans missed
-    .venv/bin/python bench/framing_quality.py --sample 50  # 50 random flags with context
+    .venv/bin/python bench/framing_quality.py --sample 50  # 50 random flags in their sentences
+    .venv/bin/python bench/framing_quality.py --sample 50 --blind  # ... without kind or rule
     .venv/bin/python bench/framing_quality.py --scale      # time of framing() on 300 articles
     .venv/bin/python bench/framing_quality.py --scale --cold   # ... as the first call of a run
 
@@ -76,20 +77,34 @@ def report(name: str, results: list[dict[str, object]], verbose: bool) -> None:
                 print(f"  missed {outlet}: {span}")
 
 
-def sample(results: list[dict[str, object]], n: int, seed: int) -> None:
-    """``n`` random flags with 60 characters of context either side."""
+def sample(results: list[dict[str, object]], n: int, seed: int, blind: bool = False) -> None:
+    """``n`` random flags, each in its whole sentence with the flagged words in [[ ]] (and the
+    sentence before it when the flag is in the sentence's first words). Unless ``blind``, each
+    also shows its kind, polarity and source and the other outlets' words for the same place;
+    blind, only the article and the sentence, so a reader judges the words without the rule."""
     rows = []
     for r in results:
-        texts = r["texts"]
+        sentences = r["sentences"].select("article", "index", "start", "end")  # type: ignore[union-attr]
+        bounds = {(a, i): (s, e) for a, i, s, e in sentences.iter_rows()}
         for f in r["flags"].iter_rows(named=True):  # type: ignore[union-attr]
-            rows.append((texts, f))  # type: ignore[arg-type]
-    for k, (texts, f) in enumerate(random.Random(seed).sample(rows, min(n, len(rows))), 1):
+            rows.append((r["texts"], bounds, f))
+    for k, (texts, bounds, f) in enumerate(random.Random(seed).sample(rows, min(n, len(rows))),
+                                           1):
         text = texts[f["article"]]
-        left = " ".join(text[max(0, f["start"] - 60):f["start"]].split())
-        right = " ".join(text[f["end"]:f["end"] + 60].split())
-        others = "; ".join(f"{c['article']}: {c['text']!r}" for c in f["counterparts"])
-        print(f"{k:2}. [{f['kind']}/{f['source']}] …{left} [[{f['text']}]] {right}…"
-              + (f"  (others: {others})" if others else ""))
+        s0, s1 = bounds[(f["article"], f["sentence"])]
+        before = ""
+        if len(text[s0:f["start"]].split()) < 3 and (f["article"], f["sentence"] - 1) in bounds:
+            p0, p1 = bounds[(f["article"], f["sentence"] - 1)]
+            before = " ".join(text[p0:p1].split()) + " "
+        left = " ".join(text[s0:f["start"]].split())
+        right = " ".join(text[f["end"]:s1].split())
+        line = f"{before}{left} [[{f['text']}]] {right}".replace(" [[", " [[" if left else "[[")
+        head = f"{k:3}. {f['article']}"
+        if not blind:
+            others = "; ".join(f"{c['article']}: {c['text']!r}" for c in f["counterparts"])
+            head += f" [{f['kind']}/{f['polarity'] or '-'}/{f['source']}]"
+            line += f"  (others: {others})" if others else ""
+        print(f"{head}\n     {line.strip()}")
 
 
 def scale() -> None:
@@ -147,6 +162,8 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--blind", action="store_true",
+                        help="with --sample: no kind, polarity, source or counterparts")
     parser.add_argument("--scale", action="store_true")
     parser.add_argument("--cold", action="store_true",
                         help="with --scale: framing() as the first call of fresh processes")
@@ -172,7 +189,7 @@ def main() -> None:
     stories = sorted(p for p in root.iterdir() if p.is_dir())
     results = [story(p) for p in stories]
     if args.sample:
-        sample(results, args.sample, args.seed)
+        sample(results, args.sample, args.seed, args.blind)
         return
     report(f"fit ({FIT} stories)", results[:FIT], args.verbose)
     report(f"held-out ({len(stories) - FIT} stories)", results[FIT:], args.verbose)

@@ -52,10 +52,11 @@ def test_seed_flags_carry_kind_offsets_and_group(seeds) -> None:
     rows = {(r["article"][:3], r["text"]): r for r in table.iter_rows(named=True)}
     assert rows[("001", "slammed")]["kind"] == "verb"
     assert rows[("004", "so-called")]["kind"] == "hedge"
-    # the mayor's "go home" statement: one outlet tells it as reported, the other as a reply
-    mayor = rows[("001", "reportedly")]
-    assert mayor["kind"] == "hedge"
-    assert mayor["group"] == _group_of(seeds, "001", "The only deal is for ICE to go home")
+    # ICE's response, told by both outlets: each flag of it carries the statement's group
+    blistering = rows[("001", "blistering")]
+    assert blistering["kind"] == "evaluative"
+    assert blistering["group"] == _group_of(seeds, "000", "responded swiftly and forcefully")
+    assert rows[("000", "forcefully")]["group"] == blistering["group"]
 
 
 def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
@@ -65,14 +66,15 @@ def test_seed_counterparts_are_the_other_outlets_words(seeds) -> None:
     assert "forcefully" in others["000"]
 
 
-def test_markdown_shows_how_each_outlet_words_the_mayors_statement(seeds) -> None:
+def test_markdown_shows_how_each_outlet_words_ices_response(seeds) -> None:
     report = to_markdown(seeds)
     section = report.split("## Framing", 1)[1]
-    line = next(x for x in section.splitlines() if "**reportedly**" in x)
-    group = _group_of(seeds, "001", "The only deal is for ICE to go home")
-    assert f"[group {group}](#group-{group})" in line and "*hedge: reportedly*" in line
-    after = section.split(line, 1)[1].splitlines()[1]
-    assert after.startswith("  - **A** tells it:") and "she replied" in after
+    line = next(x for x in section.splitlines() if "**blistering**" in x)
+    group = _group_of(seeds, "001", "issued a blistering response")
+    assert f"[group {group}](#group-{group})" in line and "*evaluative: blistering*" in line
+    below = section.split(line, 1)[1].splitlines()[1:3]
+    assert below[0].startswith("  - in place of “blistering”:") and "forcefully" in below[0]
+    assert below[1].startswith("  - **A** tells it:") and "responded swiftly" in below[1]
     assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
 
 
@@ -157,14 +159,14 @@ def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = {
         "a": "Budget vote\nGovernor Smith pilloried the so-called budget plan on Monday.\n"
-             "The terrible plan reportedly cuts schools, aides said.\n"
+             "The outrageous plan supposedly cuts schools, aides said.\n"
              "Fierce storms hit the coast on Tuesday.\n"
-             "Then the Smithsonian reportedly abandoned the exhibit plan for the new wing on "
+             "Then the Smithsonian claimed abandonment of the exhibit plan for the new wing on "
              "Friday after weeks of debate.\n",
         "b": "Budget vote\nGovernor Smith said the budget plan on Monday was late.\n"
              "The plan cuts schools, aides told reporters.\n"
              "Strong storms hit the coast on Tuesday.\n"
-             "Then the Hendersonian reportedly relinquished the exhibit plan for the new wing on "
+             "Then the Hendersonian claimed relinquishment of the exhibit plan for the new wing on "
              "Friday after weeks of debate.\n",
         "c": "Budget vote\nGovernor Smith slammed the budget plan on Monday.\n"
              "The awful plan cuts schools, he said.\n",
@@ -176,8 +178,8 @@ def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
         _every_pair_diffed(patched)
         everything = framing(cmp.sentences, cmp.members, cmp.quotes)
     assert cmp.framing.equals(everything)
-    # a change joined across a glue word: "reportedly" stands between two replacements
-    joined = [{"article": "b", "text": "Hendersonian reportedly relinquished"}]
+    # a change joined across a glue word: "claimed" stands between two replacements
+    joined = [{"article": "b", "text": "Hendersonian claimed relinquishment"}]
     assert joined in everything.filter(pl.col("article") == "a")["counterparts"].to_list()
 
 
@@ -236,13 +238,13 @@ def test_inflections() -> None:
 def test_a_lookup_finds_what_the_whole_word_alternation_finds(seeds) -> None:
     # the prefilters' lookups (word runs, the phrases left as a short regex) against the one
     # alternation of every phrase they replace, on the seeds' sentences and tricky edges
-    lookup = framing_module._prefilters()[0]
+    lookup = framing_module._prefilters()[1]  # the table's phrases and VADER's words
     phrases = {" ".join(e.words) for es in framing_module.lexicon().values() for e in es
                if "*" not in e.words}
     phrases |= {e.words[0] for es in framing_module.lexicon().values() for e in es
                 if "*" in e.words}
     phrases |= {w for w, v in framing_module.valences().items()
-                if abs(v) >= framing_module.LEXICON_MIN}
+                if abs(v) >= framing_module.COMPARED_MIN}
     texts = [
         *seeds.sentences["text"].to_list(), "a witch hunt, they said", "witch  hunt",
         "a witch-hunt", "witch, hunt", "the so-called deal", "so-calledness", "a naïve plan",
@@ -276,3 +278,82 @@ def test_basil_spans_in_own_voice_are_found() -> None:
     words = sum(len(t.split()) for t in texts.values())
     assert found >= len(gold) // 2
     assert table.height <= 0.02 * words
+
+
+def test_plain_reporting_and_sourcing_words_are_not_flagged(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nDemocrats vowed to block the budget on Monday. "
+             "The mayor praised the firefighters for their work. "
+             "Lawmakers dismissed the concerns of the agency. "
+             "The two leaders reportedly met in private on Friday. "
+             "The alleged plot was found in March. "
+             "He apparently left before the vote. "
+             "The vote dealt a blow to the mayor, and a mob gathered at the historic church. "
+             "Senator Lee slammed the budget on Tuesday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["slammed"]
+
+
+def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Vote count\nHe claims the count was rigged. "
+             "Officials disputed his claims on Monday. "
+             "The court heard asylum claims from families. "
+             "The count was fair, whatever the mayor claims. "
+             "Later he claimed a win. "
+             "Nobody is challenging the mayor's claims. "
+             "The cuts would gut the agency, though voters trust their guts.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["claims", "claims", "claimed", "gut"]
+    assert rows["sentence"].to_list() == [1, 4, 5, 7]
+
+
+def test_words_told_with_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Foreign policy\nRubio said that aggressive nations must be stopped. "
+             "The plan is a dangerous gamble, the senator said. "
+             "Fierce storms hit the coast on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["Fierce"]
+
+
+def test_words_after_a_verb_that_casts_someone_as_something_are_the_speakers(
+        tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Election bill\nRepublicans cast the bill as a federal power grab on Monday. "
+             "Republicans called the bill a Democratic power grab on Tuesday. "
+             "Then the power grab failed in the Senate.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["power grab"]
+    assert rows["sentence"].to_list() == [3]
+
+
+def test_scare_quotes_and_words_rated_only_by_vader_are_not_flagged(tmp_path: Path) -> None:
+    # the hospital's words in quote marks; "terrible" is in no table (VADER rates it)
+    table = corpus(tmp_path, {
+        "a": "Hospital\nHis condition was upgraded from “critical” to “serious” on Thursday. "
+             "It was a terrible week for the team.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == []
+
+
+def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
+    table = corpus(tmp_path, {
+        "a": "Reform bill\nThe House passed a sweeping election reform bill on Friday. "
+             "Lee, a vocal critic of the mayor, voted no, as did party elites. "
+             "The group claimed responsibility for the attack. "
+             "Prices rose sharply in March under the Jim Crow laws. "
+             "America asserted itself abroad, with crushing student debt at home. "
+             "Lee sharply criticized the sweeping statements of the mayor.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["sharply", "sweeping"]
+    assert rows["sentence"].to_list() == [6, 6]

@@ -1,20 +1,27 @@
 """Framing: the words with which an outlet, in its own voice, judges or slants what it reports.
 
-Four kinds of flag, from small tables kept as data in ``data/framing_*.tsv`` and VADER's
-sentiment lexicon (``data/vader_lexicon.tsv``, MIT, vendored with its notice):
+Four kinds of flag, from small tables kept as data in ``data/framing_*.tsv`` (VADER's sentiment
+lexicon, ``data/vader_lexicon.tsv``, MIT, vendored with its notice, rates words for the
+comparison):
 
 - ``verb``: connotated verbs where a neutral one would do ("slammed", "touted", "conceded",
   "doubled down" against "said", "criticized");
-- ``hedge``: hedges and distancing ("so-called", "apparently", "alleged", a word in scare quotes);
+- ``hedge``: hedges and distancing ("so-called", "self-styled", "supposedly");
 - ``evaluative``: intensifiers and evaluative adjectives, adverbs and nouns ("fierce", "staunch",
-  "a tirade"), and any word VADER rates strongly that is not a plain word for an event;
+  "a tirade");
 - ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
 
-Only the outlet's own voice counts: words inside quotations (the quotes table's spans) and
-boilerplate sentences are skipped. The comparative signal works where no table reaches: inside
-an alignment group, a word that another outlet's version of the same statement replaces with a
-neutral reporting verb ("lambasted" where another says "said") or with a markedly milder word is
-flagged too. Every flag carries the other outlets' words for the same place (``counterparts``).
+Words for plain sourcing and reporting ("reportedly", "alleged", "vowed", "praised") are not
+listed: a careful reader finds no slant in them (bench/framing_quality.py --sample).
+
+Only the outlet's own voice counts: words inside quotations and scare quotes (the quotes table's
+spans) and boilerplate sentences are skipped, and so are evaluative words and labels the outlet
+tells as someone else's ("called it a stunt", "Rubio said that aggressive nations").
+
+The comparative signal works where no table reaches: inside an alignment group, a word that
+another outlet's version of the same statement replaces with a neutral reporting verb
+("lambasted" where another says "said") or with a markedly milder word is flagged too. Every
+flag carries the other outlets' words for the same place (``counterparts``).
 
 The comparison diffs only the aligned pairs whose short replacements can touch a flag or make
 one (:func:`_touches`, on the diff's own tokens, proves the others cannot): on 300 unrelated
@@ -44,10 +51,8 @@ _TABLES = {"verb": "framing_verbs.tsv", "hedge": "framing_hedges.tsv",
            "evaluative": "framing_evaluative.tsv", "label": "framing_labels.tsv"}
 _POLARITY = {"neg": "negative", "pos": "positive", "": None}
 
-#: VADER valence (-4..4) from which a word alone is flagged as evaluative (fitted on 20 of the
-#: 30 basil_framing stories; see bench/framing_quality.py)
-LEXICON_MIN = 2.0
-#: ... and from which it is flagged when another outlet's word for the same place is milder
+#: VADER valence (-4..4) from which a word is flagged when another outlet's word for the same
+#: place is milder (fitted on 20 of the 30 basil_framing stories; see bench/framing_quality.py)
 COMPARED_MIN = 1.5
 #: a counterpart is "milder" when its valence is at least this much closer to zero
 MILDER_BY = 1.0
@@ -55,9 +60,11 @@ MILDER_BY = 1.0
 SLOT_WORDS = 4
 
 #: a word this close after a cue ("called", "described") is the speaker's characterisation
-CUE_WORDS = 3
-#: the endings of adjectives and adverbs of quality: VADER's words are flagged alone only in
-#: these shapes (its nouns and verbs are mostly words for events: "attack", "killed")
+CUE_WORDS = 5
+#: ... and an "as" this close after a verb of :func:`cast_verbs` ("castigated the bill as ...")
+CAST_WORDS = 4
+#: the endings of adjectives and adverbs of quality: VADER's words are compared only in these
+#: shapes (its nouns and verbs are mostly words for events: "attack", "killed")
 _QUALITY = re.compile(r"(?:ous|ful|less|ive|ic|ish|able|ible|ly|ant|ent|ial|ical)$")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
@@ -133,6 +140,21 @@ def cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def cast_verbs() -> frozenset[str]:
+    """Verbs that cast someone "as" something (``framing_cast.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_cast.tsv"))
+
+
+def _cast(words: list[str], i: int) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words after an "as" that follows a
+    verb of :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
+    dismissive")."""
+    verbs = cast_verbs()
+    return any(words[j] == "as" and not verbs.isdisjoint(words[max(0, j - CAST_WORDS):j])
+               for j in range(max(0, i - CUE_WORDS), i))
+
+
+@lru_cache(maxsize=1)
 def valences() -> dict[str, float]:
     """VADER's valence of each word it rates, less the words that name events
     (``framing_not_loaded.tsv``)."""
@@ -201,17 +223,15 @@ _RUN_RE = re.compile(_RUN)
 
 @lru_cache(maxsize=1)
 def _prefilters() -> tuple[Lookup, Lookup, str, str]:
-    """What picks the sentences worth a closer look: lookups of a table entry or a word VADER
-    rates at :data:`LEXICON_MIN` (flags) and of the same at :data:`COMPARED_MIN` (the
-    comparison); :func:`_alternation` regexes of the neutral reporting verbs and of the
-    :func:`_rated` words (for the raw text: they are lower case, and a capitalised word is
-    never flagged as stronger). The last two are short: a regex is quicker than runs."""
+    """What picks the sentences worth a closer look: lookups of a table entry (flags) and of a
+    table entry or a word VADER rates at :data:`COMPARED_MIN` (the comparison);
+    :func:`_alternation` regexes of the neutral reporting verbs and of the :func:`_rated` words
+    (for the raw text: they are lower case, and a capitalised word is never flagged as
+    stronger). The last two are short: a regex is quicker than runs."""
     entries = {" ".join(e.words) for es in lexicon().values() for e in es if "*" not in e.words}
     entries |= {e.words[0] for es in lexicon().values() for e in es if "*" in e.words}
-    rated = valences()
-    strong = {w for w, v in rated.items() if abs(v) >= LEXICON_MIN}
-    milder = {w for w, v in rated.items() if abs(v) >= COMPARED_MIN}
-    return (Lookup.of(entries | strong), Lookup.of(entries | milder),
+    milder = {w for w, v in valences().items() if abs(v) >= COMPARED_MIN}
+    return (Lookup.of(entries), Lookup.of(entries | milder),
             _alternation(set(neutral_words())), _alternation(set(_rated())))
 
 
@@ -239,14 +259,65 @@ def _match(words: list[str], i: int) -> Entry | None:
 @lru_cache(maxsize=1)
 def _keys() -> frozenset[str]:
     """Every word at which :func:`_flags_in` has something to do."""
-    rated = {w for w, v in valences().items() if abs(v) >= LEXICON_MIN and _QUALITY.search(w)}
-    return frozenset(lexicon()) | cues() | rated
+    return frozenset(lexicon()) | cues()
+
+
+@lru_cache(maxsize=1)
+def verb_only() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The table's words that are verbs only in some places ("claims"), the words after which
+    they are, and the determiners after which they are not (``framing_verb_only.tsv``)."""
+    rows = [(row[0].strip().lower(), row[1].strip()) for row in _data("framing_verb_only.tsv")]
+
+    def role(name: str) -> frozenset[str]:
+        return frozenset(w for w, r in rows if r == name)
+
+    return role("word"), role("before"), role("determiner")
+
+
+@lru_cache(maxsize=1)
+def speech_words() -> frozenset[str]:
+    """Plain verbs of saying and thinking (``framing_speech.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_speech.tsv"))
+
+
+#: a verb of saying this close to the end of a sentence attributes what comes before it
+#: ("..., Rubio said.")
+TAIL_WORDS = 4
+#: characters that may follow a verb at the end of its sentence
+_CLOSING = re.compile(r"\s*[.!?\"”’)]*\s*$")
+
+
+def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
+    """Whether word ``i`` (one of :func:`verb_only`'s, ending at ``end``) is a verb: after a
+    subject pronoun, "to" or an auxiliary, or at the end of its sentence but not after a
+    determiner or a possessive."""
+    _, before, determiners = verb_only()
+    if i and words[i - 1] in before:
+        return True
+    return bool(_CLOSING.fullmatch(text, end)) and not (
+        i and (words[i - 1] in determiners or words[i - 1].endswith("'s")))
+
+
+def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
+    """The words a plain verb of saying makes the speaker's: those after the first such verb
+    outside a quotation, and those before one among the sentence's last :data:`TAIL_WORDS`
+    words, as (after, before): word ``i`` is the speaker's when ``i > after`` or
+    ``i < before``."""
+    speech = speech_words()
+    said = [k for k, w in enumerate(words) if w in speech and not blocked_word[k]]
+    if not said:
+        return len(words), -1
+    tail = [k for k in said if k >= len(words) - TAIL_WORDS]
+    return said[0], tail[-1] if tail else -1
 
 
 def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None,
                                                                           str]]:
-    """(start, end, kind, polarity, source) of the table and lexicon words of one sentence,
-    offsets into ``text``, skipping words that overlap a ``blocked`` span."""
+    """(start, end, kind, polarity, source) of the table words of one sentence, offsets into
+    ``text``, skipping words that overlap a ``blocked`` span. Evaluative words and labels are
+    left out where they are someone else's: just after a cue ("called it a stunt") or a verb
+    that casts someone as something (:func:`_cast`), or told with a plain verb of saying
+    (:func:`_speaker_words`)."""
     found = list(_WORD.finditer(text))
     words = [m.group().lower() for m in found]
     if "’" in text:
@@ -254,6 +325,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     keys, vader, cue_words = _keys(), valences(), cues()
     out: list[tuple[int, int, str, str | None, str]] = []
     last_cue = -9
+    speaker: tuple[int, int] | None = None  # (after, before), once asked for
     free = 0  # the first word not yet part of a match
     for i in [k for k, w in enumerate(words) if w in keys]:
         if i < free:
@@ -263,28 +335,32 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         start, end = found[i].span()
         if any(s < end and start < e for s, e in blocked):
             continue
-        told = i - last_cue <= CUE_WORDS  # "called him a racist": the speaker's word
         entry = _match(words, i)
-        if entry is not None:
-            n = len(entry.words)
-            end = found[i + n - 1].end()
-            if entry.kind == "literal" or (told and entry.kind in ("evaluative", "label")):
+        if entry is None:
+            continue
+        n = len(entry.words)
+        end = found[i + n - 1].end()
+        if entry.kind == "literal" or any(s < end and start < e for s, e in blocked):
+            free = i + n
+            continue
+        if entry.kind in ("evaluative", "label"):
+            # "called him a racist", "cast him as reckless": the speaker's word
+            if i - last_cue <= CUE_WORDS or _cast(words, i):
                 free = i + n
                 continue
-            if not any(s < end and start < e for s, e in blocked):
-                polarity = entry.polarity
-                if polarity is None and n == 1 and words[i] in vader:
-                    polarity = _polarity(vader[words[i]])
-                out.append((start, end, entry.kind, polarity, "table"))
+            if speaker is None:
+                speaker = _speaker_words(words, [
+                    any(s < m.end() and m.start() < e for s, e in blocked) for m in found])
+            if i > speaker[0] or i < speaker[1]:
                 free = i + n
                 continue
-            end = found[i].end()
-        valence = vader.get(words[i], 0.0)
-        # a capitalised word inside a sentence is a name ("Hope", "Justice"), not a judgement;
-        # alone, VADER's word counts only in the shape of a quality ("terrible", "dismissive")
-        if (abs(valence) >= LEXICON_MIN and not told and _QUALITY.search(words[i])
-                and not (i and text[start].isupper())):
-            out.append((start, end, "evaluative", _polarity(valence), "lexicon"))
+        if n == 1 and words[i] in verb_only()[0] and not _as_verb(words, i, text, end):
+            continue
+        polarity = entry.polarity
+        if polarity is None and n == 1 and words[i] in vader:
+            polarity = _polarity(vader[words[i]])
+        out.append((start, end, entry.kind, polarity, "table"))
+        free = i + n
     return out
 
 
@@ -330,17 +406,14 @@ def _looked(own: pl.DataFrame) -> pl.DataFrame:
 
 
 def _alone(looked: pl.DataFrame) -> dict[int, list[Flag]]:
-    """By sentence id, the flags a sentence holds whatever the other outlets say: table and
-    lexicon words, and scare quotes that keep a loaded word at a distance; the per-word scan
-    runs only where polars finds a flag can be."""
+    """By sentence id, the flags a sentence holds whatever the other outlets say: its table
+    words outside quotations and scare quotes (a word in quote marks is someone else's: the
+    speaker's "rigged", the hospital's "critical"); the per-word scan runs only where polars
+    finds a table entry."""
     out: dict[int, list[Flag]] = {}
-    for ident, text, blocked, scare, hit in looked.filter(
-            pl.col("hit") | pl.col("scare").list.len().fill_null(0).gt(0)).select(
-            "id", "text", "blocked", "scare", "hit").iter_rows():
-        spans = [tuple(b) for b in blocked or ()] + [tuple(s) for s in scare or ()]
-        found = _flags_in(text, spans) if hit else []
-        found += [(s, e, "hedge", None, "quote marks") for s, e in scare or ()
-                  if _distancing(text[s:e])]
+    for ident, text, blocked, scare in looked.filter(pl.col("hit")).select(
+            "id", "text", "blocked", "scare").iter_rows():
+        found = _flags_in(text, [tuple(b) for b in blocked or ()] + [tuple(s) for s in scare or ()])
         if found:
             out[ident] = found
     return out
@@ -588,18 +661,6 @@ def _compared(text: str, slots: list[tuple[int, int, str, str]], taken: list[tup
         if out and out[-1][0] == start:
             taken = [*taken, (start, end)]
     return out
-
-
-def _distancing(quoted: str) -> bool:
-    """Whether words in quote marks outside a quotation hold the outlet's distance from a
-    loaded word: a short phrase with a word the tables or VADER know ("phony theology",
-    "Crooked"), not a title ("Face the Nation"), a plain phrase or an answer ("yes")."""
-    words = _WORD.findall(quoted)
-    if not 0 < len(words) <= 4 or quoted.lower() in ("yes", "no"):
-        return False
-    if len(words) > 1 and quoted[:1].isupper():
-        return False
-    return any(w.lower() in valences() or w.lower() in lexicon() for w in words)
 
 
 def framing(sentences: pl.DataFrame, members: pl.DataFrame,
