@@ -280,7 +280,7 @@ def test_basil_spans_in_own_voice_are_found() -> None:
     assert table.height <= 0.02 * words
 
 
-def test_plain_reporting_and_sourcing_words_are_not_flagged(tmp_path: Path) -> None:
+def test_plain_reporting_words_are_not_flagged_and_hedges_are(tmp_path: Path) -> None:
     table = corpus(tmp_path, {
         "a": "Budget vote\nDemocrats vowed to block the budget on Monday. "
              "The mayor praised the firefighters for their work. "
@@ -292,7 +292,8 @@ def test_plain_reporting_and_sourcing_words_are_not_flagged(tmp_path: Path) -> N
              "Senator Lee slammed the budget on Tuesday.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
-    assert flagged(table, "a") == ["slammed"]
+    # the hedges of sourcing keep a claim at arm's length: the issue names them as framing
+    assert flagged(table, "a") == ["reportedly", "alleged", "apparently", "slammed"]
 
 
 def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
