@@ -206,10 +206,9 @@ EXCLUSIVE_FACTS = pl.Schema(
 #: article's text; ``sentence`` its index and ``group`` its alignment group (null when no other
 #: outlet shares the sentence). ``kind`` is one of :data:`KINDS`; ``polarity`` negative |
 #: positive (the table's, else VADER's), null where the direction depends on the context.
-#: ``source`` says what found it: ``table`` (the framing tables), ``lexicon`` (VADER),
-#: ``comparison`` (another outlet's milder word for the same place) or ``quote marks`` (scare
-#: quotes). ``counterparts``: the other outlets' words for the same place in the same statement
-#: ("" where an outlet leaves it out).
+#: ``source`` says what found it: ``table`` (the framing tables) or ``comparison`` (another
+#: outlet's milder word for the same place). ``counterparts``: the other outlets' words for
+#: the same place in the same statement ("" where an outlet leaves it out).
 FRAMING = pl.Schema(
     {
         "article": pl.String,

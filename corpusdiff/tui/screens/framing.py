@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 #: the mark before a flagged word's line (a cue that needs no colour)
 FLAG = "⚑"
 #: why a word is flagged (the table's ``source``), in words
-SOURCES = {"table": "word list", "lexicon": "sentiment lexicon",
-           "comparison": "others say it plainly", "quote marks": "scare quotes"}
+SOURCES = {"table": "word list", "comparison": "others say it plainly"}
 
 
 class FramingScreen(TableScreen):
