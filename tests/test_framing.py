@@ -100,6 +100,19 @@ def test_a_word_no_table_lists_is_framing_against_a_neutral_verb(tmp_path: Path)
     assert flagged(table, "b") == []
 
 
+def test_the_comparison_flags_verbs_only(tmp_path: Path) -> None:
+    # found on 300 real articles: "continued" where another outlet has "added", the noun
+    # "years" where another has "states"
+    table = corpus(tmp_path, {
+        "a": "Budget vote\nGovernor Smith continued that the budget plan on Monday was late.\n"
+             "The plan of the governor took five years to write, officials in Albany said.\n",
+        "b": "Budget vote\nGovernor Smith added that the budget plan on Monday was late.\n"
+             "The plan of the governor took five states to write, officials in Albany said.\n",
+    })
+    assert flagged(table, "a") == []
+    assert flagged(table, "b") == []
+
+
 def test_a_comparison_flag_gets_the_words_of_outlets_that_did_not_make_it(tmp_path: Path) -> None:
     # c's pair with a is worth no diff until the comparison with b flags "pilloried"
     table = corpus(tmp_path, {

@@ -43,6 +43,7 @@ import polars as pl
 from rapidfuzz.distance import Indel
 
 from corpusdiff.analyze.facts import GROUP_OUTLETS
+from corpusdiff.analyze.speech_verbs import SPEECH
 from corpusdiff.diff import Span, is_glue, keys_and_offsets, token_keys, word_diff
 from corpusdiff.model import FRAMING
 
@@ -160,6 +161,12 @@ def valences() -> dict[str, float]:
     (``framing_not_loaded.tsv``)."""
     plain = {row[0].strip().lower() for row in _data("framing_not_loaded.tsv")}
     return {row[0]: float(row[1]) for row in _data("vader_lexicon.tsv") if row[0] not in plain}
+
+
+#: verbs of saying that only carry the talk on: no comparison flags them ("continued" where
+#: another outlet has "added")
+_PLAIN_SPEECH = frozenset("continue continued continues continuing add added adds adding"
+                          .split())
 
 
 @lru_cache(maxsize=1)
@@ -650,7 +657,10 @@ def _compared(text: str, slots: list[tuple[int, int, str, str]], taken: list[tup
             continue
         low, theirs = ours.lower(), words.lower().split()
         valence = vader.get(low, 0.0)
+        # the word must be a verb: a verb of saying, or a past tense ("pilloried" for "said";
+        # not "is" for "says", nor the noun "years" for "states")
         if (len(theirs) == 1 and theirs[0] in neutral and low not in neutral
+                and (low in SPEECH or low.endswith("ed")) and low not in _PLAIN_SPEECH
                 and low.endswith(("ed", "s")) == theirs[0].endswith(("d", "s"))
                 and low[:4] != theirs[0][:4]):
             out.append((start, end, "verb", _polarity(valence) if valence else None,
