@@ -174,12 +174,12 @@ def test_the_pairs_left_undiffed_change_nothing_in_a_small_corpus(
         "a": "Budget vote\nGovernor Smith pilloried the so-called budget plan on Monday.\n"
              "The outrageous plan supposedly cuts schools, aides said.\n"
              "Fierce storms hit the coast on Tuesday.\n"
-             "Then the Smithsonian claimed abandonment of the exhibit plan for the new wing on "
+             "Then the Smithsonian claimed abandonment of the exhibit plan was needed on "
              "Friday after weeks of debate.\n",
         "b": "Budget vote\nGovernor Smith said the budget plan on Monday was late.\n"
              "The plan cuts schools, aides told reporters.\n"
              "Strong storms hit the coast on Tuesday.\n"
-             "Then the Hendersonian claimed relinquishment of the exhibit plan for the new wing on "
+             "Then the Hendersonian claimed relinquishment of the exhibit plan was needed on "
              "Friday after weeks of debate.\n",
         "c": "Budget vote\nGovernor Smith slammed the budget plan on Monday.\n"
              "The awful plan cuts schools, he said.\n",
@@ -315,7 +315,7 @@ def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
              "Officials disputed his claims on Monday. "
              "The court heard asylum claims from families. "
              "The count was fair, whatever the mayor claims. "
-             "Later he claimed a win. "
+             "Later he claimed that he won. "
              "Nobody is challenging the mayor's claims. "
              "The cuts would gut the agency, though voters trust their guts.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
@@ -323,6 +323,22 @@ def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["claims", "claims", "claimed", "gut"]
     assert rows["sentence"].to_list() == [1, 4, 5, 7]
+
+
+def test_claim_is_a_verb_of_saying_only_before_a_clause(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "claiming" meant taking, not saying
+    table = corpus(tmp_path, {
+        "a": "Vote count\nThe firm is claiming U.S. tax breaks for the plant. "
+             "He claimed 41 percent of the vote in the primary. "
+             "Trump claimed, without evidence, that the count was rigged. "
+             "Minutes later, Trump claimed Republicans are often attacked. "
+             "She claimed he lost. "
+             "This sort of opining, CNN claimed, violates its code.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["claimed", "claimed", "claimed", "claimed"]
+    assert rows["sentence"].to_list() == [3, 4, 5, 6]
 
 
 def test_words_told_with_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:

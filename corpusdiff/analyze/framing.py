@@ -305,6 +305,26 @@ def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
         i and (words[i - 1] in determiners or words[i - 1].endswith("'s")))
 
 
+#: verbs of saying that also mean taking something ("claiming tax breaks", "claimed 41
+#: percent of the vote"): a verb of saying only where a clause follows
+_CLAUSE_ONLY = frozenset(("claim", "claims", "claimed", "claiming"))
+#: how far after such a verb the clause's verb or subject may come
+CLAUSE_WORDS = 8
+
+
+def _says_a_clause(words: list[str], i: int, text: str, end: int) -> bool:
+    """Whether a clause follows word ``i`` (one of :data:`_CLAUSE_ONLY`): "that", a subject
+    pronoun, "to", an auxiliary or a past tense among the next CLAUSE_WORDS words ("claimed
+    Republicans are attacked", "claimed he", "claimed to be"; not "claiming tax breaks"), or
+    none: the word ends its sentence ("whatever the mayor claims.") or a clause around it
+    ("This sort of opining, CNN claimed, violates ..."); ``end``: its end in ``text``."""
+    if i + 1 >= len(words) or text.startswith(",", end):
+        return True
+    markers = verb_only()[1] | {"that"}
+    return any(w in markers or (w.endswith("ed") and len(w) > 4)
+               for w in words[i + 1:i + 1 + CLAUSE_WORDS])
+
+
 def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
     """The words a plain verb of saying makes the speaker's: those after the first such verb
     outside a quotation, and those before one among the sentence's last :data:`TAIL_WORDS`
@@ -362,6 +382,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                 free = i + n
                 continue
         if n == 1 and words[i] in verb_only()[0] and not _as_verb(words, i, text, end):
+            continue
+        if n == 1 and words[i] in _CLAUSE_ONLY and not _says_a_clause(words, i, text, end):
             continue
         polarity = entry.polarity
         if polarity is None and n == 1 and words[i] in vader:
