@@ -16,10 +16,10 @@ are about the same subject.
 from __future__ import annotations
 
 import math
-import weakref
 
 import polars as pl
 
+from corpusdiff.analyze.per_table import per_table
 from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
@@ -101,24 +101,11 @@ def _words(frame: pl.DataFrame, id_cols: list[str], col: str) -> pl.DataFrame:
     return words.join(stems, on="lower").select(*id_cols, "token").unique()
 
 
-#: the last table :func:`word_weights` read (a weak reference) and its weights: the close
-#: pairs and the conflicts weigh the words of one sentences table
-_WEIGHTS: tuple[weakref.ref[pl.DataFrame], pl.DataFrame] | None = None
-
-
+@per_table
 def word_weights(sentences: pl.DataFrame) -> pl.DataFrame:
     """token -> weight: the log inverse share of the corpus's live sentences that use it
-    (computed once per sentences table: a second call with the same table returns the same
-    weights)."""
-    global _WEIGHTS
-    if _WEIGHTS is not None and _WEIGHTS[0]() is sentences:
-        return _WEIGHTS[1]
-    weights = _word_weights(sentences)
-    _WEIGHTS = (weakref.ref(sentences), weights)
-    return weights
-
-
-def _word_weights(sentences: pl.DataFrame) -> pl.DataFrame:
+    (computed once per sentences table: the close pairs and the conflicts weigh the words of
+    one table)."""
     live = sentences.filter(pl.col("kind") != "boilerplate")
     n = max(live.height, 1)
     # a corpus repeats sentences (wire copy): each distinct text is read once, and counts for
