@@ -15,10 +15,16 @@ T = TypeVar("T")
 
 
 def per_table(fn: Callable[[pl.DataFrame], T]) -> Callable[[pl.DataFrame], T]:
-    """``fn`` remembering its answer for the last table it was given (held by a weak
-    reference: a table freed and another built at its address is not mistaken for it). The
-    pipeline's tables are never changed in place, so the same table gives the same answer."""
+    """``fn`` remembering its answer for the last table it was given, as long as that table
+    lives (held by a weak reference: a table freed and another built at its address is not
+    mistaken for it, and the answer is dropped with the table). The pipeline's tables are
+    never changed in place, so the same table gives the same answer."""
     last: tuple[weakref.ref[pl.DataFrame], T] | None = None
+
+    def forget(ref: weakref.ref[pl.DataFrame]) -> None:
+        nonlocal last
+        if last is not None and last[0] is ref:
+            last = None
 
     @functools.wraps(fn)
     def cached(frame: pl.DataFrame) -> T:
@@ -26,7 +32,7 @@ def per_table(fn: Callable[[pl.DataFrame], T]) -> Callable[[pl.DataFrame], T]:
         if last is not None and last[0]() is frame:
             return last[1]
         out = fn(frame)
-        last = (weakref.ref(frame), out)
+        last = (weakref.ref(frame, forget), out)
         return out
 
     return cached
