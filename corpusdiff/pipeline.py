@@ -10,6 +10,7 @@ import polars as pl
 from corpusdiff import background
 from corpusdiff.align import PAIRS, Progress, align_all
 from corpusdiff.analyze.coverage import carries
+from corpusdiff.analyze.fact_pairs import word_weights
 from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.nearest import (
@@ -20,7 +21,12 @@ from corpusdiff.analyze.nearest import (
 )
 from corpusdiff.analyze.omissions import default_k, omissions
 from corpusdiff.analyze.person_keys import complete_speakers
-from corpusdiff.analyze.quotes import compare_quotes, extract_quotes, paraphrased
+from corpusdiff.analyze.quotes import (
+    compare_quotes,
+    extract_quotes,
+    paraphrased,
+    sentence_stems,
+)
 from corpusdiff.clean import mark_boilerplate, web_page_warnings
 from corpusdiff.ingest import ingest
 from corpusdiff.model import Comparison, CorpusdiffError, Options, empty, reference_first
@@ -111,6 +117,17 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("finding quotes and facts", 0.0)
+    ids = reference_first(articles["id"].to_list(), options.reference)
+    pairs = empty(PAIRS) if pairs is None else pairs
+    k = default_k(len(ids)) if options.omission_k is None else options.omission_k
+    # what needs neither quotes nor facts comes first: on a large corpus it runs while the
+    # helper process is still extracting them (the word weights and the sentences' content
+    # words are kept for conflict_pairs, conflicts and paraphrased)
+    near = nearest_to_groups(members, pairs, k)
+    coverage = carries(sentences, members, groups)
+    unaligned = nearest_elsewhere(sentences, pairs)
+    word_weights(sentences)
+    sentence_stems(sentences)
     extracted = extraction.result() if extraction is not None else None
     if extracted is not None:
         marks, facts = extracted
@@ -126,15 +143,10 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,
                             articles)
     exclusive = exclusive_facts(facts)
-    ids = reference_first(articles["id"].to_list(), options.reference)
     # a statement an outlet says in other words (its closest sentence scores high) is not
     # claimed as left out: it is listed as said differently
-    pairs = empty(PAIRS) if pairs is None else pairs
-    k = default_k(len(ids)) if options.omission_k is None else options.omission_k
-    near = nearest_to_groups(members, pairs, k)
     claims = omissions(sentences, members, ids, k, quotes, facts, near)
     missing = claims.filter(pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
-    coverage = carries(sentences, members, groups)
     report("finding loaded words", 0.9)
     framed = framing(sentences, members, quotes)
     report("done", 1.0)
@@ -143,6 +155,6 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
         quotes=quotes, paraphrases=paraphrases, facts=facts, conflicts=conflicting,
         exclusive_facts=exclusive, omissions=missing, coverage=coverage, framing=framed,
         said_differently=said_differently(claims, near, sentences),
-        unaligned_nearest=nearest_elsewhere(sentences, pairs),
+        unaligned_nearest=unaligned,
         options=options, warnings=tuple(warnings),
     )

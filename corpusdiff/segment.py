@@ -35,7 +35,11 @@ STARTERS = frozenset(
 )
 _NUMBER_ABBREV = frozenset("no nos vol vols fig figs pp ch art sec op".split())
 
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'»)\]]*(?=\s+\S)")
+# a run of . ! ? … (the same strings as ellipses and stops in a row), opening with a character
+# class so that the re module skips ahead to it
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+\S)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIAL = re.compile(r"[A-Z]")
 _OPENERS = "\"“‘'«([¿¡"
 _NEXT_WORD = re.compile(r"(\s*)[\"“‘'«(\[]*([\w’']+)?")
 #: how far back a word before a period is looked for
@@ -70,10 +74,10 @@ def _is_boundary(para: str, dot_start: int, end: int) -> bool:
         return False
     if low in ABBREVIATIONS:
         return word.lower() in STARTERS or not (nxt.isdigit() or nxt.isupper())
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, L.A, a.m, e.g
+    if _DOTTED.fullmatch(token):  # U.S, L.A, a.m, e.g
         return word.lower() in STARTERS
     # an initial (John F. Kennedy) does not end a sentence
-    return not re.fullmatch(r"[A-Z]", token)
+    return not _INITIAL.fullmatch(token)
 
 
 def split_paragraph(para: str) -> list[tuple[int, int]]:

@@ -63,17 +63,17 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
     words = words.with_columns(
         quoted=(marks.cum_sum().over("_row") % 2 == 1),
     ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over("_row"))
-    words = words.with_columns(
-        lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'")
-    ).filter(~pl.col("lower").is_in(list(STOPWORDS)))
-    # a corpus repeats its words: each distinct word is stemmed once (regexes are the cost)
-    stems = words.select(pl.col("lower").unique()).with_columns(token=stem_expr(pl.col("lower")))
+    # a corpus repeats its words: each distinct word is lower-cased, checked and stemmed once
+    # (regexes are the cost), and the rows take it by a join
+    distinct = words.select(pl.col("word").unique()).with_columns(
+        lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'"))
+    distinct = distinct.filter(~pl.col("lower").is_in(list(STOPWORDS))).with_columns(
+        token=stem_expr(pl.col("lower")),
+        is_number=pl.col("word").str.contains(r"\p{N}"),
+        _cap=pl.col("word").str.contains(r"^\p{Lu}"),
+    ).filter((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
     return (
-        words.join(stems, on="lower", how="left", maintain_order="left")
-        .with_columns(
-            is_number=pl.col("word").str.contains(r"\p{N}"),
-            is_name=pl.col("word").str.contains(r"^\p{Lu}") & (pl.col("pos") > 0),
-        )
-        .filter((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
+        words.join(distinct, on="word", how="inner", maintain_order="left")
+        .with_columns(is_name=pl.col("_cap") & (pl.col("pos") > 0))
         .select(*id_cols, "token", "is_number", "is_name", "quoted")
     )

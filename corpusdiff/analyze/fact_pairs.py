@@ -19,6 +19,7 @@ import math
 
 import polars as pl
 
+from corpusdiff.analyze.per_table import per_table
 from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
@@ -86,22 +87,28 @@ def _words(frame: pl.DataFrame, id_cols: list[str], col: str) -> pl.DataFrame:
     (the tokens of :func:`corpusdiff.tokens.content_tokens` without their flags, read the
     cheap way: each distinct word is stemmed once)."""
     words = (
-        frame.select(*id_cols, lower=pl.col(col).str.extract_all(WORD_PATTERN))
-        .explode("lower")
-        .drop_nulls("lower")
-        .filter(~pl.col("lower").str.contains(r"\p{N}"))
-        .with_columns(pl.col("lower").str.to_lowercase().str.replace_all("’", "'"))
-        .filter(~pl.col("lower").is_in(list(STOPWORDS)))
-        .unique([*id_cols, "lower"])
+        frame.select(*id_cols, word=pl.col(col).str.extract_all(WORD_PATTERN))
+        .explode("word")
+        .drop_nulls("word")
     )
-    stems = (words.select(pl.col("lower").unique())
-             .with_columns(token=stem_expr(pl.col("lower")))
-             .filter(pl.col("token").str.len_chars() > 1))
-    return words.join(stems, on="lower").select(*id_cols, "token").unique()
+    # each distinct word is checked, lower-cased and stemmed once, the rows take it by a join
+    stems = (
+        words.select(pl.col("word").unique())
+        .filter(~pl.col("word").str.contains(r"\p{N}"))
+        .with_columns(lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'"))
+        .filter(~pl.col("lower").is_in(list(STOPWORDS)))
+        .with_columns(token=stem_expr(pl.col("lower")))
+        .filter(pl.col("token").str.len_chars() > 1)
+        .select("word", "token")
+    )
+    return words.join(stems, on="word").select(*id_cols, "token").unique()
 
 
+@per_table
 def word_weights(sentences: pl.DataFrame) -> pl.DataFrame:
-    """token -> weight: the log inverse share of the corpus's live sentences that use it."""
+    """token -> weight: the log inverse share of the corpus's live sentences that use it
+    (computed once per sentences table: the close pairs and the conflicts weigh the words of
+    one table)."""
     live = sentences.filter(pl.col("kind") != "boilerplate")
     n = max(live.height, 1)
     # a corpus repeats sentences (wire copy): each distinct text is read once, and counts for

@@ -50,6 +50,7 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
+from corpusdiff.analyze.per_table import per_table
 from corpusdiff.analyze.quote_spans import fold
 from corpusdiff.analyze.speakers import article_quotes
 from corpusdiff.model import PARAPHRASES, QUOTE_MARKS, QUOTES
@@ -657,6 +658,22 @@ def _shared_words(q_stems: pl.DataFrame, s_stems: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+@per_table
+def sentence_stems(sentences: pl.DataFrame) -> pl.DataFrame:
+    """article, index, token: each content word of a live sentence outside its quotation
+    marks, once (computed once per sentences table; the pipeline computes it while the helper
+    process extracts the quotes)."""
+    s = sentences.filter(pl.col("kind") != "boilerplate").select("article", "index", "text")
+    if not s.height:
+        return content_tokens(s, ["article", "index"]).select("article", "index", "token")
+    # a slice of sentences at a time: the words exploded at once are what the memory holds
+    return pl.concat([
+        content_tokens(part, ["article", "index"]).filter(~pl.col("quoted"))
+        .select("article", "index", "token").unique()
+        for part in s.iter_slices(_TOKEN_SLICE)
+    ])
+
+
 #: a sentence paraphrases a quote when it carries this share of the quote's content words
 _PARAPHRASE_COVER, _PARAPHRASE_ALIGNED_COVER, _PARAPHRASE_MIN_WORDS = 0.5, 0.3, 4
 
@@ -678,15 +695,7 @@ def paraphrased(quotes: pl.DataFrame, sentences: pl.DataFrame,
                .select("_pos", "token").unique())
     q_stems = q_stems.join(q_stems.group_by("_pos").len("n_words"), on="_pos").filter(
         pl.col("n_words") >= _PARAPHRASE_MIN_WORDS)
-    s = sentences.filter(pl.col("kind") != "boilerplate").select("article", "index", "text")
-    # a slice of sentences at a time: the words exploded at once are what the memory holds
-    s_stems = pl.concat([
-        content_tokens(part, ["article", "index"]).filter(~pl.col("quoted"))
-        .select("article", "index", "token").unique()
-        for part in s.iter_slices(_TOKEN_SLICE)
-    ]) if s.height else content_tokens(s, ["article", "index"]).select(
-        "article", "index", "token")
-    hits = _shared_words(q_stems, s_stems).join(
+    hits = _shared_words(q_stems, sentence_stems(sentences)).join(
         q.select("_pos", "article", "sentence", "end_sentence", "text", "speaker",
                  "quote_group"), on="_pos"
     ).filter(pl.col("other_article") != pl.col("article")).with_columns(

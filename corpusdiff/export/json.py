@@ -98,21 +98,23 @@ def tables(comparison: Comparison) -> dict[str, pl.DataFrame | Any]:
 def to_json(comparison: Comparison) -> str:
     """The JSON export: UTF-8 text, keys in contract order, one row a line, newline at end."""
     parts = tables(comparison)
-    out = ["{"]
+    # pieces joined once: each copy of the tens of megabytes a large export holds costs
+    out = ["{\n"]
     last = len(parts) - 1
     for n, (key, value) in enumerate(parts.items()):
         comma = "," if n < last else ""
         name = json.dumps(key)
         if isinstance(value, pl.DataFrame):
             if value.is_empty():
-                out.append(f"  {name}: []{comma}")
+                out.append(f"  {name}: []{comma}\n")
                 continue
-            # one row object a line (ndjson escapes newlines inside strings)
-            rows = value.write_ndjson().rstrip("\n")
-            out.append(f"  {name}: [")
-            out.append("    " + rows.replace("\n", ",\n    "))
-            out.append(f"  ]{comma}")
+            # one row object a line (ndjson escapes newlines inside strings); every line end
+            # but the last gets the comma and the indent of the next row
+            rows = value.write_ndjson()
+            out.append(f"  {name}: [\n    ")
+            out.append(rows.replace("\n", ",\n    ", rows.count("\n") - 1))
+            out.append(f"  ]{comma}\n")
         else:
-            out.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{comma}")
-    out.append("}")
-    return "\n".join(out) + "\n"
+            out.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{comma}\n")
+    out.append("}\n")
+    return "".join(out)
