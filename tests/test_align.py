@@ -382,3 +382,29 @@ def test_half_matrix_search_finds_what_full_rows_find(monkeypatch) -> None:
     halves = semantic.neighbours(vectors, nodes)
     assert whole.height > len(owners)
     assert halves.equals(whole)
+
+
+def test_neighbour_search_runs_on_one_blas_thread_and_restores_the_count() -> None:
+    """Inside one_blas_thread OpenBLAS uses one thread; afterwards (even after an error) it
+    uses as many as before."""
+    import numpy as np
+
+    from corpusdiff import semantic
+
+    calls = semantic._openblas_threads()
+    if calls is None:
+        pytest.skip("numpy is not linked to an OpenBLAS found in /proc/self/maps")
+    get, put = calls
+    before = get()
+    put(2)
+    many = get()  # 2, or 1 on a one-core machine
+    try:
+        with semantic.one_blas_thread():
+            assert get() == 1
+            np.ones((64, 64), np.float32) @ np.ones((64, 64), np.float32)
+        assert get() == many
+        with pytest.raises(ValueError), semantic.one_blas_thread():
+            raise ValueError
+        assert get() == many
+    finally:
+        put(before)
