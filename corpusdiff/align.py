@@ -325,6 +325,10 @@ class _Grouper:
         self.groups = _Singletons(node_sentences)
         #: node -> its articles (the same for every pass: built once by the caller)
         self.node_articles = node_articles
+        #: (group, group, their sizes) of the joins whose tests failed: groups only grow, so
+        #: the same two groups at the same sizes fail again (and ask about no new pair); one
+        #: statement in many outlets gives the two groups many edges
+        self.failed: set[tuple[int, int, int, int]] = set()
 
     def _coherent(self, g1: _Group, g2: _Group, halves: bool = False) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
@@ -400,9 +404,14 @@ class _Grouper:
         if ga == gb:
             return False
         g1, g2 = self.groups[ga], self.groups[gb]
-        if check and not (self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
-                          else self._halves(g1, g2) and self._coherent(g1, g2, halves=True)):
-            return False
+        if check:
+            tried = (ga, gb, len(g1.nodes), len(g2.nodes))
+            if tried in self.failed:
+                return False
+            if not (self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
+                    else self._halves(g1, g2) and self._coherent(g1, g2, halves=True)):
+                self.failed.add(tried)
+                return False
         if len(g1.nodes) < len(g2.nodes):
             ga, gb = gb, ga
         self._absorb(ga, gb)
@@ -536,6 +545,7 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     sure = set(cands.filter(pl.col("score") >= threshold).select(pair_key).to_series().to_list())
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
+    scored = [cands]  # the candidates, then each pass's newly scored pairs (none twice)
     node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sents.items()}
     for _ in range(GROUPING_PASSES):
         grouper = _Grouper(node_sents, links, width, threshold, sure, node_articles)
@@ -557,12 +567,14 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
                              schema={"key": pl.Int64, "step": pl.Int64})
         asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
-        unscored = asked.join(cands.select("a", "b"), on=["a", "b"], how="anti")
+        unscored = asked
+        for part in scored:
+            unscored = unscored.join(part.select("a", "b"), on=["a", "b"], how="anti")
         if unscored.is_empty():
             break
         # coherence asked about pairs blocking skipped: score them and group again
         extra = score(unscored.select("a", "b").sort("a", "b"))
-        cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
+        scored.append(extra)
         strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand
@@ -570,6 +582,8 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         sure.update(strong.filter(pl.col("score") >= threshold).select(pair_key).to_series()
                     .to_list())
         redo_from = int(strong["step"].min())
+    if len(scored) > 1:
+        cands = pl.concat(scored).sort("a", "b")
     return grouper, cands
 
 
