@@ -135,38 +135,6 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: columns per block when finding a row's best KNN_MAX among many nodes: the best blocks by
-#: their maximum hold the best columns, so only KNN_MAX blocks are searched column by column
-TOP_BLOCK = 32
-
-
-def top_columns(sims: Any, k: int) -> Any:
-    """Column indices of the ``k`` largest values of each row of ``sims`` (any order), without
-    partitioning whole rows: the columns are dealt into blocks of TOP_BLOCK (column j goes to
-    block j mod n_blocks, so a block's maximum is an element-wise maximum of contiguous
-    slices), the ``k`` blocks with the largest maxima are kept (every one of the ``k`` largest
-    values lies in one of them), and the ``k`` largest values are taken among their columns."""
-    import numpy as np
-
-    m, n = sims.shape
-    if n <= 4 * k * TOP_BLOCK:
-        return np.argpartition(sims, n - k, axis=1)[:, n - k:]
-    nb = n // TOP_BLOCK
-    full = nb * TOP_BLOCK
-    # the block maxima slice by slice: a reshape of the (non-contiguous) first ``full``
-    # columns would copy the whole chunk
-    bmax = sims[:, :nb].copy()
-    for j in range(1, TOP_BLOCK):
-        np.maximum(bmax, sims[:, j * nb:(j + 1) * nb], out=bmax)
-    blocks = np.argpartition(bmax, nb - k, axis=1)[:, nb - k:]
-    cols = (blocks[:, :, None] + np.arange(TOP_BLOCK) * nb).reshape(m, -1)
-    if full < n:  # the last columns: always searched
-        cols = np.hstack([cols, np.broadcast_to(np.arange(full, n), (m, n - full))])
-    vals = np.take_along_axis(sims, cols, axis=1)
-    best = np.argpartition(vals, vals.shape[1] - k, axis=1)[:, vals.shape[1] - k:]
-    return np.take_along_axis(cols, best, axis=1)
-
-
 def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
           spans: tuple[Any, Any] | None, first_col: int = 0) -> None:
     """Set to -inf the pairs that cannot align: two sentences of one outlet (a node several
@@ -217,39 +185,37 @@ def _best_overall(vectors: Any, outlets: Outlets, head: Any, spans: tuple[Any, A
     as far as their cosine can reach SEM_FLOOR once rounded (the others would be dropped).
 
     The cosine matrix is symmetric, so only its upper half is computed: each strip of CHUNK
-    rows is multiplied with the columns from its own first row on. A row takes its best ``k``
-    of those columns; its columns (later rows) take every cosine of the strip that can still
-    be among their best ``k`` (at least the floor, and at least the k-th best they already
-    hold once hits are cut). Each node's best ``k`` over both are kept, ties to the lower
-    node id. The products of the strips equal those of full rows bit for bit (each is one dot
-    product of the same two vectors)."""
+    rows is multiplied with the columns from its own first row on. Every cosine of the strip
+    that can still be among the best ``k`` of its row, or of its column for a later row (at
+    least the floor, and at least the k-th best the node already holds once hits are cut),
+    is a hit, found by one threshold test over the strip (about 1% of real pairs pass).
+    Each node's best ``k`` hits are kept, ties to the lower node id. The products of the
+    strips equal those of full rows bit for bit (each is one dot product of the same two
+    vectors)."""
     import numpy as np
 
     n = vectors.shape[0]
     floor = np.float32(SEM_FLOOR - 10.0 ** -DIGITS)  # may still round up to the floor
-    bar = np.full(n, floor, dtype=np.float32)  # a column's lowest cosine that can count
-    rows_a: list[np.ndarray] = []
-    rows_b: list[np.ndarray] = []
-    rows_s: list[np.ndarray] = []
+    bar = np.full(n, floor, dtype=np.float32)  # a node's lowest cosine that can count
     hits: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     n_hits = 0
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
         sims = vectors[start:stop] @ vectors[start:].T
-        rows = np.arange(start, stop)
-        _mask(sims, rows, outlets, head, spans, first_col=start)
-        kk = min(k, sims.shape[1])
-        top = top_columns(sims, kk)
-        vals = np.take_along_axis(sims, top, axis=1)
-        keep = vals >= floor
-        rows_a.append(np.repeat(rows, kk)[keep.ravel()])
-        rows_b.append((top + start)[keep])
-        rows_s.append(vals[keep])
-        later = sims[:, stop - start:]
-        r, c = np.nonzero(later >= bar[None, stop:])
-        hits.append((c + stop, r + start, later[r, c]))
-        n_hits += r.size
-        del sims, later
+        _mask(sims, np.arange(start, stop), outlets, head, spans, first_col=start)
+        # one scalar test first (the strip's lowest bar), then each hit against its nodes'
+        flat = np.flatnonzero(sims >= bar[start:].min())
+        s = sims.ravel()[flat]
+        del sims
+        r, c = np.divmod(flat, n - start)
+        r += start
+        c += start
+        row = s >= bar[r]  # among the row's best (its columns from the strip's first on)
+        col = (c >= stop) & (s >= bar[c])  # among a later row's best (that row as a column)
+        hits.append((np.concatenate([r[row], c[col]]), np.concatenate([c[row], r[col]]),
+                     np.concatenate([s[row], s[col]])))
+        n_hits += hits[-1][0].size
+        del flat, s, r, c, row, col
         if n_hits > HITS_KEPT:
             hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
             a, _, s = hits[0]
@@ -259,8 +225,10 @@ def _best_overall(vectors: Any, outlets: Outlets, head: Any, spans: tuple[Any, A
             np.minimum.at(lowest, a, s)
             bar[full] = np.maximum(bar[full], lowest[full])
             n_hits = hits[0][0].size
-    a, b, s = _best_k(*(np.concatenate([*x, *y]) for x, y in zip(
-        (rows_a, rows_b, rows_s), zip(*hits, strict=True), strict=True)), k)
+    if not hits:
+        return [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [
+            np.zeros(0, dtype=np.float32)]
+    a, b, s = _best_k(*map(np.concatenate, zip(*hits, strict=True)), k)
     return [a], [b], [s]
 
 
@@ -268,11 +236,30 @@ def _best_k(a: Any, b: Any, s: Any, k: int) -> tuple[Any, Any, Any]:
     """The ``k`` rows of highest ``s`` for each ``a`` (ties: lower ``b``), sorted by a."""
     import numpy as np
 
+    bits = max(int(a.max(initial=0)), int(b.max(initial=0)), 1).bit_length()
+    if s.dtype == np.float32 and 2 * bits + 31 <= 63 and bool(np.all(s > 0)):
+        # one sort of int64 keys (a, then s descending, then b) instead of a lexsort: a
+        # positive float32's bits order as its values do, and fit in 31 bits
+        inv = np.int64(0x7F800000) - s.view(np.int32)
+        key = (a.astype(np.int64) << (31 + bits)) | (inv << bits) | b.astype(np.int64)
+        key.sort()
+        key = key[_first_k(key >> (31 + bits), k)]
+        s = (np.int64(0x7F800000) - ((key >> bits) & 0x7FFFFFFF)).astype(np.int32).view(
+            np.float32)
+        return key >> (31 + bits), key & ((1 << bits) - 1), s
     order = np.lexsort((b, -s, a))
     a, b, s = a[order], b[order], s[order]
-    rank = np.arange(a.size) - np.searchsorted(a, a, side="left")
-    keep = rank < k
+    keep = _first_k(a, k)
     return a[keep], b[keep], s[keep]
+
+
+def _first_k(a: Any, k: int) -> Any:
+    """Mask of the first ``k`` rows of each value of the sorted ``a``."""
+    import numpy as np
+
+    keep = np.ones(a.size, dtype=bool)
+    keep[k:] = a[k:] != a[:-k]  # a row is among its value's first k when the row k above
+    return keep                 # holds another value
 
 
 @cache
