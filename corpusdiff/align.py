@@ -268,7 +268,7 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
         # parallel sums may differ in the last bits from run to run: round them away so the
         # greedy grouping (and every export) is byte-for-byte deterministic
         .select("a", "b", pl.col("cos", "cont", "score").fill_nan(0.0).round(SCORE_DIGITS))
-        .sort("a", "b")
+        .sort(semantic.PAIR_ORDER)
     )
 
 
@@ -486,7 +486,7 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
         return semantic.rescore(_score(pairs, weights), ctx)
 
     only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
-    scores = pl.concat([lexical_scores, _score(only_semantic, weights)]).sort("a", "b")
+    scores = pl.concat([lexical_scores, _score(only_semantic, weights)])  # rescore sorts
     return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
 
@@ -573,7 +573,7 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         if unscored.is_empty():
             break
         # coherence asked about pairs blocking skipped: score them and group again
-        extra = score(unscored.select("a", "b").sort("a", "b"))
+        extra = score(unscored.select("a", "b").sort(semantic.PAIR_ORDER))
         scored.append(extra)
         strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
@@ -583,7 +583,7 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
                     .to_list())
         redo_from = int(strong["step"].min())
     if len(scored) > 1:
-        cands = pl.concat(scored).sort("a", "b")
+        cands = pl.concat(scored).sort(semantic.PAIR_ORDER)
     return grouper, cands
 
 

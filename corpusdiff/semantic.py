@@ -46,6 +46,9 @@ SAME_EVENTS = 0.5
 CHUNK = 1024
 #: scores are rounded to this many digits (byte-identical exports)
 DIGITS = 6
+#: sorts node pairs by (a, b) as one integer: several times cheaper than a sort on two
+#: columns (node ids stay far below 2**31)
+PAIR_ORDER = pl.col("a") * 2 ** 32 + pl.col("b")
 
 #: the pair features, in the order of WEIGHTS
 FEATURES = ("sem", "lex", "cos", "cont", "top", "mutual", "dpos")
@@ -375,7 +378,7 @@ def _neighbours(vectors: Any, nodes: pl.DataFrame, k: int,
         .group_by("a", "b")
         .agg(pl.col("rank").min(), pl.col("s").first())
         .select("a", "b", "rank", "s")
-        .sort("a", "b")
+        .sort(PAIR_ORDER)
         .collect()
     )
 
@@ -415,7 +418,7 @@ def candidates(ctx: Context) -> pl.DataFrame:
     """a, b (a < b): the neighbour pairs."""
     return (
         ctx.knn.select(a=pl.min_horizontal("a", "b"), b=pl.max_horizontal("a", "b"))
-        .unique().sort("a", "b")
+        .unique().sort(PAIR_ORDER)
     )
 
 
@@ -508,7 +511,7 @@ def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | No
         .with_columns(score=pl.when(gate_expr()).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
                       .otherwise(pl.col("lex")))
         .select("a", "b", "cos", "cont", "sem", "score")
-        .sort("a", "b")
+        .sort(PAIR_ORDER)
     )
 
 
