@@ -522,6 +522,9 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
         {"node": list(node_sents), "g": [grouper.owner[n] for n in node_sents]},
         schema={"node": pl.Int64, "g": pl.Int64},
     )
+    # the grouper's pair sets and the edges (tens of MB on large corpora) are done with
+    # before the sentence pairs, the step that needs the most memory
+    del grouper, edges, node_sents
     report("describing groups", 0.9)
     if before_tables is not None:
         before_tables()
