@@ -362,25 +362,37 @@ def _neighbours(vectors: Any, nodes: pl.DataFrame, k: int,
             rows_b.append(cols[top].ravel())
             rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
         del sims
-    found = pl.DataFrame({
-        "a": np.concatenate(rows_a).astype(np.int64),
-        "b": np.concatenate(rows_b).astype(np.int64),
-        "s": np.round(np.concatenate(rows_s).astype(np.float64), DIGITS),
-    })
-    return (
-        found.lazy()
-        .filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
-        .unique(["a", "b"])
-        .join(outlets.memberships.lazy().rename({"node": "b", "outlet": "art_b"}), on="b")
-        .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
-        .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
-        .filter(pl.col("rank") <= k)
-        .group_by("a", "b")
-        .agg(pl.col("rank").min(), pl.col("s").first())
-        .select("a", "b", "rank", "s")
-        .sort(PAIR_ORDER)
-        .collect()
-    )
+    a = np.concatenate(rows_a).astype(np.int64)
+    b = np.concatenate(rows_b).astype(np.int64)
+    s = np.round(np.concatenate(rows_s).astype(np.float64), DIGITS)
+    ok = np.isfinite(s) & (s >= SEM_FLOOR)
+    a, b, s = a[ok], b[ok], s[ok]
+    _, first = np.unique(a * 2 ** 32 + b, return_index=True)  # one row per pair
+    a, b, s = a[first], b[first], s[first]
+    # each pair once per outlet of b, ranked among a's neighbours in that outlet (cosine
+    # descending, then node id)
+    mem_node, mem_out = np.nonzero(outlets.member)
+    counts = np.bincount(mem_node, minlength=n)
+    reps = counts[b]
+    row = np.repeat(np.arange(a.size), reps)
+    offset = np.arange(row.size) - np.repeat(np.cumsum(reps) - reps, reps)
+    art_b = mem_out[(np.cumsum(counts) - counts)[b[row]] + offset].astype(np.int64)
+    a, b, s = a[row], b[row], s[row]
+    order = np.lexsort((b, -s, art_b, a))
+    a, b, s, art_b = a[order], b[order], s[order], art_b[order]
+    new_group = np.ones(a.size, dtype=bool)
+    new_group[1:] = (a[1:] != a[:-1]) | (art_b[1:] != art_b[:-1])
+    starts = np.flatnonzero(new_group)
+    rank = np.arange(a.size) - np.repeat(starts, np.diff(np.append(starts, a.size))) + 1
+    keep = rank <= k
+    a, b, s, rank = a[keep], b[keep], s[keep], rank[keep]
+    # a pair's best rank over b's outlets
+    order = np.lexsort((rank, a * 2 ** 32 + b))
+    a, b, s, rank = a[order], b[order], s[order], rank[order]
+    first_row = np.ones(a.size, dtype=bool)
+    first_row[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return pl.DataFrame({"a": a[first_row], "b": b[first_row], "rank": rank[first_row],
+                         "s": s[first_row]}, schema=schema)
 
 
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
