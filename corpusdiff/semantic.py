@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import itertools
 import math
 import os
 from collections.abc import Iterator
@@ -207,27 +208,32 @@ def _best_overall(vectors: Any, outlets: Outlets, head: Any, spans: tuple[Any, A
         sims = vectors[start:stop] @ vectors[start:].T
         _mask(sims, np.arange(start, stop), outlets, head, spans, first_col=start)
         # one scalar test first (the strip's lowest bar), then each hit against its nodes'
-        flat = np.flatnonzero(sims >= bar[start:].min())
-        s = sims.ravel()[flat]
-        del sims
-        r, c = np.divmod(flat, n - start)
-        r += start
-        c += start
-        row = s >= bar[r]  # among the row's best (its columns from the strip's first on)
-        col = (c >= stop) & (s >= bar[c])  # among a later row's best (that row as a column)
-        hits.append((np.concatenate([r[row], c[col]]), np.concatenate([c[row], r[col]]),
-                     np.concatenate([s[row], s[col]])))
-        n_hits += hits[-1][0].size
-        del flat, s, r, c, row, col
-        if n_hits > HITS_KEPT:
-            hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
-            a, _, s = hits[0]
-            full = np.flatnonzero(np.bincount(a, minlength=n) >= k)
-            # a's k-th best is its lowest kept cosine: nothing below it can count any more
-            lowest = np.full(n, np.inf, dtype=np.float32)
-            np.minimum.at(lowest, a, s)
-            bar[full] = np.maximum(bar[full], lowest[full])
-            n_hits = hits[0][0].size
+        passed = sims >= bar[start:].min()
+        # when most pairs pass (one close story), the rows are taken a few at a time and
+        # the hits cut in between, so they never pile up far beyond HITS_KEPT
+        parts = max(1, -(-int(np.count_nonzero(passed)) // HITS_KEPT))
+        for lo, hi in itertools.pairwise([len(passed) * i // parts for i in range(parts + 1)]):
+            flat = np.flatnonzero(passed[lo:hi])
+            s = sims[lo:hi].ravel()[flat]
+            r, c = np.divmod(flat, n - start)
+            r += start + lo
+            c += start
+            row = s >= bar[r]  # among the row's best (its columns from the strip's first on)
+            col = (c >= stop) & (s >= bar[c])  # among a later row's best (that row as a column)
+            hits.append((np.concatenate([r[row], c[col]]), np.concatenate([c[row], r[col]]),
+                         np.concatenate([s[row], s[col]])))
+            n_hits += hits[-1][0].size
+            del flat, s, r, c, row, col
+            if n_hits > HITS_KEPT:
+                hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
+                a, _, s = hits[0]
+                full = np.flatnonzero(np.bincount(a, minlength=n) >= k)
+                # a's k-th best is its lowest kept cosine: nothing below it can count any more
+                lowest = np.full(n, np.inf, dtype=np.float32)
+                np.minimum.at(lowest, a, s)
+                bar[full] = np.maximum(bar[full], lowest[full])
+                n_hits = hits[0][0].size
+        del sims, passed
     if not hits:
         return [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [
             np.zeros(0, dtype=np.float32)]

@@ -414,3 +414,19 @@ def test_best_k_keeps_each_nodes_best_with_ties_to_the_lower_node() -> None:
         assert np.bincount(got[0]).max() == k
         slow = _best_k(a, b, s.astype(np.float64), k)  # the lexsort path
         assert all(np.array_equal(g, w) for g, w in zip(slow, want, strict=True))
+
+
+def test_neighbour_search_with_no_pair_above_the_floor_finds_nothing() -> None:
+    """More outlets than EXACT_OUTLETS and no two sentences alike: no strip has a hit, and
+    the search returns an empty table with its schema."""
+    import numpy as np
+
+    from corpusdiff import semantic
+
+    n = semantic.EXACT_OUTLETS + 8
+    nodes = pl.DataFrame({"articles": [[f"o{i:02d}"] for i in range(n)],
+                          "headline": [False] * n})
+    found = semantic.neighbours(np.eye(n, dtype=np.float32), nodes)
+    assert found.is_empty()
+    assert found.schema == pl.Schema({"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64,
+                                      "s": pl.Float64})
