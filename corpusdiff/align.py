@@ -268,7 +268,7 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
         # parallel sums may differ in the last bits from run to run: round them away so the
         # greedy grouping (and every export) is byte-for-byte deterministic
         .select("a", "b", pl.col("cos", "cont", "score").fill_nan(0.0).round(SCORE_DIGITS))
-        .sort("a", "b")
+        .sort(semantic.PAIR_ORDER)
     )
 
 
@@ -325,6 +325,10 @@ class _Grouper:
         self.groups = _Singletons(node_sentences)
         #: node -> its articles (the same for every pass: built once by the caller)
         self.node_articles = node_articles
+        #: (group, group, their sizes) of the joins whose tests failed: groups only grow, so
+        #: the same two groups at the same sizes fail again (and ask about no new pair); one
+        #: statement in many outlets gives the two groups many edges
+        self.failed: set[tuple[int, int, int, int]] = set()
 
     def _coherent(self, g1: _Group, g2: _Group, halves: bool = False) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
@@ -400,9 +404,14 @@ class _Grouper:
         if ga == gb:
             return False
         g1, g2 = self.groups[ga], self.groups[gb]
-        if check and not (self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
-                          else self._halves(g1, g2) and self._coherent(g1, g2, halves=True)):
-            return False
+        if check:
+            tried = (ga, gb, len(g1.nodes), len(g2.nodes))
+            if tried in self.failed:
+                return False
+            if not (self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
+                    else self._halves(g1, g2) and self._coherent(g1, g2, halves=True)):
+                self.failed.add(tried)
+                return False
         if len(g1.nodes) < len(g2.nodes):
             ga, gb = gb, ga
         self._absorb(ga, gb)
@@ -477,7 +486,7 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
         return semantic.rescore(_score(pairs, weights), ctx)
 
     only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
-    scores = pl.concat([lexical_scores, _score(only_semantic, weights)]).sort("a", "b")
+    scores = pl.concat([lexical_scores, _score(only_semantic, weights)])  # rescore sorts
     return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
 
@@ -513,6 +522,9 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
         {"node": list(node_sents), "g": [grouper.owner[n] for n in node_sents]},
         schema={"node": pl.Int64, "g": pl.Int64},
     )
+    # the grouper's pair sets and the edges (tens of MB on large corpora) are done with
+    # before the sentence pairs, the step that needs the most memory
+    del grouper, edges, node_sents
     report("describing groups", 0.9)
     if before_tables is not None:
         before_tables()
@@ -536,6 +548,7 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     sure = set(cands.filter(pl.col("score") >= threshold).select(pair_key).to_series().to_list())
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
+    scored = [cands]  # the candidates, then each pass's newly scored pairs (none twice)
     node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sents.items()}
     for _ in range(GROUPING_PASSES):
         grouper = _Grouper(node_sents, links, width, threshold, sure, node_articles)
@@ -557,12 +570,14 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
                              schema={"key": pl.Int64, "step": pl.Int64})
         asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
-        unscored = asked.join(cands.select("a", "b"), on=["a", "b"], how="anti")
+        unscored = asked
+        for part in scored:
+            unscored = unscored.join(part.select("a", "b"), on=["a", "b"], how="anti")
         if unscored.is_empty():
             break
         # coherence asked about pairs blocking skipped: score them and group again
-        extra = score(unscored.select("a", "b").sort("a", "b"))
-        cands = pl.concat([cands, extra]).unique(["a", "b"], keep="first").sort("a", "b")
+        extra = score(unscored.select("a", "b").sort(semantic.PAIR_ORDER))
+        scored.append(extra)
         strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand
@@ -570,6 +585,8 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
         sure.update(strong.filter(pl.col("score") >= threshold).select(pair_key).to_series()
                     .to_list())
         redo_from = int(strong["step"].min())
+    if len(scored) > 1:
+        cands = pl.concat(scored).sort(semantic.PAIR_ORDER)
     return grouper, cands
 
 
@@ -591,6 +608,16 @@ def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
     # and the names never hold more than one slice besides the result
     slices = max(1, math.ceil(2 * one.height / SENTENCE_PAIR_ROWS))
     bounds = [names.len() * k // slices for k in range(slices + 1)]
+    # the sort key: the four codes packed into one int64 when they fit (one integer sort is
+    # several times cheaper than a sort on four columns); a sentence pair comes once
+    art_bits = max(names.len() - 1, 1).bit_length()
+    idx_bits = max(int(coded["index"].max() or 0), 1).bit_length()
+    if 2 * (art_bits + idx_bits) <= 63 and int(coded["index"].min() or 0) >= 0:
+        key: list[pl.Expr] = [
+            (((pl.col("art") * 2 ** idx_bits + pl.col("index")) * 2 ** art_bits
+              + pl.col("other_art")) * 2 ** idx_bits + pl.col("other_index")).alias("_key")]
+    else:
+        key = [pl.col("art", "index", "other_art", "other_index")]
     parts = []
     for lo, hi in itertools.pairwise(bounds):
         part = pl.concat([
@@ -598,7 +625,7 @@ def _sentence_pairs(cands: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
             one.lazy().filter(pl.col("other_art").is_between(lo, hi, closed="left"))
             .select(art="other_art", index="other_index", other_art="art",
                     other_index="index", score="score"),
-        ]).sort("art", "index", "other_art", "other_index").collect()
+        ]).sort(key).collect()
         parts.append(pl.DataFrame({
             "article": names.gather(part["art"]),
             "index": part["index"],

@@ -7,9 +7,14 @@ UI paints before any of it loads.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import itertools
 import math
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -42,6 +47,9 @@ SAME_EVENTS = 0.5
 CHUNK = 1024
 #: scores are rounded to this many digits (byte-identical exports)
 DIGITS = 6
+#: sorts node pairs by (a, b) as one integer: several times cheaper than a sort on two
+#: columns (node ids stay far below 2**31)
+PAIR_ORDER = pl.col("a") * 2 ** 32 + pl.col("b")
 
 #: the pair features, in the order of WEIGHTS
 FEATURES = ("sem", "lex", "cos", "cont", "top", "mutual", "dpos")
@@ -131,38 +139,6 @@ def positions(members: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: columns per block when finding a row's best KNN_MAX among many nodes: the best blocks by
-#: their maximum hold the best columns, so only KNN_MAX blocks are searched column by column
-TOP_BLOCK = 32
-
-
-def top_columns(sims: Any, k: int) -> Any:
-    """Column indices of the ``k`` largest values of each row of ``sims`` (any order), without
-    partitioning whole rows: the columns are dealt into blocks of TOP_BLOCK (column j goes to
-    block j mod n_blocks, so a block's maximum is an element-wise maximum of contiguous
-    slices), the ``k`` blocks with the largest maxima are kept (every one of the ``k`` largest
-    values lies in one of them), and the ``k`` largest values are taken among their columns."""
-    import numpy as np
-
-    m, n = sims.shape
-    if n <= 4 * k * TOP_BLOCK:
-        return np.argpartition(sims, n - k, axis=1)[:, n - k:]
-    nb = n // TOP_BLOCK
-    full = nb * TOP_BLOCK
-    # the block maxima slice by slice: a reshape of the (non-contiguous) first ``full``
-    # columns would copy the whole chunk
-    bmax = sims[:, :nb].copy()
-    for j in range(1, TOP_BLOCK):
-        np.maximum(bmax, sims[:, j * nb:(j + 1) * nb], out=bmax)
-    blocks = np.argpartition(bmax, nb - k, axis=1)[:, nb - k:]
-    cols = (blocks[:, :, None] + np.arange(TOP_BLOCK) * nb).reshape(m, -1)
-    if full < n:  # the last columns: always searched
-        cols = np.hstack([cols, np.broadcast_to(np.arange(full, n), (m, n - full))])
-    vals = np.take_along_axis(sims, cols, axis=1)
-    best = np.argpartition(vals, vals.shape[1] - k, axis=1)[:, vals.shape[1] - k:]
-    return np.take_along_axis(cols, best, axis=1)
-
-
 def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
           spans: tuple[Any, Any] | None, first_col: int = 0) -> None:
     """Set to -inf the pairs that cannot align: two sentences of one outlet (a node several
@@ -213,50 +189,55 @@ def _best_overall(vectors: Any, outlets: Outlets, head: Any, spans: tuple[Any, A
     as far as their cosine can reach SEM_FLOOR once rounded (the others would be dropped).
 
     The cosine matrix is symmetric, so only its upper half is computed: each strip of CHUNK
-    rows is multiplied with the columns from its own first row on. A row takes its best ``k``
-    of those columns; its columns (later rows) take every cosine of the strip that can still
-    be among their best ``k`` (at least the floor, and at least the k-th best they already
-    hold once hits are cut). Each node's best ``k`` over both are kept, ties to the lower
-    node id. The products of the strips equal those of full rows bit for bit (each is one dot
-    product of the same two vectors)."""
+    rows is multiplied with the columns from its own first row on. Every cosine of the strip
+    that can still be among the best ``k`` of its row, or of its column for a later row (at
+    least the floor, and at least the k-th best the node already holds once hits are cut),
+    is a hit, found by one threshold test over the strip (about 1% of real pairs pass).
+    Each node's best ``k`` hits are kept, ties to the lower node id. The products of the
+    strips equal those of full rows bit for bit (each is one dot product of the same two
+    vectors)."""
     import numpy as np
 
     n = vectors.shape[0]
     floor = np.float32(SEM_FLOOR - 10.0 ** -DIGITS)  # may still round up to the floor
-    bar = np.full(n, floor, dtype=np.float32)  # a column's lowest cosine that can count
-    rows_a: list[np.ndarray] = []
-    rows_b: list[np.ndarray] = []
-    rows_s: list[np.ndarray] = []
+    bar = np.full(n, floor, dtype=np.float32)  # a node's lowest cosine that can count
     hits: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     n_hits = 0
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
         sims = vectors[start:stop] @ vectors[start:].T
-        rows = np.arange(start, stop)
-        _mask(sims, rows, outlets, head, spans, first_col=start)
-        kk = min(k, sims.shape[1])
-        top = top_columns(sims, kk)
-        vals = np.take_along_axis(sims, top, axis=1)
-        keep = vals >= floor
-        rows_a.append(np.repeat(rows, kk)[keep.ravel()])
-        rows_b.append((top + start)[keep])
-        rows_s.append(vals[keep])
-        later = sims[:, stop - start:]
-        r, c = np.nonzero(later >= bar[None, stop:])
-        hits.append((c + stop, r + start, later[r, c]))
-        n_hits += r.size
-        del sims, later
-        if n_hits > HITS_KEPT:
-            hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
-            a, _, s = hits[0]
-            full = np.flatnonzero(np.bincount(a, minlength=n) >= k)
-            # a's k-th best is its lowest kept cosine: nothing below it can count any more
-            lowest = np.full(n, np.inf, dtype=np.float32)
-            np.minimum.at(lowest, a, s)
-            bar[full] = np.maximum(bar[full], lowest[full])
-            n_hits = hits[0][0].size
-    a, b, s = _best_k(*(np.concatenate([*x, *y]) for x, y in zip(
-        (rows_a, rows_b, rows_s), zip(*hits, strict=True), strict=True)), k)
+        _mask(sims, np.arange(start, stop), outlets, head, spans, first_col=start)
+        # one scalar test first (the strip's lowest bar), then each hit against its nodes'
+        passed = sims >= bar[start:].min()
+        # when most pairs pass (one close story), the rows are taken a few at a time and
+        # the hits cut in between, so they never pile up far beyond HITS_KEPT
+        parts = max(1, -(-int(np.count_nonzero(passed)) // HITS_KEPT))
+        for lo, hi in itertools.pairwise([len(passed) * i // parts for i in range(parts + 1)]):
+            flat = np.flatnonzero(passed[lo:hi])
+            s = sims[lo:hi].ravel()[flat]
+            r, c = np.divmod(flat, n - start)
+            r += start + lo
+            c += start
+            row = s >= bar[r]  # among the row's best (its columns from the strip's first on)
+            col = (c >= stop) & (s >= bar[c])  # among a later row's best (that row as a column)
+            hits.append((np.concatenate([r[row], c[col]]), np.concatenate([c[row], r[col]]),
+                         np.concatenate([s[row], s[col]])))
+            n_hits += hits[-1][0].size
+            del flat, s, r, c, row, col
+            if n_hits > HITS_KEPT:
+                hits = [_best_k(*map(np.concatenate, zip(*hits, strict=True)), k)]
+                a, _, s = hits[0]
+                full = np.flatnonzero(np.bincount(a, minlength=n) >= k)
+                # a's k-th best is its lowest kept cosine: nothing below it can count any more
+                lowest = np.full(n, np.inf, dtype=np.float32)
+                np.minimum.at(lowest, a, s)
+                bar[full] = np.maximum(bar[full], lowest[full])
+                n_hits = hits[0][0].size
+        del sims, passed
+    if not hits:
+        return [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [
+            np.zeros(0, dtype=np.float32)]
+    a, b, s = _best_k(*map(np.concatenate, zip(*hits, strict=True)), k)
     return [a], [b], [s]
 
 
@@ -264,11 +245,79 @@ def _best_k(a: Any, b: Any, s: Any, k: int) -> tuple[Any, Any, Any]:
     """The ``k`` rows of highest ``s`` for each ``a`` (ties: lower ``b``), sorted by a."""
     import numpy as np
 
+    bits = max(int(a.max(initial=0)), int(b.max(initial=0)), 1).bit_length()
+    if s.dtype == np.float32 and 2 * bits + 31 <= 63 and bool(np.all(s > 0)):
+        # one sort of int64 keys (a, then s descending, then b) instead of a lexsort: a
+        # positive float32's bits order as its values do, and fit in 31 bits
+        inv = np.int64(0x7F800000) - s.view(np.int32)
+        key = (a.astype(np.int64) << (31 + bits)) | (inv << bits) | b.astype(np.int64)
+        key.sort()
+        key = key[_first_k(key >> (31 + bits), k)]
+        s = (np.int64(0x7F800000) - ((key >> bits) & 0x7FFFFFFF)).astype(np.int32).view(
+            np.float32)
+        return key >> (31 + bits), key & ((1 << bits) - 1), s
     order = np.lexsort((b, -s, a))
     a, b, s = a[order], b[order], s[order]
-    rank = np.arange(a.size) - np.searchsorted(a, a, side="left")
-    keep = rank < k
+    keep = _first_k(a, k)
     return a[keep], b[keep], s[keep]
+
+
+def _first_k(a: Any, k: int) -> Any:
+    """Mask of the first ``k`` rows of each value of the sorted ``a``."""
+    import numpy as np
+
+    keep = np.ones(a.size, dtype=bool)
+    keep[k:] = a[k:] != a[:-k]  # a row is among its value's first k when the row k above
+    return keep                 # holds another value
+
+
+@cache
+def _openblas_threads() -> tuple[Any, Any] | None:
+    """(get, set) of the number of threads of the OpenBLAS that numpy loaded, or None (another
+    BLAS, or no /proc to find it in)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split(None, 5)[-1].strip() for line in maps if "openblas" in line}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        try:  # the library numpy holds, never a second copy
+            lib = ctypes.CDLL(path, mode=os.RTLD_NOLOAD | os.RTLD_LOCAL)
+        except (OSError, AttributeError):
+            continue
+        for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""),
+                               ("openblas", "64_"), ("openblas", "")):
+            try:
+                get = getattr(lib, f"{prefix}_get_num_threads{suffix}")
+                put = getattr(lib, f"{prefix}_set_num_threads{suffix}")
+            except AttributeError:
+                continue
+            get.restype, get.argtypes = ctypes.c_int, []
+            put.restype, put.argtypes = None, [ctypes.c_int]
+            return get, put
+    return None
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Run the block's matrix products on one OpenBLAS thread (nothing changes with another
+    BLAS). The aligner shares the cores with a second process (corpusdiff/background.py), so
+    more threads gain no time, and OpenBLAS's idle threads spin between the strips' products:
+    0.6 CPU s more on 300 real articles. One product's values do not depend on the thread
+    count (each is one dot product of two vectors)."""
+    import numpy  # noqa: F401 - the library must be loaded to be found
+
+    calls = _openblas_threads()
+    if calls is None:
+        yield
+        return
+    get, put = calls
+    before = get()
+    put(1)
+    try:
+        yield
+    finally:
+        put(before)
 
 
 def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
@@ -277,6 +326,12 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
     only with headlines), computed CHUNK rows at a time (never the full node x node matrix).
     A node several outlets share is ranked among each of its outlets' nodes (keeping its best
     rank), and has neighbours in the outlets it is not in, whatever the outlets are named."""
+    with one_blas_thread():
+        return _neighbours(vectors, nodes, k, outlets)
+
+
+def _neighbours(vectors: Any, nodes: pl.DataFrame, k: int,
+                outlets: Outlets | None) -> pl.DataFrame:
     import numpy as np
 
     schema = {"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64, "s": pl.Float64}
@@ -313,25 +368,37 @@ def neighbours(vectors: Any, nodes: pl.DataFrame, k: int = NEIGHBOURS,
             rows_b.append(cols[top].ravel())
             rows_s.append(np.take_along_axis(sub, top, axis=1).ravel())
         del sims
-    found = pl.DataFrame({
-        "a": np.concatenate(rows_a).astype(np.int64),
-        "b": np.concatenate(rows_b).astype(np.int64),
-        "s": np.round(np.concatenate(rows_s).astype(np.float64), DIGITS),
-    })
-    return (
-        found.lazy()
-        .filter(pl.col("s").is_finite() & (pl.col("s") >= SEM_FLOOR))
-        .unique(["a", "b"])
-        .join(outlets.memberships.lazy().rename({"node": "b", "outlet": "art_b"}), on="b")
-        .sort("a", "art_b", "s", "b", descending=[False, False, True, False])
-        .with_columns(rank=pl.int_range(1, pl.len() + 1).over("a", "art_b"))
-        .filter(pl.col("rank") <= k)
-        .group_by("a", "b")
-        .agg(pl.col("rank").min(), pl.col("s").first())
-        .select("a", "b", "rank", "s")
-        .sort("a", "b")
-        .collect()
-    )
+    a = np.concatenate(rows_a).astype(np.int64)
+    b = np.concatenate(rows_b).astype(np.int64)
+    s = np.round(np.concatenate(rows_s).astype(np.float64), DIGITS)
+    ok = np.isfinite(s) & (s >= SEM_FLOOR)
+    a, b, s = a[ok], b[ok], s[ok]
+    _, first = np.unique(a * 2 ** 32 + b, return_index=True)  # one row per pair
+    a, b, s = a[first], b[first], s[first]
+    # each pair once per outlet of b, ranked among a's neighbours in that outlet (cosine
+    # descending, then node id)
+    mem_node, mem_out = np.nonzero(outlets.member)
+    counts = np.bincount(mem_node, minlength=n)
+    reps = counts[b]
+    row = np.repeat(np.arange(a.size), reps)
+    offset = np.arange(row.size) - np.repeat(np.cumsum(reps) - reps, reps)
+    art_b = mem_out[(np.cumsum(counts) - counts)[b[row]] + offset].astype(np.int64)
+    a, b, s = a[row], b[row], s[row]
+    order = np.lexsort((b, -s, art_b, a))
+    a, b, s, art_b = a[order], b[order], s[order], art_b[order]
+    new_group = np.ones(a.size, dtype=bool)
+    new_group[1:] = (a[1:] != a[:-1]) | (art_b[1:] != art_b[:-1])
+    starts = np.flatnonzero(new_group)
+    rank = np.arange(a.size) - np.repeat(starts, np.diff(np.append(starts, a.size))) + 1
+    keep = rank <= k
+    a, b, s, rank = a[keep], b[keep], s[keep], rank[keep]
+    # a pair's best rank over b's outlets
+    order = np.lexsort((rank, a * 2 ** 32 + b))
+    a, b, s, rank = a[order], b[order], s[order], rank[order]
+    first_row = np.ones(a.size, dtype=bool)
+    first_row[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return pl.DataFrame({"a": a[first_row], "b": b[first_row], "rank": rank[first_row],
+                         "s": s[first_row]}, schema=schema)
 
 
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
@@ -369,7 +436,7 @@ def candidates(ctx: Context) -> pl.DataFrame:
     """a, b (a < b): the neighbour pairs."""
     return (
         ctx.knn.select(a=pl.min_horizontal("a", "b"), b=pl.max_horizontal("a", "b"))
-        .unique().sort("a", "b")
+        .unique().sort(PAIR_ORDER)
     )
 
 
@@ -462,7 +529,7 @@ def rescore(lexical: pl.DataFrame, ctx: Context, weights: tuple[float, ...] | No
         .with_columns(score=pl.when(gate_expr()).then((1.0 / (1.0 + (-z).exp())).round(DIGITS))
                       .otherwise(pl.col("lex")))
         .select("a", "b", "cos", "cont", "sem", "score")
-        .sort("a", "b")
+        .sort(PAIR_ORDER)
     )
 
 

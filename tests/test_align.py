@@ -305,23 +305,6 @@ def test_slices_and_chunks_do_not_change_the_alignment(monkeypatch) -> None:
     assert whole.pairs.height > 0
 
 
-def test_block_search_finds_the_same_best_columns() -> None:
-    """top_columns (best blocks first) returns the k largest values of each row, as a full
-    partition does, including rows of mostly -inf (masked pairs) and a ragged last block."""
-    import numpy as np
-
-    from corpusdiff.semantic import top_columns
-
-    rng = np.random.default_rng(7)
-    for n in (50, 1700, 4099):
-        sims = rng.standard_normal((40, n)).astype(np.float32)
-        sims[rng.random((40, n)) < 0.9] = -np.inf
-        for k in (3, 12):
-            got = np.sort(np.take_along_axis(sims, top_columns(sims, k), axis=1), axis=1)
-            want = np.sort(np.partition(sims, n - k, axis=1)[:, n - k:], axis=1)
-            assert np.array_equal(got, want)
-
-
 REPEATED_QUOTE = {
     "a": "Council rejects stadium plan\nThe city council voted 7-2 on Monday to reject the "
          "stadium plan. Mayor Ellen Ruiz called the vote “a victory for taxpayers who were never "
@@ -382,3 +365,68 @@ def test_half_matrix_search_finds_what_full_rows_find(monkeypatch) -> None:
     halves = semantic.neighbours(vectors, nodes)
     assert whole.height > len(owners)
     assert halves.equals(whole)
+
+
+def test_neighbour_search_runs_on_one_blas_thread_and_restores_the_count() -> None:
+    """Inside one_blas_thread OpenBLAS uses one thread; afterwards (even after an error) it
+    uses as many as before."""
+    import numpy as np
+
+    from corpusdiff import semantic
+
+    calls = semantic._openblas_threads()
+    if calls is None:
+        pytest.skip("numpy is not linked to an OpenBLAS found in /proc/self/maps")
+    get, put = calls
+    before = get()
+    put(2)
+    many = get()  # 2, or 1 on a one-core machine
+    try:
+        with semantic.one_blas_thread():
+            assert get() == 1
+            np.ones((64, 64), np.float32) @ np.ones((64, 64), np.float32)
+        assert get() == many
+        with pytest.raises(ValueError), semantic.one_blas_thread():
+            raise ValueError
+        assert get() == many
+    finally:
+        put(before)
+
+
+def test_best_k_keeps_each_nodes_best_with_ties_to_the_lower_node() -> None:
+    """_best_k's one sort of packed keys (float32 cosines) keeps the same rows, in the same
+    order, as a lexsort over (a, -s, b) does: each a's k highest s, ties to the lower b."""
+    import numpy as np
+
+    from corpusdiff.semantic import _best_k
+
+    rng = np.random.default_rng(5)
+    a = rng.integers(0, 300, 20_000)
+    b = rng.integers(0, 40_000, 20_000)
+    s = rng.choice(np.linspace(0.35, 1.0, 50), 20_000).astype(np.float32)  # many ties
+    for k in (1, 3, 12):
+        got = _best_k(a, b, s, k)
+        order = np.lexsort((b, -s, a))
+        ranked = np.arange(a.size) - np.searchsorted(a[order], a[order], side="left")
+        want = [x[order][ranked < k] for x in (a, b, s)]
+        for g, w in zip(got, want, strict=True):
+            assert np.array_equal(g, w)
+        assert np.bincount(got[0]).max() == k
+        slow = _best_k(a, b, s.astype(np.float64), k)  # the lexsort path
+        assert all(np.array_equal(g, w) for g, w in zip(slow, want, strict=True))
+
+
+def test_neighbour_search_with_no_pair_above_the_floor_finds_nothing() -> None:
+    """More outlets than EXACT_OUTLETS and no two sentences alike: no strip has a hit, and
+    the search returns an empty table with its schema."""
+    import numpy as np
+
+    from corpusdiff import semantic
+
+    n = semantic.EXACT_OUTLETS + 8
+    nodes = pl.DataFrame({"articles": [[f"o{i:02d}"] for i in range(n)],
+                          "headline": [False] * n})
+    found = semantic.neighbours(np.eye(n, dtype=np.float32), nodes)
+    assert found.is_empty()
+    assert found.schema == pl.Schema({"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64,
+                                      "s": pl.Float64})
