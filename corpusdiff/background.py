@@ -22,6 +22,7 @@ import contextlib
 import gc
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import threading
@@ -58,19 +59,49 @@ class Extraction:
         self._answers: list[Any] = []
         self._got = threading.Condition()
         self._threads: list[threading.Thread] = []
-        # a comparison that fails or is dropped half-way leaves no child behind
-        self._finalizer = weakref.finalize(self, _stop, self._proc)
+        #: pickled messages for the writer thread, in order; None closes stdin
+        self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        self._closed = False
+        # a comparison that fails or is dropped half-way leaves no child (nor writer) behind
+        self._finalizer = weakref.finalize(self, _stop, self._proc, self._outbox)
+
+    def send_texts(self, texts: list[str]) -> None:
+        """Hand the child the texts to embed, as soon as the sentences are split (before they
+        are cleaned): every distinct sentence text, a superset of the aligner's node texts,
+        so that the vectors are ready when the aligner asks for them."""
+        self._post(texts)
 
     def send(self, articles: pl.DataFrame, sentences: pl.DataFrame) -> None:
-        """Hand the corpus to the child. The write and the reads run in threads: the child
-        may still be importing, and it exits as soon as its last answer is read."""
-        data = pickle.dumps((articles, sentences), protocol=pickle.HIGHEST_PROTOCOL)
+        """Hand the corpus to extract from (the cleaned sentences) to the child; without
+        :meth:`send_texts` first, the child embeds the node texts of these sentences. The
+        writes and the reads run in threads: the child may still be importing, and it exits
+        as soon as its last answer is read."""
+        if not self._threads:
+            self._post(None)
+        self._post((articles, sentences))
+        self._close()
+
+    def _close(self) -> None:
+        """After the last message: the writer closes the child's stdin and ends."""
+        if not self._closed:
+            self._closed = True
+            self._outbox.put(None)
+
+    def _post(self, message: Any) -> None:
+        if not self._threads:
+            self._start_threads()
+        self._outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _start_threads(self) -> None:
         proc = self._proc
+        outbox = self._outbox
 
         def write() -> None:
+            assert proc.stdin is not None
             try:
-                assert proc.stdin is not None
-                proc.stdin.write(data)
+                while (data := outbox.get()) is not None:
+                    proc.stdin.write(data)
+                    proc.stdin.flush()
                 proc.stdin.close()
             except OSError:  # the child died: its answers say so
                 pass
@@ -106,8 +137,11 @@ class Extraction:
 
         def embed(texts: list[str]) -> Any:
             answer = self._answer(0)
-            if answer is not None and answer[0] == texts and answer[1] is not None:
-                return answer[1]
+            if answer is not None and answer[1] is not None:
+                row = {text: i for i, text in enumerate(answer[0])}
+                if all(text in row for text in texts):
+                    # a text's vector does not depend on the others embedded with it
+                    return answer[1][[row[text] for text in texts]]
             from corpusdiff import embed as local
 
             loaded = local.load(spec)
@@ -120,6 +154,7 @@ class Extraction:
         """Wait until the child has answered and exited (its memory is free again)."""
         if not self._threads:  # nothing was sent: the child would wait for ever
             self._finalizer()
+        self._close()  # texts without a corpus: the child ends on its closed stdin
         for thread in self._threads:
             thread.join()
         self._proc.wait()
@@ -135,7 +170,8 @@ class Extraction:
         return answer
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
+def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> None:
+    outbox.put(None)  # a writer still waiting for messages ends
     if proc.poll() is None:
         proc.kill()
     proc.wait()
@@ -183,11 +219,13 @@ def _main() -> int:
         loaded = embed.load(sys.argv[1])
     except Exception:  # the parent embeds, and reports the error, itself
         loaded = None
-    articles, sentences = pickle.load(sys.stdin.buffer)
+    # the texts to embed, sent early; None when the corpus comes first (then its node texts)
+    first = pickle.load(sys.stdin.buffer)
+    corpus = pickle.load(sys.stdin.buffer) if first is None else None
     out = sys.stdout.buffer
     vectors: Any = None
     try:
-        texts = node_texts(sentences)
+        texts = node_texts(corpus[1]) if corpus is not None else first
         if loaded is not None:
             vectors = (texts, loaded(texts))
     except Exception:  # the parent embeds, and reports the error, itself
@@ -200,6 +238,7 @@ def _main() -> int:
     loaded = None
     embed.forget()
     _trim()
+    articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
     marks = extract_quotes(articles, sentences)
     answer = (marks, extract_facts(sentences, marks))
     pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)

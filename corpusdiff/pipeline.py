@@ -76,6 +76,8 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
     extraction = background.start(articles, options.embedder)
     report("splitting sentences", 0.1)
     sentences = segment(articles)
+    if extraction is not None:  # the child embeds while this process cleans
+        extraction.send_texts(sentences["text"].unique(maintain_order=True).to_list())
     if options.boilerplate:
         sentences = mark_boilerplate(sentences, articles)
         hollow = (

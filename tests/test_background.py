@@ -51,6 +51,31 @@ def test_child_extracts_what_this_process_does(monkeypatch: pytest.MonkeyPatch) 
     assert facts.equals(extract_facts(sentences, marks))
 
 
+def test_texts_sent_early_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pipeline sends every distinct sentence text right after splitting, boilerplate
+    # included: the aligner's node texts are picked out of them
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send_texts(sentences["text"].unique(maintain_order=True).to_list())
+    extraction.send(articles, sentences)
+    texts = node_texts(sentences)
+    vectors = extraction.embedder("wordllama")(texts)  # type: ignore[misc]
+    assert np.array_equal(vectors, embed.load("wordllama")(texts))  # type: ignore[misc]
+    answer = extraction.result()
+    assert answer is not None and answer[0].equals(extract_quotes(articles, sentences))
+
+
+def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send_texts(sentences["text"].to_list())
+    assert extraction.result() is None  # no corpus came: the child ends, nothing hangs
+
+
 def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
     alone = compare([SEEDS])
     monkeypatch.setattr(background, "APART_CHARS", 0)
