@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -272,42 +272,40 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     nodes: list[int]
-    #: article -> sentence indices of its members in this group
-    articles: dict[str, list[int]] = field(default_factory=dict)
+    #: article code -> sentence indices of its members in this group
+    articles: dict[int, list[int]]
+    #: the articles of ``articles`` as a bit mask (bit k: article code k): the coherence
+    #: tests compare article sets with integer operations
+    mask: int
 
 
 class _Singletons(dict[int, _Group]):
     """group id -> group. Every node starts as a group of its own (its id is the node's): the
     group of a node no join has touched yet is made on first use (most nodes never are)."""
 
-    def __init__(self, node_sentences: dict[int, list[tuple[str, int]]]) -> None:
+    def __init__(self, node_sentences: dict[int, list[tuple[int, int]]],
+                 node_masks: list[int]) -> None:
         super().__init__()
         self.node_sentences = node_sentences
+        self.node_masks = node_masks
 
     def __missing__(self, node: int) -> _Group:
-        g = _Group([node])
+        articles: dict[int, list[int]] = {}
         for art, idx in self.node_sentences[node]:
-            g.articles.setdefault(art, []).append(idx)
-        self[node] = g
+            articles.setdefault(art, []).append(idx)
+        g = self[node] = _Group([node], articles, self.node_masks[node])
         return g
-
-
-class _Owners(dict[int, int]):
-    """node -> the id of its group; a node no join has moved is its own group."""
-
-    def __missing__(self, node: int) -> int:
-        return node
 
 
 class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
-    def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
+    def __init__(self, node_sentences: dict[int, list[tuple[int, int]]],
                  links: set[int], width: int, threshold: float, sure: set[int],
-                 node_articles: dict[int, frozenset[str]]) -> None:
+                 node_masks: list[int]) -> None:
         #: the scored pairs that reach min_link (any other pair counts as 0), each pair
         #: (a, b), a < b, as the integer a * width + b
         self.links = links
@@ -321,10 +319,12 @@ class _Grouper:
         #: index of the join being tested
         self.step = 0
         self.min_link = threshold * 0.5
-        self.owner = _Owners()
-        self.groups = _Singletons(node_sentences)
-        #: node -> its articles (the same for every pass: built once by the caller)
-        self.node_articles = node_articles
+        #: node -> the id of its group (a node no join has moved is its own group)
+        self.owner = list(range(width))
+        self.groups = _Singletons(node_sentences, node_masks)
+        #: node -> its articles as a bit mask (the same for every pass: built once by the
+        #: caller)
+        self.node_masks = node_masks
         #: (group, group, their sizes) of the joins whose tests failed: groups only grow, so
         #: the same two groups at the same sizes fail again (and ask about no new pair); one
         #: statement in many outlets gives the two groups many edges
@@ -336,19 +336,19 @@ class _Grouper:
         HALVES_SPAN) only the outlets new to a member's group need a link: the others' sentence
         in it is the next one of the same outlet."""
         links, asked, step, width = self.links, self.asked, self.step, self.width
-        node_articles = self.node_articles
+        masks = self.node_masks
         for src, dst in ((g1, g2), (g2, g1)):
             sample = dst.nodes[:COHERENCE_SAMPLE]
-            held = src.articles.keys() if halves else frozenset()
+            held = src.mask if halves else 0
             for x in src.nodes[:COHERENCE_SAMPLE]:
-                xa = node_articles[x]
+                xa = masks[x]
                 # a half (its outlet is on both sides) needs links as usual, the other members
                 # links that reach the threshold
-                need = self.sure if halves and not xa <= dst.articles.keys() else links
-                wanted: set[str] = set()
-                covered: set[str] = set()
+                need = self.sure if halves and xa & ~dst.mask else links
+                drop = ~(xa | held)
+                wanted = covered = 0
                 for y in sample:
-                    ya = node_articles[y] - xa - held
+                    ya = masks[y] & drop
                     if not ya:
                         continue
                     wanted |= ya
@@ -357,13 +357,13 @@ class _Grouper:
                         covered |= ya
                     elif key not in links and key not in asked:
                         asked[key] = step
-                if not wanted <= covered:
+                if wanted & ~covered:
                     return False
         return True
 
     def _outlets_compatible(self, g1: _Group, g2: _Group) -> bool:
         """An outlet may appear on both sides only as a nearby sentence joining alone."""
-        if g1.articles.keys().isdisjoint(g2.articles.keys()):
+        if not g1.mask & g2.mask:
             return True
         lone = g1 if len(g1.nodes) == 1 else g2 if len(g2.nodes) == 1 else None
         if lone is None or len(lone.articles) != 1:
@@ -422,6 +422,7 @@ class _Grouper:
         g1, g2 = self.groups[keep], self.groups[other]
         del self.groups[other]
         g1.nodes.extend(g2.nodes)
+        g1.mask |= g2.mask
         for art, idxs in g2.articles.items():
             g1.articles.setdefault(art, []).extend(idxs)
         for n in g2.nodes:
@@ -502,8 +503,11 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     report("indexing sentences", 0.0)
     members, cands, score, vectors = scored_pairs(sentences, options, embedder)
     report("grouping", 0.7)
-    node_sents: dict[int, list[tuple[str, int]]] = {}
-    for art, idx, node in members.sort("node", "article", "index").iter_rows():
+    # articles as integer codes (in their sorted order) for the grouper
+    node_sents: dict[int, list[tuple[int, int]]] = {}
+    for art, idx, node in members.select(
+            pl.col("article").rank("dense").cast(pl.Int64), "index", "node"
+    ).sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
     # each article's title: its first headline (later headline-kind lines are subheadings)
     heads = (
@@ -534,7 +538,7 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
                      members.sort("article", "index"), vectors)
 
 
-def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
+def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
            edges: list[tuple[int, int]], cands: pl.DataFrame,
            score: Callable[[pl.DataFrame], pl.DataFrame], threshold: float
            ) -> tuple[_Grouper, pl.DataFrame]:
@@ -549,9 +553,12 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
     scored = [cands]  # the candidates, then each pass's newly scored pairs (none twice)
-    node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sents.items()}
+    node_masks = [0] * width
+    for n, sents in node_sents.items():
+        for art, _ in sents:
+            node_masks[n] |= 1 << art
     for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, links, width, threshold, sure, node_articles)
+        grouper = _Grouper(node_sents, links, width, threshold, sure, node_masks)
         if head_nodes:
             grouper.merge(head_nodes)
         # the edges before the first one whose tests read a newly scored pair decide as in
