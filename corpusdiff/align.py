@@ -220,34 +220,86 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
     return pl.concat(found).unique() if found else pl.DataFrame(schema=schema)
 
 
-def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+class _WordIndex:
+    """The word weights as sorted numpy arrays for pair scoring (built once per weights table,
+    shared by every scoring call): rows sorted on one packed key node * n_tid + tid, each
+    node's first row and row count, its squared norm and word count, and the shrinkage."""
+
+    def __init__(self, weights: pl.DataFrame) -> None:
+        import numpy as np
+
+        node = weights["node"].to_numpy()
+        tid = weights["tid"].to_numpy().astype(np.int64)
+        self.n_tid = int(tid.max()) + 1 if tid.size else 1
+        key = node * self.n_tid + tid
+        order = np.argsort(key, kind="stable")
+        self.key, self.tid, node = key[order], tid[order], node[order]
+        self.w = weights["w"].to_numpy()[order]
+        #: 1 for a word other than a name, 0 for a name
+        self.fact = np.where(weights["namey"].to_numpy()[order], 0.0, 1.0)
+        width = int(node.max(initial=-1)) + 1
+        self.start = np.searchsorted(node, np.arange(width))
+        self.count = np.diff(np.append(self.start, node.size))
+        norms = _norms(weights)
+        self.n2 = np.zeros(width)
+        self.n_tok = np.zeros(width, dtype=np.int64)
+        self.n2[norms["node"].to_numpy()] = norms["n2"].to_numpy()
+        self.n_tok[norms["node"].to_numpy()] = norms["n_tok"].to_numpy()
+        self.shrink = _shrink(weights)
+
+    def padded(self, width: int) -> _WordIndex:
+        """Itself, with nodes up to ``width`` (the nodes it lacks have no words)."""
+        import numpy as np
+
+        extra = width - self.count.size
+        if extra > 0:
+            self.start = np.append(self.start, np.full(extra, self.key.size))
+            self.count = np.append(self.count, np.zeros(extra, dtype=self.count.dtype))
+            self.n2 = np.append(self.n2, np.zeros(extra))
+            self.n_tok = np.append(self.n_tok, np.zeros(extra, dtype=np.int64))
+        return self
+
+
+def _dots(pairs: pl.DataFrame, index: _WordIndex) -> pl.DataFrame:
+    """a, b, dot, fact_dot, n2_a, n2_b, nt_a, nt_b for node pairs: the dot product of their
+    word weights, its part carried by words other than names, and each node's squared norm and
+    word count (each of a's words is looked up among b's words by binary search on the packed
+    key; SCORE_PAIRS pairs at a time)."""
+    import numpy as np
+
+    a_all = pairs["a"].to_numpy()
+    b_all = pairs["b"].to_numpy()
+    ix = index.padded(int(max(a_all.max(initial=-1), b_all.max(initial=-1))) + 1)
+    key, last = ix.key, max(ix.key.size - 1, 0)
+    dot = np.zeros(a_all.size)
+    fact_dot = np.zeros(a_all.size)
+    for lo in range(0, a_all.size, SCORE_PAIRS):
+        a, b = a_all[lo:lo + SCORE_PAIRS], b_all[lo:lo + SCORE_PAIRS]
+        n = ix.count[a]
+        pair = np.repeat(np.arange(a.size), n)
+        row = np.arange(int(n.sum())) + np.repeat(ix.start[a] - (np.cumsum(n) - n), n)
+        want = b[pair] * ix.n_tid + ix.tid[row]
+        at = np.minimum(np.searchsorted(key, want), last)
+        prod = np.where(key[at] == want, ix.w[row] * ix.w[at], 0.0) if key.size else ix.w[row]
+        dot[lo:lo + a.size] = np.bincount(pair, prod, minlength=a.size)
+        fact_dot[lo:lo + a.size] = np.bincount(pair, prod * ix.fact[row], minlength=a.size)
+    return pairs.select("a", "b").with_columns(
+        dot=pl.Series(dot), fact_dot=pl.Series(fact_dot),
+        n2_a=pl.Series(ix.n2[a_all]), n2_b=pl.Series(ix.n2[b_all]),
+        nt_a=pl.Series(ix.n_tok[a_all]), nt_b=pl.Series(ix.n_tok[b_all]))
+
+
+def _score(pairs: pl.DataFrame, weights: pl.DataFrame,
+           index: _WordIndex | None = None) -> pl.DataFrame:
     """a, b, cos, cont, score for node pairs (a < b): the lexical similarity (pairs sharing no
-    word score 0)."""
-    norms = _norms(weights)
-    shrink = _shrink(weights)
-    wa = weights.select(a="node", tid="tid", w="w", namey="namey").lazy()
-    wb = weights.select(b="node", tid="tid", w_b="w").lazy()
-    # SCORE_PAIRS pairs at a time: one row per shared word stays bounded in memory
-    dots = pl.concat([
-        part.lazy().join(wa, on="a")
-        .join(wb, on=["b", "tid"])
-        .group_by("a", "b")
-        .agg(
-            dot=(pl.col("w") * pl.col("w_b")).sum(),
-            fact_dot=(pl.col("w") * pl.col("w_b")).filter(~pl.col("namey")).sum(),
-        )
-        .collect()
-        for part in pairs.select("a", "b").iter_slices(SCORE_PAIRS)
-    ] or [pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64, "dot": pl.Float64,
-                                "fact_dot": pl.Float64})])
-    dots = pairs.select("a", "b").join(dots, on=["a", "b"], how="left").with_columns(
-        pl.col("dot", "fact_dot").fill_null(0.0))
+    word score 0). ``index``: the :class:`_WordIndex` of ``weights`` when the caller keeps
+    one."""
+    index = _WordIndex(weights) if index is None else index
+    shrink = index.shrink
     small = pl.when(pl.col("n2_a") <= pl.col("n2_b"))
     name_only = pl.col("fact_dot") < NAME_ONLY_SHARE * pl.col("dot")
     return (
-        dots.join(norms.rename({"node": "a", "n2": "n2_a", "n_tok": "nt_a"}), on="a", how="left")
-        .join(norms.rename({"node": "b", "n2": "n2_b", "n_tok": "nt_b"}), on="b", how="left")
-        .with_columns(pl.col("n2_a", "n2_b").fill_null(0.0), pl.col("nt_a", "nt_b").fill_null(0))
+        _dots(pairs, index)
         .with_columns(
             cos=pl.col("dot") / ((pl.col("n2_a") + shrink) * (pl.col("n2_b") + shrink)).sqrt(),
             cont=pl.col("dot") / (pl.min_horizontal("n2_a", "n2_b") + shrink),
@@ -471,23 +523,24 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
     """
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
+    index = _WordIndex(weights)  # every scoring call below reads the same weights
     emb = embed.load(options.embedder) if embedder == "options" else embedder
     if emb is None:
         def score(pairs: pl.DataFrame) -> pl.DataFrame:
-            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
+            return _score(pairs, weights, index).with_columns(sem=pl.lit(None, pl.Float64))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
     # the lexical candidates and their lexical scores first: an embedder in another process
     # works meanwhile (a pair's lexical score does not depend on the pairs scored with it)
     lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
-    lexical_scores = _score(lexical, weights)
+    lexical_scores = _score(lexical, weights, index)
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
 
     def learned(pairs: pl.DataFrame) -> pl.DataFrame:
-        return semantic.rescore(_score(pairs, weights), ctx)
+        return semantic.rescore(_score(pairs, weights, index), ctx)
 
     only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
-    scores = pl.concat([lexical_scores, _score(only_semantic, weights)])  # rescore sorts
+    scores = pl.concat([lexical_scores, _score(only_semantic, weights, index)])  # rescore sorts
     return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
 
