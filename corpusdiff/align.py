@@ -210,10 +210,12 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
             )
             .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
                     | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
-            .group_by("node", "node_b")
+            # grouped on one packed integer (cheaper than two key columns)
+            .group_by(pair=pl.col("node") * n_nodes + pl.col("node_b"))
             .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
             .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
-            .select(a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b"))
+            .select(a=pl.min_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes),
+                    b=pl.max_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes))
             .collect()
         )
     schema = {"a": pl.Int64, "b": pl.Int64}
