@@ -131,6 +131,10 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
         pl.col("mult").sum().alias("df"),
         # a token mostly written capitalised inside sentences names someone or something
         (pl.col("is_name").mean() >= 0.5).alias("namey"),
+    ).with_columns(
+        # integer token ids: the pair joins compare integers, not strings (ranked here, once
+        # per distinct token)
+        tid=pl.col("token").rank("dense"),
     )
     boost = (
         pl.when(pl.col("is_number")).then(1.5).otherwise(1.0)
@@ -138,9 +142,7 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
         * pl.when(pl.col("quoted")).then(1.2).otherwise(1.0)
     )
     return toks.join(df, on="token").select(
-        "node", "token", "df",
-        # integer token ids: the pair joins compare integers, not strings
-        tid=pl.col("token").rank("dense"),
+        "node", "token", "df", "tid",
         namey=pl.col("namey") & ~pl.col("is_number"),
         w=((n_sent + 1) / (pl.col("df") + 0.5)).log() * boost,
     )
