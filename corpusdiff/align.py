@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -131,6 +131,10 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
         pl.col("mult").sum().alias("df"),
         # a token mostly written capitalised inside sentences names someone or something
         (pl.col("is_name").mean() >= 0.5).alias("namey"),
+    ).with_columns(
+        # integer token ids: the pair joins compare integers, not strings (ranked here, once
+        # per distinct token)
+        tid=pl.col("token").rank("dense"),
     )
     boost = (
         pl.when(pl.col("is_number")).then(1.5).otherwise(1.0)
@@ -138,9 +142,7 @@ def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:
         * pl.when(pl.col("quoted")).then(1.2).otherwise(1.0)
     )
     return toks.join(df, on="token").select(
-        "node", "token", "df",
-        # integer token ids: the pair joins compare integers, not strings
-        tid=pl.col("token").rank("dense"),
+        "node", "token", "df", "tid",
         namey=pl.col("namey") & ~pl.col("is_number"),
         w=((n_sent + 1) / (pl.col("df") + 0.5)).log() * boost,
     )
@@ -210,44 +212,98 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
             )
             .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
                     | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
-            .group_by("node", "node_b")
+            # grouped on one packed integer (cheaper than two key columns)
+            .group_by(pair=pl.col("node") * n_nodes + pl.col("node_b"))
             .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
             .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
-            .select(a=pl.min_horizontal("node", "node_b"), b=pl.max_horizontal("node", "node_b"))
+            .select(a=pl.min_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes),
+                    b=pl.max_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes))
             .collect()
         )
     schema = {"a": pl.Int64, "b": pl.Int64}
     return pl.concat(found).unique() if found else pl.DataFrame(schema=schema)
 
 
-def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+class _WordIndex:
+    """The word weights as sorted numpy arrays for pair scoring (built once per weights table,
+    shared by every scoring call): rows sorted on one packed key node * n_tid + tid, each
+    node's first row and row count, its squared norm and word count, and the shrinkage."""
+
+    def __init__(self, weights: pl.DataFrame) -> None:
+        import numpy as np
+
+        node = weights["node"].to_numpy()
+        tid = weights["tid"].to_numpy().astype(np.int64)
+        self.n_tid = int(tid.max()) + 1 if tid.size else 1
+        key = node * self.n_tid + tid
+        order = np.argsort(key, kind="stable")
+        self.key, self.tid, node = key[order], tid[order], node[order]
+        self.w = weights["w"].to_numpy()[order]
+        #: 1 for a word other than a name, 0 for a name
+        self.fact = np.where(weights["namey"].to_numpy()[order], 0.0, 1.0)
+        width = int(node.max(initial=-1)) + 1
+        self.start = np.searchsorted(node, np.arange(width))
+        self.count = np.diff(np.append(self.start, node.size))
+        norms = _norms(weights)
+        self.n2 = np.zeros(width)
+        self.n_tok = np.zeros(width, dtype=np.int64)
+        self.n2[norms["node"].to_numpy()] = norms["n2"].to_numpy()
+        self.n_tok[norms["node"].to_numpy()] = norms["n_tok"].to_numpy()
+        self.shrink = _shrink(weights)
+
+    def padded(self, width: int) -> _WordIndex:
+        """Itself, with nodes up to ``width`` (the nodes it lacks have no words)."""
+        import numpy as np
+
+        extra = width - self.count.size
+        if extra > 0:
+            self.start = np.append(self.start, np.full(extra, self.key.size))
+            self.count = np.append(self.count, np.zeros(extra, dtype=self.count.dtype))
+            self.n2 = np.append(self.n2, np.zeros(extra))
+            self.n_tok = np.append(self.n_tok, np.zeros(extra, dtype=np.int64))
+        return self
+
+
+def _dots(pairs: pl.DataFrame, index: _WordIndex) -> pl.DataFrame:
+    """a, b, dot, fact_dot, n2_a, n2_b, nt_a, nt_b for node pairs: the dot product of their
+    word weights, its part carried by words other than names, and each node's squared norm and
+    word count (each of a's words is looked up among b's words by binary search on the packed
+    key; SCORE_PAIRS pairs at a time)."""
+    import numpy as np
+
+    a_all = pairs["a"].to_numpy()
+    b_all = pairs["b"].to_numpy()
+    ix = index.padded(int(max(a_all.max(initial=-1), b_all.max(initial=-1))) + 1)
+    key, last = ix.key, max(ix.key.size - 1, 0)
+    dot = np.zeros(a_all.size)
+    fact_dot = np.zeros(a_all.size)
+    for lo in range(0, a_all.size, SCORE_PAIRS):
+        a, b = a_all[lo:lo + SCORE_PAIRS], b_all[lo:lo + SCORE_PAIRS]
+        n = ix.count[a]
+        pair = np.repeat(np.arange(a.size), n)
+        row = np.arange(int(n.sum())) + np.repeat(ix.start[a] - (np.cumsum(n) - n), n)
+        want = b[pair] * ix.n_tid + ix.tid[row]
+        at = np.minimum(np.searchsorted(key, want), last)
+        prod = np.where(key[at] == want, ix.w[row] * ix.w[at], 0.0) if key.size else ix.w[row]
+        dot[lo:lo + a.size] = np.bincount(pair, prod, minlength=a.size)
+        fact_dot[lo:lo + a.size] = np.bincount(pair, prod * ix.fact[row], minlength=a.size)
+    return pairs.select("a", "b").with_columns(
+        dot=pl.Series(dot), fact_dot=pl.Series(fact_dot),
+        n2_a=pl.Series(ix.n2[a_all]), n2_b=pl.Series(ix.n2[b_all]),
+        nt_a=pl.Series(ix.n_tok[a_all]), nt_b=pl.Series(ix.n_tok[b_all]))
+
+
+def _score(pairs: pl.DataFrame, weights: pl.DataFrame,
+           index: _WordIndex | None = None) -> pl.DataFrame:
     """a, b, cos, cont, score for node pairs (a < b): the lexical similarity (pairs sharing no
-    word score 0)."""
-    norms = _norms(weights)
-    shrink = _shrink(weights)
-    wa = weights.select(a="node", tid="tid", w="w", namey="namey").lazy()
-    wb = weights.select(b="node", tid="tid", w_b="w").lazy()
-    # SCORE_PAIRS pairs at a time: one row per shared word stays bounded in memory
-    dots = pl.concat([
-        part.lazy().join(wa, on="a")
-        .join(wb, on=["b", "tid"])
-        .group_by("a", "b")
-        .agg(
-            dot=(pl.col("w") * pl.col("w_b")).sum(),
-            fact_dot=(pl.col("w") * pl.col("w_b")).filter(~pl.col("namey")).sum(),
-        )
-        .collect()
-        for part in pairs.select("a", "b").iter_slices(SCORE_PAIRS)
-    ] or [pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64, "dot": pl.Float64,
-                                "fact_dot": pl.Float64})])
-    dots = pairs.select("a", "b").join(dots, on=["a", "b"], how="left").with_columns(
-        pl.col("dot", "fact_dot").fill_null(0.0))
+    word score 0). ``index``: the :class:`_WordIndex` of ``weights`` when the caller keeps
+    one."""
+    index = _WordIndex(weights) if index is None else index
+    shrink = index.shrink
     small = pl.when(pl.col("n2_a") <= pl.col("n2_b"))
     name_only = pl.col("fact_dot") < NAME_ONLY_SHARE * pl.col("dot")
     return (
-        dots.join(norms.rename({"node": "a", "n2": "n2_a", "n_tok": "nt_a"}), on="a", how="left")
-        .join(norms.rename({"node": "b", "n2": "n2_b", "n_tok": "nt_b"}), on="b", how="left")
-        .with_columns(pl.col("n2_a", "n2_b").fill_null(0.0), pl.col("nt_a", "nt_b").fill_null(0))
+        _dots(pairs, index)
         .with_columns(
             cos=pl.col("dot") / ((pl.col("n2_a") + shrink) * (pl.col("n2_b") + shrink)).sqrt(),
             cont=pl.col("dot") / (pl.min_horizontal("n2_a", "n2_b") + shrink),
@@ -272,42 +328,40 @@ def _score(pairs: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     nodes: list[int]
-    #: article -> sentence indices of its members in this group
-    articles: dict[str, list[int]] = field(default_factory=dict)
+    #: article code -> sentence indices of its members in this group
+    articles: dict[int, list[int]]
+    #: the articles of ``articles`` as a bit mask (bit k: article code k): the coherence
+    #: tests compare article sets with integer operations
+    mask: int
 
 
 class _Singletons(dict[int, _Group]):
     """group id -> group. Every node starts as a group of its own (its id is the node's): the
     group of a node no join has touched yet is made on first use (most nodes never are)."""
 
-    def __init__(self, node_sentences: dict[int, list[tuple[str, int]]]) -> None:
+    def __init__(self, node_sentences: dict[int, list[tuple[int, int]]],
+                 node_masks: list[int]) -> None:
         super().__init__()
         self.node_sentences = node_sentences
+        self.node_masks = node_masks
 
     def __missing__(self, node: int) -> _Group:
-        g = _Group([node])
+        articles: dict[int, list[int]] = {}
         for art, idx in self.node_sentences[node]:
-            g.articles.setdefault(art, []).append(idx)
-        self[node] = g
+            articles.setdefault(art, []).append(idx)
+        g = self[node] = _Group([node], articles, self.node_masks[node])
         return g
-
-
-class _Owners(dict[int, int]):
-    """node -> the id of its group; a node no join has moved is its own group."""
-
-    def __missing__(self, node: int) -> int:
-        return node
 
 
 class _Grouper:
     """Greedy best-first grouping with a coherence test on every join."""
 
-    def __init__(self, node_sentences: dict[int, list[tuple[str, int]]],
+    def __init__(self, node_sentences: dict[int, list[tuple[int, int]]],
                  links: set[int], width: int, threshold: float, sure: set[int],
-                 node_articles: dict[int, frozenset[str]]) -> None:
+                 node_masks: list[int]) -> None:
         #: the scored pairs that reach min_link (any other pair counts as 0), each pair
         #: (a, b), a < b, as the integer a * width + b
         self.links = links
@@ -321,10 +375,12 @@ class _Grouper:
         #: index of the join being tested
         self.step = 0
         self.min_link = threshold * 0.5
-        self.owner = _Owners()
-        self.groups = _Singletons(node_sentences)
-        #: node -> its articles (the same for every pass: built once by the caller)
-        self.node_articles = node_articles
+        #: node -> the id of its group (a node no join has moved is its own group)
+        self.owner = list(range(width))
+        self.groups = _Singletons(node_sentences, node_masks)
+        #: node -> its articles as a bit mask (the same for every pass: built once by the
+        #: caller)
+        self.node_masks = node_masks
         #: (group, group, their sizes) of the joins whose tests failed: groups only grow, so
         #: the same two groups at the same sizes fail again (and ask about no new pair); one
         #: statement in many outlets gives the two groups many edges
@@ -336,19 +392,24 @@ class _Grouper:
         HALVES_SPAN) only the outlets new to a member's group need a link: the others' sentence
         in it is the next one of the same outlet."""
         links, asked, step, width = self.links, self.asked, self.step, self.width
-        node_articles = self.node_articles
+        if not halves and len(g1.nodes) == 1 and len(g2.nodes) == 1:
+            # two lone nodes (the most common test): their one link decides both ways
+            x, y = g1.nodes[0], g2.nodes[0]
+            if (x * width + y if x < y else y * width + x) in links:
+                return True
+        masks = self.node_masks
         for src, dst in ((g1, g2), (g2, g1)):
             sample = dst.nodes[:COHERENCE_SAMPLE]
-            held = src.articles.keys() if halves else frozenset()
+            held = src.mask if halves else 0
             for x in src.nodes[:COHERENCE_SAMPLE]:
-                xa = node_articles[x]
+                xa = masks[x]
                 # a half (its outlet is on both sides) needs links as usual, the other members
                 # links that reach the threshold
-                need = self.sure if halves and not xa <= dst.articles.keys() else links
-                wanted: set[str] = set()
-                covered: set[str] = set()
+                need = self.sure if halves and xa & ~dst.mask else links
+                drop = ~(xa | held)
+                wanted = covered = 0
                 for y in sample:
-                    ya = node_articles[y] - xa - held
+                    ya = masks[y] & drop
                     if not ya:
                         continue
                     wanted |= ya
@@ -357,13 +418,13 @@ class _Grouper:
                         covered |= ya
                     elif key not in links and key not in asked:
                         asked[key] = step
-                if not wanted <= covered:
+                if wanted & ~covered:
                     return False
         return True
 
     def _outlets_compatible(self, g1: _Group, g2: _Group) -> bool:
         """An outlet may appear on both sides only as a nearby sentence joining alone."""
-        if g1.articles.keys().isdisjoint(g2.articles.keys()):
+        if not g1.mask & g2.mask:
             return True
         lone = g1 if len(g1.nodes) == 1 else g2 if len(g2.nodes) == 1 else None
         if lone is None or len(lone.articles) != 1:
@@ -422,6 +483,7 @@ class _Grouper:
         g1, g2 = self.groups[keep], self.groups[other]
         del self.groups[other]
         g1.nodes.extend(g2.nodes)
+        g1.mask |= g2.mask
         for art, idxs in g2.articles.items():
             g1.articles.setdefault(art, []).extend(idxs)
         for n in g2.nodes:
@@ -470,23 +532,24 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
     """
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
+    index = _WordIndex(weights)  # every scoring call below reads the same weights
     emb = embed.load(options.embedder) if embedder == "options" else embedder
     if emb is None:
         def score(pairs: pl.DataFrame) -> pl.DataFrame:
-            return _score(pairs, weights).with_columns(sem=pl.lit(None, pl.Float64))
+            return _score(pairs, weights, index).with_columns(sem=pl.lit(None, pl.Float64))
 
         return members, score(_candidates(weights, nodes, options.threshold)), score, None
     # the lexical candidates and their lexical scores first: an embedder in another process
     # works meanwhile (a pair's lexical score does not depend on the pairs scored with it)
     lexical = _candidates(weights, nodes, min(options.threshold, SEMANTIC_BLOCKING))
-    lexical_scores = _score(lexical, weights)
+    lexical_scores = _score(lexical, weights, index)
     ctx = semantic.context(emb, nodes, members, sentences)  # type: ignore[arg-type]
 
     def learned(pairs: pl.DataFrame) -> pl.DataFrame:
-        return semantic.rescore(_score(pairs, weights), ctx)
+        return semantic.rescore(_score(pairs, weights, index), ctx)
 
     only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
-    scores = pl.concat([lexical_scores, _score(only_semantic, weights)])  # rescore sorts
+    scores = pl.concat([lexical_scores, _score(only_semantic, weights, index)])  # rescore sorts
     return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
 
@@ -502,8 +565,11 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     report("indexing sentences", 0.0)
     members, cands, score, vectors = scored_pairs(sentences, options, embedder)
     report("grouping", 0.7)
-    node_sents: dict[int, list[tuple[str, int]]] = {}
-    for art, idx, node in members.sort("node", "article", "index").iter_rows():
+    # articles as integer codes (in their sorted order) for the grouper
+    node_sents: dict[int, list[tuple[int, int]]] = {}
+    for art, idx, node in members.select(
+            pl.col("article").rank("dense").cast(pl.Int64), "index", "node"
+    ).sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
     # each article's title: its first headline (later headline-kind lines are subheadings)
     heads = (
@@ -534,7 +600,7 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
                      members.sort("article", "index"), vectors)
 
 
-def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
+def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
            edges: list[tuple[int, int]], cands: pl.DataFrame,
            score: Callable[[pl.DataFrame], pl.DataFrame], threshold: float
            ) -> tuple[_Grouper, pl.DataFrame]:
@@ -549,9 +615,12 @@ def _group(node_sents: dict[int, list[tuple[str, int]]], head_nodes: list[int],
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
     scored = [cands]  # the candidates, then each pass's newly scored pairs (none twice)
-    node_articles = {n: frozenset(a for a, _ in s) for n, s in node_sents.items()}
+    node_masks = [0] * width
+    for n, sents in node_sents.items():
+        for art, _ in sents:
+            node_masks[n] |= 1 << art
     for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, links, width, threshold, sure, node_articles)
+        grouper = _Grouper(node_sents, links, width, threshold, sure, node_masks)
         if head_nodes:
             grouper.merge(head_nodes)
         # the edges before the first one whose tests read a newly scored pair decide as in

@@ -451,23 +451,28 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         j = slice(i, i + CHUNK * 16)
         sem[j] = np.einsum("ij,ij->i", ctx.vectors[a[j]], ctx.vectors[b[j]])
     kin = _kin(a, b, ctx)
-    best = ctx.knn.filter(pl.col("rank") == 1).select("a", "b", one=pl.lit(True))
-    pos = ctx.positions
-    return (
-        lexical.with_columns(sem=pl.Series(np.round(sem, DIGITS)), lex=pl.col("score"))
-        .join(best, on=["a", "b"], how="left")
-        .join(best.select(a="b", b="a", one_r="one"), on=["a", "b"], how="left")
-        .join(pos.select(a="node", pos_a="pos"), on="a", how="left")
-        .join(pos.select(b="node", pos_b="pos"), on="b", how="left")
-        .with_columns(
-            top=(pl.col("one").fill_null(False) | pl.col("one_r").fill_null(False))
-            .cast(pl.Float64),
-            mutual=(pl.col("one").fill_null(False) & pl.col("one_r").fill_null(False))
-            .cast(pl.Float64),
-            dpos=(pl.col("pos_a").fill_null(0.0) - pl.col("pos_b").fill_null(0.0)).abs(),
-        )
-        .drop("one", "one_r", "pos_a", "pos_b")
-        .with_columns(kin=pl.Series(np.round(kin, DIGITS)))
+    # is (a, b) or (b, a) a node's best neighbour: a binary search among the packed keys of
+    # the rank-1 pairs (one knn row per pair)
+    best = ctx.knn.filter(pl.col("rank") == 1)
+    best_keys = np.sort(best["a"].to_numpy() * 2 ** 32 + best["b"].to_numpy())
+
+    def is_best(keys: Any) -> Any:
+        if not best_keys.size:
+            return np.zeros(keys.size, dtype=bool)
+        at = np.minimum(np.searchsorted(best_keys, keys), best_keys.size - 1)
+        return best_keys[at] == keys
+
+    one, one_r = is_best(a * 2 ** 32 + b), is_best(b * 2 ** 32 + a)
+    # each node's position (0 for a node without one)
+    node, where = ctx.positions["node"].to_numpy(), ctx.positions["pos"].to_numpy()
+    pos = np.zeros(int(max(node.max(initial=-1), a.max(initial=-1), b.max(initial=-1))) + 1)
+    pos[node] = where
+    return lexical.with_columns(
+        sem=pl.Series(np.round(sem, DIGITS)), lex=pl.col("score"),
+        top=pl.Series((one | one_r).astype(np.float64)),
+        mutual=pl.Series((one & one_r).astype(np.float64)),
+        dpos=pl.Series(np.abs(pos[a] - pos[b])),
+        kin=pl.Series(np.round(kin, DIGITS)),
     )
 
 

@@ -47,6 +47,7 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
     """Explode ``frame`` to one row per content word: ``id_cols`` (which identify its rows) +
     token, is_number, is_name, quoted. A name is a capitalised word that does not start the
     sentence; ``quoted`` marks words inside quotation marks."""
+    n_words = pl.col("_n") - pl.col("_marks")
     words = (
         frame.select(
             *id_cols,
@@ -54,26 +55,59 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
             .str.replace_all(r"[“”\"]", "\u0001")  # quote marks -> a sentinel kept as a token
             .str.extract_all(WORD_PATTERN + "|\u0001")
             .alias("word"),
+            _marks=pl.col(col).str.count_matches(r"[“”\"]").cast(pl.Int64),
         )
-        .with_row_index("_row")  # one window per row: an integer is quicker to group by
+        .with_columns(_n=pl.col("word").list.len().cast(pl.Int64))
+        # what comes before each row (quote marks, words) once exploded: the counts within a
+        # row are then global running counts less these (no window per row)
+        .with_columns(_marks0=pl.col("_marks").cum_sum() - pl.col("_marks"),
+                      _words0=n_words.cum_sum() - n_words)
+        .drop("_marks", "_n")
         .explode("word")
         .drop_nulls("word")
     )
-    marks = (pl.col("word") == "\u0001").cast(pl.Int32)
+    marks = (pl.col("word") == "\u0001").cast(pl.Int64)
     words = words.with_columns(
-        quoted=(marks.cum_sum().over("_row") % 2 == 1),
-    ).filter(pl.col("word") != "\u0001").with_columns(pos=pl.int_range(pl.len()).over("_row"))
+        quoted=((marks.cum_sum() - pl.col("_marks0")) % 2 == 1),
+    ).filter(pl.col("word") != "\u0001").with_columns(
+        pos=pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("_words0"))
     # a corpus repeats its words: each distinct word is lower-cased, checked and stemmed once
     # (regexes are the cost), and the rows take it by a join
-    distinct = words.select(pl.col("word").unique()).with_columns(
-        lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'"))
-    distinct = distinct.filter(~pl.col("lower").is_in(list(STOPWORDS))).with_columns(
-        token=stem_expr(pl.col("lower")),
-        is_number=pl.col("word").str.contains(r"\p{N}"),
-        _cap=pl.col("word").str.contains(r"^\p{Lu}"),
-    ).filter((pl.col("token").str.len_chars() > 1) | pl.col("is_number"))
+    distinct = _lexicon(words.get_column("word"))
     return (
         words.join(distinct, on="word", how="inner", maintain_order="left")
         .with_columns(is_name=pl.col("_cap") & (pl.col("pos") > 0))
         .select(*id_cols, "token", "is_number", "is_name", "quoted")
     )
+
+
+#: every word :func:`content_tokens` has read (word, token, is_number, _cap, keep): a word is
+#: stemmed once per process, not once per call (the sentences, the nodes, the paragraphs and
+#: the quotes of one comparison share their vocabulary); dropped when it grows past
+#: LEXICON_MAX words
+_known: pl.DataFrame | None = None
+LEXICON_MAX = 500_000
+
+
+def _lexicon(words: pl.Series) -> pl.DataFrame:
+    """word, token, is_number, _cap for the content words among ``words`` (stopwords and
+    one-letter stems dropped, numbers kept)."""
+    global _known
+    distinct = words.unique().to_frame("word")
+    known = _known
+    if known is not None and known.height > LEXICON_MAX:
+        known = None
+    new = distinct if known is None else distinct.join(known, on="word", how="anti")
+    if known is None or new.height:
+        lower = new.with_columns(lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'"))
+        new = lower.select(
+            "word",
+            token=stem_expr(pl.col("lower")),
+            is_number=pl.col("word").str.contains(r"\p{N}"),
+            _cap=pl.col("word").str.contains(r"^\p{Lu}"),
+            keep=~pl.col("lower").is_in(list(STOPWORDS)),
+        ).with_columns(
+            keep=pl.col("keep") & ((pl.col("token").str.len_chars() > 1) | pl.col("is_number")))
+        known = new if known is None else pl.concat([known, new])
+        _known = known
+    return known.filter(pl.col("keep")).drop("keep")  # type: ignore[union-attr]
