@@ -554,13 +554,9 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
 
 
 def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | None = None,
-              embedder: Embedder | str | None = "options",
-              before_tables: Callable[[], None] | None = None) -> Alignment:
+              embedder: Embedder | str | None = "options") -> Alignment:
     """Align sentences across articles (see :func:`align`), keeping the pair scores and the
-    sentence vectors on the side. ``embedder`` overrides ``options.embedder``.
-    ``before_tables`` is called once the groups stand, before the tables and the sentence
-    pairs are built (the step that needs the most memory): the pipeline lets its background
-    extraction finish there, so the two processes do not peak together."""
+    sentence vectors on the side. ``embedder`` overrides ``options.embedder``."""
     report = progress or (lambda _stage, _fraction: None)
     report("indexing sentences", 0.0)
     members, cands, score, vectors = scored_pairs(sentences, options, embedder)
@@ -592,8 +588,6 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
     # before the sentence pairs, the step that needs the most memory
     del grouper, edges, node_sents
     report("describing groups", 0.9)
-    if before_tables is not None:
-        before_tables()
     out_sentences, groups, out_members = _tables(sentences, members, node_group, cands)
     report("aligned", 1.0)
     return Alignment(out_sentences, groups, out_members, _sentence_pairs(cands, members),

@@ -97,8 +97,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
 
     alignment = align_all(
         sentences, options, aligned,
-        embedder="options" if extraction is None else extraction.embedder(options.embedder),
-        before_tables=None if extraction is None else extraction.wait)
+        embedder="options" if extraction is None else extraction.embedder(options.embedder))
     sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
     # the analysis takes as long as the alignment on big corpora: it gets its share of the bar
     return analyze(articles, sentences, groups, members, options, warnings,
