@@ -394,20 +394,19 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 def _own_voice(sentences: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
-    """Non-boilerplate sentences with the quoted spans inside them (sentence offsets) as
-    ``blocked`` and their scare quotes as ``scare``."""
+    """Non-boilerplate sentences with the quoted spans inside them (sentence offsets), scare
+    quotes included, as ``blocked``."""
     spans = (
         quotes.filter(~pl.col("boilerplate"))
-        .select("article", "kind", "start", "end")
+        .select("article", "start", "end")
         .join(sentences.select("article", "index", s0="start", s1="end"), on="article")
         .filter((pl.col("start") < pl.col("s1")) & (pl.col("end") > pl.col("s0")))
-        .select("article", "index", "kind",
+        .select("article", "index",
                 span=pl.concat_list((pl.col("start") - pl.col("s0")).clip(0),
                                     (pl.col("end") - pl.col("s0")).clip(upper_bound=pl.col("s1")
                                                                         - pl.col("s0"))))
         .group_by("article", "index")
-        .agg(blocked=pl.col("span").filter(pl.col("kind") != "scare"),
-             scare=pl.col("span").filter(pl.col("kind") == "scare"))
+        .agg(blocked=pl.col("span"))
     )
     return (
         sentences.filter(pl.col("kind") != "boilerplate")
@@ -440,9 +439,9 @@ def _alone(looked: pl.DataFrame) -> dict[int, list[Flag]]:
     speaker's "rigged", the hospital's "critical"); the per-word scan runs only where polars
     finds a table entry."""
     out: dict[int, list[Flag]] = {}
-    for ident, text, blocked, scare in looked.filter(pl.col("hit")).select(
-            "id", "text", "blocked", "scare").iter_rows():
-        found = _flags_in(text, [tuple(b) for b in blocked or ()] + [tuple(s) for s in scare or ()])
+    for ident, text, blocked in looked.filter(pl.col("hit")).select(
+            "id", "text", "blocked").iter_rows():
+        found = _flags_in(text, [tuple(b) for b in blocked or ()])
         if found:
             out[ident] = found
     return out
@@ -708,11 +707,11 @@ def framing(sentences: pl.DataFrame, members: pl.DataFrame,
     _diff(pairs, looked, spans, diffs)
     slots = _slots(diffs, texts, articles)
     compared: dict[int, list[Flag]] = {}
-    for ident, blocked, scare in looked.filter(pl.col("id").is_in(list(slots))).select(
-            "id", "blocked", "scare").iter_rows():
+    for ident, blocked in looked.filter(pl.col("id").is_in(list(slots))).select(
+            "id", "blocked").iter_rows():
         found = _compared(texts[ident], slots[ident],
                           [(s, e) for s, e, *_ in alone.get(ident, [])],
-                          [tuple(b) for b in (blocked or []) + (scare or [])])
+                          [tuple(b) for b in blocked or []])
         if found:
             compared[ident] = found
     if compared:
