@@ -325,6 +325,19 @@ def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:
     assert rows["sentence"].to_list() == [1, 4, 5, 7]
 
 
+def test_words_of_names_are_not_flagged(tmp_path: Path) -> None:
+    # real lines of 300 real articles; a title-cased headline keeps its flags
+    table = corpus(tmp_path, {
+        "a": "Mayor Issues Scathing Response\n"
+             "He mentioned the network's Jake Tapper, Dana Bash and Wolf Blitzer.\n"
+             "The chants were strong in front of the Stonewall Inn on Friday.\n"
+             "She is known to fans as Notorious RBG.\n"
+             "Officials issued a scathing response.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["Scathing", "scathing"]
+
+
 def test_claim_is_a_verb_of_saying_only_before_a_clause(tmp_path: Path) -> None:
     # real lines of 300 real articles: "claiming" meant taking, not saying
     table = corpus(tmp_path, {

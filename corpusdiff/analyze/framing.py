@@ -325,6 +325,26 @@ def _says_a_clause(words: list[str], i: int, text: str, end: int) -> bool:
                for w in words[i + 1:i + 1 + CLAUSE_WORDS])
 
 
+#: characters after which a capital letter opens a sentence or a quotation, not a name
+_OPENERS = ":;“\"‘'(—–-"
+
+
+#: words either side of a capitalised word that tell prose from a title-cased line
+NAME_WINDOW = 4
+
+
+def _in_a_name(found: list[re.Match[str]], text: str, i: int) -> bool:
+    """Whether the capitalised word ``i`` (not the sentence's first) is part of a name: the
+    words around it are prose (one of NAME_WINDOW words either side, of four letters or more,
+    is in lower case; in a title-cased headline none is: "Glenn Beck Blasts Drudge for
+    Mocking His Fast") and nothing before it opens a sentence or a quotation."""
+    before = text[:found[i].start()].rstrip()
+    if not before or before[-1] in _OPENERS:
+        return False
+    return any(len(m.group()) >= 4 and m.group()[0].islower()
+               for m in found[max(0, i - NAME_WINDOW):i + 1 + NAME_WINDOW])
+
+
 def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
     """The words a plain verb of saying makes the speaker's: those after the first such verb
     outside a quotation, and those before one among the sentence's last :data:`TAIL_WORDS`
@@ -369,6 +389,9 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         end = found[i + n - 1].end()
         if entry.kind == "literal" or any(s < end and start < e for s, e in blocked):
             free = i + n
+            continue
+        if i and text[start].isupper() and _in_a_name(found, text, i):
+            free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
         if entry.kind in ("evaluative", "label"):
             # "called him a racist", "cast him as reckless": the speaker's word
