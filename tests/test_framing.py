@@ -338,6 +338,20 @@ def test_words_of_names_are_not_flagged(tmp_path: Path) -> None:
     assert flagged(table, "a") == ["Scathing", "scathing"]
 
 
+def test_apparent_is_a_hedge_only_before_its_noun(tmp_path: Path) -> None:
+    # real lines of 300 real articles
+    table = corpus(tmp_path, {
+        "a": "Vote count\nIt eventually became apparent to his brothers that he was ill.\n"
+             "Randolph was his heir apparent to run for the seat.\n"
+             "Trump's tactics were apparent this week.\n"
+             "The apparent attack was the latest in a string of attacks.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["apparent"]
+    assert rows["sentence"].to_list() == [4]
+
+
 def test_claim_is_a_verb_of_saying_only_before_a_clause(tmp_path: Path) -> None:
     # real lines of 300 real articles: "claiming" meant taking, not saying
     table = corpus(tmp_path, {
