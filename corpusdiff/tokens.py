@@ -73,7 +73,7 @@ def content_tokens(frame: pl.DataFrame, id_cols: list[str], col: str = "text") -
         pos=pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("_words0"))
     # a corpus repeats its words: each distinct word is lower-cased, checked and stemmed once
     # (regexes are the cost), and the rows take it by a join
-    distinct = _lexicon(words.get_column("word"))
+    distinct = content_words(words.get_column("word"))
     return (
         words.join(distinct, on="word", how="inner", maintain_order="left")
         .with_columns(is_name=pl.col("_cap") & (pl.col("pos") > 0))
@@ -89,9 +89,10 @@ _known: pl.DataFrame | None = None
 LEXICON_MAX = 500_000
 
 
-def _lexicon(words: pl.Series) -> pl.DataFrame:
-    """word, token, is_number, _cap for the content words among ``words`` (stopwords and
-    one-letter stems dropped, numbers kept)."""
+def content_words(words: pl.Series) -> pl.DataFrame:
+    """word, token, is_number, _cap (capitalised) for the content words among ``words``
+    (stopwords and one-letter stems dropped, numbers kept), from the process's table of the
+    words read so far (the rows may hold other words too: join on ``word``)."""
     global _known
     distinct = words.unique().to_frame("word")
     known = _known

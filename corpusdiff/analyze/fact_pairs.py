@@ -20,7 +20,7 @@ import math
 import polars as pl
 
 from corpusdiff.analyze.per_table import per_table
-from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, stem_expr
+from corpusdiff.tokens import STOPWORDS, WORD_PATTERN, content_words, stem_expr
 
 #: one row per sentence pair to compare; ``group`` is the alignment group that holds both
 #: sentences (null for close pairs); article_a < article_b. A group row with a null b side
@@ -91,16 +91,9 @@ def _words(frame: pl.DataFrame, id_cols: list[str], col: str) -> pl.DataFrame:
         .explode("word")
         .drop_nulls("word")
     )
-    # each distinct word is checked, lower-cased and stemmed once, the rows take it by a join
-    stems = (
-        words.select(pl.col("word").unique())
-        .filter(~pl.col("word").str.contains(r"\p{N}"))
-        .with_columns(lower=pl.col("word").str.to_lowercase().str.replace_all("’", "'"))
-        .filter(~pl.col("lower").is_in(list(STOPWORDS)))
-        .with_columns(token=stem_expr(pl.col("lower")))
-        .filter(pl.col("token").str.len_chars() > 1)
-        .select("word", "token")
-    )
+    # each distinct word is checked and stemmed once per process (tokens.content_words), the
+    # rows take it by a join
+    stems = content_words(words.get_column("word")).filter(~pl.col("is_number"))
     return words.join(stems, on="word").select(*id_cols, "token").unique()
 
 
