@@ -1,15 +1,17 @@
-"""Sentence vectors, quotes and facts computed in a second process while this one aligns (large
-corpora only).
+"""Sentence vectors, quotes, facts and fact conflicts computed in a second process while this
+one aligns and analyses (large corpora only).
 
 On a large corpus the quote and fact extractions take about as long as the alignment, and they
 read only the segmented, boilerplate-marked sentences, not the alignment; the sentence vectors
 need only the sentences too. On two cores they run beside the alignment: the helper process is
 started right after the articles are read, so its imports (about half a second) overlap with
-segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
-one pickled request (articles, sentences, embedder) on stdin and writes two pickled answers on
-stdout: first the node texts and their vectors (the aligner meanwhile finds its lexical
-candidates), then the quote marks and the facts. Threads would gain nothing: the extraction
-is Python code that holds the GIL.
+segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads pickled
+messages on stdin (the texts to embed, the cleaned corpus, then the alignment) and writes three
+pickled answers on stdout: the texts' vectors (the aligner meanwhile finds its lexical
+candidates), the quote marks and the facts, and last the facts' conflicts, which need the
+alignment and the facts but nothing of the quotes: the child compares the facts while this
+process compares the quotes and finds the loaded words. Threads would gain nothing: the
+extraction is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
@@ -44,8 +46,8 @@ ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
 
 
 class Extraction:
-    """A child process embedding the aligner's sentences and extracting the quote marks and
-    facts of one corpus."""
+    """A child process embedding the aligner's sentences, extracting the quote marks and facts
+    of one corpus and finding the facts' conflicts."""
 
     def __init__(self, embedder: str = "none") -> None:
         # this very package first on the child's path (not one the working directory holds)
@@ -55,13 +57,14 @@ class Extraction:
         self._proc = subprocess.Popen(
             [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        #: the child's answers in order (vectors, then extraction); None for one it failed
+        #: the child's answers in order (vectors, extraction, conflicts); None for one it failed
         self._answers: list[Any] = []
         self._got = threading.Condition()
         self._threads: list[threading.Thread] = []
         #: pickled messages for the writer thread, in order; None closes stdin
         self._outbox: queue.Queue[bytes | None] = queue.Queue()
         self._closed = False
+        self._has_corpus = False
         # a comparison that fails or is dropped half-way leaves no child (nor writer) behind
         self._finalizer = weakref.finalize(self, _stop, self._proc, self._outbox)
 
@@ -74,11 +77,17 @@ class Extraction:
     def send(self, articles: pl.DataFrame, sentences: pl.DataFrame) -> None:
         """Hand the corpus to extract from (the cleaned sentences) to the child; without
         :meth:`send_texts` first, the child embeds the node texts of these sentences. The
-        writes and the reads run in threads: the child may still be importing, and it exits
-        as soon as its last answer is read."""
+        writes and the reads run in threads: the child may still be importing."""
         if not self._threads:
             self._post(None)
         self._post((articles, sentences))
+        self._has_corpus = True
+
+    def send_alignment(self, sentences: pl.DataFrame, members: pl.DataFrame) -> None:
+        """Hand the child the aligned sentences and the group members: it finds the facts'
+        conflicts (:meth:`conflicts`) once it has extracted them, then exits."""
+        if self._threads and not self._closed:
+            self._post((sentences, members))
         self._close()
 
     def _close(self) -> None:
@@ -108,7 +117,7 @@ class Extraction:
 
         def read() -> None:
             assert proc.stdout is not None
-            for _ in range(2):
+            for _ in range(3):
                 try:
                     answer = pickle.load(proc.stdout)
                 except Exception:  # died or garbled: this answer and the next are missing
@@ -154,7 +163,7 @@ class Extraction:
         """Wait until the child has answered and exited (its memory is free again)."""
         if not self._threads:  # nothing was sent: the child would wait for ever
             self._finalizer()
-        self._close()  # texts without a corpus: the child ends on its closed stdin
+        self._close()  # a message missing: the child ends on its closed stdin
         for thread in self._threads:
             thread.join()
         self._proc.wait()
@@ -162,9 +171,23 @@ class Extraction:
     def result(self) -> tuple[pl.DataFrame, pl.DataFrame] | None:
         """(quote marks, facts) as :func:`extract_quotes` and :func:`extract_facts` return
         them, or None when the child failed (the caller then extracts in-process)."""
+        if not self._has_corpus:  # the child has nothing to extract from: it ends
+            self.wait()
+            self._finalizer()
+            return None
+        answer = self._answer(1)
+        if answer is None:  # the child failed: it ends, and its memory is free again
+            self.wait()
+            self._finalizer()
+        return answer
+
+    def conflicts(self) -> pl.DataFrame | None:
+        """The facts' conflicts as :func:`.analyze.facts.conflicts` finds them over
+        :func:`.analyze.facts.conflict_pairs` of the alignment :meth:`send_alignment` sent,
+        or None when the child failed or got no alignment; the child has ended afterwards."""
         try:
             self.wait()
-            answer = self._answer(1) if self._proc.returncode == 0 else None
+            answer = self._answer(2) if self._proc.returncode == 0 else None
         finally:
             self._finalizer()
         return answer
@@ -212,7 +235,7 @@ def _main() -> int:
 
     from corpusdiff import embed
     from corpusdiff.align import node_texts
-    from corpusdiff.analyze.facts import extract_facts
+    from corpusdiff.analyze.facts import conflict_pairs, conflicts, extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
 
     try:
@@ -240,8 +263,16 @@ def _main() -> int:
     _trim()
     articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
     marks = extract_quotes(articles, sentences)
-    answer = (marks, extract_facts(sentences, marks))
-    pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+    facts = extract_facts(sentences, marks)
+    pickle.dump((marks, facts), out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    del marks
+    try:
+        aligned, members = pickle.load(sys.stdin.buffer)
+    except EOFError:  # no alignment comes (the parent failed or finds the conflicts itself)
+        os._exit(0)
+    found = conflicts(facts, conflict_pairs(facts, members, aligned), aligned, articles)
+    pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
     # the parent waits for this process to end: skip the interpreter's teardown (~0.1 s)
     os._exit(0)

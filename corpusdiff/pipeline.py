@@ -10,7 +10,6 @@ import polars as pl
 from corpusdiff import background
 from corpusdiff.align import PAIRS, Progress, align_all
 from corpusdiff.analyze.coverage import carries
-from corpusdiff.analyze.fact_pairs import word_weights
 from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.nearest import (
@@ -113,21 +112,23 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage,
     framing), in one forward pass, and the Comparison that holds every table. ``pairs``: the
     aligner's scored sentence pairs (:data:`corpusdiff.align.PAIRS`), which tell what an outlet
-    says in other words. ``extraction``: the quote marks and facts being extracted in a
-    second process (:mod:`corpusdiff.background`); extracted here when it is None or fails."""
+    says in other words. ``extraction``: the quote marks, facts and fact conflicts being
+    found in a second process (:mod:`corpusdiff.background`); found here when it is None or
+    fails."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("finding quotes and facts", 0.0)
+    if extraction is not None:  # the child compares the facts once it has them
+        extraction.send_alignment(sentences, members)
     ids = reference_first(articles["id"].to_list(), options.reference)
     pairs = empty(PAIRS) if pairs is None else pairs
     k = default_k(len(ids)) if options.omission_k is None else options.omission_k
     # what needs neither quotes nor facts comes first: on a large corpus it runs while the
-    # helper process is still extracting them (the word weights and the sentences' content
-    # words are kept for conflict_pairs, conflicts and paraphrased)
+    # helper process is still extracting them (the sentences' content words are kept for
+    # paraphrased)
     near = nearest_to_groups(members, pairs, k)
     coverage = carries(sentences, members, groups)
     unaligned = nearest_elsewhere(sentences, pairs)
-    word_weights(sentences)
     sentence_stems(sentences)
     extracted = extraction.result() if extraction is not None else None
     if extracted is not None:
@@ -140,9 +141,6 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     report("finding paraphrases", 0.3)
     paraphrases = paraphrased(quotes, sentences, members)
     report("comparing facts", 0.8)
-    # sentence pairs that state the same thing: alignment groups, and close pairs
-    conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,
-                            articles)
     exclusive = exclusive_facts(facts)
     # a statement an outlet says in other words (its closest sentence scores high) is not
     # claimed as left out: it is listed as said differently
@@ -150,6 +148,11 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     missing = claims.filter(pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
     report("finding loaded words", 0.9)
     framed = framing(sentences, members, quotes)
+    conflicting = extraction.conflicts() if extraction is not None else None
+    if conflicting is None:
+        # sentence pairs that state the same thing: alignment groups, and close pairs
+        conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,
+                                articles)
     report("done", 1.0)
     return Comparison(
         articles=articles, sentences=sentences, groups=groups, members=members,

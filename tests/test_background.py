@@ -12,19 +12,22 @@ import numpy as np
 import pytest
 
 from corpusdiff import background, embed
-from corpusdiff.align import node_texts
-from corpusdiff.analyze.facts import extract_facts
+from corpusdiff.align import align_all, node_texts
+from corpusdiff.analyze.facts import conflict_pairs, conflicts, extract_facts
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
+from corpusdiff.model import Options
 from corpusdiff.pipeline import compare
 from corpusdiff.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+#: three reports of one invented story whose facts conflict (tests/test_facts.py)
+HARLOW = sorted((Path(__file__).resolve().parent / "data" / "facts").glob("harlow_*.txt"))
 
 
-def _seeds():
-    articles, _ = ingest([SEEDS])
+def _seeds(paths: list[Path] = [SEEDS]):  # noqa: B006 - never changed
+    articles, _ = ingest(paths)
     return articles, mark_boilerplate(segment(articles), articles)
 
 
@@ -67,6 +70,33 @@ def test_texts_sent_early_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch)
     assert answer is not None and answer[0].equals(extract_quotes(articles, sentences))
 
 
+def test_child_finds_the_conflicts_of_the_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds(HARLOW)
+    extraction = background.start(articles, "none")
+    assert extraction is not None
+    extraction.send(articles, sentences)
+    aligned = align_all(sentences, Options(embedder="none"))
+    extraction.send_alignment(aligned.sentences, aligned.members)
+    answer = extraction.result()
+    assert answer is not None
+    facts = answer[1]
+    found = extraction.conflicts()
+    assert found is not None and found.height > 0
+    pairs = conflict_pairs(facts, aligned.members, aligned.sentences)
+    assert found.equals(conflicts(facts, pairs, aligned.sentences, articles))
+
+
+def test_no_alignment_no_conflicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "none")
+    assert extraction is not None
+    extraction.send(articles, sentences)
+    assert extraction.result() is not None
+    assert extraction.conflicts() is None  # the child ended on its closed stdin
+
+
 def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, sentences = _seeds()
@@ -76,8 +106,10 @@ def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -
     assert extraction.result() is None  # no corpus came: the child ends, nothing hangs
 
 
-def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = compare([SEEDS])
+@pytest.mark.parametrize("paths", [[SEEDS], HARLOW], ids=["seeds", "harlow"])
+def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch,
+                                           paths: list[Path]) -> None:
+    alone = compare(paths)
     monkeypatch.setattr(background, "APART_CHARS", 0)
     started: list[background.Extraction] = []
     real_start = background.start
@@ -88,7 +120,7 @@ def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> N
         return found
 
     monkeypatch.setattr(background, "start", spy)
-    helped = compare([SEEDS])
+    helped = compare(paths)
     assert started and started[0] is not None
     for table in ("quotes", "paraphrases", "facts", "conflicts", "exclusive_facts",
                   "omissions", "framing"):
