@@ -1,5 +1,5 @@
-"""Sentence vectors, quotes, facts and fact conflicts computed in a second process while this
-one aligns and analyses (large corpora only).
+"""Sentence vectors, quotes, facts, fact conflicts and loaded words computed in a second process
+while this one aligns and analyses (large corpora only).
 
 On a large corpus the quote and fact extractions take about as long as the alignment, and they
 read only the segmented, boilerplate-marked sentences, not the alignment; the sentence vectors
@@ -8,10 +8,10 @@ started right after the articles are read, so its imports (about half a second) 
 segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads pickled
 messages on stdin (the texts to embed, the cleaned corpus, then the alignment) and writes three
 pickled answers on stdout: the texts' vectors (the aligner meanwhile finds its lexical
-candidates), the quote marks and the facts, and last the facts' conflicts, which need the
-alignment and the facts but nothing of the quotes: the child compares the facts while this
-process compares the quotes and finds the loaded words. Threads would gain nothing: the
-extraction is Python code that holds the GIL.
+candidates), the quote marks and the facts, and last the facts' conflicts and the loaded words,
+which need the alignment, the facts and the quote marks but not the compared quotes: the child
+finds them while this process compares the quotes. Threads would gain nothing: the extraction
+is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
@@ -47,7 +47,7 @@ ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
 
 class Extraction:
     """A child process embedding the aligner's sentences, extracting the quote marks and facts
-    of one corpus and finding the facts' conflicts."""
+    of one corpus, and finding the facts' conflicts and the loaded words."""
 
     def __init__(self, embedder: str = "none") -> None:
         # this very package first on the child's path (not one the working directory holds)
@@ -57,7 +57,8 @@ class Extraction:
         self._proc = subprocess.Popen(
             [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        #: the child's answers in order (vectors, extraction, conflicts); None for one it failed
+        #: the child's answers in order (vectors, extraction, conflicts and framing); None for
+        #: one it failed
         self._answers: list[Any] = []
         self._got = threading.Condition()
         self._threads: list[threading.Thread] = []
@@ -84,8 +85,9 @@ class Extraction:
         self._has_corpus = True
 
     def send_alignment(self, sentences: pl.DataFrame, members: pl.DataFrame) -> None:
-        """Hand the child the aligned sentences and the group members: it finds the facts'
-        conflicts (:meth:`conflicts`) once it has extracted them, then exits."""
+        """Hand the child the aligned sentences and the group members: once it has extracted
+        the quote marks and facts, it finds the facts' conflicts and the loaded words
+        (:meth:`analysed`), then exits."""
         if self._threads and not self._closed:
             self._post((sentences, members))
         self._close()
@@ -181,10 +183,12 @@ class Extraction:
             self._finalizer()
         return answer
 
-    def conflicts(self) -> pl.DataFrame | None:
-        """The facts' conflicts as :func:`.analyze.facts.conflicts` finds them over
-        :func:`.analyze.facts.conflict_pairs` of the alignment :meth:`send_alignment` sent,
-        or None when the child failed or got no alignment; the child has ended afterwards."""
+    def analysed(self) -> tuple[pl.DataFrame, pl.DataFrame] | None:
+        """(conflicts, framing) of the alignment :meth:`send_alignment` sent: the facts'
+        conflicts as :func:`.analyze.facts.conflicts` finds them over
+        :func:`.analyze.facts.conflict_pairs`, and the loaded words as
+        :func:`.analyze.framing.framing` finds them; None when the child failed or got no
+        alignment. The child has ended afterwards."""
         try:
             self.wait()
             answer = self._answer(2) if self._proc.returncode == 0 else None
@@ -266,13 +270,17 @@ def _main() -> int:
     facts = extract_facts(sentences, marks)
     pickle.dump((marks, facts), out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
-    del marks
     try:
         aligned, members = pickle.load(sys.stdin.buffer)
     except EOFError:  # no alignment comes (the parent failed or finds the conflicts itself)
         os._exit(0)
+    from corpusdiff.analyze.framing import framing
+
     found = conflicts(facts, conflict_pairs(facts, members, aligned), aligned, articles)
-    pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+    # the loaded words read only the quoted spans, which the marks hold as the compared
+    # quotes do
+    pickle.dump((found, framing(aligned, members, marks)), out,
+                protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
     # the parent waits for this process to end: skip the interpreter's teardown (~0.1 s)
     os._exit(0)

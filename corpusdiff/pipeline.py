@@ -112,13 +112,13 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     """The analysis of aligned sentences (quotes, facts, conflicts, omissions, coverage,
     framing), in one forward pass, and the Comparison that holds every table. ``pairs``: the
     aligner's scored sentence pairs (:data:`corpusdiff.align.PAIRS`), which tell what an outlet
-    says in other words. ``extraction``: the quote marks, facts and fact conflicts being
-    found in a second process (:mod:`corpusdiff.background`); found here when it is None or
-    fails."""
+    says in other words. ``extraction``: the quote marks, facts, fact conflicts and loaded
+    words being found in a second process (:mod:`corpusdiff.background`); found here when it
+    is None or fails."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("finding quotes and facts", 0.0)
-    if extraction is not None:  # the child compares the facts once it has them
+    if extraction is not None:  # the child compares facts and finds loaded words
         extraction.send_alignment(sentences, members)
     ids = reference_first(articles["id"].to_list(), options.reference)
     pairs = empty(PAIRS) if pairs is None else pairs
@@ -147,12 +147,14 @@ def analyze(articles: pl.DataFrame, sentences: pl.DataFrame, groups: pl.DataFram
     claims = omissions(sentences, members, ids, k, quotes, facts, near)
     missing = claims.filter(pl.col("nearest_score").fill_null(0.0) < SAYS_DIFFERENTLY)
     report("finding loaded words", 0.9)
-    framed = framing(sentences, members, quotes)
-    conflicting = extraction.conflicts() if extraction is not None else None
-    if conflicting is None:
+    analysed = extraction.analysed() if extraction is not None else None
+    if analysed is not None:
+        conflicting, framed = analysed
+    else:
         # sentence pairs that state the same thing: alignment groups, and close pairs
         conflicting = conflicts(facts, conflict_pairs(facts, members, sentences), sentences,
                                 articles)
+        framed = framing(sentences, members, quotes)
     report("done", 1.0)
     return Comparison(
         articles=articles, sentences=sentences, groups=groups, members=members,

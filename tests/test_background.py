@@ -9,11 +9,13 @@ import os
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pytest
 
 from corpusdiff import background, embed
 from corpusdiff.align import align_all, node_texts
 from corpusdiff.analyze.facts import conflict_pairs, conflicts, extract_facts
+from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate
 from corpusdiff.ingest import ingest
@@ -70,9 +72,9 @@ def test_texts_sent_early_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch)
     assert answer is not None and answer[0].equals(extract_quotes(articles, sentences))
 
 
-def test_child_finds_the_conflicts_of_the_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(background, "APART_CHARS", 0)
-    articles, sentences = _seeds(HARLOW)
+def _analysed_by_child(paths: list[Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(conflicts, framing) as the child finds them, checked against this process's."""
+    articles, sentences = _seeds(paths)
     extraction = background.start(articles, "none")
     assert extraction is not None
     extraction.send(articles, sentences)
@@ -80,21 +82,30 @@ def test_child_finds_the_conflicts_of_the_alignment(monkeypatch: pytest.MonkeyPa
     extraction.send_alignment(aligned.sentences, aligned.members)
     answer = extraction.result()
     assert answer is not None
-    facts = answer[1]
-    found = extraction.conflicts()
-    assert found is not None and found.height > 0
+    marks, facts = answer
+    analysed = extraction.analysed()
+    assert analysed is not None
+    found, framed = analysed
     pairs = conflict_pairs(facts, aligned.members, aligned.sentences)
     assert found.equals(conflicts(facts, pairs, aligned.sentences, articles))
+    assert framed.equals(framing(aligned.sentences, aligned.members, marks))
+    return found, framed
 
 
-def test_no_alignment_no_conflicts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_child_finds_conflicts_and_loaded_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    assert _analysed_by_child(HARLOW)[0].height > 0  # conflicting facts
+    assert _analysed_by_child([SEEDS])[1].height > 0  # loaded words
+
+
+def test_no_alignment_nothing_analysed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, sentences = _seeds()
     extraction = background.start(articles, "none")
     assert extraction is not None
     extraction.send(articles, sentences)
     assert extraction.result() is not None
-    assert extraction.conflicts() is None  # the child ended on its closed stdin
+    assert extraction.analysed() is None  # the child ended on its closed stdin
 
 
 def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
