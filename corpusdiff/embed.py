@@ -102,9 +102,28 @@ def package_dir(package: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-#: texts embedded at once: their gathered token vectors (a few MB) stay in the CPU cache for the
-#: sums (4x faster on 11k real sentences than 2048 texts at once)
+#: texts tokenised and summed at once: their token vectors stay in the CPU cache for the sums
 EMBED_CHUNK = 256
+
+
+def _token_sums(table: np.ndarray, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per text, the sum of the rows of ``table`` for its token ids (``flat``: every text's
+    ids one after the other, ``lengths``: how many each text has, none empty), added from the
+    first token to the last: a text's sum does not depend on the texts summed with it. One
+    step per token position over the texts that long (longest first): ``np.add.reduceat``
+    adds in another order and took 5x as long on 11k real sentences."""
+    import numpy as np
+
+    order = np.argsort(-lengths, kind="stable")
+    longest = lengths[order]
+    starts = (np.cumsum(lengths) - lengths)[order]
+    sums = table[flat[starts]]
+    for position in range(1, int(longest[0])):
+        live = int(np.searchsorted(-longest, -position, side="left"))  # texts longer than it
+        sums[:live] += table[flat[starts[:live] + position]]
+    out = np.empty_like(sums)
+    out[order] = sums
+    return out
 
 
 def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[list[int]]]
@@ -126,9 +145,8 @@ def token_mean_embedder(table: np.ndarray, encode: Callable[[list[str]], list[li
         flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=total)
         np.clip(flat, 0, table.shape[0] - 1, out=flat)
         filled = lengths > 0
-        starts = (np.cumsum(lengths) - lengths)[filled]
-        sums = np.add.reduceat(np.take(table, flat, axis=0), starts, axis=0)
-        out[filled] = sums / lengths[filled, None].astype(np.float32)
+        out[filled] = (_token_sums(table, flat, lengths[filled])
+                       / lengths[filled, None].astype(np.float32))
 
     def embed(texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)

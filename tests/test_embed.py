@@ -35,6 +35,28 @@ def test_wordllama_vectors_are_unit_float32_and_see_rewording() -> None:
                                        ""]))
 
 
+def test_a_text_vector_is_its_tokens_summed_in_order_alone() -> None:
+    # token vectors added first to last, whatever texts share the batch: the seeds' sentences
+    # embedded together and each on its own give the same bits
+    model = embed.load("wordllama")
+    texts = [line for path in SEEDS for line in path.read_text("utf-8").splitlines()
+             if line.strip()][:300]
+    together = model(texts)
+    alone = np.vstack([model([text]) for text in texts[:40]])
+    assert np.array_equal(together[:40], alone)
+    rng = np.random.default_rng(0)
+    table = rng.standard_normal((50, 4)).astype(np.float32)
+    lengths = np.array([3, 1, 7, 2, 7])
+    flat = rng.integers(0, 50, int(lengths.sum()))
+    sums = embed._token_sums(table, flat, lengths)
+    starts = np.cumsum(lengths) - lengths
+    for row, (start, n) in enumerate(zip(starts, lengths, strict=True)):
+        expected = table[flat[start]].copy()
+        for i in flat[start + 1:start + n]:
+            expected += table[i]
+        assert np.array_equal(sums[row], expected)
+
+
 @pytest.mark.parametrize("spec", ["wordllama", "none", "model2vec:minishlab/potion-base-8M",
                                   "sentence-transformers:all-MiniLM-L6-v2"])
 def test_known_specs_pass(spec: str) -> None:
