@@ -164,12 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from corpusdiff.analyze.facts import (
-        conflict_pairs,
-        conflicts,
-        exclusive_facts,
-        extract_facts,
-    )
+    from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
+    from corpusdiff.analyze.facts import exclusive_facts, extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
     from corpusdiff.ingest import ingest
     from corpusdiff.pipeline import compare

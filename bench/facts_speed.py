@@ -80,6 +80,7 @@ def _measure(where: Path, snapshot: Path | None, check: Path | None) -> dict[str
     sys.path.insert(0, str(REPO))
     import polars as pl
 
+    from corpusdiff.analyze import conflicts as C
     from corpusdiff.analyze import facts as F
 
     sentences = pl.read_parquet(where / "sentences.parquet")
@@ -108,8 +109,8 @@ def _measure(where: Path, snapshot: Path | None, check: Path | None) -> dict[str
         return result
 
     facts = run("extract_facts", F.extract_facts, sentences)
-    pairs = run("conflict_pairs", F.conflict_pairs, facts, members, sentences)
-    found = run("conflicts", F.conflicts, facts, pairs, sentences)
+    pairs = run("conflict_pairs", C.conflict_pairs, facts, members, sentences)
+    found = run("conflicts", C.conflicts, facts, pairs, sentences)
     exclusive = run("exclusive_facts", F.exclusive_facts, facts)
     done.set()
     results = {"facts": facts, "pairs": pairs, "conflicts": found, "exclusive": exclusive}

@@ -185,8 +185,8 @@ class Extraction:
 
     def analysed(self) -> tuple[pl.DataFrame, pl.DataFrame] | None:
         """(conflicts, framing) of the alignment :meth:`send_alignment` sent: the facts'
-        conflicts as :func:`.analyze.facts.conflicts` finds them over
-        :func:`.analyze.facts.conflict_pairs`, and the loaded words as
+        conflicts as :func:`.analyze.conflicts.conflicts` finds them over
+        :func:`.analyze.conflicts.conflict_pairs`, and the loaded words as
         :func:`.analyze.framing.framing` finds them; None when the child failed or got no
         alignment. The child has ended afterwards."""
         try:
@@ -239,7 +239,8 @@ def _main() -> int:
 
     from corpusdiff import embed
     from corpusdiff.align import node_texts
-    from corpusdiff.analyze.facts import conflict_pairs, conflicts, extract_facts
+    from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
+    from corpusdiff.analyze.facts import extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
 
     try:

@@ -9,8 +9,9 @@ import polars as pl
 
 from corpusdiff import background
 from corpusdiff.align import PAIRS, Progress, align_all
+from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
 from corpusdiff.analyze.coverage import carries
-from corpusdiff.analyze.facts import conflict_pairs, conflicts, exclusive_facts, extract_facts
+from corpusdiff.analyze.facts import exclusive_facts, extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.nearest import (
     SAYS_DIFFERENTLY,

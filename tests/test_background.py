@@ -14,7 +14,8 @@ import pytest
 
 from corpusdiff import background, embed
 from corpusdiff.align import align_all, node_texts
-from corpusdiff.analyze.facts import conflict_pairs, conflicts, extract_facts
+from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
+from corpusdiff.analyze.facts import extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate

@@ -9,12 +9,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from corpusdiff.analyze.conflicts import GROUP_OUTLETS, conflict_pairs, conflicts
 from corpusdiff.analyze.fact_labels import fact_label, slot_words
 from corpusdiff.analyze.fact_pairs import group_members, group_pairs
 from corpusdiff.analyze.facts import (
-    GROUP_OUTLETS,
-    conflict_pairs,
-    conflicts,
     exclusive_facts,
     extract_facts,
     normalise_role,

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from corpusdiff.analyze import framing as framing_module
-from corpusdiff.analyze.facts import GROUP_OUTLETS
+from corpusdiff.analyze.conflicts import GROUP_OUTLETS
 from corpusdiff.analyze.framing import FRAMING, KINDS, _inflections, framing
 from corpusdiff.export.markdown import to_markdown
 from corpusdiff.pipeline import compare

@@ -1,4 +1,4 @@
-"""Which sentences of different outlets :func:`.facts.conflicts` compares: the pair table.
+"""Which sentences of different outlets :func:`.conflicts.conflicts` compares: the pair table.
 
 A pair is two sentences of two outlets that state the same thing: both in one alignment group
 (``source="group"``), or scored as close by another measure (``source="close"``). Until the
@@ -9,7 +9,7 @@ by the State Department on Saturday"), in sentences the aligner left apart.
 
 :func:`mention_contexts` and :func:`context_agreement` are the shared measure: the words around
 a mention, weighted by their rarity in the corpus, and how much of the lighter side's weight the
-other side shares. :func:`.facts.conflicts` uses it to check that a close pair's two mentions
+other side shares. :func:`.conflicts.conflicts` uses it to check that a close pair's two mentions
 are about the same subject.
 """
 
@@ -54,7 +54,7 @@ CLOSE_TOP = 3
 def group_members(members: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence of an alignment group that holds sentences of two outlets or more
     (schema :data:`PAIRS`, ``source="group"``, the b side null): the groups
-    :func:`.facts.conflicts` compares inside, without listing their pairs (a group of n
+    :func:`.conflicts.conflicts` compares inside, without listing their pairs (a group of n
     sentences has n² / 2)."""
     m = members.select("group", "article", "index")
     return (
@@ -239,7 +239,7 @@ def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
     each whose contexts agree (schema :data:`PAIRS`, ``source="close"``).
 
     ``slots``: mentions with mid, article, sentence, start, end, slot (see
-    :func:`.facts.conflicts`). Candidates are blocked on (slot, context word), so the cost
+    :func:`.conflicts.conflicts`). Candidates are blocked on (slot, context word), so the cost
     follows the shared words, not the square of the mentions."""
     weights = word_weights(sentences)
     contexts = mention_contexts(slots, sentences, weights)

@@ -42,7 +42,7 @@ from operator import gt
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from corpusdiff.analyze.facts import GROUP_OUTLETS
+from corpusdiff.analyze.conflicts import GROUP_OUTLETS
 from corpusdiff.analyze.speech_verbs import SPEECH
 from corpusdiff.diff import Span, is_glue, keys_and_offsets, token_keys, word_diff
 from corpusdiff.model import FRAMING
