@@ -62,6 +62,9 @@ SLOT_WORDS = 4
 
 #: a word this close after a cue ("called", "described") is the speaker's characterisation
 CUE_WORDS = 5
+#: ... and so is one up to this far after it in the same clause ("calling it the mark of a
+#: desperate candidate")
+CUE_CLAUSE_WORDS = 8
 #: ... and an "as" this close after a verb of :func:`cast_verbs` ("castigated the bill as ...")
 CAST_WORDS = 4
 #: the endings of adjectives and adverbs of quality: VADER's words are compared only in these
@@ -153,6 +156,60 @@ def _cast(words: list[str], i: int) -> bool:
     verbs = cast_verbs()
     return any(words[j] == "as" and not verbs.isdisjoint(words[max(0, j - CAST_WORDS):j])
                for j in range(max(0, i - CUE_WORDS), i))
+
+
+@lru_cache(maxsize=1)
+def charge_verbs() -> dict[str, str]:
+    """Verbs that judge someone "for" or "of" something, in every form, and their preposition
+    (``framing_charge.tsv``): "accused Obama of bungling", "attacked Mr. Trump for caving"."""
+    return {form: row[1].strip() for row in _data("framing_charge.tsv")
+            for form in _inflections(row[0].strip().lower())}
+
+
+#: characters that end the words a verb governs: a word after one of them is the outlet's
+#: again ("Sanders said of the front-runner, before taking aim at ..."), and the end of a
+#: sentence the splitter left joined ("Trump said.Trump claimed"; not "Mr. Trump")
+_BREAK = re.compile(r"[,;:—–(\[]|\s-\s|--|(?<!\b[A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)"
+                    r"(?<!Rep)(?<!Gov)(?<!St)(?<!Jr)[.!?][\"”’]?\s*[\"“]?[A-Z]")
+
+
+def _charged(words: list[str], found: list[re.Match[str]], text: str, i: int) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words after the preposition of a verb
+    of :func:`charge_verbs` (within :data:`CAST_WORDS` words after it), with no break
+    (:data:`_BREAK`) between: the charge is the subject's ("accused Obama of bungling the
+    rehabilitation", "applauded him for defying the establishment")."""
+    charges = charge_verbs()
+    for j in range(i - 1, max(-1, i - 1 - CUE_WORDS), -1):
+        if words[j] not in ("for", "of"):
+            continue
+        if _BREAK.search(text, found[j].end(), found[i].start()):
+            return False
+        if any(charges.get(w) == words[j] for w in words[max(0, j - CAST_WORDS):j]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def told_words() -> frozenset[str]:
+    """Verbs of saying, asking and thinking whose clause is the speaker's, in every form
+    (``framing_told.tsv``), and the plain verbs of :func:`speech_words`."""
+    return speech_words() | frozenset(form for row in _data("framing_told.tsv")
+                                      for form in _inflections(row[0].strip().lower()))
+
+
+def _told(words: list[str], found: list[re.Match[str]], text: str, i: int,
+          blocked_word: list[bool]) -> bool:
+    """Whether word ``i`` is in the clause a verb of :func:`told_words` governs: such a verb
+    outside a quotation comes before it with no break (:data:`_BREAK`) between ("says Obama is
+    flouting the process", "asserted that his rival is a puppet of corporations and
+    elites")."""
+    speech = told_words()
+    for k in range(i - 1, -1, -1):
+        if _BREAK.search(text, found[k].end(), found[i].start()):
+            return False
+        if words[k] in speech and not blocked_word[k]:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -296,12 +353,14 @@ _CLOSING = re.compile(r"\s*[.!?\"”’)]*\s*$")
 
 def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
     """Whether word ``i`` (one of :func:`verb_only`'s, ending at ``end``) is a verb: after a
-    subject pronoun, "to" or an auxiliary, or at the end of its sentence but not after a
-    determiner or a possessive."""
+    subject pronoun, "to" or an auxiliary, or, in a form ending in "s", at the end of its
+    sentence but not after a determiner or a possessive ("as Obama's campaign claims.")."""
     _, before, determiners = verb_only()
     if i and words[i - 1] in before:
         return True
-    return bool(_CLOSING.fullmatch(text, end)) and not (
+    # a bare form ending the sentence is a noun unless a subject or "to" comes before it
+    # ("to stop Trump's $10 million arbitration claim.")
+    return bool(_CLOSING.fullmatch(text, end)) and words[i].endswith("s") and not (
         i and (words[i - 1] in determiners or words[i - 1].endswith("'s")))
 
 
@@ -373,6 +432,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     out: list[tuple[int, int, str, str | None, str]] = []
     last_cue = -9
     speaker: tuple[int, int] | None = None  # (after, before), once asked for
+    blocked_word: list[bool] | None = None  # whether each word is quoted, once asked for
     free = 0  # the first word not yet part of a match
     for i in [k for k, w in enumerate(words) if w in keys]:
         if i < free:
@@ -393,14 +453,28 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
+        if entry.kind != "hedge" and _charged(words, found, text, i):
+            free = i + n  # "accused Obama of bungling": the accuser's word
+            continue
+        if entry.kind != "hedge":
+            if blocked_word is None:
+                blocked_word = [any(s < m.end() and m.start() < e for s, e in blocked)
+                                for m in found]
+            if _told(words, found, text, i, blocked_word):
+                free = i + n  # "says Obama is flouting the process": the speaker's word
+                continue
         if entry.kind in ("evaluative", "label"):
             # "called him a racist", "cast him as reckless": the speaker's word
-            if i - last_cue <= CUE_WORDS or _cast(words, i):
+            if i - last_cue <= CUE_WORDS or _cast(words, i) or (
+                    i - last_cue <= CUE_CLAUSE_WORDS
+                    and not _BREAK.search(text, found[last_cue].end(), start)):
                 free = i + n
                 continue
             if speaker is None:
-                speaker = _speaker_words(words, [
-                    any(s < m.end() and m.start() < e for s, e in blocked) for m in found])
+                if blocked_word is None:
+                    blocked_word = [any(s < m.end() and m.start() < e for s, e in blocked)
+                                    for m in found]
+                speaker = _speaker_words(words, blocked_word)
             if i > speaker[0] or i < speaker[1]:
                 free = i + n
                 continue
