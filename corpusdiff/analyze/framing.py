@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -169,20 +169,26 @@ def charge_verbs() -> dict[str, str]:
 #: characters that end the words a verb governs: a word after one of them is the outlet's
 #: again ("Sanders said of the front-runner, before taking aim at ..."), and the end of a
 #: sentence the splitter left joined ("Trump said.Trump claimed"; not "Mr. Trump")
-_BREAK = re.compile(r"[,;:—–(\[]|\s-\s|--|(?<!\b[A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)"
-                    r"(?<!Rep)(?<!Gov)(?<!St)(?<!Jr)[.!?][\"”’]?\s*[\"“]?[A-Z]")
+_BREAK = re.compile(r"[,;:—–(\[]|\s-\s|--|[.!?](?<!\b[A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)"
+                    r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!St.)(?<!Jr.)[\"”’]?\s*[\"“]?[A-Z]")
 
 
-def _charged(words: list[str], found: list[re.Match[str]], text: str, i: int) -> bool:
+def _clauses(text: str, found: list[re.Match[str]]) -> list[int]:
+    """The clause of each word: how many breaks (:data:`_BREAK`) come before it."""
+    cuts = [m.start() for m in _BREAK.finditer(text)]
+    return [bisect_right(cuts, m.start()) for m in found] if cuts else [0] * len(found)
+
+
+def _charged(words: list[str], clause: list[int], i: int) -> bool:
     """Whether word ``i`` comes within :data:`CUE_WORDS` words after the preposition of a verb
-    of :func:`charge_verbs` (within :data:`CAST_WORDS` words after it), with no break
-    (:data:`_BREAK`) between: the charge is the subject's ("accused Obama of bungling the
-    rehabilitation", "applauded him for defying the establishment")."""
+    of :func:`charge_verbs` (within :data:`CAST_WORDS` words after it), in the same clause
+    (``clause``: :func:`_clauses`): the charge is the subject's ("accused Obama of bungling
+    the rehabilitation", "applauded him for defying the establishment")."""
     charges = charge_verbs()
     for j in range(i - 1, max(-1, i - 1 - CUE_WORDS), -1):
         if words[j] not in ("for", "of"):
             continue
-        if _BREAK.search(text, found[j].end(), found[i].start()):
+        if clause[j] != clause[i]:
             return False
         if any(charges.get(w) == words[j] for w in words[max(0, j - CAST_WORDS):j]):
             return True
@@ -197,19 +203,12 @@ def told_words() -> frozenset[str]:
                                       for form in _inflections(row[0].strip().lower()))
 
 
-def _told(words: list[str], found: list[re.Match[str]], text: str, i: int,
-          blocked_word: list[bool]) -> bool:
-    """Whether word ``i`` is in the clause a verb of :func:`told_words` governs: such a verb
-    outside a quotation comes before it with no break (:data:`_BREAK`) between ("says Obama is
-    flouting the process", "asserted that his rival is a puppet of corporations and
-    elites")."""
-    speech = told_words()
-    for k in range(i - 1, -1, -1):
-        if _BREAK.search(text, found[k].end(), found[i].start()):
-            return False
-        if words[k] in speech and not blocked_word[k]:
-            return True
-    return False
+def _told(said: list[int], clause: list[int], i: int) -> bool:
+    """Whether word ``i`` is in the clause (``clause``: :func:`_clauses`) a verb of
+    :func:`told_words` outside a quotation governs (``said``: the positions of those verbs):
+    the verb comes before it with no break between ("says Obama is flouting the process",
+    "asserted that his rival is a puppet of corporations and elites")."""
+    return any(k < i and clause[k] == clause[i] for k in said)
 
 
 @lru_cache(maxsize=1)
@@ -404,13 +403,13 @@ def _in_a_name(found: list[re.Match[str]], text: str, i: int) -> bool:
                for m in found[max(0, i - NAME_WINDOW):i + 1 + NAME_WINDOW])
 
 
-def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
+def _speaker_words(words: list[str], quoted: Callable[[int], bool]) -> tuple[int, int]:
     """The words a plain verb of saying makes the speaker's: those after the first such verb
     outside a quotation, and those before one among the sentence's last :data:`TAIL_WORDS`
     words, as (after, before): word ``i`` is the speaker's when ``i > after`` or
     ``i < before``."""
     speech = speech_words()
-    said = [k for k, w in enumerate(words) if w in speech and not blocked_word[k]]
+    said = [k for k, w in enumerate(words) if w in speech and not quoted(k)]
     if not said:
         return len(words), -1
     tail = [k for k in said if k >= len(words) - TAIL_WORDS]
@@ -432,7 +431,11 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     out: list[tuple[int, int, str, str | None, str]] = []
     last_cue = -9
     speaker: tuple[int, int] | None = None  # (after, before), once asked for
-    blocked_word: list[bool] | None = None  # whether each word is quoted, once asked for
+    clause: list[int] | None = None  # :func:`_clauses`, once asked for
+    said: list[int] = []  # the unquoted verbs of told_words(), with ``clause``
+
+    def quoted(k: int) -> bool:
+        return any(s < found[k].end() and found[k].start() < e for s, e in blocked)
     free = 0  # the first word not yet part of a match
     for i in [k for k, w in enumerate(words) if w in keys]:
         if i < free:
@@ -453,28 +456,24 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
-        if entry.kind != "hedge" and _charged(words, found, text, i):
-            free = i + n  # "accused Obama of bungling": the accuser's word
-            continue
         if entry.kind != "hedge":
-            if blocked_word is None:
-                blocked_word = [any(s < m.end() and m.start() < e for s, e in blocked)
-                                for m in found]
-            if _told(words, found, text, i, blocked_word):
-                free = i + n  # "says Obama is flouting the process": the speaker's word
+            if clause is None:
+                clause = _clauses(text, found)
+                told = told_words()
+                said = [k for k, w in enumerate(words) if w in told and not quoted(k)]
+            # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
+            # and the speaker's words
+            if _charged(words, clause, i) or _told(said, clause, i):
+                free = i + n
                 continue
         if entry.kind in ("evaluative", "label"):
             # "called him a racist", "cast him as reckless": the speaker's word
             if i - last_cue <= CUE_WORDS or _cast(words, i) or (
-                    i - last_cue <= CUE_CLAUSE_WORDS
-                    and not _BREAK.search(text, found[last_cue].end(), start)):
+                    i - last_cue <= CUE_CLAUSE_WORDS and clause[last_cue] == clause[i]):
                 free = i + n
                 continue
             if speaker is None:
-                if blocked_word is None:
-                    blocked_word = [any(s < m.end() and m.start() < e for s, e in blocked)
-                                    for m in found]
-                speaker = _speaker_words(words, blocked_word)
+                speaker = _speaker_words(words, quoted)
             if i > speaker[0] or i < speaker[1]:
                 free = i + n
                 continue
