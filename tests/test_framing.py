@@ -414,3 +414,76 @@ def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["sharply", "sweeping"]
     assert rows["sentence"].to_list() == [6, 6]
+
+
+def test_a_charge_for_or_of_something_is_the_subjects(tmp_path: Path) -> None:
+    # real lines of 300 real articles: what one accuses, attacks or praises someone for is
+    # that one's word; after a comma the outlet speaks again
+    table = corpus(tmp_path, {
+        "a": "Campaign\nMr. Romney accused Obama of bungling the rehabilitation. "
+             "She applauded him for defying the establishment. "
+             "Glenn Beck Blasts Drudge for Mocking His Fast. "
+             "The group attacked the plan for weeks, a fierce campaign. "
+             "Trump bungled the rehabilitation.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["Blasts", "fierce", "bungled"]
+    assert rows["sentence"].to_list() == [3, 4, 5]
+
+
+def test_words_in_the_clause_of_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:
+    # real lines of 300 real articles: the verb of saying's clause runs to the next comma,
+    # dash or sentence (one the splitter left joined too); hedges stay the outlet's
+    table = corpus(tmp_path, {
+        "a": "Campaign\nHe is comparing the actions to Obama's order and says Obama is flouting "
+             "the proper constitutional process for lawmaking. "
+             "Homeland Security Secretary Jeh Johnson says hackers are taking aim at state "
+             "election officials. "
+             "He asserted that his rival is a puppet of corporations and elites. "
+             "The Turkish government claims Gulen runs a network trying to overthrow the regime. "
+             "Asked if he was ever bullied, the candidate said he was not. "
+             "Sanders said of the front-runner, before taking aim at the billionaire class. "
+             "Trump said.Trump claimed that he learned this from business people. "
+             "Clinton claimed that she had turned over the emails she reportedly deleted.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["asserted", "taking aim", "claimed", "claimed",
+                                      "reportedly"]
+    assert rows["sentence"].to_list() == [3, 6, 7, 8, 8]
+
+
+def test_a_cue_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
+    # real lines of 300 real articles
+    table = corpus(tmp_path, {
+        "a": "Campaign\nThe Clinton campaign pushed back against the attack on her "
+             "qualifications, calling it the mark of a desperate candidate. "
+             "Politifact traced the story to a website called Real News Right Now, which posts "
+             "fake news stories.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["fake news"]
+
+
+def test_set_phrases_and_plain_senses_found_on_real_articles_are_not_flagged(
+        tmp_path: Path) -> None:
+    # real lines of 300 real articles; the last two keep their flags
+    table = corpus(tmp_path, {
+        "a": "Campaign\nThe audience booed loudly. "
+             "Sanders delegates have loudly booed the mention of Hillary Clinton. "
+             "He was loudly and repeatedly booed on stage. "
+             "Five candidates fought for the bragging rights that could come with them. "
+             "Osama bin Laden declared war on the United States. "
+             "The Pentagon has prosecuted the war on terrorism for years. "
+             "Israel has had problems with hostile groups using tunnels. "
+             "Clinton claimed victory in a tweet. "
+             "She declined to claim outright victory on Monday. "
+             "Nunberg filed a petition to stop Trump's $10 million arbitration claim. "
+             "The crowd grew hostile as Trump was bragging about the wall. "
+             "The count was rigged, as they claim.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["hostile", "bragging", "claim"]
+    assert rows["sentence"].to_list() == [11, 11, 12]
