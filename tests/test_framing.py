@@ -487,3 +487,38 @@ def test_set_phrases_and_plain_senses_found_on_real_articles_are_not_flagged(
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["hostile", "bragging", "claim"]
     assert rows["sentence"].to_list() == [11, 11, 12]
+
+
+def test_a_clause_of_saying_goes_on_past_an_aside_and_another_that(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "- and that" and an aside between dashes keep the
+    # speaker's clause; a conjunction after the aside opens the outlet's own
+    table = corpus(tmp_path, {
+        "a": "Campaign\nShe said that the missives stopped, but that Mr. LeVota - who denied any "
+             "wrongdoing when he stepped down - shunned her in the office afterward. "
+             "Kamin said that the campaign was looking at provisions, and that her proposals "
+             "did not purport to cover every loophole. "
+             "Investigators have no evidence to suggest that Lazar accessed the address - "
+             "despite his claim that he had done so - though he admitted as part of his plea "
+             "that he hacked accounts.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["admitted"]
+    assert rows["sentence"].to_list() == [3]
+
+
+def test_idioms_of_plain_sense_are_not_flagged(tmp_path: Path) -> None:
+    # real lines of 300 real articles; the last keeps its flag
+    table = corpus(tmp_path, {
+        "a": "Court pick\nThe pick might still fly with the aid of a lame duck. "
+             "Sanders ducked down for selfies at the cafe. "
+             "Demand for metallurgical coal has roared back in recent months. "
+             "The amendment was within hailing distance of becoming law. "
+             "In the spin room after the debate, aides were complimentary. "
+             "The attack would snap voters out of a dalliance with outsiders. "
+             "He ducked questions about his record.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["ducked"]
+    assert rows["sentence"].to_list() == [7]

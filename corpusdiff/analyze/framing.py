@@ -173,10 +173,43 @@ _BREAK = re.compile(r"[,;:—–(\[]|\s-\s|--|[.!?](?<!\b[A-Z].)(?<!Mr.)(?<!Mrs.
                     r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!St.)(?<!Jr.)[\"”’]?\s*[\"“]?[A-Z]")
 
 
+#: what after a break carries the clause before it on: another "that" clause of the same verb
+#: ("said the upside would outweigh any baggage - and that Mr. Trump might plan to exploit")
+_GOES_ON = re.compile(r"\s*(?:and|but|or)\s+that\b")
+#: breaks that open or close an aside ("Mr. LeVota - who denied any wrongdoing - shunned her")
+_DASHES = frozenset(("-", "--", "—", "–"))
+#: what after an aside starts a clause of its own ("- despite his claim - though he admitted")
+_OPENS = re.compile(r"\s*(?:though|although|but|and|or|yet|so|while|whereas|as|when|because)\b")
+
+
 def _clauses(text: str, found: list[re.Match[str]]) -> list[int]:
-    """The clause of each word: how many breaks (:data:`_BREAK`) come before it."""
-    cuts = [m.start() for m in _BREAK.finditer(text)]
-    return [bisect_right(cuts, m.start()) for m in found] if cuts else [0] * len(found)
+    """The clause of each word, a number that changes at each break (:data:`_BREAK`) but one
+    that carries the clause on (:data:`_GOES_ON`); after the second of two dashes, the clause
+    before the first goes on unless a conjunction opens another (:data:`_OPENS`)."""
+    cuts = list(_BREAK.finditer(text))
+    if not cuts:
+        return [0] * len(found)
+    starts: list[int] = []  # where each clause starts, and its number
+    numbers: list[int] = []
+    current, made, aside = 0, 0, None
+    for m in cuts:
+        if _GOES_ON.match(text, m.end()):
+            continue
+        made += 1
+        if m.group().strip() in _DASHES:
+            if aside is None:
+                aside, current = current, made
+            else:
+                aside, current = None, made if _OPENS.match(text, m.end()) else aside
+        else:
+            current = made
+        starts.append(m.start())
+        numbers.append(current)
+    out = []
+    for w in found:
+        k = bisect_right(starts, w.start())
+        out.append(numbers[k - 1] if k else 0)
+    return out
 
 
 def _charged(words: list[str], clause: list[int], i: int) -> bool:
