@@ -516,9 +516,24 @@ def test_idioms_of_plain_sense_are_not_flagged(tmp_path: Path) -> None:
              "The amendment was within hailing distance of becoming law. "
              "In the spin room after the debate, aides were complimentary. "
              "The attack would snap voters out of a dalliance with outsiders. "
+             "Russia carried out a massive snap military maneuver of 80,000 troops. "
+             "Ms. LaBelle got a huge roar from the crowd. "
              "He ducked questions about his record.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["ducked"]
-    assert rows["sentence"].to_list() == [7]
+    assert rows["sentence"].to_list() == [9]
+
+
+def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
+    # a real line of 300 real articles; after a comma the outlet speaks again
+    table = corpus(tmp_path, {
+        "a": "Campaign\nIt has been common for news accounts to portray Donald Trump's candidacy "
+             "as a “working-class” rebellion against Republican elites. "
+             "Critics cast the bill as a tax on families, which wealthy elites reject.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["elites"]
+    assert rows["sentence"].to_list() == [2]

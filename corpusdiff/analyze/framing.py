@@ -149,13 +149,16 @@ def cast_verbs() -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in _data("framing_cast.tsv"))
 
 
-def _cast(words: list[str], i: int) -> bool:
-    """Whether word ``i`` comes within :data:`CUE_WORDS` words after an "as" that follows a
-    verb of :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
-    dismissive")."""
+def _cast(words: list[str], i: int, clause: list[int]) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words (or :data:`CUE_CLAUSE_WORDS` in
+    the same clause, ``clause``: :func:`_clauses`) after an "as" that follows a verb of
+    :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
+    dismissive", "portray Donald Trump's candidacy as a “working-class” rebellion against
+    Republican elites")."""
     verbs = cast_verbs()
     return any(words[j] == "as" and not verbs.isdisjoint(words[max(0, j - CAST_WORDS):j])
-               for j in range(max(0, i - CUE_WORDS), i))
+               and (i - j <= CUE_WORDS or clause[j] == clause[i])
+               for j in range(max(0, i - CUE_CLAUSE_WORDS), i))
 
 
 @lru_cache(maxsize=1)
@@ -501,7 +504,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                 continue
         if entry.kind in ("evaluative", "label"):
             # "called him a racist", "cast him as reckless": the speaker's word
-            if i - last_cue <= CUE_WORDS or _cast(words, i) or (
+            if i - last_cue <= CUE_WORDS or _cast(words, i, clause) or (
                     i - last_cue <= CUE_CLAUSE_WORDS and clause[last_cue] == clause[i]):
                 free = i + n
                 continue
