@@ -502,7 +502,9 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
             if clause is None:
                 clause = _clauses(text, found)
                 told = told_words()
-                said = [k for k, w in enumerate(words) if w in told and not quoted(k)]
+                # "to find a way to acknowledge that ...": no one has said it yet
+                said = [k for k, w in enumerate(words)
+                        if w in told and not quoted(k) and (not k or words[k - 1] != "to")]
             # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
             # and the speaker's words
             if _charged(words, clause, i) or _told(said, clause, i):
