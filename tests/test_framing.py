@@ -540,3 +540,19 @@ def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["elites"]
     assert rows["sentence"].to_list() == [2]
+
+
+def test_a_target_is_named_as_its_attacker_names_it(tmp_path: Path) -> None:
+    # real lines of 300 real articles: a label just after a verb of attack is the attacker's
+    table = corpus(tmp_path, {
+        "a": "Campaign\nTrump has been the most aggressive in denouncing the mainstream media, "
+             "the erstwhile arbiter of fact. "
+             "Cruz seeks to energize the party's grass roots with sharp attacks on Washington "
+             "elites. "
+             "Republican assails elites as he accepts party nomination. "
+             "The mainstream media ignored the story on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["aggressive", "assails", "mainstream media"]
+    assert rows["sentence"].to_list() == [1, 3, 4]

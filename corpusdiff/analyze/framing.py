@@ -236,6 +236,15 @@ def _charged(words: list[str], clause: list[int], i: int) -> bool:
     return False
 
 
+def _targeted(words: list[str], clause: list[int], i: int) -> bool:
+    """Whether word ``i`` (a label) comes within :data:`CAST_WORDS` words after a verb of
+    :func:`charge_verbs` in its clause: the target is named as its attacker names it
+    ("denouncing the mainstream media", "sharp attacks on Washington elites")."""
+    charges = charge_verbs()
+    return any(words[k] in charges and clause[k] == clause[i]
+               for k in range(max(0, i - CAST_WORDS), i))
+
+
 @lru_cache(maxsize=1)
 def told_words() -> frozenset[str]:
     """Verbs of saying, asking and thinking whose clause is the speaker's, in every form
@@ -507,7 +516,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                         if w in told and not quoted(k) and (not k or words[k - 1] != "to")]
             # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
             # and the speaker's words
-            if _charged(words, clause, i) or _told(said, clause, i):
+            if _charged(words, clause, i) or _told(said, clause, i) or (
+                    entry.kind == "label" and _targeted(words, clause, i)):
                 free = i + n
                 continue
         if entry.kind in ("evaluative", "label"):
