@@ -521,12 +521,13 @@ def test_idioms_of_plain_sense_are_not_flagged(tmp_path: Path) -> None:
              "The attack would snap voters out of a dalliance with outsiders. "
              "Russia carried out a massive snap military maneuver of 80,000 troops. "
              "Ms. LaBelle got a huge roar from the crowd. "
+             "Most of the other candidates were forced on the defensive about their chances. "
              "He ducked questions about his record.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["ducked"]
-    assert rows["sentence"].to_list() == [9]
+    assert rows["sentence"].to_list() == [10]
 
 
 def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
