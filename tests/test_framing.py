@@ -522,12 +522,13 @@ def test_idioms_of_plain_sense_are_not_flagged(tmp_path: Path) -> None:
              "Russia carried out a massive snap military maneuver of 80,000 troops. "
              "Ms. LaBelle got a huge roar from the crowd. "
              "Most of the other candidates were forced on the defensive about their chances. "
+             "I learned how they organize themselves into gangs, how they rip people off. "
              "He ducked questions about his record.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["ducked"]
-    assert rows["sentence"].to_list() == [10]
+    assert rows["sentence"].to_list() == [11]
 
 
 def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
