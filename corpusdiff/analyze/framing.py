@@ -20,8 +20,9 @@ else's: evaluative words and labels after a cue or a cast ("called it a stunt", 
 House as dismissive") or in a sentence told with a plain verb of saying ("Rubio said that
 aggressive nations"), and any loaded word but a hedge in the clause of a verb of saying or
 asking ("says Obama is flouting the process", framing_told.tsv) or in a charge ("accused Obama
-of bungling", "attacked Mr. Trump for caving", framing_charge.tsv). A clause ends at a comma,
-colon, dash or sentence end, goes on after ", and that" and past an aside between dashes.
+of bungling", "attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target
+of such a verb ("denouncing the mainstream media"). A clause ends at a comma, colon, dash or
+sentence end, goes on after ", and that" and past an aside between dashes.
 
 The comparative signal works where no table reaches: inside an alignment group, a word that
 another outlet's version of the same statement replaces with a neutral reporting verb
@@ -472,8 +473,9 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     ``text``, skipping words that overlap a ``blocked`` span. Evaluative words and labels are
     left out where they are someone else's: just after a cue ("called it a stunt") or a verb
     that casts someone as something (:func:`_cast`), or told with a plain verb of saying
-    (:func:`_speaker_words`); so are loaded verbs too in a charge (:func:`_charged`) or the
-    clause of a verb of saying (:func:`_told`)."""
+    (:func:`_speaker_words`) or named as the target of an attack (:func:`_targeted`); so are
+    loaded verbs too in a charge (:func:`_charged`) or the clause of a verb of saying
+    (:func:`_told`)."""
     found = list(_WORD.finditer(text))
     words = [m.group().lower() for m in found]
     if "’" in text:
