@@ -4,6 +4,11 @@
     .venv/bin/python bench/framing_quality.py -v           # ... and the spans missed
     .venv/bin/python bench/framing_quality.py --sample 50  # 50 random flags in their sentences
     .venv/bin/python bench/framing_quality.py --sample 50 --blind  # ... without kind or rule
+    .venv/bin/python bench/framing_quality.py --folder ../shared/dev/scale_polnear --sample 50
+        # 50 random flags of another folder's articles, compared as one corpus (no gold)
+    .venv/bin/python bench/framing_quality.py --folder ../shared/dev/scale_polnear --list
+        # every flag of that folder in its sentence, one a line (diff two runs: flags removed;
+        # without --folder, basil_framing's)
     .venv/bin/python bench/framing_quality.py --scale      # time of framing() on 300 articles
     .venv/bin/python bench/framing_quality.py --scale --cold   # ... as the first call of a run
 
@@ -62,6 +67,13 @@ def story(folder: Path) -> dict[str, object]:
             "flagged_words": flagged_words, "sentences": comparison.sentences}
 
 
+def unscored(folder: Path) -> dict[str, object]:
+    """Flags and texts of a folder's articles compared as one corpus, without gold."""
+    comparison = compare([folder])
+    texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
+    return {"flags": comparison.framing, "texts": texts, "sentences": comparison.sentences}
+
+
 def report(name: str, results: list[dict[str, object]], verbose: bool) -> None:
     found = sum(len(r["found"]) for r in results)  # type: ignore[arg-type]
     total = found + sum(len(r["missed"]) for r in results)  # type: ignore[arg-type]
@@ -77,19 +89,21 @@ def report(name: str, results: list[dict[str, object]], verbose: bool) -> None:
                 print(f"  missed {outlet}: {span}")
 
 
-def sample(results: list[dict[str, object]], n: int, seed: int, blind: bool = False) -> None:
-    """``n`` random flags, each in its whole sentence with the flagged words in [[ ]] (and the
-    sentence before it when the flag is in the sentence's first words). Unless ``blind``, each
-    also shows its kind, polarity and source and the other outlets' words for the same place;
-    blind, only the article and the sentence, so a reader judges the words without the rule."""
+def sample(results: list[dict[str, object]], n: int, seed: int | None,
+           blind: bool = False) -> None:
+    """``n`` random flags (every flag in article order, one a line, when ``seed`` is None),
+    each in its whole sentence with the flagged words in [[ ]] (and the sentence before it when
+    the flag is in the sentence's first words). Unless ``blind``, each also shows its kind,
+    polarity and source and the other outlets' words for the same place; blind, only the
+    article and the sentence, so a reader judges the words without the rule."""
     rows = []
     for r in results:
         sentences = r["sentences"].select("article", "index", "start", "end")  # type: ignore[union-attr]
         bounds = {(a, i): (s, e) for a, i, s, e in sentences.iter_rows()}
         for f in r["flags"].iter_rows(named=True):  # type: ignore[union-attr]
             rows.append((r["texts"], bounds, f))
-    for k, (texts, bounds, f) in enumerate(random.Random(seed).sample(rows, min(n, len(rows))),
-                                           1):
+    picked = rows if seed is None else random.Random(seed).sample(rows, min(n, len(rows)))
+    for k, (texts, bounds, f) in enumerate(picked, 1):
         text = texts[f["article"]]
         s0, s1 = bounds[(f["article"], f["sentence"])]
         before = ""
@@ -99,12 +113,12 @@ def sample(results: list[dict[str, object]], n: int, seed: int, blind: bool = Fa
         left = " ".join(text[s0:f["start"]].split())
         right = " ".join(text[f["end"]:s1].split())
         line = f"{before}{left} [[{f['text']}]] {right}".replace(" [[", " [[" if left else "[[")
-        head = f"{k:3}. {f['article']}"
+        head = f"{k:3}. {f['article']}" if seed is not None else f"{f['article']}\t{f['text']}"
         if not blind:
             others = "; ".join(f"{c['article']}: {c['text']!r}" for c in f["counterparts"])
             head += f" [{f['kind']}/{f['polarity'] or '-'}/{f['source']}]"
             line += f"  (others: {others})" if others else ""
-        print(f"{head}\n     {line.strip()}")
+        print(f"{head}\n     {line.strip()}" if seed is not None else f"{head}\t{line.strip()}")
 
 
 def scale() -> None:
@@ -168,10 +182,25 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true",
                         help="with --scale: framing() as the first call of fresh processes")
     parser.add_argument("--runs", type=int, default=5, help="fresh processes for --cold")
+    parser.add_argument("--folder", type=Path,
+                        help="sample or list the flags of this folder's articles (no gold)")
+    parser.add_argument("--list", action="store_true",
+                        help="every flag (of --folder or basil_framing), tab-separated: "
+                             "article, words, line")
     parser.add_argument("--cold-one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_one:
         cold_one()
+        return
+    if args.folder:
+        if not args.folder.is_dir():
+            print(f"skipped: {args.folder} is absent", file=sys.stderr)
+            return
+        found = [unscored(args.folder)]
+        if args.list:
+            sample(found, 0, None, blind=True)
+        else:
+            sample(found, args.sample or 50, args.seed, args.blind)
         return
     root = DEV / "basil_framing"
     if not root.is_dir():
@@ -188,6 +217,9 @@ def main() -> None:
         return
     stories = sorted(p for p in root.iterdir() if p.is_dir())
     results = [story(p) for p in stories]
+    if args.list:
+        sample(results, 0, None, blind=True)
+        return
     if args.sample:
         sample(results, args.sample, args.seed, args.blind)
         return

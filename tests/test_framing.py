@@ -414,3 +414,148 @@ def test_plain_senses_of_table_words_are_not_flagged(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["sharply", "sweeping"]
     assert rows["sentence"].to_list() == [6, 6]
+
+
+def test_a_charge_for_or_of_something_is_the_subjects(tmp_path: Path) -> None:
+    # real lines of 300 real articles: what one accuses, attacks or praises someone for is
+    # that one's word; after a comma the outlet speaks again
+    table = corpus(tmp_path, {
+        "a": "Campaign\nMr. Romney accused Obama of bungling the rehabilitation. "
+             "She applauded him for defying the establishment. "
+             "Glenn Beck Blasts Drudge for Mocking His Fast. "
+             "The group attacked the plan for weeks, a fierce campaign. "
+             "Trump bungled the rehabilitation.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["Blasts", "fierce", "bungled"]
+    assert rows["sentence"].to_list() == [3, 4, 5]
+
+
+def test_words_in_the_clause_of_a_verb_of_saying_are_the_speakers(tmp_path: Path) -> None:
+    # real lines of 300 real articles: the verb of saying's clause runs to the next comma,
+    # dash or sentence (one the splitter left joined too); hedges stay the outlet's, and so
+    # does the clause of a verb of saying no one has used yet ("to acknowledge that")
+    table = corpus(tmp_path, {
+        "a": "Campaign\nHe is comparing the actions to Obama's order and says Obama is flouting "
+             "the proper constitutional process for lawmaking. "
+             "Homeland Security Secretary Jeh Johnson says hackers are taking aim at state "
+             "election officials. "
+             "He asserted that his rival is a puppet of corporations and elites. "
+             "But he insists that it must be part of a strategy that focuses on other radical "
+             "Salafist Muslim groups. "
+             "Asked if he was ever bullied, the candidate said he was not. "
+             "Sanders said of the front-runner, before taking aim at the billionaire class. "
+             "Trump said.Trump claimed that he learned this from business people. "
+             "Clinton claimed that she had turned over the emails she reportedly deleted. "
+             "His challenge is to find a way to acknowledge that the divides have grown deeper "
+             "and more acrimonious.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["asserted", "insists", "taking aim", "claimed",
+                                      "claimed", "reportedly", "acrimonious"]
+    assert rows["sentence"].to_list() == [3, 4, 6, 7, 8, 8, 9]
+
+
+def test_a_cue_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
+    # real lines of 300 real articles
+    table = corpus(tmp_path, {
+        "a": "Campaign\nThe Clinton campaign pushed back against the attack on her "
+             "qualifications, calling it the mark of a desperate candidate. "
+             "Politifact traced the story to a website called Real News Right Now, which posts "
+             "fake news stories.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    assert flagged(table, "a") == ["fake news"]
+
+
+def test_set_phrases_and_plain_senses_found_on_real_articles_are_not_flagged(
+        tmp_path: Path) -> None:
+    # real lines of 300 real articles; the last two keep their flags
+    table = corpus(tmp_path, {
+        "a": "Campaign\nThe audience booed loudly. "
+             "Sanders delegates have loudly booed the mention of Hillary Clinton. "
+             "He was loudly and repeatedly booed on stage. "
+             "Five candidates fought for the bragging rights that could come with them. "
+             "Osama bin Laden declared war on the United States. "
+             "The Pentagon has prosecuted the war on terrorism for years. "
+             "Israel has had problems with hostile groups using tunnels. "
+             "Clinton claimed victory in a tweet. "
+             "She declined to claim outright victory on Monday. "
+             "Nunberg filed a petition to stop Trump's $10 million arbitration claim. "
+             "The crowd grew hostile as Trump was bragging about the wall. "
+             "The count was rigged, as they claim.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["hostile", "bragging", "claim"]
+    assert rows["sentence"].to_list() == [11, 11, 12]
+
+
+def test_a_clause_of_saying_goes_on_past_an_aside_and_another_that(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "- and that" and an aside between dashes keep the
+    # speaker's clause; a conjunction after the aside opens the outlet's own
+    table = corpus(tmp_path, {
+        "a": "Campaign\nShe said that the missives stopped, but that Mr. LeVota - who denied any "
+             "wrongdoing when he stepped down - shunned her in the office afterward. "
+             "Kamin said that the campaign was looking at provisions, and that her proposals "
+             "did not purport to cover every loophole. "
+             "Investigators have no evidence to suggest that Lazar accessed the address - "
+             "despite his claim that he had done so - though he admitted as part of his plea "
+             "that he hacked accounts.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["admitted"]
+    assert rows["sentence"].to_list() == [3]
+
+
+def test_idioms_of_plain_sense_are_not_flagged(tmp_path: Path) -> None:
+    # real lines of 300 real articles; the last keeps its flag
+    table = corpus(tmp_path, {
+        "a": "Court pick\nThe pick might still fly with the aid of a lame duck. "
+             "Sanders ducked down for selfies at the cafe. "
+             "Demand for metallurgical coal has roared back in recent months. "
+             "The amendment was within hailing distance of becoming law. "
+             "In the spin room after the debate, aides were complimentary. "
+             "The attack would snap voters out of a dalliance with outsiders. "
+             "Russia carried out a massive snap military maneuver of 80,000 troops. "
+             "Ms. LaBelle got a huge roar from the crowd. "
+             "Most of the other candidates were forced on the defensive about their chances. "
+             "I learned how they organize themselves into gangs, how they rip people off. "
+             "He ducked questions about his record.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["ducked"]
+    assert rows["sentence"].to_list() == [11]
+
+
+def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
+    # a real line of 300 real articles; after a comma the outlet speaks again
+    table = corpus(tmp_path, {
+        "a": "Campaign\nIt has been common for news accounts to portray Donald Trump's candidacy "
+             "as a “working-class” rebellion against Republican elites. "
+             "Critics cast the bill as a tax on families, which wealthy elites reject.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["elites"]
+    assert rows["sentence"].to_list() == [2]
+
+
+def test_a_target_is_named_as_its_attacker_names_it(tmp_path: Path) -> None:
+    # real lines of 300 real articles: a label just after a verb of attack is the attacker's
+    table = corpus(tmp_path, {
+        "a": "Campaign\nTrump has been the most aggressive in denouncing the mainstream media, "
+             "the erstwhile arbiter of fact. "
+             "Cruz seeks to energize the party's grass roots with sharp attacks on Washington "
+             "elites. "
+             "Republican assails elites as he accepts party nomination. "
+             "The mainstream media ignored the story on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["aggressive", "assails", "mainstream media"]
+    assert rows["sentence"].to_list() == [1, 3, 4]

@@ -15,8 +15,14 @@ Words for plain sourcing and reporting ("reportedly", "alleged", "vowed", "prais
 listed: a careful reader finds no slant in them (bench/framing_quality.py --sample).
 
 Only the outlet's own voice counts: words inside quotations and scare quotes (the quotes table's
-spans) and boilerplate sentences are skipped, and so are evaluative words and labels the outlet
-tells as someone else's ("called it a stunt", "Rubio said that aggressive nations").
+spans) and boilerplate sentences are skipped, and so are the words the outlet tells as someone
+else's: evaluative words and labels after a cue or a cast ("called it a stunt", "paint the White
+House as dismissive") or in a sentence told with a plain verb of saying ("Rubio said that
+aggressive nations"), and any loaded word but a hedge in the clause of a verb of saying or
+asking ("says Obama is flouting the process", framing_told.tsv) or in a charge ("accused Obama
+of bungling", "attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target
+of such a verb ("denouncing the mainstream media"). A clause ends at a comma, colon, dash or
+sentence end, goes on after ", and that" and past an aside between dashes.
 
 The comparative signal works where no table reaches: inside an alignment group, a word that
 another outlet's version of the same statement replaces with a neutral reporting verb
@@ -32,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -62,6 +68,9 @@ SLOT_WORDS = 4
 
 #: a word this close after a cue ("called", "described") is the speaker's characterisation
 CUE_WORDS = 5
+#: ... and so is one up to this far after it in the same clause ("calling it the mark of a
+#: desperate candidate")
+CUE_CLAUSE_WORDS = 8
 #: ... and an "as" this close after a verb of :func:`cast_verbs` ("castigated the bill as ...")
 CAST_WORDS = 4
 #: the endings of adjectives and adverbs of quality: VADER's words are compared only in these
@@ -146,13 +155,111 @@ def cast_verbs() -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in _data("framing_cast.tsv"))
 
 
-def _cast(words: list[str], i: int) -> bool:
-    """Whether word ``i`` comes within :data:`CUE_WORDS` words after an "as" that follows a
-    verb of :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
-    dismissive")."""
+def _cast(words: list[str], i: int, clause: list[int]) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words (or :data:`CUE_CLAUSE_WORDS` in
+    the same clause, ``clause``: :func:`_clauses`) after an "as" that follows a verb of
+    :func:`cast_verbs` within :data:`CAST_WORDS` words ("paint the White House as
+    dismissive", "portray Donald Trump's candidacy as a “working-class” rebellion against
+    Republican elites")."""
     verbs = cast_verbs()
     return any(words[j] == "as" and not verbs.isdisjoint(words[max(0, j - CAST_WORDS):j])
-               for j in range(max(0, i - CUE_WORDS), i))
+               and (i - j <= CUE_WORDS or clause[j] == clause[i])
+               for j in range(max(0, i - CUE_CLAUSE_WORDS), i))
+
+
+@lru_cache(maxsize=1)
+def charge_verbs() -> dict[str, str]:
+    """Verbs that judge someone "for" or "of" something, in every form, and their preposition
+    (``framing_charge.tsv``): "accused Obama of bungling", "attacked Mr. Trump for caving"."""
+    return {form: row[1].strip() for row in _data("framing_charge.tsv")
+            for form in _inflections(row[0].strip().lower())}
+
+
+#: characters that end the words a verb governs: a word after one of them is the outlet's
+#: again ("Sanders said of the front-runner, before taking aim at ..."), and the end of a
+#: sentence the splitter left joined ("Trump said.Trump claimed"; not "Mr. Trump")
+_BREAK = re.compile(r"[,;:—–(\[]|\s-\s|--|[.!?](?<!\b[A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)"
+                    r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!St.)(?<!Jr.)[\"”’]?\s*[\"“]?[A-Z]")
+
+
+#: what after a break carries the clause before it on: another "that" clause of the same verb
+#: ("said the upside would outweigh any baggage - and that Mr. Trump might plan to exploit")
+_GOES_ON = re.compile(r"\s*(?:and|but|or)\s+that\b")
+#: breaks that open or close an aside ("Mr. LeVota - who denied any wrongdoing - shunned her")
+_DASHES = frozenset(("-", "--", "—", "–"))
+#: what after an aside starts a clause of its own ("- despite his claim - though he admitted")
+_OPENS = re.compile(r"\s*(?:though|although|but|and|or|yet|so|while|whereas|as|when|because)\b")
+
+
+def _clauses(text: str, found: list[re.Match[str]]) -> list[int]:
+    """The clause of each word, a number that changes at each break (:data:`_BREAK`) but one
+    that carries the clause on (:data:`_GOES_ON`); after the second of two dashes, the clause
+    before the first goes on unless a conjunction opens another (:data:`_OPENS`)."""
+    cuts = list(_BREAK.finditer(text))
+    if not cuts:
+        return [0] * len(found)
+    starts: list[int] = []  # where each clause starts, and its number
+    numbers: list[int] = []
+    current, made, aside = 0, 0, None
+    for m in cuts:
+        if _GOES_ON.match(text, m.end()):
+            continue
+        made += 1
+        if m.group().strip() in _DASHES:
+            if aside is None:
+                aside, current = current, made
+            else:
+                aside, current = None, made if _OPENS.match(text, m.end()) else aside
+        else:
+            current = made
+        starts.append(m.start())
+        numbers.append(current)
+    out = []
+    for w in found:
+        k = bisect_right(starts, w.start())
+        out.append(numbers[k - 1] if k else 0)
+    return out
+
+
+def _charged(words: list[str], clause: list[int], i: int) -> bool:
+    """Whether word ``i`` comes within :data:`CUE_WORDS` words after the preposition of a verb
+    of :func:`charge_verbs` (within :data:`CAST_WORDS` words after it), in the same clause
+    (``clause``: :func:`_clauses`): the charge is the subject's ("accused Obama of bungling
+    the rehabilitation", "applauded him for defying the establishment")."""
+    charges = charge_verbs()
+    for j in range(i - 1, max(-1, i - 1 - CUE_WORDS), -1):
+        if words[j] not in ("for", "of"):
+            continue
+        if clause[j] != clause[i]:
+            return False
+        if any(charges.get(w) == words[j] for w in words[max(0, j - CAST_WORDS):j]):
+            return True
+    return False
+
+
+def _targeted(words: list[str], clause: list[int], i: int) -> bool:
+    """Whether word ``i`` (a label) comes within :data:`CAST_WORDS` words after a verb of
+    :func:`charge_verbs` in its clause: the target is named as its attacker names it
+    ("denouncing the mainstream media", "sharp attacks on Washington elites")."""
+    charges = charge_verbs()
+    return any(words[k] in charges and clause[k] == clause[i]
+               for k in range(max(0, i - CAST_WORDS), i))
+
+
+@lru_cache(maxsize=1)
+def told_words() -> frozenset[str]:
+    """Verbs of saying, asking and thinking whose clause is the speaker's, in every form
+    (``framing_told.tsv``), and the plain verbs of :func:`speech_words`."""
+    return speech_words() | frozenset(form for row in _data("framing_told.tsv")
+                                      for form in _inflections(row[0].strip().lower()))
+
+
+def _told(said: list[int], clause: list[int], i: int) -> bool:
+    """Whether word ``i`` is in the clause (``clause``: :func:`_clauses`) a verb of
+    :func:`told_words` outside a quotation governs (``said``: the positions of those verbs):
+    the verb comes before it with no break between ("says Obama is flouting the process",
+    "asserted that his rival is a puppet of corporations and elites")."""
+    return any(k < i and clause[k] == clause[i] for k in said)
 
 
 @lru_cache(maxsize=1)
@@ -296,12 +403,14 @@ _CLOSING = re.compile(r"\s*[.!?\"”’)]*\s*$")
 
 def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
     """Whether word ``i`` (one of :func:`verb_only`'s, ending at ``end``) is a verb: after a
-    subject pronoun, "to" or an auxiliary, or at the end of its sentence but not after a
-    determiner or a possessive."""
+    subject pronoun, "to" or an auxiliary, or, in a form ending in "s", at the end of its
+    sentence but not after a determiner or a possessive ("as Obama's campaign claims.")."""
     _, before, determiners = verb_only()
     if i and words[i - 1] in before:
         return True
-    return bool(_CLOSING.fullmatch(text, end)) and not (
+    # a bare form ending the sentence is a noun unless a subject or "to" comes before it
+    # ("to stop Trump's $10 million arbitration claim.")
+    return bool(_CLOSING.fullmatch(text, end)) and words[i].endswith("s") and not (
         i and (words[i - 1] in determiners or words[i - 1].endswith("'s")))
 
 
@@ -345,13 +454,13 @@ def _in_a_name(found: list[re.Match[str]], text: str, i: int) -> bool:
                for m in found[max(0, i - NAME_WINDOW):i + 1 + NAME_WINDOW])
 
 
-def _speaker_words(words: list[str], blocked_word: list[bool]) -> tuple[int, int]:
+def _speaker_words(words: list[str], quoted: Callable[[int], bool]) -> tuple[int, int]:
     """The words a plain verb of saying makes the speaker's: those after the first such verb
     outside a quotation, and those before one among the sentence's last :data:`TAIL_WORDS`
     words, as (after, before): word ``i`` is the speaker's when ``i > after`` or
     ``i < before``."""
     speech = speech_words()
-    said = [k for k, w in enumerate(words) if w in speech and not blocked_word[k]]
+    said = [k for k, w in enumerate(words) if w in speech and not quoted(k)]
     if not said:
         return len(words), -1
     tail = [k for k in said if k >= len(words) - TAIL_WORDS]
@@ -364,7 +473,9 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     ``text``, skipping words that overlap a ``blocked`` span. Evaluative words and labels are
     left out where they are someone else's: just after a cue ("called it a stunt") or a verb
     that casts someone as something (:func:`_cast`), or told with a plain verb of saying
-    (:func:`_speaker_words`)."""
+    (:func:`_speaker_words`) or named as the target of an attack (:func:`_targeted`); so are
+    loaded verbs too in a charge (:func:`_charged`) or the clause of a verb of saying
+    (:func:`_told`)."""
     found = list(_WORD.finditer(text))
     words = [m.group().lower() for m in found]
     if "’" in text:
@@ -373,6 +484,11 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     out: list[tuple[int, int, str, str | None, str]] = []
     last_cue = -9
     speaker: tuple[int, int] | None = None  # (after, before), once asked for
+    clause: list[int] | None = None  # :func:`_clauses`, once asked for
+    said: list[int] = []  # the unquoted verbs of told_words(), with ``clause``
+
+    def quoted(k: int) -> bool:
+        return any(s < found[k].end() and found[k].start() < e for s, e in blocked)
     free = 0  # the first word not yet part of a match
     for i in [k for k, w in enumerate(words) if w in keys]:
         if i < free:
@@ -393,14 +509,27 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
+        if entry.kind != "hedge":
+            if clause is None:
+                clause = _clauses(text, found)
+                told = told_words()
+                # "to find a way to acknowledge that ...": no one has said it yet
+                said = [k for k, w in enumerate(words)
+                        if w in told and not quoted(k) and (not k or words[k - 1] != "to")]
+            # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
+            # and the speaker's words
+            if _charged(words, clause, i) or _told(said, clause, i) or (
+                    entry.kind == "label" and _targeted(words, clause, i)):
+                free = i + n
+                continue
         if entry.kind in ("evaluative", "label"):
             # "called him a racist", "cast him as reckless": the speaker's word
-            if i - last_cue <= CUE_WORDS or _cast(words, i):
+            if i - last_cue <= CUE_WORDS or _cast(words, i, clause) or (
+                    i - last_cue <= CUE_CLAUSE_WORDS and clause[last_cue] == clause[i]):
                 free = i + n
                 continue
             if speaker is None:
-                speaker = _speaker_words(words, [
-                    any(s < m.end() and m.start() < e for s, e in blocked) for m in found])
+                speaker = _speaker_words(words, quoted)
             if i > speaker[0] or i < speaker[1]:
                 free = i + n
                 continue
