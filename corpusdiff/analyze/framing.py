@@ -849,7 +849,10 @@ def _compared(text: str, slots: list[tuple[int, int, str, str]], taken: list[tup
 def framing(sentences: pl.DataFrame, members: pl.DataFrame,
             quotes: pl.DataFrame) -> pl.DataFrame:
     """Every loaded word or phrase in each outlet's own voice (schema :data:`FRAMING`), in
-    article order then text order."""
+    article order then text order. Of ``quotes`` only the quoted spans are read (``article``,
+    ``start``, ``end``, ``boilerplate``): the quote marks (:data:`.model.QUOTE_MARKS`) serve as
+    well as the compared quotes, which is how the helper process finds them
+    (:mod:`corpusdiff.background`)."""
     looked = _looked(_own_voice(sentences, quotes))
     texts, articles = looked["text"].to_list(), looked["article"].to_list()
     alone = _alone(looked)
