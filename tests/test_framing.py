@@ -559,3 +559,19 @@ def test_a_target_is_named_as_its_attacker_names_it(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["aggressive", "assails", "mainstream media"]
     assert rows["sentence"].to_list() == [1, 3, 4]
+
+
+def test_what_is_seized_as_property_and_rights_asserted_in_law_are_plain(tmp_path: Path) -> None:
+    # real lines of 300 real articles and of basil_framing; the last two keep their flags
+    table = corpus(tmp_path, {
+        "a": "Inquiry\nIn that inquiry, the F.B.I. this month seized a laptop that held messages. "
+             "Moscow has seized territory in eastern Ukraine. "
+             "Investigators arrest smuggling suspects and seize tons of marijuana. "
+             "The specialist would assert his Fifth Amendment rights in response to questions. "
+             "Trump declared an emergency in an effort to unilaterally seize funding for a wall. "
+             "The Republican nominee seized on news that premiums will jump.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["seize", "seized on"]
+    assert rows["sentence"].to_list() == [5, 6]
