@@ -575,3 +575,18 @@ def test_what_is_seized_as_property_and_rights_asserted_in_law_are_plain(tmp_pat
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["seize", "seized on"]
     assert rows["sentence"].to_list() == [5, 6]
+
+
+def test_a_worry_told_is_the_worriers(tmp_path: Path) -> None:
+    # real lines of 300 real articles: the clause of "fretted" or "worried" is the subject's
+    # fear; after the nouns "worries" and "fear" the words stay the outlet's
+    table = corpus(tmp_path, {
+        "a": "Weiner\nBill Clinton fretted that it would draw hostile attention to Ms. Abedin. "
+             "Party bosses are so worried that Clinton could be derailed in the debates. "
+             "Obama sought to ease worries about a campaign dominated by incendiary rhetoric. "
+             "They kept her away for fear of the appearance of a nasty divorce case.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["incendiary", "nasty"]
+    assert rows["sentence"].to_list() == [3, 4]
