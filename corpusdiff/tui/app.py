@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
@@ -48,6 +49,14 @@ if TYPE_CHECKING:
     from corpusdiff.model import Comparison
 
 Compute = Callable[..., "Comparison"]
+
+
+class Progressed(Message):
+    """The comparison worker reached ``stage`` (``fraction`` of the work done)."""
+
+    def __init__(self, stage: str, fraction: float) -> None:
+        super().__init__()
+        self.stage, self.fraction = stage, fraction
 
 
 class CorpusdiffApp(App[int], inherit_bindings=False):
@@ -138,10 +147,11 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
         def progress(stage: str, fraction: float) -> None:
             if worker.is_cancelled:
                 raise KeyboardInterrupt
-            # at most one update per stage and per 2 %
+            # at most one update per stage and per 2 %; posted, not waited for (a call from
+            # the thread would stop the comparison until the screen has repainted)
             if stage != last[0][0] or fraction - last[0][1] >= 0.02:
                 last[0] = (stage, fraction)
-                self.call_from_thread(self._progress, stage, fraction)
+                self.post_message(Progressed(stage, fraction))
 
         try:
             if self._compute is not None:
@@ -163,9 +173,10 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
             return
         self.call_from_thread(self._show, data)
 
-    def _progress(self, stage: str, fraction: float) -> None:
-        self.stage = stage
-        self.fraction = fraction
+    def on_progressed(self, message: Progressed) -> None:
+        if self.data is None and self.error is None:  # a late one changes nothing
+            self.stage = message.stage
+            self.fraction = message.fraction
 
     def _show(self, data: ViewData, announce: bool = True) -> None:
         self.data = data

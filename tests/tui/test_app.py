@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, OptionList
 from corpusdiff.display import step
 from corpusdiff.model import Comparison
 from corpusdiff.pipeline import analyze
-from corpusdiff.tui.app import CorpusdiffApp
+from corpusdiff.tui.app import CorpusdiffApp, Progressed
 from corpusdiff.tui.screens.alignment import AlignmentScreen
 from corpusdiff.tui.screens.dialogs import (
     ConfirmScreen,
@@ -68,6 +68,10 @@ def test_screen_paints_at_once_and_fills_in_when_the_worker_finishes(seeds: Comp
             await ready(pilot)
             assert app.version == 1 and not app.screen.query_one(LoadingBanner).display
             assert len(app.screen.block_rows) > 0
+            # progress is posted, not waited for: one that lands late changes nothing
+            app.post_message(Progressed("aligning sentences", 0.5))
+            await pilot.pause()
+            assert app.fraction == 1.0 and not app.screen.query_one(LoadingBanner).display
             await pilot.press("1")
             assert app.screen.query_one("#articles", DataTable).row_count == 5
 
