@@ -356,44 +356,12 @@ class _Singletons(dict[int, _Group]):
         return g
 
 
-class _Tests:
-    """Every coherence test the passes of one grouping ran: its answer and the pairs below
-    min_link it read. A later pass reuses an answer where its two groups are the ones the
-    test saw and none of those pairs has been scored up to a link since (links only grow, so
-    every other pair reads the same)."""
-
-    def __init__(self) -> None:
-        #: the pairs each test read that were no link (``_Grouper.links`` keys), test after test
-        self.reads: list[int] = []
-        #: test -> its first row in ``reads``
-        self.start: list[int] = []
-        self.answer: list[bool] = []
-
-    def stale(self, new_links: set[int]) -> list[bool]:
-        """test -> whether it read one of ``new_links`` (its answer may differ now)."""
-        import numpy as np
-
-        if not self.start:
-            return []
-        hit = np.isin(np.array(self.reads, dtype=np.int64),
-                      np.fromiter(new_links, dtype=np.int64, count=len(new_links)))
-        n = np.diff(np.append(self.start, len(self.reads)))
-        return (np.bincount(np.repeat(np.arange(n.size), n), hit, minlength=n.size) > 0
-                ).tolist()
-
-
 class _Grouper:
-    """Greedy best-first grouping with a coherence test on every join.
-
-    A pass after the first (``before``: the test of each step in the previous pass, ``stale``:
-    the tests whose answer may have changed) keeps track of the groups that may differ from
-    the previous pass (``dirty``): a join between two others is decided as the previous pass
-    decided it unless its test is stale."""
+    """Greedy best-first grouping with a coherence test on every join."""
 
     def __init__(self, node_sentences: dict[int, list[tuple[int, int]]],
                  links: set[int], width: int, threshold: float, sure: set[int],
-                 node_masks: list[int], tests: _Tests, n_steps: int,
-                 before: list[int] | None = None, stale: list[bool] | None = None) -> None:
+                 node_masks: list[int]) -> None:
         #: the scored pairs that reach min_link (any other pair counts as 0), each pair
         #: (a, b), a < b, as the integer a * width + b
         self.links = links
@@ -401,15 +369,9 @@ class _Grouper:
         #: statement need to join (see HALVES_SPAN)
         self.sure = sure
         self.width = width
-        self.tests = tests
-        #: step -> the test that decided it (-1: none, the two nodes were in one group)
-        self.at_step = [-1] * n_steps
-        self.before = before
-        self.stale = stale
-        #: ids of the groups that may differ from the previous pass's group of the same id
-        self.dirty: set[int] = set()
-        #: (test, step): each test this pass ran or reused, with the step it decided
-        self.used: list[tuple[int, int]] = []
+        #: pairs a coherence test asked about below min_link (scored low, or not scored at
+        #: all), as in ``links``: pair -> index of the first join that asked
+        self.asked: dict[int, int] = {}
         #: index of the join being tested
         self.step = 0
         self.min_link = threshold * 0.5
@@ -422,15 +384,14 @@ class _Grouper:
         #: (group, group, their sizes) of the joins whose tests failed: groups only grow, so
         #: the same two groups at the same sizes fail again (and ask about no new pair); one
         #: statement in many outlets gives the two groups many edges
-        #: each one -> the test that failed
-        self.failed: dict[tuple[int, int, int, int], int] = {}
+        self.failed: set[tuple[int, int, int, int]] = set()
 
     def _coherent(self, g1: _Group, g2: _Group, halves: bool = False) -> bool:
         """Each sampled member of one group shares content with each outlet's version in a
         sample of the other group, not merely with one member. With ``halves`` (see
         HALVES_SPAN) only the outlets new to a member's group need a link: the others' sentence
         in it is the next one of the same outlet."""
-        links, reads, width = self.links, self.tests.reads, self.width
+        links, asked, step, width = self.links, self.asked, self.step, self.width
         if not halves and len(g1.nodes) == 1 and len(g2.nodes) == 1:
             # two lone nodes (the most common test): their one link decides both ways
             x, y = g1.nodes[0], g2.nodes[0]
@@ -446,17 +407,19 @@ class _Grouper:
                 # links that reach the threshold
                 need = self.sure if halves and xa & ~dst.mask else links
                 drop = ~(xa | held)
+                # only the outlets of the members x has no link with can be left uncovered
+                # (the masks are big integers: the linked members' are OR-ed unmasked)
                 wanted = covered = 0
                 for y in sample:
-                    ya = masks[y] & drop
-                    if not ya:
-                        continue
-                    wanted |= ya
                     key = x * width + y if x < y else y * width + x
                     if key in need:
-                        covered |= ya
-                    elif key not in links:
-                        reads.append(key)
+                        covered |= masks[y]
+                        continue
+                    ya = masks[y] & drop
+                    if ya:
+                        wanted |= ya
+                        if key not in links and key not in asked:
+                            asked[key] = step
                 if wanted & ~covered:
                     return False
         return True
@@ -505,59 +468,17 @@ class _Grouper:
             return False
         g1, g2 = self.groups[ga], self.groups[gb]
         if check:
-            step, tests, before = self.step, self.tests, self.before
             tried = (ga, gb, len(g1.nodes), len(g2.nodes))
-            test = self.failed.get(tried)
-            if test is not None:
-                ok = False
-            else:
-                prev = -1 if before is None else before[step]
-                if (prev >= 0 and ga not in self.dirty and gb not in self.dirty
-                        and not self.stale[prev]):  # type: ignore[index]
-                    test = prev  # the same two groups, the same pairs: the same answer
-                else:
-                    test = self._test(g1, g2)
-                ok = tests.answer[test]
-                self.used.append((test, step))
-                if not ok:
-                    self.failed[tried] = test
-            self.at_step[step] = test
-            if before is not None:
-                prev = before[step]
-                if (prev < 0 or tests.answer[prev] != ok or ga in self.dirty
-                        or gb in self.dirty):
-                    self.dirty.update((ga, gb))
-            if not ok:
+            if tried in self.failed:
+                return False
+            if not (self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
+                    else self._halves(g1, g2) and self._coherent(g1, g2, halves=True)):
+                self.failed.add(tried)
                 return False
         if len(g1.nodes) < len(g2.nodes):
             ga, gb = gb, ga
         self._absorb(ga, gb)
         return True
-
-    def _test(self, g1: _Group, g2: _Group) -> int:
-        """Run the coherence tests of a join of ``g1`` and ``g2``; return the test's id."""
-        tests = self.tests
-        tests.start.append(len(tests.reads))
-        tests.answer.append(
-            self._coherent(g1, g2) if self._outlets_compatible(g1, g2)
-            else self._halves(g1, g2) and self._coherent(g1, g2, halves=True))
-        return len(tests.answer) - 1
-
-    def asked(self) -> pl.DataFrame:
-        """key, step: the pairs below min_link that this pass's tests read, each with the
-        first step that read it."""
-        import numpy as np
-
-        tests = self.tests
-        if not self.used:
-            return pl.DataFrame(schema={"key": pl.Int64, "step": pl.Int64})
-        reads = np.array(tests.reads, dtype=np.int64)
-        bounds = np.append(np.array(tests.start, dtype=np.int64), reads.size)
-        test, step = np.array(self.used, dtype=np.int64).T
-        n = bounds[test + 1] - bounds[test]
-        rows = np.arange(int(n.sum())) + np.repeat(bounds[test] - (np.cumsum(n) - n), n)
-        return (pl.DataFrame({"key": reads[rows], "step": np.repeat(step, n)})
-                .group_by("key").agg(pl.col("step").min()))
 
     def _absorb(self, keep: int, other: int) -> None:
         """Move every node of group ``other`` into group ``keep``."""
@@ -694,12 +615,8 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
     for n, sents in node_sents.items():
         for art, _ in sents:
             node_masks[n] |= 1 << art
-    tests = _Tests()
-    before: list[int] | None = None  # the test of each step in the previous pass
-    stale: list[bool] | None = None
     for _ in range(GROUPING_PASSES):
-        grouper = _Grouper(node_sents, links, width, threshold, sure, node_masks, tests,
-                           len(edges), before, stale)
+        grouper = _Grouper(node_sents, links, width, threshold, sure, node_masks)
         if head_nodes:
             grouper.merge(head_nodes)
         # the edges before the first one whose tests read a newly scored pair decide as in
@@ -710,15 +627,14 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
                 a, b = edges[i]
                 grouper.join(a, b, check=False)
         joined = [i for i in joined if i < redo_from]
-        if before is not None:
-            grouper.at_step[:redo_from] = before[:redo_from]
         for i in range(redo_from, len(edges)):
             grouper.step = i
             a, b = edges[i]
             if grouper.join(a, b):
                 joined.append(i)
-        asked = grouper.asked().select(a=pl.col("key") // width, b=pl.col("key") % width,
-                                       step="step")
+        asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
+                             schema={"key": pl.Int64, "step": pl.Int64})
+        asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
         unscored = asked
         for part in scored:
             unscored = unscored.join(part.select("a", "b"), on=["a", "b"], how="anti")
@@ -730,9 +646,7 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
         strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand
-        new_links = set(strong.select(pair_key).to_series().to_list())
-        links.update(new_links)
-        stale, before = tests.stale(new_links), grouper.at_step
+        links.update(strong.select(pair_key).to_series().to_list())
         sure.update(strong.filter(pl.col("score") >= threshold).select(pair_key).to_series()
                     .to_list())
         redo_from = int(strong["step"].min())
