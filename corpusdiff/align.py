@@ -116,7 +116,13 @@ def _nodes(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 def node_texts(sentences: pl.DataFrame) -> list[str]:
     """The texts the aligner embeds, in node order (one per distinct normalised sentence)."""
-    return _nodes(sentences)[1]["text"].to_list()
+    return node_table(sentences)["text"].to_list()
+
+
+def node_table(sentences: pl.DataFrame) -> pl.DataFrame:
+    """node, text, articles, headline: the aligner's nodes (one per distinct normalised
+    sentence), in node order."""
+    return _nodes(sentences)[1]
 
 
 def _weights(members: pl.DataFrame, nodes: pl.DataFrame) -> pl.DataFrame:

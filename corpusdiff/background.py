@@ -6,10 +6,10 @@ read only the segmented, boilerplate-marked sentences, not the alignment; the se
 need only the sentences too. On two cores they run beside the alignment: the helper process is
 started right after the articles are read, so its imports (about half a second) overlap with
 segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
-one pickled request (articles, sentences, embedder) on stdin and writes two pickled answers on
-stdout: first the node texts and their vectors (the aligner meanwhile finds its lexical
-candidates), then the quote marks and the facts. Threads would gain nothing: the extraction
-is Python code that holds the GIL.
+one pickled request (articles, sentences, embedder) on stdin and writes three pickled answers on
+stdout: first the texts and their vectors, then the aligner's nodes' nearest neighbours (the
+aligner meanwhile finds its lexical candidates and scores them), then the quote marks and the
+facts. Threads would gain nothing: the extraction is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 #: articles hold 1.37 M; there the child's work takes ~2.6 CPU s against its ~0.35 s of
 #: imports, which overlap with segmentation and cleaning)
 APART_CHARS = 400_000
+#: the child's answers: vectors, neighbours, extraction
+ANSWERS = 3
 #: set to "0" to keep every corpus in one process
 ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
 
@@ -108,7 +110,7 @@ class Extraction:
 
         def read() -> None:
             assert proc.stdout is not None
-            for _ in range(2):
+            for _ in range(ANSWERS):
                 try:
                     answer = pickle.load(proc.stdout)
                 except Exception:  # died or garbled: this answer and the next are missing
@@ -131,24 +133,12 @@ class Extraction:
 
     def embedder(self, spec: str) -> Embedder | None:
         """The embedder ``spec`` names, answering from the child's vectors when it embedded
-        the same texts (loaded here when it did not)."""
+        the same texts (loaded here when it did not). Its ``neighbours(texts)`` gives the
+        child's (knn, kinship) of :func:`corpusdiff.semantic.neighbourhood` for the nodes
+        with these texts, or None."""
         if spec == "none":
             return None
-
-        def embed(texts: list[str]) -> Any:
-            answer = self._answer(0)
-            if answer is not None and answer[1] is not None:
-                row = {text: i for i, text in enumerate(answer[0])}
-                if all(text in row for text in texts):
-                    # a text's vector does not depend on the others embedded with it
-                    return answer[1][[row[text] for text in texts]]
-            from corpusdiff import embed as local
-
-            loaded = local.load(spec)
-            assert loaded is not None
-            return loaded(texts)
-
-        return embed
+        return _Answered(self, spec)
 
     def wait(self) -> None:
         """Wait until the child has answered and exited (its memory is free again)."""
@@ -164,10 +154,38 @@ class Extraction:
         them, or None when the child failed (the caller then extracts in-process)."""
         try:
             self.wait()
-            answer = self._answer(1) if self._proc.returncode == 0 else None
+            answer = self._answer(2) if self._proc.returncode == 0 else None
         finally:
             self._finalizer()
         return answer
+
+
+class _Answered:
+    """An embedder answering from the child's vectors, with the child's neighbour search."""
+
+    def __init__(self, extraction: Extraction, spec: str) -> None:
+        self._extraction, self._spec = extraction, spec
+
+    def __call__(self, texts: list[str]) -> Any:
+        answer = self._extraction._answer(0)
+        if answer is not None and answer[1] is not None:
+            row = {text: i for i, text in enumerate(answer[0])}
+            if all(text in row for text in texts):
+                # a text's vector does not depend on the others embedded with it
+                return answer[1][[row[text] for text in texts]]
+        from corpusdiff import embed as local
+
+        loaded = local.load(self._spec)
+        assert loaded is not None
+        return loaded(texts)
+
+    def neighbours(self, texts: list[str]) -> tuple[pl.DataFrame, Any] | None:
+        """The child's (knn, kinship) for the nodes with ``texts``, or None (it searched
+        other nodes, or none)."""
+        answer = self._extraction._answer(1)
+        if answer is None or answer[0] != texts:
+            return None
+        return answer[1], answer[2]
 
 
 def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> None:
@@ -210,8 +228,8 @@ def _main() -> int:
     gc.disable()
     import polars as pl  # noqa: F401 - imported while the parent segments
 
-    from corpusdiff import embed
-    from corpusdiff.align import node_texts
+    from corpusdiff import embed, semantic
+    from corpusdiff.align import node_table, node_texts
     from corpusdiff.analyze.facts import extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
 
@@ -234,11 +252,26 @@ def _main() -> int:
     out.flush()
     # the embedder's table and the tokenizer's buffers are not needed any more: the
     # extraction reuses their memory (the two processes' peaks add up)
-    del vectors
     loaded = None
     embed.forget()
-    _trim()
     articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
+    # the nodes' neighbours, which the aligner needs once it has scored its lexical
+    # candidates: searched here meanwhile, from the same vectors
+    searched: Any = None
+    try:
+        if vectors is not None:
+            nodes = node_table(sentences)
+            texts = nodes["text"].to_list()
+            row = {text: i for i, text in enumerate(vectors[0])}
+            if all(text in row for text in texts):
+                searched = (texts, *semantic.neighbourhood(
+                    vectors[1][[row[text] for text in texts]], nodes))
+    except Exception:  # the parent searches itself
+        pass
+    pickle.dump(searched, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    del vectors, searched
+    _trim()
     marks = extract_quotes(articles, sentences)
     answer = (marks, extract_facts(sentences, marks))
     pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)

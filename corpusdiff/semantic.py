@@ -403,12 +403,25 @@ def _neighbours(vectors: Any, nodes: pl.DataFrame, k: int,
 
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
             sentences: pl.DataFrame) -> Context:
-    """Embed the nodes' texts and find their neighbours."""
-    vectors = embedder(nodes["text"].to_list())
+    """Embed the nodes' texts and find their neighbours (or take them from the embedder's
+    ``neighbours(texts)`` when it has one that answers: a helper process searched them,
+    corpusdiff/background.py)."""
+    texts = nodes["text"].to_list()
+    vectors = embedder(texts)
     outlets = Outlets.of(nodes)
+    searched = getattr(embedder, "neighbours", None)
+    found = searched(texts) if searched is not None else None
+    knn, kin = found if found is not None else neighbourhood(vectors, nodes, outlets)
+    return Context(vectors, knn, positions(members, sentences), outlets, kin)
+
+
+def neighbourhood(vectors: Any, nodes: pl.DataFrame,
+                  outlets: Outlets | None = None) -> tuple[pl.DataFrame, Any]:
+    """(knn, kinship) of :class:`Context` for ``nodes`` (columns text, articles, headline) and
+    their vectors."""
+    outlets = outlets or Outlets.of(nodes)
     knn = neighbours(vectors, nodes, outlets=outlets)
-    return Context(vectors, knn, positions(members, sentences), outlets,
-                   kinship(knn, outlets, nodes["headline"].to_numpy().astype(bool)))
+    return knn, kinship(knn, outlets, nodes["headline"].to_numpy().astype(bool))
 
 
 def kinship(knn: pl.DataFrame, outlets: Outlets, headline: Any) -> Any:

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corpusdiff import background, embed
-from corpusdiff.align import node_texts
+from corpusdiff import background, embed, semantic
+from corpusdiff.align import node_table, node_texts
 from corpusdiff.analyze.facts import extract_facts
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate
@@ -65,6 +65,29 @@ def test_texts_sent_early_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch)
     assert np.array_equal(vectors, embed.load("wordllama")(texts))  # type: ignore[misc]
     answer = extraction.result()
     assert answer is not None and answer[0].equals(extract_quotes(articles, sentences))
+
+
+def test_child_searches_the_neighbours_this_process_would(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send_texts(sentences["text"].unique(maintain_order=True).to_list())
+    extraction.send(articles, sentences)
+    nodes = node_table(sentences)
+    texts = nodes["text"].to_list()
+    embedder = extraction.embedder("wordllama")
+    found = embedder.neighbours(texts)  # type: ignore[union-attr]
+    assert found is not None
+    knn, kinship = found
+    here_knn, here_kinship = semantic.neighbourhood(embed.load("wordllama")(texts),  # type: ignore[misc]
+                                                    nodes)
+    assert knn.height > 0 and knn.equals(here_knn)
+    assert np.array_equal(kinship, here_kinship)
+    # other nodes than the child's: searched here
+    assert embedder.neighbours(texts[1:]) is None  # type: ignore[union-attr]
+    assert extraction.result() is not None
 
 
 def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
