@@ -254,6 +254,7 @@ def _main() -> int:
     # extraction reuses their memory (the two processes' peaks add up)
     loaded = None
     embed.forget()
+    _trim()
     articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
     # the nodes' neighbours, which the aligner needs once it has scored its lexical
     # candidates: searched here meanwhile, from the same vectors
