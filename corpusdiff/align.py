@@ -163,23 +163,27 @@ def _norms(weights: pl.DataFrame) -> pl.DataFrame:
 
 
 def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) -> pl.DataFrame:
-    """a, b: node pairs that share one of a node's heaviest words (blocking).
+    """a, b (a < b, sorted): node pairs that share one of a node's heaviest words (blocking).
 
-    The blocking join already gives each pair the part of its dot product that the heavy words
-    carry; pairs whose heavy part is below half of what alignment needs are dropped before the
-    full (costlier) scoring.
+    The blocking already gives each pair the part of its dot product that the heavy words
+    carry (in each direction: a's heavy words among b's, b's among a's); pairs whose heavy
+    part is below half of what alignment needs both ways are dropped before the full
+    (costlier) scoring.
     """
+    import numpy as np
+
     n_nodes = max(nodes.height, 1)
     cap = max(BLOCK_MIN_CAP, int(BLOCK_CAP_FACTOR * math.sqrt(n_nodes)))
-    rare = weights.filter(pl.col("df") <= cap)
-    heavy = (
-        # a word in one sentence only can find no partner: the heaviest of the others block
-        rare.filter(pl.len().over("token") >= 2)
+    # a word in one sentence only can find no partner: the heaviest of the others block
+    rare = (
+        weights.filter((pl.col("df") <= cap) & (pl.len().over("token") >= 2))
         .sort(["node", "w", "token"], descending=[False, True, False])
-        .group_by("node", maintain_order=True)
-        .head(BLOCK_WORDS)
-        .select("node", "tid", "w")
+        .with_columns(heavy=pl.int_range(pl.len()).over("node") < BLOCK_WORDS)
+        .sort("tid", "node")
     )
+    schema = {"a": pl.Int64, "b": pl.Int64}
+    if rare.is_empty():
+        return pl.DataFrame(schema=schema)
     shrink = _shrink(weights)
     # two nodes of the same single article are not a cross-article pair (art: the article's
     # code, -1 for a node several articles share); a headline sums up a whole story, so it
@@ -188,46 +192,58 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
         "node", "headline",
         art=pl.when(pl.col("articles").list.len() == 1)
         .then(pl.col("articles").list.first().rank("dense").cast(pl.Int64)).otherwise(-1),
-    )
+    ).join(_norms(weights).select("node", n2=pl.col("n2") + shrink), on="node", how="left")
+    width = int(max(arts["node"].max(), rare["node"].max())) + 1  # type: ignore[arg-type]
+    at = arts["node"].to_numpy()
+    n2, head, art = np.zeros(width), np.zeros(width, dtype=bool), np.full(width, -1)
+    n2[at] = arts["n2"].fill_null(0.0).to_numpy()
+    head[at] = arts["headline"].to_numpy()
+    art[at] = arts["art"].to_numpy()
+    tid, node = rare["tid"].to_numpy(), rare["node"].to_numpy()
+    w, heavy = rare["w"].to_numpy(), rare["heavy"].to_numpy()
+    # each word's nodes are one run of rows (by node): a row pairs with the rows after it in
+    # its run, so each pair x < y comes once per shared word, from x's row
+    first = np.flatnonzero(np.r_[True, tid[1:] != tid[:-1]])
+    size = np.diff(np.r_[first, tid.size])
+    after = np.repeat(size, size) - (np.arange(tid.size) - np.repeat(first, size)) - 1
     # each pair has at most BLOCK_WORDS rows per direction, so a row below this share of what
-    # the filter needs cannot matter and is dropped before grouping (most rows are chance hits)
+    # the filter needs cannot matter and is dropped before summing (most rows are chance hits)
     need_cos, need_cont = threshold / 2, CONTAIN_MIN / 2
-    norm = _norms(weights).select("node", n2=pl.col("n2") + shrink).join(arts, on="node")
-    left = heavy.join(norm, on="node")
-    right = rare.select("node", "tid", w_b="w").join(
-        norm.rename({"n2": "n2_b", "headline": "headline_b", "art": "art_b"}), on="node")
-    # the join is cut into slices of whole left nodes of about CANDIDATE_ROWS rows each, so its
-    # memory stays bounded whatever the corpus size
-    sizes = (
-        left.join(right.group_by("tid").len("hits"), on="tid")
-        .group_by("node").agg(pl.col("hits").sum()).sort("node")
-        .select("node", slice=(pl.col("hits").cum_sum() // CANDIDATE_ROWS))
-    )
-    left = left.join(sizes, on="node")
+    # rows in slices of whole x nodes of about CANDIDATE_ROWS pairs each, so memory stays
+    # bounded whatever the corpus size (a pair's rows all come from its x's rows)
+    cut = np.cumsum(np.bincount(node, after, minlength=width)) // CANDIDATE_ROWS
+    rows_by_slice = np.argsort(cut[node], kind="stable")
+    bounds = np.searchsorted(cut[node][rows_by_slice], np.arange(int(cut[-1]) + 2))
     found = []
-    for part in left.partition_by("slice", include_key=False, maintain_order=True):
+    for lo, hi in itertools.pairwise(bounds.tolist()):
+        rows = rows_by_slice[lo:hi]
+        n = after[rows]
+        i = np.repeat(rows, n)
+        j = i + 1 + np.arange(i.size) - np.repeat(np.cumsum(n) - n, n)
+        x, y = node[i], node[j]
+        ok = (head[x] == head[y]) & ((art[x] != art[y]) | (art[x] < 0))
+        prod = w[i] * w[j]
+        r_cos = prod / np.sqrt(n2[x] * n2[y])
+        r_cont = prod / np.minimum(n2[x], n2[y])
+        # x's heavy word counts for x -> y, y's for y -> x
+        fw, bw = heavy[i], heavy[j]
+        keep = ok & (fw | bw) & ((r_cos >= need_cos / BLOCK_WORDS)
+                                 | (r_cont >= need_cont / BLOCK_WORDS))
+        fw, bw, r_cos, r_cont = fw[keep], bw[keep], r_cos[keep], r_cont[keep]
         found.append(
-            part.lazy()
-            .join(right.lazy(), on="tid", suffix="_b")
-            .filter((pl.col("node") != pl.col("node_b"))
-                    & (pl.col("headline") == pl.col("headline_b"))
-                    & ((pl.col("art") != pl.col("art_b")) | (pl.col("art") < 0)))
-            .with_columns(
-                r_cos=pl.col("w") * pl.col("w_b") / (pl.col("n2") * pl.col("n2_b")).sqrt(),
-                r_cont=pl.col("w") * pl.col("w_b") / pl.min_horizontal("n2", "n2_b"),
-            )
-            .filter((pl.col("r_cos") >= need_cos / BLOCK_WORDS)
-                    | (pl.col("r_cont") >= need_cont / BLOCK_WORDS))
+            pl.DataFrame({"pair": x[keep] * n_nodes + y[keep],
+                          "cos_x": np.where(fw, r_cos, 0.0), "cont_x": np.where(fw, r_cont, 0.0),
+                          "cos_y": np.where(bw, r_cos, 0.0), "cont_y": np.where(bw, r_cont, 0.0)})
+            .lazy()
             # grouped on one packed integer (cheaper than two key columns)
-            .group_by(pair=pl.col("node") * n_nodes + pl.col("node_b"))
-            .agg(pl.col("r_cos").sum(), pl.col("r_cont").sum())
-            .filter((pl.col("r_cos") >= need_cos) | (pl.col("r_cont") >= need_cont))
-            .select(a=pl.min_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes),
-                    b=pl.max_horizontal(pl.col("pair") // n_nodes, pl.col("pair") % n_nodes))
+            .group_by("pair").agg(pl.all().sum())
+            .filter((pl.col("cos_x") >= need_cos) | (pl.col("cont_x") >= need_cont)
+                    | (pl.col("cos_y") >= need_cos) | (pl.col("cont_y") >= need_cont))
+            .select("pair")
             .collect()
         )
-    schema = {"a": pl.Int64, "b": pl.Int64}
-    return pl.concat(found).unique() if found else pl.DataFrame(schema=schema)
+    return (pl.concat(found).sort("pair")
+            .select(a=pl.col("pair") // n_nodes, b=pl.col("pair") % n_nodes))
 
 
 class _WordIndex:
