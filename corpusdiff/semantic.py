@@ -460,8 +460,8 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     a = lexical["a"].to_numpy()
     b = lexical["b"].to_numpy()
     sem = np.empty(a.size, dtype=np.float64)
-    for i in range(0, a.size, CHUNK * 16):  # the gathered vectors stay a few MB
-        j = slice(i, i + CHUNK * 16)
+    for i in range(0, a.size, CHUNK * 4):  # the gathered vectors (4 MB) stay in the cache
+        j = slice(i, i + CHUNK * 4)
         sem[j] = np.einsum("ij,ij->i", ctx.vectors[a[j]], ctx.vectors[b[j]])
     kin = _kin(a, b, ctx)
     # is (a, b) or (b, a) a node's best neighbour: a binary search among the packed keys of
