@@ -115,6 +115,21 @@ class Outlets:
         node, outlet = np.nonzero(self.member)
         return pl.DataFrame({"node": node.astype(np.int64), "outlet": outlet.astype(np.int64)})
 
+    @cached_property
+    def _by_outlet(self) -> tuple[Any, Any]:
+        """(start, nodes): each outlet's nodes, nodes[start[o]:start[o + 1]]."""
+        import numpy as np
+
+        outlet, node = np.nonzero(self.member.T)
+        return np.searchsorted(outlet, np.arange(self.count + 1)), node
+
+    def meeting(self, outlets: Any) -> Any:
+        """The nodes of any of ``outlets`` (sorted, each once)."""
+        import numpy as np
+
+        start, node = self._by_outlet
+        return np.unique(np.concatenate([node[start[o]:start[o + 1]] for o in outlets.tolist()]))
+
     @property
     def count(self) -> int:
         """Number of outlets."""
@@ -175,7 +190,8 @@ def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
         start, stop = int(rows[0]), int(rows[-1]) + 1
         for j, cs in outlets.shared.items():  # as a row: columns that meet any of its outlets
             if start <= j < stop:
-                sims[j - start, member[first_col:, cs].any(axis=1)] = -np.inf
+                cols = outlets.meeting(cs)
+                sims[j - start, cols[cols >= first_col] - first_col] = -np.inf
 
 
 #: column hits (cosines that may still count) kept before they are cut to each node's best
