@@ -7,9 +7,9 @@ need only the sentences too. On two cores they run beside the alignment: the hel
 started right after the articles are read, so its imports (about half a second) overlap with
 segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
 one pickled request (articles, sentences, embedder) on stdin and writes three pickled answers on
-stdout: first the texts and their vectors, then the aligner's nodes' nearest neighbours (the
-aligner meanwhile finds its lexical candidates and scores them), then the quote marks and the
-facts. Threads would gain nothing: the extraction is Python code that holds the GIL.
+stdout: first the texts and their vectors, then the aligner's nodes' nearest neighbours (on
+corpora of many articles, see SEARCH_ARTICLES; the aligner meanwhile finds its lexical
+candidates and scores them), then the quote marks and the facts. Threads would gain nothing: the extraction is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 APART_CHARS = 400_000
 #: the child's answers: vectors, neighbours, extraction
 ANSWERS = 3
+#: the child searches the aligner's neighbours too from this many articles on (the aligner
+#: then waits less than the search takes). Below it the child's own work is the longer: on
+#: 300 real articles embedding and extraction take ~3.6 CPU s in the child against ~3 in
+#: this process, on 1,000 synthetic ones ~6 against ~12
+SEARCH_ARTICLES = 500
 #: set to "0" to keep every corpus in one process
 ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
 
@@ -80,7 +85,7 @@ class Extraction:
         as soon as its last answer is read."""
         if not self._threads:
             self._post(None)
-        self._post((articles, sentences))
+        self._post((articles, sentences, articles.height >= SEARCH_ARTICLES))
         self._close()
 
     def _close(self) -> None:
@@ -181,7 +186,7 @@ class _Answered:
 
     def neighbours(self, texts: list[str]) -> tuple[pl.DataFrame, Any] | None:
         """The child's (knn, kinship) for the nodes with ``texts``, or None (it searched
-        other nodes, or none)."""
+        other nodes, or none: fewer than SEARCH_ARTICLES articles)."""
         answer = self._extraction._answer(1)
         if answer is None or answer[0] != texts:
             return None
@@ -255,12 +260,13 @@ def _main() -> int:
     loaded = None
     embed.forget()
     _trim()
-    articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
+    articles, sentences, search = (corpus if corpus is not None
+                                   else pickle.load(sys.stdin.buffer))
     # the nodes' neighbours, which the aligner needs once it has scored its lexical
     # candidates: searched here meanwhile, from the same vectors
     searched: Any = None
     try:
-        if vectors is not None:
+        if vectors is not None and search:
             nodes = node_table(sentences)
             texts = nodes["text"].to_list()
             row = {text: i for i, text in enumerate(vectors[0])}

@@ -70,6 +70,7 @@ def test_texts_sent_early_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch)
 def test_child_searches_the_neighbours_this_process_would(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
+    monkeypatch.setattr(background, "SEARCH_ARTICLES", 2)
     articles, sentences = _seeds()
     extraction = background.start(articles, "wordllama")
     assert extraction is not None
@@ -87,6 +88,19 @@ def test_child_searches_the_neighbours_this_process_would(
     assert np.array_equal(kinship, here_kinship)
     # other nodes than the child's: searched here
     assert embedder.neighbours(texts[1:]) is None  # type: ignore[union-attr]
+    assert extraction.result() is not None
+
+
+def test_child_leaves_the_neighbours_of_fewer_articles_to_this_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    assert articles.height < background.SEARCH_ARTICLES
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send(articles, sentences)
+    embedder = extraction.embedder("wordllama")
+    assert embedder.neighbours(node_texts(sentences)) is None  # type: ignore[union-attr]
     assert extraction.result() is not None
 
 
