@@ -625,6 +625,8 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
     """Greedy grouping over ``edges`` (best first), run again (at most GROUPING_PASSES times)
     when coherence tests asked about pairs blocking had not scored; returns the grouper and
     the candidates with those pairs scored."""
+    import numpy as np
+
     min_link = threshold * 0.5
     width = max(node_sents, default=0) + 1
     pair_key = pl.col("a") * width + pl.col("b")
@@ -633,6 +635,9 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
     joined: list[int] = []  # edges the previous pass joined
     redo_from = 0
     scored = [cands]  # the candidates, then each pass's newly scored pairs (none twice)
+    # their keys, sorted: each pass looks up the pairs its tests asked about (a binary search,
+    # not a join that hashes the million candidates again)
+    scored_keys = [np.sort(cands.select(pair_key).to_series().to_numpy())]
     node_masks = [0] * width
     for n, sents in node_sents.items():
         for art, _ in sents:
@@ -654,17 +659,22 @@ def _group(node_sents: dict[int, list[tuple[int, int]]], head_nodes: list[int],
             a, b = edges[i]
             if grouper.join(a, b):
                 joined.append(i)
-        asked = pl.DataFrame({"key": list(grouper.asked), "step": list(grouper.asked.values())},
-                             schema={"key": pl.Int64, "step": pl.Int64})
-        asked = asked.select(a=pl.col("key") // width, b=pl.col("key") % width, step="step")
-        unscored = asked
-        for part in scored:
-            unscored = unscored.join(part.select("a", "b"), on=["a", "b"], how="anti")
+        n_asked = len(grouper.asked)
+        keys = np.fromiter(grouper.asked, dtype=np.int64, count=n_asked)
+        steps = np.fromiter(grouper.asked.values(), dtype=np.int64, count=n_asked)
+        new = np.ones(n_asked, dtype=bool)
+        for part in scored_keys:
+            if part.size:
+                new &= part[np.minimum(np.searchsorted(part, keys), part.size - 1)] != keys
+        unscored = pl.DataFrame({"a": keys[new] // width, "b": keys[new] % width,
+                                 "step": steps[new]},
+                                schema={"a": pl.Int64, "b": pl.Int64, "step": pl.Int64})
         if unscored.is_empty():
             break
         # coherence asked about pairs blocking skipped: score them and group again
         extra = score(unscored.select("a", "b").sort(semantic.PAIR_ORDER))
         scored.append(extra)
+        scored_keys.append(np.sort(extra.select(pair_key).to_series().to_numpy()))
         strong = extra.filter(pl.col("score") >= min_link).join(unscored, on=["a", "b"])
         if strong.is_empty():
             break  # every test that failed on them would fail again: the groups stand

@@ -9,7 +9,8 @@ segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads
 one pickled request (articles, sentences, embedder) on stdin and writes three pickled answers on
 stdout: first the texts and their vectors, then the aligner's nodes' nearest neighbours (on
 corpora of many articles, see SEARCH_ARTICLES; the aligner meanwhile finds its lexical
-candidates and scores them), then the quote marks and the facts. Threads would gain nothing: the extraction is Python code that holds the GIL.
+candidates and scores them), then the quote marks and the facts. Threads would gain nothing:
+the extraction is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
