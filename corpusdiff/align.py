@@ -556,6 +556,8 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
 
     ``embedder`` overrides ``options.embedder`` (None: lexical only).
     """
+    import numpy as np
+
     members, nodes = _nodes(sentences)
     weights = _weights(members, nodes)
     index = _WordIndex(weights)  # every scoring call below reads the same weights
@@ -574,7 +576,13 @@ def scored_pairs(sentences: pl.DataFrame, options: Options,
     def learned(pairs: pl.DataFrame) -> pl.DataFrame:
         return semantic.rescore(_score(pairs, weights, index), ctx)
 
-    only_semantic = semantic.candidates(ctx).join(lexical, on=["a", "b"], how="anti")
+    # the neighbour pairs blocking did not find (looked up among the lexical ones, sorted by
+    # their packed key: no hash join over the million lexical pairs)
+    near = semantic.candidates(ctx)
+    known = lexical_scores.select(semantic.PAIR_ORDER).to_series().to_numpy()
+    keys = near.select(semantic.PAIR_ORDER).to_series().to_numpy()
+    at = np.minimum(np.searchsorted(known, keys), max(known.size - 1, 0))
+    only_semantic = near.filter(pl.Series(known[at] != keys) if known.size else pl.lit(True))
     scores = pl.concat([lexical_scores, _score(only_semantic, weights, index)])  # rescore sorts
     return members, semantic.rescore(scores, ctx), learned, ctx.vectors
 
