@@ -201,11 +201,15 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
     art[at] = arts["art"].to_numpy()
     tid, node = rare["tid"].to_numpy(), rare["node"].to_numpy()
     w, heavy = rare["w"].to_numpy(), rare["heavy"].to_numpy()
-    # each word's nodes are one run of rows (by node): a row pairs with the rows after it in
-    # its run, so each pair x < y comes once per shared word, from x's row
+    # each word's nodes are one run of rows (by node): a heavy row pairs with the rows after
+    # it in its run, another row with the heavy rows after it, so each pair x < y comes once
+    # per shared word that is heavy on one side at least, from x's row
     first = np.flatnonzero(np.r_[True, tid[1:] != tid[:-1]])
     size = np.diff(np.r_[first, tid.size])
-    after = np.repeat(size, size) - (np.arange(tid.size) - np.repeat(first, size)) - 1
+    last = np.repeat(first + size - 1, size)  # each row's run's last row
+    heavy_rows = np.flatnonzero(heavy)
+    upto = np.cumsum(heavy)  # heavy rows up to each row (the next one's rank in heavy_rows)
+    after = np.where(heavy, last - np.arange(tid.size), upto[last] - upto)
     # each pair has at most BLOCK_WORDS rows per direction, so a row below this share of what
     # the filter needs cannot matter and is dropped before summing (most rows are chance hits)
     need_cos, need_cont = threshold / 2, CONTAIN_MIN / 2
@@ -219,7 +223,10 @@ def _candidates(weights: pl.DataFrame, nodes: pl.DataFrame, threshold: float) ->
         rows = rows_by_slice[lo:hi]
         n = after[rows]
         i = np.repeat(rows, n)
-        j = i + 1 + np.arange(i.size) - np.repeat(np.cumsum(n) - n, n)
+        k = np.arange(i.size) - np.repeat(np.cumsum(n) - n, n)  # i's k-th partner
+        j = np.where(heavy[i], i + 1 + k, 0)
+        tail = ~heavy[i]
+        j[tail] = heavy_rows[upto[i[tail]] + k[tail]]
         x, y = node[i], node[j]
         ok = (head[x] == head[y]) & ((art[x] != art[y]) | (art[x] < 0))
         prod = w[i] * w[j]
