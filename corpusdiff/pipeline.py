@@ -99,7 +99,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
         sentences, options, aligned,
         embedder="options" if extraction is None else extraction.embedder(options.embedder))
     sentences, groups, members = alignment.sentences, alignment.groups, alignment.members
-    # the sentence pairs (the largest table: 8.9 M rows on 1,000 synthetic articles) are
+    # the sentence pairs (the largest table: 5.1 M rows on 1,000 synthetic articles) are
     # handed over, not kept here: analyze lets them go once it has read them
     handed = {"pairs": alignment.pairs}
     del alignment
