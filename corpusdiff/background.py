@@ -6,12 +6,13 @@ read only the segmented, boilerplate-marked sentences, not the alignment; the se
 need only the sentences too. On two cores they run beside the alignment: the helper process is
 started right after the articles are read, so its imports (about half a second) overlap with
 segmentation and cleaning; it is a plain Python child (:func:`_main`) that reads pickled
-messages on stdin (the texts to embed, the cleaned corpus, then the alignment) and writes three
-pickled answers on stdout: the texts' vectors (the aligner meanwhile finds its lexical
-candidates), the quote marks and the facts, and last the facts' conflicts and the loaded words,
-which need the alignment, the facts and the quote marks but not the compared quotes: the child
-finds them while this process compares the quotes. Threads would gain nothing: the extraction
-is Python code that holds the GIL.
+messages on stdin (the texts to embed, the cleaned corpus, then the alignment) and writes four
+pickled answers on stdout: the texts' vectors; the aligner's nodes' nearest neighbours (on
+corpora of many articles, see SEARCH_ARTICLES; the aligner meanwhile finds its lexical
+candidates and scores them); the quote marks and the facts; and last the facts' conflicts and
+the loaded words, which need the alignment, the facts and the quote marks but not the
+compared quotes: the child finds them while this process compares the quotes. Threads would
+gain nothing: the extraction is Python code that holds the GIL.
 
 Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
 goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
@@ -41,6 +42,13 @@ if TYPE_CHECKING:
 #: articles hold 1.37 M; there the child's work takes ~2.6 CPU s against its ~0.35 s of
 #: imports, which overlap with segmentation and cleaning)
 APART_CHARS = 400_000
+#: the child's answers: vectors, neighbours, extraction, conflicts and framing
+ANSWERS = 4
+#: the child searches the aligner's neighbours too from this many articles on (the aligner
+#: then waits less than the search takes). Below it the child's own work is the longer: on
+#: 300 real articles embedding and extraction take ~3.6 CPU s in the child against ~3 in
+#: this process, on 1,000 synthetic ones ~6 against ~12
+SEARCH_ARTICLES = 500
 #: set to "0" to keep every corpus in one process
 ENV_SWITCH = "CORPUSDIFF_BACKGROUND"
 
@@ -57,8 +65,8 @@ class Extraction:
         self._proc = subprocess.Popen(
             [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        #: the child's answers in order (vectors, extraction, conflicts and framing); None for
-        #: one it failed
+        #: the child's answers in order (vectors, neighbours, extraction, conflicts and
+        #: framing); None for one it failed
         self._answers: list[Any] = []
         self._got = threading.Condition()
         self._threads: list[threading.Thread] = []
@@ -81,7 +89,7 @@ class Extraction:
         writes and the reads run in threads: the child may still be importing."""
         if not self._threads:
             self._post(None)
-        self._post((articles, sentences))
+        self._post((articles, sentences, articles.height >= SEARCH_ARTICLES))
         self._has_corpus = True
 
     def send_alignment(self, sentences: pl.DataFrame, members: pl.DataFrame) -> None:
@@ -119,7 +127,7 @@ class Extraction:
 
         def read() -> None:
             assert proc.stdout is not None
-            for _ in range(3):
+            for _ in range(ANSWERS):
                 try:
                     answer = pickle.load(proc.stdout)
                 except Exception:  # died or garbled: this answer and the next are missing
@@ -142,24 +150,12 @@ class Extraction:
 
     def embedder(self, spec: str) -> Embedder | None:
         """The embedder ``spec`` names, answering from the child's vectors when it embedded
-        the same texts (loaded here when it did not)."""
+        the same texts (loaded here when it did not). Its ``neighbours(texts)`` gives the
+        child's (knn, kinship) of :func:`corpusdiff.semantic.neighbourhood` for the nodes
+        with these texts, or None."""
         if spec == "none":
             return None
-
-        def embed(texts: list[str]) -> Any:
-            answer = self._answer(0)
-            if answer is not None and answer[1] is not None:
-                row = {text: i for i, text in enumerate(answer[0])}
-                if all(text in row for text in texts):
-                    # a text's vector does not depend on the others embedded with it
-                    return answer[1][[row[text] for text in texts]]
-            from corpusdiff import embed as local
-
-            loaded = local.load(spec)
-            assert loaded is not None
-            return loaded(texts)
-
-        return embed
+        return _Answered(self, spec)
 
     def wait(self) -> None:
         """Wait until the child has answered and exited (its memory is free again)."""
@@ -177,7 +173,7 @@ class Extraction:
             self.wait()
             self._finalizer()
             return None
-        answer = self._answer(1)
+        answer = self._answer(2)
         if answer is None:  # the child failed: it ends, and its memory is free again
             self.wait()
             self._finalizer()
@@ -191,10 +187,38 @@ class Extraction:
         alignment. The child has ended afterwards."""
         try:
             self.wait()
-            answer = self._answer(2) if self._proc.returncode == 0 else None
+            answer = self._answer(3) if self._proc.returncode == 0 else None
         finally:
             self._finalizer()
         return answer
+
+
+class _Answered:
+    """An embedder answering from the child's vectors, with the child's neighbour search."""
+
+    def __init__(self, extraction: Extraction, spec: str) -> None:
+        self._extraction, self._spec = extraction, spec
+
+    def __call__(self, texts: list[str]) -> Any:
+        answer = self._extraction._answer(0)
+        if answer is not None and answer[1] is not None:
+            row = {text: i for i, text in enumerate(answer[0])}
+            if all(text in row for text in texts):
+                # a text's vector does not depend on the others embedded with it
+                return answer[1][[row[text] for text in texts]]
+        from corpusdiff import embed as local
+
+        loaded = local.load(self._spec)
+        assert loaded is not None
+        return loaded(texts)
+
+    def neighbours(self, texts: list[str]) -> tuple[pl.DataFrame, Any] | None:
+        """The child's (knn, kinship) for the nodes with ``texts``, or None (it searched
+        other nodes, or none: fewer than SEARCH_ARTICLES articles)."""
+        answer = self._extraction._answer(1)
+        if answer is None or answer[0] != texts:
+            return None
+        return answer[1], answer[2]
 
 
 def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> None:
@@ -237,8 +261,8 @@ def _main() -> int:
     gc.disable()
     import polars as pl  # noqa: F401 - imported while the parent segments
 
-    from corpusdiff import embed
-    from corpusdiff.align import node_texts
+    from corpusdiff import embed, semantic
+    from corpusdiff.align import node_table, node_texts
     from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
     from corpusdiff.analyze.facts import extract_facts
     from corpusdiff.analyze.quotes import extract_quotes
@@ -262,11 +286,28 @@ def _main() -> int:
     out.flush()
     # the embedder's table and the tokenizer's buffers are not needed any more: the
     # extraction reuses their memory (the two processes' peaks add up)
-    del vectors
     loaded = None
     embed.forget()
     _trim()
-    articles, sentences = corpus if corpus is not None else pickle.load(sys.stdin.buffer)
+    articles, sentences, search = (corpus if corpus is not None
+                                   else pickle.load(sys.stdin.buffer))
+    # the nodes' neighbours, which the aligner needs once it has scored its lexical
+    # candidates: searched here meanwhile, from the same vectors
+    searched: Any = None
+    try:
+        if vectors is not None and search:
+            nodes = node_table(sentences)
+            texts = nodes["text"].to_list()
+            row = {text: i for i, text in enumerate(vectors[0])}
+            if all(text in row for text in texts):
+                searched = (texts, *semantic.neighbourhood(
+                    vectors[1][[row[text] for text in texts]], nodes))
+    except Exception:  # the parent searches itself
+        pass
+    pickle.dump(searched, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    del vectors, searched
+    _trim()
     marks = extract_quotes(articles, sentences)
     facts = extract_facts(sentences, marks)
     pickle.dump((marks, facts), out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -115,6 +115,21 @@ class Outlets:
         node, outlet = np.nonzero(self.member)
         return pl.DataFrame({"node": node.astype(np.int64), "outlet": outlet.astype(np.int64)})
 
+    @cached_property
+    def _by_outlet(self) -> tuple[Any, Any]:
+        """(start, nodes): each outlet's nodes, nodes[start[o]:start[o + 1]]."""
+        import numpy as np
+
+        outlet, node = np.nonzero(self.member.T)
+        return np.searchsorted(outlet, np.arange(self.count + 1)), node
+
+    def meeting(self, outlets: Any) -> Any:
+        """The nodes of any of ``outlets`` (sorted, each once)."""
+        import numpy as np
+
+        start, node = self._by_outlet
+        return np.unique(np.concatenate([node[start[o]:start[o + 1]] for o in outlets.tolist()]))
+
     @property
     def count(self) -> int:
         """Number of outlets."""
@@ -175,7 +190,8 @@ def _mask(sims: Any, rows: Any, outlets: Outlets, head: Any,
         start, stop = int(rows[0]), int(rows[-1]) + 1
         for j, cs in outlets.shared.items():  # as a row: columns that meet any of its outlets
             if start <= j < stop:
-                sims[j - start, member[first_col:, cs].any(axis=1)] = -np.inf
+                cols = outlets.meeting(cs)
+                sims[j - start, cols[cols >= first_col] - first_col] = -np.inf
 
 
 #: column hits (cosines that may still count) kept before they are cut to each node's best
@@ -403,12 +419,25 @@ def _neighbours(vectors: Any, nodes: pl.DataFrame, k: int,
 
 def context(embedder: Embedder, nodes: pl.DataFrame, members: pl.DataFrame,
             sentences: pl.DataFrame) -> Context:
-    """Embed the nodes' texts and find their neighbours."""
-    vectors = embedder(nodes["text"].to_list())
+    """Embed the nodes' texts and find their neighbours (or take them from the embedder's
+    ``neighbours(texts)`` when it has one that answers: a helper process searched them,
+    corpusdiff/background.py)."""
+    texts = nodes["text"].to_list()
+    vectors = embedder(texts)
     outlets = Outlets.of(nodes)
+    searched = getattr(embedder, "neighbours", None)
+    found = searched(texts) if searched is not None else None
+    knn, kin = found if found is not None else neighbourhood(vectors, nodes, outlets)
+    return Context(vectors, knn, positions(members, sentences), outlets, kin)
+
+
+def neighbourhood(vectors: Any, nodes: pl.DataFrame,
+                  outlets: Outlets | None = None) -> tuple[pl.DataFrame, Any]:
+    """(knn, kinship) of :class:`Context` for ``nodes`` (columns text, articles, headline) and
+    their vectors."""
+    outlets = outlets or Outlets.of(nodes)
     knn = neighbours(vectors, nodes, outlets=outlets)
-    return Context(vectors, knn, positions(members, sentences), outlets,
-                   kinship(knn, outlets, nodes["headline"].to_numpy().astype(bool)))
+    return knn, kinship(knn, outlets, nodes["headline"].to_numpy().astype(bool))
 
 
 def kinship(knn: pl.DataFrame, outlets: Outlets, headline: Any) -> Any:
@@ -447,8 +476,8 @@ def features(lexical: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     a = lexical["a"].to_numpy()
     b = lexical["b"].to_numpy()
     sem = np.empty(a.size, dtype=np.float64)
-    for i in range(0, a.size, CHUNK * 16):  # the gathered vectors stay a few MB
-        j = slice(i, i + CHUNK * 16)
+    for i in range(0, a.size, CHUNK * 4):  # the gathered vectors (4 MB) stay in the cache
+        j = slice(i, i + CHUNK * 4)
         sem[j] = np.einsum("ij,ij->i", ctx.vectors[a[j]], ctx.vectors[b[j]])
     kin = _kin(a, b, ctx)
     # is (a, b) or (b, a) a node's best neighbour: a binary search among the packed keys of

@@ -12,8 +12,8 @@ import numpy as np
 import polars as pl
 import pytest
 
-from corpusdiff import background, embed
-from corpusdiff.align import align_all, node_texts
+from corpusdiff import background, embed, semantic
+from corpusdiff.align import align_all, node_table, node_texts
 from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
 from corpusdiff.analyze.facts import extract_facts
 from corpusdiff.analyze.framing import framing
@@ -107,6 +107,43 @@ def test_no_alignment_nothing_analysed(monkeypatch: pytest.MonkeyPatch) -> None:
     extraction.send(articles, sentences)
     assert extraction.result() is not None
     assert extraction.analysed() is None  # the child ended on its closed stdin
+
+
+def test_child_searches_the_neighbours_this_process_would(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    monkeypatch.setattr(background, "SEARCH_ARTICLES", 2)
+    articles, sentences = _seeds()
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send_texts(sentences["text"].unique(maintain_order=True).to_list())
+    extraction.send(articles, sentences)
+    nodes = node_table(sentences)
+    texts = nodes["text"].to_list()
+    embedder = extraction.embedder("wordllama")
+    found = embedder.neighbours(texts)  # type: ignore[union-attr]
+    assert found is not None
+    knn, kinship = found
+    here_knn, here_kinship = semantic.neighbourhood(embed.load("wordllama")(texts),  # type: ignore[misc]
+                                                    nodes)
+    assert knn.height > 0 and knn.equals(here_knn)
+    assert np.array_equal(kinship, here_kinship)
+    # other nodes than the child's: searched here
+    assert embedder.neighbours(texts[1:]) is None  # type: ignore[union-attr]
+    assert extraction.result() is not None
+
+
+def test_child_leaves_the_neighbours_of_fewer_articles_to_this_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, sentences = _seeds()
+    assert articles.height < background.SEARCH_ARTICLES
+    extraction = background.start(articles, "wordllama")
+    assert extraction is not None
+    extraction.send(articles, sentences)
+    embedder = extraction.embedder("wordllama")
+    assert embedder.neighbours(node_texts(sentences)) is None  # type: ignore[union-attr]
+    assert extraction.result() is not None
 
 
 def test_texts_without_a_corpus_end_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
