@@ -508,3 +508,15 @@ def test_a_keys_table_remaps_bindings_and_is_checked(home: Path,
         config.write_text(COMMENTED + f"\n[keys]\n{line}\n", encoding="utf-8")
         error = one_error(*run(capsys, "open", "bridge"))
         assert error.startswith(f"config.toml:12: {message}"), error
+
+
+def test_the_allocator_gives_memory_back_sooner_unless_the_user_says(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # set before polars loads (in a fresh process the command imports it later), inherited
+    # by the helper process of a large corpus; the user's own setting is kept
+    monkeypatch.delenv(cli.ALLOCATOR_ENV, raising=False)
+    cli.main(["list"])
+    assert os.environ[cli.ALLOCATOR_ENV] == cli.ALLOCATOR_CONF
+    monkeypatch.setenv(cli.ALLOCATOR_ENV, "muzzy_decay_ms:-1")
+    cli.main(["list"])
+    assert os.environ[cli.ALLOCATOR_ENV] == "muzzy_decay_ms:-1"
