@@ -10,7 +10,8 @@ sets are there, 300 real articles (scale_polnear).
   screen refresh, to the end of compare() (the views start), to the first refresh after the
   comparison's data is on screen, and to every screen visited with its data shown (its
   workers done); also the imports alone, CPU seconds and peak RSS of the process. A large
-  corpus starts a helper process (corpusdiff.background): its CPU seconds are added, and its
+  corpus starts a helper process (corpusdiff.background; before the UI is imported, as the
+  command does): its CPU seconds are added, and its
   peak RSS is added to the app's (an upper bound of the pair's peak).
 * key latency: in one running app (comparison already computed), from a key event reaching
   the app to the end of the first screen refresh after it ("answered": the screen shows the
@@ -39,6 +40,10 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import asyncio, json, os, resource, sys, time
 t0 = float(os.environ["BENCH_T0"])
+# as the command does: a large corpus's helper process starts before the UI is imported
+from corpusdiff import background
+from corpusdiff.options import Options
+early = background.early(json.loads(os.environ["BENCH_PATHS"]), Options().embedder)
 from textual.screen import Screen
 marks = {}
 original = Screen._compositor_refresh
@@ -89,7 +94,7 @@ def build(*args, **kwargs):
 
 tui_app.build = build
 from corpusdiff.tui.app import CorpusdiffApp
-app = CorpusdiffApp(json.loads(os.environ["BENCH_PATHS"]))
+app = CorpusdiffApp(json.loads(os.environ["BENCH_PATHS"]), early=early)
 marks["imports"] = time.time() - t0
 t_run = time.time()
 app.run(headless=True, size=(120, 40))

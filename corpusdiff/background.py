@@ -30,6 +30,7 @@ import subprocess
 import sys
 import threading
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,8 @@ class Extraction:
     of one corpus, and finding the facts' conflicts and the loaded words."""
 
     def __init__(self, embedder: str = "none") -> None:
+        #: the embedder the child loads
+        self.embedder_spec = embedder
         # this very package first on the child's path (not one the working directory holds)
         root = str(Path(__file__).resolve().parent.parent)
         code = (f"import sys; sys.path.insert(0, {root!r}); "
@@ -231,13 +234,42 @@ def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> N
             pipe.close()
 
 
-def start(articles: pl.DataFrame, embedder: str = "none") -> Extraction | None:
-    """A child process for a large corpus (None for a small one, when CORPUSDIFF_BACKGROUND=0,
-    or when no child can be started). ``embedder``: the spec of the embedder whose vectors the
-    child computes first (it loads it while this process segments)."""
+def early(inputs: Sequence[str | os.PathLike[str]], embedder: str = "none") -> Extraction | None:
+    """A child started before the articles are read and before this process imports polars,
+    when the input files hold at least APART_CHARS bytes: the child's imports (half a second)
+    then overlap this process's. Pass it to :func:`start`, which keeps it for a large corpus
+    and stops it otherwise (web pages hold more bytes than text). None when the inputs cannot
+    be listed: reading them reports why."""
+    from corpusdiff.ingest import expand
+    from corpusdiff.options import CorpusdiffError
+
     if os.environ.get(ENV_SWITCH, "1") == "0":
         return None
-    if int(articles["text"].str.len_chars().sum() or 0) < APART_CHARS:
+    try:
+        size = sum(os.stat(source.path).st_size for source in expand(inputs, []))
+    except (CorpusdiffError, OSError):
+        return None
+    if size < APART_CHARS:
+        return None
+    try:
+        return Extraction(embedder)
+    except OSError:
+        return None
+
+
+def start(articles: pl.DataFrame, embedder: str = "none",
+          early: Extraction | None = None) -> Extraction | None:
+    """A child process for a large corpus (None for a small one, when CORPUSDIFF_BACKGROUND=0,
+    or when no child can be started). ``embedder``: the spec of the embedder whose vectors the
+    child computes first (it loads it while this process segments). ``early``: a child
+    :func:`early` started for these articles, used when it fits and stopped when not."""
+    large = (os.environ.get(ENV_SWITCH, "1") != "0"
+             and int(articles["text"].str.len_chars().sum() or 0) >= APART_CHARS)
+    if early is not None:
+        if large and early.embedder_spec == embedder and not early._threads:
+            return early
+        early._finalizer()
+    if not large:
         return None
     try:
         return Extraction(embedder)

@@ -256,15 +256,19 @@ def _progress() -> Callable[[str, float], None] | None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from corpusdiff import background
+
+    target = resolve(args)
+    check_output(args.output, target.paths)
+    # a large corpus's helper process imports while this one does
+    early = background.early(target.paths, target.options.embedder)
     from corpusdiff.export import FORMATS
     from corpusdiff.pipeline import compare
 
     if args.format not in FORMATS:
         raise CorpusdiffError(f"unknown --format {args.format!r}; choose one of: "
                               + ", ".join(FORMATS))
-    target = resolve(args)
-    check_output(args.output, target.paths)
-    comparison = compare(target.paths, target.options, target.labels, _progress())
+    comparison = compare(target.paths, target.options, target.labels, _progress(), early)
     for warning in comparison.warnings:
         print(f"corpusdiff: warning: {one_line(warning)}", file=sys.stderr)
     if args.format == "markdown":
@@ -319,15 +323,19 @@ def _open(args: argparse.Namespace) -> int:
     if len(sources) < 2:
         where = f" ({sources[0].path})" if sources else ""
         raise CorpusdiffError(f"need at least two articles to compare, got {len(sources)}{where}")
+    saved = target.comparison
+    keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
+    from corpusdiff import background
+
+    # a large corpus's helper process imports while this one imports the terminal UI
+    early = background.early(target.paths, target.options.embedder)
     try:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
         raise CorpusdiffError(f"the terminal UI is not available: {exc}") from None
-    saved = target.comparison
-    keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
     return run(target.paths, target.options, target.labels,
                title=saved.title if saved else None, saved_name=saved.name if saved else None,
-               config_file=str(save_target(args.config)), keymap=keymap)
+               config_file=str(save_target(args.config)), keymap=keymap, early=early)
 
 
 def _list(args: argparse.Namespace) -> int:

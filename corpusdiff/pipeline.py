@@ -55,8 +55,11 @@ def _titles(articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
 
 def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = None,
             labels: dict[str, str] | None = None,
-            progress: Progress | None = None) -> Comparison:
-    """Read, clean, segment and align articles; raise CorpusdiffError on unusable input."""
+            progress: Progress | None = None,
+            early: background.Extraction | None = None) -> Comparison:
+    """Read, clean, segment and align articles; raise CorpusdiffError on unusable input.
+    ``early``: the helper process :func:`.background.early` started for these paths (used for
+    a large corpus, stopped otherwise)."""
     options = options or Options()
     report = progress or (lambda _stage, _fraction: None)
     report("reading articles", 0.0)
@@ -73,7 +76,7 @@ def compare(paths: Iterable[str | os.PathLike[str]], options: Options | None = N
                               + ", ".join(articles["id"].to_list()))
     # a large corpus: a second process embeds the sentences and extracts quotes and facts
     # while this one aligns
-    extraction = background.start(articles, options.embedder)
+    extraction = background.start(articles, options.embedder, early)
     report("splitting sentences", 0.1)
     sentences = segment(articles)
     if extraction is not None:  # the child embeds while this process cleans

@@ -163,8 +163,8 @@ def test_comparison_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch,
     started: list[background.Extraction] = []
     real_start = background.start
 
-    def spy(articles, embedder):  # type: ignore[no-untyped-def]
-        found = real_start(articles, embedder)
+    def spy(articles, embedder, early=None):  # type: ignore[no-untyped-def]
+        found = real_start(articles, embedder, early)
         started.append(found)
         return found
 
@@ -214,3 +214,34 @@ def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> N
     extraction = background.start(articles, "wordllama")
     assert extraction is not None
     assert extraction.result() is None  # nothing sent: stopped, not waited on for ever
+
+
+def test_a_child_started_early_is_kept_for_a_large_corpus(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert background.early([SEEDS], "wordllama") is None  # a few KB of files: no child
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    early = background.early([SEEDS], "wordllama")
+    assert early is not None
+    articles, sentences = _seeds()
+    assert background.start(articles, "wordllama", early) is early
+    early.send(articles, sentences)
+    assert early.result() is not None
+
+
+def test_a_child_started_early_is_stopped_when_it_does_not_fit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "APART_CHARS", 0)
+    articles, _ = _seeds()
+    early = background.early([SEEDS], "wordllama")
+    assert early is not None
+    other = background.start(articles, "none", early)  # another embedder: a new child
+    assert other is not None and other is not early
+    assert early._proc.poll() is not None  # stopped and reaped
+    other._finalizer()
+    # the files were big enough, the text is not (web pages hold more bytes than text)
+    early = background.early([SEEDS], "wordllama")
+    assert early is not None
+    monkeypatch.setattr(background, "APART_CHARS", 10**9)
+    assert background.start(articles, "wordllama", early) is None
+    assert early._proc.poll() is not None
+    assert background.early(["no/such/file.txt"], "wordllama") is None  # reading reports it

@@ -62,7 +62,9 @@ def tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Options, dict[
     module.keymaps = []  # type: ignore[attr-defined]
 
     def run(paths: list[str], options: Options, labels: dict[str, str], *, title: str | None,
-            saved_name: str | None, config_file: str, keymap: dict[str, str]) -> int:
+            saved_name: str | None, config_file: str, keymap: dict[str, str],
+            early: object) -> int:
+        assert early is None  # small corpora: no helper process started before the app
         calls.append((list(paths), options, labels))
         module.keymaps.append(keymap)  # type: ignore[attr-defined]
         saved.append((title, saved_name, config_file))

@@ -110,7 +110,8 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
                  options: Options | None = None, labels: dict[str, str] | None = None, *,
                  comparison: Comparison | None = None, compute: Compute | None = None,
                  keymap: dict[str, str] | None = None, title: str | None = None,
-                 saved_name: str | None = None, config_file: str | None = None) -> None:
+                 saved_name: str | None = None, config_file: str | None = None,
+                 early: Any = None) -> None:
         super().__init__()
         #: the saved comparison this is (ctrl+s suggests its name) and the config file to save to
         self.saved_name = saved_name
@@ -124,6 +125,8 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
         self.labels = labels or {}
         self._given = comparison
         self._compute = compute
+        #: the helper process the command started for a large corpus (background.early)
+        self._early = early
         self._user_keymap = keymap or {}
         self.data: ViewData | None = None
         self.error: str | None = None
@@ -160,7 +163,9 @@ class CorpusdiffApp(App[int], inherit_bindings=False):
             else:
                 from corpusdiff.pipeline import compare
 
-                comparison = compare(self.paths, self.options, self.labels, progress=progress)
+                early, self._early = self._early, None  # one comparison takes it
+                comparison = compare(self.paths, self.options, self.labels, progress=progress,
+                                     early=early)
             progress("preparing the views", 0.99)
             data = build(comparison, self.options.reference)
         except CorpusdiffError as exc:
@@ -390,7 +395,8 @@ def run(paths: Sequence[str | os.PathLike[str]], options: Options | None = None,
     """Open the terminal UI on ``paths``; returns the exit code (2 when the input could not
     be compared). ``kwargs`` go to :class:`CorpusdiffApp`: ``title`` and ``saved_name`` (a saved
     comparison's), ``config_file`` (where ctrl+s saves), ``keymap`` (binding id -> keys),
-    ``comparison`` (already computed), ``compute``."""
+    ``comparison`` (already computed), ``compute``, ``early`` (the helper process
+    :func:`corpusdiff.background.early` started)."""
     app = CorpusdiffApp(paths, options, labels, **kwargs)
     app.run()
     return app.return_code or 0
