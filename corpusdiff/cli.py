@@ -38,7 +38,7 @@ from corpusdiff.text import one_line, plural
 EXIT_USAGE = 2
 #: polars' memory allocator (jemalloc) keeps freed pages for seconds before it gives them back;
 #: a comparison frees big tables stage after stage, and the helper process of a large corpus
-#: (corpusdiff.background) inherits the setting: 300 real articles peak at ~570 MiB for both
+#: (corpusdiff.background) inherits the setting: 300 real articles peak at ~540 MiB for both
 #: processes instead of ~620, in the same time (decay 0 costs 0.5 s of system time). The
 #: user's own setting wins.
 ALLOCATOR_ENV, ALLOCATOR_CONF = "_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0"
