@@ -6,13 +6,14 @@ comparison):
 
 - ``verb``: connotated verbs where a neutral one would do ("slammed", "touted", "conceded",
   "doubled down" against "said", "criticized");
-- ``hedge``: hedges and distancing ("so-called", "self-styled", "supposedly");
+- ``hedge``: hedges and distancing ("so-called", "supposedly", "reportedly", "alleged");
 - ``evaluative``: intensifiers and evaluative adjectives, adverbs and nouns ("fierce", "staunch",
   "a tirade");
 - ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
 
-Words for plain sourcing and reporting ("reportedly", "alleged", "vowed", "praised") are not
-listed: a careful reader finds no slant in them (bench/framing_quality.py --sample).
+Plain reporting verbs ("vowed", "praised") are not listed: a careful reader finds no slant in
+them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
+distance from what it reports ("she reportedly said": data/framing_hedges.tsv).
 
 Only the outlet's own voice counts: words inside quotations and scare quotes (the quotes table's
 spans) and boilerplate sentences are skipped, and so are the words the outlet tells as someone
