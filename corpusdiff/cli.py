@@ -327,8 +327,9 @@ def _open(args: argparse.Namespace) -> int:
     keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
     from corpusdiff import background
 
-    # a large corpus's helper process imports while this one imports the terminal UI
-    early = background.early(target.paths, target.options.embedder)
+    # a large corpus's helper process imports while this one imports the terminal UI (its
+    # files are listed above: not walked again)
+    early = background.early([source.path for source in sources], target.options.embedder)
     try:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package
