@@ -30,7 +30,6 @@ import subprocess
 import sys
 import threading
 import weakref
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -234,22 +233,14 @@ def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> N
             pipe.close()
 
 
-def early(inputs: Sequence[str | os.PathLike[str]], embedder: str = "none") -> Extraction | None:
+def early(size: int | None, embedder: str = "none") -> Extraction | None:
     """A child started before the articles are read and before this process imports polars,
-    when the input files hold at least APART_CHARS bytes: the child's imports (half a second)
-    then overlap this process's. Pass it to :func:`start`, which keeps it for a large corpus
-    and stops it otherwise (web pages hold more bytes than text). None when the inputs cannot
-    be listed: reading them reports why."""
-    from corpusdiff.ingest import expand
-    from corpusdiff.options import CorpusdiffError
-
-    if os.environ.get(ENV_SWITCH, "1") == "0":
-        return None
-    try:
-        size = sum(os.stat(source.path).st_size for source in expand(inputs, []))
-    except (CorpusdiffError, OSError):
-        return None
-    if size < APART_CHARS:
+    when the input files hold at least APART_CHARS bytes (``size``:
+    :func:`corpusdiff.ingest.input_bytes`; None when they cannot be listed, and reading them
+    reports why): the child's imports (half a second) then overlap this process's. Pass it
+    to :func:`start`, which keeps it for a large corpus and stops it otherwise (web pages hold
+    more bytes than text)."""
+    if os.environ.get(ENV_SWITCH, "1") == "0" or size is None or size < APART_CHARS:
         return None
     try:
         return Extraction(embedder)

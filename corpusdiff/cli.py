@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpusdiff import __version__
 from corpusdiff.config import (
@@ -35,6 +36,9 @@ from corpusdiff.files import check_output, write_output
 from corpusdiff.options import CorpusdiffError, Options
 from corpusdiff.text import one_line, plural
 
+if TYPE_CHECKING:
+    from corpusdiff.background import Extraction
+
 EXIT_USAGE = 2
 #: polars' memory allocator (jemalloc) keeps freed pages for seconds before it gives them back;
 #: a comparison frees big tables stage after stage, and the helper process of a large corpus
@@ -42,6 +46,10 @@ EXIT_USAGE = 2
 #: processes instead of ~620, in the same time (decay 0 costs 0.5 s of system time). The
 #: user's own setting wins.
 ALLOCATOR_ENV, ALLOCATOR_CONF = "_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0"
+#: below this many bytes of input files (a few articles: the seeds hold 28 kB) polars runs on
+#: one thread: on hundreds of tiny queries its thread pool costs more than it gains (seeds
+#: ~0.1 CPU s less); at 50 real articles (185 kB) two threads are a little faster
+ONE_THREAD_BYTES = 100_000
 COMMANDS = ("open", "export", "list", "save", "delete", "batch")
 #: the embedded default corpus: five real articles on one story
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -255,13 +263,24 @@ def _progress() -> Callable[[str, float], None] | None:
     return show
 
 
-def _export(args: argparse.Namespace) -> int:
+def _prepare(paths: Sequence[str | os.PathLike[str]], embedder: str) -> Extraction | None:
+    """Set this process up to compare ``paths``, before polars is imported: one polars thread
+    for a small corpus (ONE_THREAD_BYTES; unless the user set POLARS_MAX_THREADS), and the
+    helper process of a large one, whose imports overlap this process's
+    (:func:`corpusdiff.background.early`)."""
     from corpusdiff import background
+    from corpusdiff.ingest import input_bytes
 
+    size = input_bytes(paths)
+    if size is not None and size < ONE_THREAD_BYTES and "polars" not in sys.modules:
+        os.environ.setdefault("POLARS_MAX_THREADS", "1")
+    return background.early(size, embedder)
+
+
+def _export(args: argparse.Namespace) -> int:
     target = resolve(args)
     check_output(args.output, target.paths)
-    # a large corpus's helper process imports while this one does
-    early = background.early(target.paths, target.options.embedder)
+    early = _prepare(target.paths, target.options.embedder)
     from corpusdiff.export import FORMATS
     from corpusdiff.pipeline import compare
 
@@ -325,11 +344,8 @@ def _open(args: argparse.Namespace) -> int:
         raise CorpusdiffError(f"need at least two articles to compare, got {len(sources)}{where}")
     saved = target.comparison
     keymap = load_config(find_config(args.config)).keys  # [keys]: binding id -> keys
-    from corpusdiff import background
-
-    # a large corpus's helper process imports while this one imports the terminal UI (its
-    # files are listed above: not walked again)
-    early = background.early([source.path for source in sources], target.options.embedder)
+    # the files are listed above: not walked again
+    early = _prepare([source.path for source in sources], target.options.embedder)
     try:
         from corpusdiff.tui.app import run
     except ImportError as exc:  # pragma: no cover - the TUI ships with the package

@@ -62,6 +62,15 @@ class Source:
     origin: str = ""
 
 
+def input_bytes(inputs: Sequence[str | os.PathLike[str]]) -> int | None:
+    """The size in bytes of the files ``inputs`` name, or None when they cannot be listed
+    (reading them reports why). Cheap: nothing is read, and polars is not imported."""
+    try:
+        return sum(os.stat(source.path).st_size for source in expand(inputs, []))
+    except (CorpusdiffError, OSError):
+        return None
+
+
 class SkipFile(Exception):
     """A file that cannot be read as an article; message is one line without the path."""
 

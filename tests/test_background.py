@@ -19,7 +19,7 @@ from corpusdiff.analyze.facts import extract_facts
 from corpusdiff.analyze.framing import framing
 from corpusdiff.analyze.quotes import extract_quotes
 from corpusdiff.clean import mark_boilerplate
-from corpusdiff.ingest import ingest
+from corpusdiff.ingest import ingest, input_bytes
 from corpusdiff.model import Options
 from corpusdiff.pipeline import compare
 from corpusdiff.segment import segment
@@ -218,9 +218,10 @@ def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_child_started_early_is_kept_for_a_large_corpus(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    assert background.early([SEEDS], "wordllama") is None  # a few KB of files: no child
+    # a few KB of files: no child
+    assert background.early(input_bytes([SEEDS]), "wordllama") is None
     monkeypatch.setattr(background, "APART_CHARS", 0)
-    early = background.early([SEEDS], "wordllama")
+    early = background.early(input_bytes([SEEDS]), "wordllama")
     assert early is not None
     articles, sentences = _seeds()
     assert background.start(articles, "wordllama", early) is early
@@ -232,16 +233,17 @@ def test_a_child_started_early_is_stopped_when_it_does_not_fit(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "APART_CHARS", 0)
     articles, _ = _seeds()
-    early = background.early([SEEDS], "wordllama")
+    early = background.early(input_bytes([SEEDS]), "wordllama")
     assert early is not None
     other = background.start(articles, "none", early)  # another embedder: a new child
     assert other is not None and other is not early
     assert early._proc.poll() is not None  # stopped and reaped
     other._finalizer()
     # the files were big enough, the text is not (web pages hold more bytes than text)
-    early = background.early([SEEDS], "wordllama")
+    early = background.early(input_bytes([SEEDS]), "wordllama")
     assert early is not None
     monkeypatch.setattr(background, "APART_CHARS", 10**9)
     assert background.start(articles, "wordllama", early) is None
     assert early._proc.poll() is not None
-    assert background.early(["no/such/file.txt"], "wordllama") is None  # reading reports it
+    assert input_bytes(["no/such/file.txt"]) is None  # reading reports it
+    assert background.early(None, "wordllama") is None

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import sys
 import threading
 import types
@@ -522,3 +523,26 @@ def test_the_allocator_gives_memory_back_sooner_unless_the_user_says(
     monkeypatch.setenv(cli.ALLOCATOR_ENV, "muzzy_decay_ms:-1")
     cli.main(["list"])
     assert os.environ[cli.ALLOCATOR_ENV] == "muzzy_decay_ms:-1"
+
+
+@pytest.mark.parametrize(("user", "bound", "expected"), [
+    (None, None, "1 1"),  # the seeds: a small corpus, one polars thread
+    (None, 0, "None"),    # above the bound: polars' own count
+    ("2", None, "2 2"),   # the user's setting wins
+])
+def test_a_small_corpus_runs_polars_on_one_thread(user: str | None, bound: int | None,
+                                                  expected: str) -> None:
+    # in a fresh process: the setting must come before polars is imported
+    code = ("import os, sys\n"
+            "from corpusdiff import cli\n"
+            + (f"cli.ONE_THREAD_BYTES = {bound}\n" if bound is not None else "")
+            + f"early = cli._prepare([{str(cli.SEEDS)!r}], 'none')\n"
+            "assert early is None and 'polars' not in sys.modules\n"
+            "import polars\n"
+            "print(os.environ.get('POLARS_MAX_THREADS'), polars.thread_pool_size())\n")
+    env = {k: v for k, v in os.environ.items() if k != "POLARS_MAX_THREADS"}
+    if user is not None:
+        env["POLARS_MAX_THREADS"] = user
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split()[:len(expected.split())] == expected.split()
