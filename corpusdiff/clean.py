@@ -348,7 +348,7 @@ def mark_boilerplate(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Data
         reason=pl.when(html & pl.col("reason").is_in(NOT_ON_WEB_PAGES)).then(None)
         .otherwise(pl.col("reason"))
     )
-    if WEB_PARAGRAPH_RULES:
+    if WEB_PARAGRAPH_RULES and pages["_html"].any():  # no web page: no regex to compile
         web = _paragraphs(marked.filter(html)).select(
             "article", "paragraph", _web=_first_match(WEB_PARAGRAPH_RULES, "ptext"))
         marked = (
