@@ -142,15 +142,49 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
         for c in ("value", "entity")
     )
     spoken = None if quotes is None else full_names(quotes)
-    resolved = _resolve_people(frame, spoken).sort("article", "sentence", "start", "kind")
+    resolved = _resolve_people(frame, rows, spoken).sort("article", "sentence", "start", "kind")
     return with_labels(resolved).select(FACTS.names()).cast(dict(FACTS))  # type: ignore[arg-type]
 
 
-def _resolve_people(frame: pl.DataFrame, spoken: pl.DataFrame | None = None) -> pl.DataFrame:
+def _longer_names(frame: pl.DataFrame, full: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """(entity, _long): a full name and the one longer name, outside headlines, that ends with
+    it and whose extra words the corpus never writes in lower case. A name opening a sentence
+    loses an unknown given name ("Tashonda Marie Wexler, a councilwoman" reads "Marie Wexler":
+    a capitalised word before a given name is taken for no name, as "State" in "State Hillary
+    Clinton"); after a title it keeps it ("Councilwoman Tashonda Marie Wexler")."""
+    headlines = rows.filter(pl.col("kind") == "headline").select(
+        "article", pl.col("index").alias("sentence"))
+    body = (frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
+            .join(headlines, on=["article", "sentence"], how="anti")
+            .select(pl.col("entity").alias("_long")).unique())
+    names = full.select("_full", "_last").unique()
+    pairs = (
+        names.join(body.with_columns(_last=surname(pl.col("_long"))), on="_last")
+        .filter(pl.col("_long").str.ends_with(pl.lit(" ") + pl.col("_full")))
+        .with_columns(_extra=pl.col("_long").str.head(
+            pl.col("_long").str.len_chars() - pl.col("_full").str.len_chars() - 1)
+            .str.to_lowercase().str.split(" "))
+    )
+    if pairs.is_empty():
+        return pl.DataFrame(schema={"entity": pl.String, "_long": pl.String})
+    wanted = pairs["_extra"].explode().unique().to_list()
+    plain = (rows.select(w=pl.col("text").str.extract_all(r"\b[a-z]+\b")).explode("w")
+             .filter(pl.col("w").is_in(wanted))["w"].unique().implode())
+    return (
+        pairs.filter(~pl.col("_extra").list.eval(pl.element().is_in(plain)).list.any())
+        .group_by("_full").agg(pl.col("_long").unique())
+        .filter(pl.col("_long").list.len() == 1)
+        .select(pl.col("_full").alias("entity"), pl.col("_long").list.first())
+    )
+
+
+def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
+                    spoken: pl.DataFrame | None = None) -> pl.DataFrame:
     """Give a lone surname ("Bass") the key of the full name it stands for ("Karen Bass"):
     the only full name with that surname in the same article, else the only one among the
     article's speakers (``spoken``: :func:`.person_keys.full_names`), else in the whole
-    corpus."""
+    corpus; and a full name the key of the one longer name that ends with it elsewhere
+    (:func:`_longer_names`; ``rows``: the sentences read)."""
     full = (
         frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
         .select("article", pl.col("entity").alias("_full"), surname(pl.col("entity"))
@@ -169,15 +203,19 @@ def _resolve_people(frame: pl.DataFrame, spoken: pl.DataFrame | None = None) -> 
     corpus = (full.group_by("_last").agg(pl.col("_full").unique().alias("_names"))
               .filter(pl.col("_names").list.len() == 1)
               .select("_last", pl.col("_names").list.first().alias("_corpus")))
-    lone = pl.col("kind").is_in(["person", "title"]) & ~pl.col("entity").str.contains(" ")
-    resolved = pl.coalesce("_local", "_corpus", "entity")
+    longer = _longer_names(frame, full, rows)
+    people = pl.col("kind").is_in(["person", "title"])
+    lone = people & ~pl.col("entity").str.contains(" ")
+    entity = pl.when(people).then(pl.coalesce("_long", "entity")).otherwise(pl.col("entity"))
     return (
         frame.with_columns(pl.when(lone).then(pl.col("entity")).alias("_last"))
         .join(local, on=["article", "_last"], how="left", maintain_order="left")
         .join(corpus, on="_last", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_local", "_corpus", "entity").alias("entity"))
+        .join(longer, on="entity", how="left", maintain_order="left")
         .with_columns(
-            entity=resolved,
-            value=pl.when(pl.col("kind") == "person").then(resolved).otherwise(pl.col("value")),
+            entity=entity,
+            value=pl.when(pl.col("kind") == "person").then(entity).otherwise(pl.col("value")),
         )
         .select(_BASE.names())
     )
