@@ -14,9 +14,13 @@ the loaded words, which need the alignment, the facts and the quote marks but no
 compared quotes: the child finds them while this process compares the quotes. Threads would
 gain nothing: the extraction is Python code that holds the GIL.
 
-Small corpora (the seeds) stay in-process: a child costs more than it saves there. Whatever
-goes wrong in the child (it cannot start, dies, or answers garbage), its answers are None and
-the pipeline computes them in-process, so the outcome never depends on it.
+On a small corpus (the seeds) the extraction stays in this process: a child would answer it
+later than this process finds it. But when a core is idle the ``export`` and ``open`` commands
+start a child that only embeds (:func:`early`) before they import polars: it loads the model
+(0.12 s) while this process imports, reads and cleans, and answers the vectors before the
+aligner asks.
+Whatever goes wrong in the child (it cannot start, dies, or answers garbage), its answers are
+None and the pipeline computes them in-process, so the outcome never depends on it.
 """
 
 from __future__ import annotations
@@ -57,15 +61,19 @@ class Extraction:
     """A child process embedding the aligner's sentences, extracting the quote marks and facts
     of one corpus, and finding the facts' conflicts and the loaded words."""
 
-    def __init__(self, embedder: str = "none") -> None:
+    def __init__(self, embedder: str = "none", extracts: bool = True) -> None:
         #: the embedder the child loads
         self.embedder_spec = embedder
+        #: False: the child only embeds the texts (a small corpus: it neither imports polars
+        #: nor extracts; its vectors are ready before the aligner asks for them)
+        self.extracts = extracts
         # this very package first on the child's path (not one the working directory holds)
         root = str(Path(__file__).resolve().parent.parent)
         code = (f"import sys; sys.path.insert(0, {root!r}); "
                 "from corpusdiff.background import _main; raise SystemExit(_main())")
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", code, embedder], stdin=subprocess.PIPE,
+            [sys.executable, "-c", code, embedder, "extract" if extracts else "embed"],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         #: the child's answers in order (vectors, neighbours, extraction, conflicts and
         #: framing); None for one it failed
@@ -88,7 +96,11 @@ class Extraction:
     def send(self, articles: pl.DataFrame, sentences: pl.DataFrame) -> None:
         """Hand the corpus to extract from (the cleaned sentences) to the child; without
         :meth:`send_texts` first, the child embeds the node texts of these sentences. The
-        writes and the reads run in threads: the child may still be importing."""
+        writes and the reads run in threads: the child may still be importing. A child that
+        only embeds gets no corpus: it ends once it has answered the vectors."""
+        if not self.extracts:
+            self._close()
+            return
         if not self._threads:
             self._post(None)
         self._post((articles, sentences, articles.height >= SEARCH_ARTICLES))
@@ -233,17 +245,35 @@ def _stop(proc: subprocess.Popen[bytes], outbox: queue.Queue[bytes | None]) -> N
             pipe.close()
 
 
+def idle_core() -> bool:
+    """Whether a core was idle over the last minute (load average at most the cores this
+    process may use less one): a child that only embeds saves this process 0.12 s on the
+    seeds for 0.25 CPU s of its own, a loss when no core is free."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        return os.getloadavg()[0] <= cores - 1
+    except OSError:  # no load average (Windows)
+        return cores > 1
+
+
 def early(size: int | None, embedder: str = "none") -> Extraction | None:
-    """A child started before the articles are read and before this process imports polars,
-    when the input files hold at least APART_CHARS bytes (``size``:
-    :func:`corpusdiff.ingest.input_bytes`; None when they cannot be listed, and reading them
-    reports why): the child's imports (half a second) then overlap this process's. Pass it
-    to :func:`start`, which keeps it for a large corpus and stops it otherwise (web pages hold
-    more bytes than text)."""
-    if os.environ.get(ENV_SWITCH, "1") == "0" or size is None or size < APART_CHARS:
+    """A child started before the articles are read and before this process imports polars
+    (``size``: the input files' bytes, :func:`corpusdiff.ingest.input_bytes`; None when they
+    cannot be listed, and reading them reports why): its imports then overlap this
+    process's. From APART_CHARS bytes on it extracts too; below, it only embeds (none for
+    ``--embedder none``, nor when no core is idle: :func:`idle_core`): started this early, it
+    answers the vectors of even the seeds before the aligner asks, and this process does not
+    load the model (0.12 s). Pass it to :func:`start`, which keeps it when it fits."""
+    if os.environ.get(ENV_SWITCH, "1") == "0" or size is None:
+        return None
+    extracts = size >= APART_CHARS
+    if not extracts and (embedder == "none" or not idle_core()):
         return None
     try:
-        return Extraction(embedder)
+        return Extraction(embedder, extracts)
     except OSError:
         return None
 
@@ -253,11 +283,13 @@ def start(articles: pl.DataFrame, embedder: str = "none",
     """A child process for a large corpus (None for a small one, when CORPUSDIFF_BACKGROUND=0,
     or when no child can be started). ``embedder``: the spec of the embedder whose vectors the
     child computes first (it loads it while this process segments). ``early``: a child
-    :func:`early` started for these articles, used when it fits and stopped when not."""
+    :func:`early` started for these articles, used when it fits (its embedder, and extracting
+    only for a large corpus) and stopped when not."""
     large = (os.environ.get(ENV_SWITCH, "1") != "0"
              and int(articles["text"].str.len_chars().sum() or 0) >= APART_CHARS)
     if early is not None:
-        if large and early.embedder_spec == embedder and not early._threads:
+        if early.embedder_spec == embedder and not early._threads and (
+                large or not early.extracts):
             return early
         early._finalizer()
     if not large:
@@ -277,18 +309,36 @@ def _trim() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+def _answer_vectors(loaded: Embedder | None, texts: list[str] | None) -> Any:
+    """Write and return (texts, their vectors), or None when there is no embedder or it
+    fails (the parent then embeds, and reports the error, itself)."""
+    vectors: Any = None
+    try:
+        if loaded is not None and texts is not None:
+            vectors = (texts, loaded(texts))
+    except Exception:
+        pass
+    pickle.dump(vectors, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    sys.stdout.buffer.flush()
+    return vectors
+
+
 def _main() -> int:
     # this process ends with os._exit once it has answered, and what it builds holds no
     # cycles worth collecting: the collector's passes over the growing heap of mentions
     # (a tenth of the extraction's CPU) are skipped
     gc.disable()
-    import polars as pl  # noqa: F401 - imported while the parent segments
+    from corpusdiff import embed
 
-    from corpusdiff import embed, semantic
-    from corpusdiff.align import node_table, node_texts
-    from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
-    from corpusdiff.analyze.facts import extract_facts
-    from corpusdiff.analyze.quotes import extract_quotes
+    extracts = sys.argv[2] == "extract"
+    if extracts:  # imported while the parent segments
+        import polars as pl  # noqa: F401
+
+        from corpusdiff import semantic
+        from corpusdiff.align import node_table, node_texts
+        from corpusdiff.analyze.conflicts import conflict_pairs, conflicts
+        from corpusdiff.analyze.facts import extract_facts
+        from corpusdiff.analyze.quotes import extract_quotes
 
     try:
         loaded = embed.load(sys.argv[1])
@@ -296,17 +346,16 @@ def _main() -> int:
         loaded = None
     # the texts to embed, sent early; None when the corpus comes first (then its node texts)
     first = pickle.load(sys.stdin.buffer)
+    if not extracts:  # the texts' vectors, and done
+        _answer_vectors(loaded, first)
+        os._exit(0)
     corpus = pickle.load(sys.stdin.buffer) if first is None else None
     out = sys.stdout.buffer
-    vectors: Any = None
     try:
         texts = node_texts(corpus[1]) if corpus is not None else first
-        if loaded is not None:
-            vectors = (texts, loaded(texts))
-    except Exception:  # the parent embeds, and reports the error, itself
-        pass
-    pickle.dump(vectors, out, protocol=pickle.HIGHEST_PROTOCOL)
-    out.flush()
+    except Exception:  # the parent embeds itself
+        texts = None
+    vectors = _answer_vectors(loaded, texts)
     # the embedder's table and the tokenizer's buffers are not needed any more: the
     # extraction reuses their memory (the two processes' peaks add up)
     loaded = None

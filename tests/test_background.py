@@ -218,15 +218,57 @@ def test_waiting_on_an_idle_child_stops_it(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_child_started_early_is_kept_for_a_large_corpus(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # a few KB of files: no child
-    assert background.early(input_bytes([SEEDS]), "wordllama") is None
     monkeypatch.setattr(background, "APART_CHARS", 0)
     early = background.early(input_bytes([SEEDS]), "wordllama")
-    assert early is not None
+    assert early is not None and early.extracts
     articles, sentences = _seeds()
     assert background.start(articles, "wordllama", early) is early
     early.send(articles, sentences)
     assert early.result() is not None
+
+
+@pytest.fixture
+def idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A core is idle (the test machine may be busy)."""
+    monkeypatch.setattr(background, "idle_core", lambda: True)
+
+
+def test_a_small_corpus_gets_a_child_that_only_embeds(monkeypatch: pytest.MonkeyPatch,
+                                                      idle: None) -> None:
+    size = input_bytes([SEEDS])  # a few KB of files
+    assert background.early(size, "none") is None  # nothing to embed: no child
+    early = background.early(size, "wordllama")
+    assert early is not None and not early.extracts
+    articles, sentences = _seeds()
+    assert background.start(articles, "wordllama", early) is early
+    texts = node_texts(sentences)
+    early.send_texts(texts)
+    early.send(articles, sentences)  # not sent: the child ends after the vectors
+    embedder = early.embedder("wordllama")
+    assert np.array_equal(embedder(texts), embed.load("wordllama")(texts))  # type: ignore[misc]
+    assert early.result() is None and early.analysed() is None  # extracted in this process
+    assert early._proc.returncode == 0
+    monkeypatch.setattr(background, "idle_core", lambda: False)
+    assert background.early(size, "wordllama") is None  # no core free: all in this process
+
+
+def test_an_idle_core_is_read_from_the_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0))
+    assert background.idle_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.0, 0.0))
+    assert not background.idle_core()
+
+
+def test_a_child_that_only_embeds_gives_the_same_comparison(idle: None) -> None:
+    alone = compare([SEEDS])
+    early = background.early(input_bytes([SEEDS]), "wordllama")
+    assert early is not None and not early.extracts
+    helped = compare([SEEDS], early=early)
+    assert early._proc.returncode == 0
+    for table in ("sentences", "groups", "members", "quotes", "facts", "omissions",
+                  "said_differently", "framing"):
+        assert getattr(helped, table).equals(getattr(alone, table)), table
 
 
 def test_a_child_started_early_is_stopped_when_it_does_not_fit(
@@ -241,9 +283,14 @@ def test_a_child_started_early_is_stopped_when_it_does_not_fit(
     other._finalizer()
     # the files were big enough, the text is not (web pages hold more bytes than text)
     early = background.early(input_bytes([SEEDS]), "wordllama")
-    assert early is not None
+    assert early is not None and early.extracts
     monkeypatch.setattr(background, "APART_CHARS", 10**9)
     assert background.start(articles, "wordllama", early) is None
+    assert early._proc.poll() is not None
+    monkeypatch.setattr(background, "idle_core", lambda: True)
+    early = background.early(input_bytes([SEEDS]), "wordllama")  # only embeds
+    assert early is not None and not early.extracts
+    assert background.start(articles, "none", early) is None  # no embedder: stopped
     assert early._proc.poll() is not None
     assert input_bytes(["no/such/file.txt"]) is None  # reading reports it
     assert background.early(None, "wordllama") is None

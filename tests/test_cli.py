@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from corpusdiff import cli
+from corpusdiff import background, cli
 from corpusdiff import config as cfg
 from corpusdiff.config import load_config, render_comparison
 from corpusdiff.model import CorpusdiffError, Options
@@ -65,7 +65,11 @@ def tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Options, dict[
     def run(paths: list[str], options: Options, labels: dict[str, str], *, title: str | None,
             saved_name: str | None, config_file: str, keymap: dict[str, str],
             early: object) -> int:
-        assert early is None  # small corpora: no helper process started before the app
+        # the seeds: no helper process, or one that only embeds (a core is idle), started
+        # before the app (stopped here: nothing is shown)
+        if early is not None:
+            assert isinstance(early, background.Extraction) and not early.extracts
+            early._finalizer()
         calls.append((list(paths), options, labels))
         module.keymaps.append(keymap)  # type: ignore[attr-defined]
         saved.append((title, saved_name, config_file))
