@@ -42,8 +42,9 @@ import asyncio, json, os, resource, sys, time
 t0 = float(os.environ["BENCH_T0"])
 # as the command does: a large corpus's helper process starts before the UI is imported
 from corpusdiff import background
+from corpusdiff.ingest import input_bytes
 from corpusdiff.options import Options
-early = background.early(json.loads(os.environ["BENCH_PATHS"]), Options().embedder)
+early = background.early(input_bytes(json.loads(os.environ["BENCH_PATHS"])), Options().embedder)
 from textual.screen import Screen
 marks = {}
 original = Screen._compositor_refresh
