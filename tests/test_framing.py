@@ -548,16 +548,16 @@ def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
 def test_a_target_is_named_as_its_attacker_names_it(tmp_path: Path) -> None:
     # real lines of 300 real articles: a label just after a verb of attack is the attacker's
     table = corpus(tmp_path, {
-        "a": "Campaign\nTrump has been the most aggressive in denouncing the mainstream media, "
+        "a": "Campaign\nTrump has been the most aggressive in denouncing the fake news, "
              "the erstwhile arbiter of fact. "
              "Cruz seeks to energize the party's grass roots with sharp attacks on Washington "
              "elites. "
              "Republican assails elites as he accepts party nomination. "
-             "The mainstream media ignored the story on Monday.\n",
+             "The fake news ignored the story on Monday.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
-    assert rows["text"].to_list() == ["aggressive", "assails", "mainstream media"]
+    assert rows["text"].to_list() == ["aggressive", "assails", "fake news"]
     assert rows["sentence"].to_list() == [1, 3, 4]
 
 
@@ -590,3 +590,72 @@ def test_a_worry_told_is_the_worriers(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["incendiary", "nasty"]
     assert rows["sentence"].to_list() == [3, 4]
+
+
+def test_the_laws_hedge_and_a_so_called_name_are_not_the_outlets_distance(
+        tmp_path: Path) -> None:
+    # real lines of 300 real articles: "alleged" in a sentence about a legal proceeding, and
+    # "so-called" before a name, are how such things are named; the last two keep their flags
+    table = corpus(tmp_path, {
+        "a": "Leaks\nThe staffer was charged with battery for allegedly grabbing a reporter. "
+             "He is under federal investigation for allegedly sending messages to a girl. "
+             "Victims may sue Saudi Arabia for its alleged role in the attacks. "
+             "Clinton once backed the so-called Trans-Pacific Partnership on trade. "
+             "Swiss voters rejected the so called “Implementation Initiative” on Sunday. "
+             "WikiLeaks posted thousands of allegedly hacked emails. "
+             "The campaign hoped to persuade so-called superdelegates.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["allegedly", "so-called"]
+    assert rows["sentence"].to_list() == [6, 7]
+
+
+def test_admit_that_lets_someone_in_is_plain(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "admit" owns up to something only before a clause or
+    # a fault, not where it lets people or countries in
+    table = corpus(tmp_path, {
+        "a": "Colleges\nColleges fill the gap by admitting more out-of-state students. "
+             "The Senate voted for admitting Poland, Hungary, and the Czech Republic to NATO. "
+             "The state admitted it made a mistake. "
+             "By refusing to admit any fault, the two appeared to have made it worse.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["admitted", "admit"]
+    assert rows["sentence"].to_list() == [3, 4]
+
+
+def test_plain_words_and_names_read_as_descriptive_are_not_flagged(tmp_path: Path) -> None:
+    # real lines of 300 real articles that blind readers called plain: a demand ("insisted
+    # on"), set phrases, the noun "trash", "laud" (praise), the names "mainstream media" and
+    # "alt-right"; the verb "trash" and "insisted that" keep their flags
+    table = corpus(tmp_path, {
+        "a": "Budget\nDemocratic leaders have insisted on acting now. "
+             "Researchers linked emissions to extreme weather. "
+             "Infrastructure amounts to a slam dunk investment. "
+             "He collected trash to pay for college. "
+             "The mayor came to laud the town's initiative. "
+             "She felt invisible in mainstream media growing up. "
+             "The candidate appeals to the alt-right in his speeches. "
+             "The senator vowed to trash the deal. "
+             "The governor insisted that the budget was balanced.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["trash", "insisted"]
+    assert rows["sentence"].to_list() == [8, 9]
+
+
+def test_claim_takes_a_clause_not_a_share_or_a_second_verb(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "to" counts right after "claim"; a second verb of the
+    # subject ends the search; "has" starts a clause
+    table = corpus(tmp_path, {
+        "a": "Primary\nTenney won the primary, claiming 41 percent of the vote to Wells' 33. "
+             "Sanders claimed momentum and argued he is the stronger candidate. "
+             "He attacked the moderator, who he claims has been unfair to him.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["claims"]
+    assert rows["sentence"].to_list() == [3]

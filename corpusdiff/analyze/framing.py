@@ -418,21 +418,77 @@ def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
 #: verbs of saying that also mean taking something ("claiming tax breaks", "claimed 41
 #: percent of the vote"): a verb of saying only where a clause follows
 _CLAUSE_ONLY = frozenset(("claim", "claims", "claimed", "claiming"))
+#: "that" and the finite forms of "be" and "have": a clause ("who he claims has been unfair")
+_FINITE = frozenset("that is are was were has have had".split())
 #: how far after such a verb the clause's verb or subject may come
 CLAUSE_WORDS = 8
 
 
 def _says_a_clause(words: list[str], i: int, text: str, end: int) -> bool:
     """Whether a clause follows word ``i`` (one of :data:`_CLAUSE_ONLY`): "that", a subject
-    pronoun, "to", an auxiliary or a past tense among the next CLAUSE_WORDS words ("claimed
-    Republicans are attacked", "claimed he", "claimed to be"; not "claiming tax breaks"), or
+    pronoun, "to", an auxiliary, "is", "has" or a past tense among the next CLAUSE_WORDS words
+    ("claimed Republicans are attacked", "claimed he", "claimed to be"; not "claiming tax
+    breaks"), or
     none: the word ends its sentence ("whatever the mayor claims.") or a clause around it
-    ("This sort of opining, CNN claimed, violates ..."); ``end``: its end in ``text``."""
+    ("This sort of opining, CNN claimed, violates ..."); ``end``: its end in ``text``. "to"
+    counts right after the verb ("claimed to be"; not "claiming 41 percent of the vote to
+    Wells' 33 percent"), and the search stops at a second verb of the same subject ("claimed
+    momentum and argued he is ...")."""
     if i + 1 >= len(words) or text.startswith(",", end):
         return True
+    markers = verb_only()[1] | _FINITE
+    after = words[i + 1:i + 1 + CLAUSE_WORDS]
+    for k, w in enumerate(after):
+        if w in ("and", "but", "or") and k + 1 < len(after) and after[k + 1].endswith("ed"):
+            return False
+        if (w in markers and (w != "to" or k == 0)) or (w.endswith("ed") and len(w) > 4):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def legal_words() -> frozenset[str]:
+    """Words of a legal proceeding, in whose sentence "alleged" is the law's hedge
+    (``framing_legal.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_legal.tsv"))
+
+
+#: hedges that a sentence about a legal proceeding needs (:func:`legal_words`)
+_LEGAL_HEDGES = frozenset(("alleged", "allegedly"))
+#: hedges that also introduce the name of something ("the so-called Trans-Pacific Partnership",
+#: "the so called “Implementation Initiative”"): before a capital, a name, not a distance
+_NAMING = frozenset(("so-called", "so"))
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether a capitalised word (after an opening quote mark, if any) follows ``end``."""
+    rest = text[end:].lstrip().lstrip("“\"‘'")
+    return rest[:1].isupper()
+
+
+#: words for people that a literal "admit" lets into something ("admitting more students")
+_ADMITTED = frozenset("students student applicants patients refugees immigrants members women "
+                      "men people children".split())
+_ADMIT = frozenset(("admit", "admits", "admitted", "admitting"))
+
+
+def _admits_someone(words: list[str], i: int, found: list[re.Match[str]]) -> bool:
+    """Whether word ``i`` (a form of "admit") lets someone in rather than owns up to something:
+    a word for people or "to"/"into" a place comes (not right after it) among the next
+    :data:`CLAUSE_WORDS` words before any clause ("admitting more out-of-state students",
+    "admitting Poland, Hungary, and the Czech Republic to NATO"; not "admitted that",
+    "admits to other intrusions", "admitted it made a mistake", "refusing to admit any
+    fault, Trump appeared to have"): a "to" counts before a place, a capital or an article
+    (``found``: the words' matches)."""
     markers = verb_only()[1] | {"that"}
-    return any(w in markers or (w.endswith("ed") and len(w) > 4)
-               for w in words[i + 1:i + 1 + CLAUSE_WORDS])
+    for k in range(i + 1, min(len(words), i + 1 + CLAUSE_WORDS)):
+        w = words[k]
+        if w in _ADMITTED or (k > i + 1 and w in ("to", "into") and k + 1 < len(words) and (
+                words[k + 1] in ("the", "a", "an") or found[k + 1].group()[0].isupper())):
+            return True
+        if w in markers:
+            return False
+    return False
 
 
 #: characters after which a capital letter opens a sentence or a quotation, not a name
@@ -510,6 +566,11 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
+        if entry.kind == "hedge" and (
+                (entry.words[0] in _LEGAL_HEDGES and not legal_words().isdisjoint(words))
+                or (entry.words[0] in _NAMING and _names_a_thing(text, end))):
+            free = i + n  # the law's hedge ("charged with allegedly ..."), a name
+            continue
         if entry.kind != "hedge":
             if clause is None:
                 clause = _clauses(text, found)
@@ -537,6 +598,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if n == 1 and words[i] in verb_only()[0] and not _as_verb(words, i, text, end):
             continue
         if n == 1 and words[i] in _CLAUSE_ONLY and not _says_a_clause(words, i, text, end):
+            continue
+        if n == 1 and words[i] in _ADMIT and _admits_someone(words, i, found):
             continue
         polarity = entry.polarity
         if polarity is None and n == 1 and words[i] in vader:
