@@ -659,3 +659,52 @@ def test_claim_takes_a_clause_not_a_share_or_a_second_verb(tmp_path: Path) -> No
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["claims"]
     assert rows["sentence"].to_list() == [3]
+
+
+def test_a_verb_of_saying_set_off_by_commas_tells_the_whole_sentence(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "X, she said, was ..." is all the speaker's; a verb
+    # that is a table word keeps its own flag, and a comma after a conjunction sets nothing off
+    table = corpus(tmp_path, {
+        "a": "Town hall\nWhat really got under her skin, she said, was a question from a voter. "
+             "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry. "
+             "Even then, others insist, the show will be hard to eclipse. "
+             "“I didn’t use racially charged language,” Mr. LePage claimed, although he also "
+             "said, “Let’s leave ethnicity out of it.” "
+             "What got under her skin was a question from a voter.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["insist", "claimed", "got under her skin"]
+    assert rows["sentence"].to_list() == [3, 4, 5]
+
+
+def test_judgments_told_are_the_speakers_hedges_of_sourcing_the_outlets(tmp_path: Path) -> None:
+    # real lines of 300 real articles: a hedge that judges ("erroneous", "discredited") is
+    # the speaker's where a verb of saying or a noun of opinion tells it; "reportedly" stays
+    # the outlet's distance even in a clause it tells
+    table = corpus(tmp_path, {
+        "a": "Leaks\nErroneous information passed from peer to peer often has credibility, "
+             "she said. "
+             "If they make one discredited leak, hackers lose the value of the operation, "
+             "he added. "
+             "The Democrats have a decent counter-argument that the GOP has been taken over by "
+             "its far-right fringe. "
+             "He said the mayor reportedly met the donors. "
+             "Erroneous information spread on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["reportedly", "Erroneous"]
+    assert rows["sentence"].to_list() == [4, 5]
+
+
+def test_an_item_of_a_slashed_list_is_not_flagged(tmp_path: Path) -> None:
+    # a real newsletter line of 300 real articles
+    table = corpus(tmp_path, {
+        "a": "Morning email\nSend tips/quips/quotes/stories to the editor. "
+             "The host traded quips with the senator.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["quips"]
+    assert rows["sentence"].to_list() == [2]

@@ -524,6 +524,50 @@ def _speaker_words(words: list[str], quoted: Callable[[int], bool]) -> tuple[int
     return said[0], tail[-1] if tail else -1
 
 
+@lru_cache(maxsize=1)
+def sourcing_hedges() -> frozenset[str]:
+    """The first words of the hedges of sourcing (role ``sourcing`` in ``framing_hedges.tsv``):
+    the outlet's distance even in a clause it tells as someone else's."""
+    return frozenset(row[0].strip().lower().split()[0] for row in _data("framing_hedges.tsv")
+                     if len(row) > 2 and row[2].strip() == "sourcing")
+
+
+#: nouns of opinion whose "that" clause is the holder's, as a verb of saying's is ("a decent
+#: counter-argument that the GOP has been taken over by its far-right fringe"); not the nouns
+#: of a charge ("allegations that the White House dangled the post": BASIL's annotators marked
+#: that word as the outlet's)
+_TOLD_NOUNS = frozenset("argument arguments counter-argument contention view belief notion "
+                        "assertion suggestion insistence theory".split())
+#: the lower-case words of a subject set off with its verb of saying ("she said", "his aides
+#: said", "French officials said"); a capitalised word is one too ("Mr. Clarke said")
+_SUBJECTS = frozenset("he she they we i you it the his her their its our officials others "
+                      "aides sources critics experts analysts supporters".split())
+#: how many words may stand between a comma and a verb of saying set off by commas
+ASIDE_WORDS = 3
+
+
+def _said_aside(found: list[re.Match[str]], text: str, said: list[int]) -> bool:
+    """Whether a verb of ``said`` (positions in ``found``) is set off by commas after its
+    subject of at most :data:`ASIDE_WORDS` words, inside the sentence ("What really got under
+    her skin, she said, was a question", "Back in Virginia, Mr. Clarke said, he decided to take
+    aim"): the whole sentence is the speaker's."""
+    for k in said:
+        if not text[found[k].end():].lstrip().startswith(","):
+            continue
+        for j in range(1, ASIDE_WORDS + 1):
+            if k - j - 1 < 0:
+                break
+            subject = found[k - j].group()
+            if not (subject[0].isupper() or subject.lower() in _SUBJECTS):
+                break  # "claimed, although he also said,": not a subject
+            gap = text[found[k - j - 1].end():found[k - j].start()].strip()
+            if gap == ",":
+                return True
+            if gap not in ("", "."):  # "Mr. Clarke"
+                break  # a dash, a colon or a quote mark: not a plain aside
+    return False
+
+
 def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None,
                                                                           str]]:
     """(start, end, kind, polarity, source) of the table words of one sentence, offsets into
@@ -543,6 +587,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     speaker: tuple[int, int] | None = None  # (after, before), once asked for
     clause: list[int] | None = None  # :func:`_clauses`, once asked for
     said: list[int] = []  # the unquoted verbs of told_words(), with ``clause``
+    aside = False  # whether one of them is set off by commas (:func:`_said_aside`)
 
     def quoted(k: int) -> bool:
         return any(s < found[k].end() and found[k].start() < e for s, e in blocked)
@@ -566,25 +611,32 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
+        if text[max(0, start - 1):start] == "/" or text.startswith("/", end):
+            free = i + n  # an item of a list ("Send tips/quips/quotes to ...")
+            continue
         if entry.kind == "hedge" and (
                 (entry.words[0] in _LEGAL_HEDGES and not legal_words().isdisjoint(words))
                 or (entry.words[0] in _NAMING and _names_a_thing(text, end))):
             free = i + n  # the law's hedge ("charged with allegedly ..."), a name
             continue
-        if entry.kind != "hedge":
+        sourcing = entry.kind == "hedge" and entry.words[0] in sourcing_hedges()
+        if not sourcing:
             if clause is None:
                 clause = _clauses(text, found)
                 told = told_words()
                 # "to find a way to acknowledge that ...": no one has said it yet
                 said = [k for k, w in enumerate(words)
-                        if w in told and not quoted(k) and (not k or words[k - 1] != "to")]
+                        if (w in told or (w in _TOLD_NOUNS and words[k + 1:k + 2] == ["that"]))
+                        and not quoted(k) and (not k or words[k - 1] != "to")]
+                aside = _said_aside(found, text, said)
             # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
-            # and the speaker's words
-            if _charged(words, clause, i) or _told(said, clause, i) or (
+            # and the speaker's words; "What got under her skin, she said, was ...": all of them
+            if (aside and i not in said) or _charged(words, clause, i) or (
+                    _told(said, clause, i)) or (
                     entry.kind == "label" and _targeted(words, clause, i)):
                 free = i + n
                 continue
-        if entry.kind in ("evaluative", "label"):
+        if entry.kind in ("evaluative", "label") or (entry.kind == "hedge" and not sourcing):
             # "called him a racist", "cast him as reckless": the speaker's word
             if i - last_cue <= CUE_WORDS or _cast(words, i, clause) or (
                     i - last_cue <= CUE_CLAUSE_WORDS and clause[last_cue] == clause[i]):
