@@ -299,7 +299,7 @@ def test_plain_reporting_words_are_not_flagged_and_hedges_are(tmp_path: Path) ->
              "The mayor praised the firefighters for their work. "
              "Lawmakers dismissed the concerns of the agency. "
              "The two leaders reportedly met in private on Friday. "
-             "The alleged plot was found in March. "
+             "The alleged deal was struck in March. "
              "He apparently left before the vote. "
              "The vote dealt a blow to the mayor, and a mob gathered at the historic church. "
              "Senator Lee slammed the budget on Tuesday.\n",
@@ -344,7 +344,7 @@ def test_apparent_is_a_hedge_only_before_its_noun(tmp_path: Path) -> None:
         "a": "Vote count\nIt eventually became apparent to his brothers that he was ill.\n"
              "Randolph was his heir apparent to run for the seat.\n"
              "Trump's tactics were apparent this week.\n"
-             "The apparent attack was the latest in a string of attacks.\n",
+             "The apparent rift was the latest in a string of quarrels.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
@@ -594,21 +594,24 @@ def test_a_worry_told_is_the_worriers(tmp_path: Path) -> None:
 
 def test_the_laws_hedge_and_a_so_called_name_are_not_the_outlets_distance(
         tmp_path: Path) -> None:
-    # real lines of 300 real articles: "alleged" in a sentence about a legal proceeding, and
-    # "so-called" before a name, are how such things are named; the last two keep their flags
+    # real lines of 300 real articles: "alleged" and "apparent" in a sentence about a legal
+    # proceeding or a crime, and "so-called" before a name, are how such things are named;
+    # the last two keep their flags
     table = corpus(tmp_path, {
         "a": "Leaks\nThe staffer was charged with battery for allegedly grabbing a reporter. "
              "He is under federal investigation for allegedly sending messages to a girl. "
              "Victims may sue Saudi Arabia for its alleged role in the attacks. "
+             "Eighty people died in an apparent terrorist attack in Nice. "
+             "The group posted another batch of allegedly hacked emails. "
              "Clinton once backed the so-called Trans-Pacific Partnership on trade. "
              "Swiss voters rejected the so called “Implementation Initiative” on Sunday. "
-             "WikiLeaks posted thousands of allegedly hacked emails. "
+             "He focused on the alleged dangers posed by immigrants. "
              "The campaign hoped to persuade so-called superdelegates.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
-    assert rows["text"].to_list() == ["allegedly", "so-called"]
-    assert rows["sentence"].to_list() == [6, 7]
+    assert rows["text"].to_list() == ["alleged", "so-called"]
+    assert rows["sentence"].to_list() == [8, 9]
 
 
 def test_admit_that_lets_someone_in_is_plain(tmp_path: Path) -> None:

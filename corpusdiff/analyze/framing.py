@@ -448,13 +448,13 @@ def _says_a_clause(words: list[str], i: int, text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def legal_words() -> frozenset[str]:
-    """Words of a legal proceeding, in whose sentence "alleged" is the law's hedge
-    (``framing_legal.tsv``)."""
+    """Words of a legal proceeding or a crime, in whose sentence "alleged" and "apparent" are
+    the law's hedge (``framing_legal.tsv``)."""
     return frozenset(row[0].strip().lower() for row in _data("framing_legal.tsv"))
 
 
-#: hedges that a sentence about a legal proceeding needs (:func:`legal_words`)
-_LEGAL_HEDGES = frozenset(("alleged", "allegedly"))
+#: hedges that a sentence about a legal proceeding or a crime needs (:func:`legal_words`)
+_LEGAL_HEDGES = frozenset(("alleged", "allegedly", "apparent"))
 #: hedges that also introduce the name of something ("the so-called Trans-Pacific Partnership",
 #: "the so called “Implementation Initiative”"): before a capital, a name, not a distance
 _NAMING = frozenset(("so-called", "so"))
