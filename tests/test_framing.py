@@ -711,3 +711,19 @@ def test_an_item_of_a_slashed_list_is_not_flagged(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["quips"]
     assert rows["sentence"].to_list() == [2]
+
+
+def test_the_size_of_a_change_and_a_risk_are_plain(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "dramatic" and "sharply" measure a change, "dangerous"
+    # names a risk; "dramatic" that judges keeps its flag
+    table = corpus(tmp_path, {
+        "a": "Ads\nTrump's campaign has been dramatically outspent by Clinton's on ads. "
+             "The tactics include a dramatic increase in military probing. "
+             "Democratic candidates pivot sharply from the GOP script. "
+             "The FBI named Cleveland the fifth most dangerous city in America. "
+             "It was a dramatic reversal for the party.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["dramatic"]
+    assert rows["sentence"].to_list() == [5]
