@@ -502,8 +502,8 @@ def test_a_clause_of_saying_goes_on_past_an_aside_and_another_that(tmp_path: Pat
              "Kamin said that the campaign was looking at provisions, and that her proposals "
              "did not purport to cover every loophole. "
              "Investigators have no evidence to suggest that Lazar accessed the address - "
-             "despite his claim that he had done so - though he admitted as part of his plea "
-             "that he hacked accounts.\n",
+             "despite his claim that he had done so - though he admitted in an interview "
+             "that he read the emails.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
@@ -616,17 +616,23 @@ def test_the_laws_hedge_and_a_so_called_name_are_not_the_outlets_distance(
 
 def test_admit_that_lets_someone_in_is_plain(tmp_path: Path) -> None:
     # real lines of 300 real articles: "admit" owns up to something only before a clause or
-    # a fault, not where it lets people or countries in
+    # a fault, not where it lets people or countries in, nor in a plea or a settlement, nor is
+    # a bid conceded as a point is
     table = corpus(tmp_path, {
         "a": "Colleges\nColleges fill the gap by admitting more out-of-state students. "
              "The Senate voted for admitting Poland, Hungary, and the Czech Republic to NATO. "
              "The state admitted it made a mistake. "
-             "By refusing to admit any fault, the two appeared to have made it worse.\n",
+             "By refusing to admit any fault, the two appeared to have made it worse. "
+             "Lazar admitted in his plea that he broke into the account. "
+             "The firm settled the case. It did not admit wrongdoing. "
+             "Chief Williams admitted that “nobody's been arrested” at the rally. "
+             "Sanders hasn't endorsed her or conceded his bid for the nomination.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
-    assert rows["text"].to_list() == ["admitted", "admit"]
-    assert rows["sentence"].to_list() == [3, 4]
+    # a plea is the law's admission; a word of the law inside a quotation does not count
+    assert rows["text"].to_list() == ["admitted", "admit", "admitted"]
+    assert rows["sentence"].to_list() == [3, 4, 8]
 
 
 def test_plain_words_and_names_read_as_descriptive_are_not_flagged(tmp_path: Path) -> None:

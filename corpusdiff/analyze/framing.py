@@ -453,7 +453,8 @@ def legal_words() -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in _data("framing_legal.tsv"))
 
 
-#: hedges that a sentence about a legal proceeding or a crime needs (:func:`legal_words`)
+#: hedges that a sentence about a legal proceeding or a crime needs (:func:`legal_words`); in
+#: such a sentence "admit" is the law's word too ("admitted in his plea that he broke in")
 _LEGAL_HEDGES = frozenset(("alleged", "allegedly", "apparent"))
 #: hedges that also introduce the name of something ("the so-called Trans-Pacific Partnership",
 #: "the so called “Implementation Initiative”"): before a capital, a name, not a distance
@@ -614,10 +615,10 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if text[max(0, start - 1):start] == "/" or text.startswith("/", end):
             free = i + n  # an item of a list ("Send tips/quips/quotes to ...")
             continue
-        if entry.kind == "hedge" and (
-                (entry.words[0] in _LEGAL_HEDGES and not legal_words().isdisjoint(words))
-                or (entry.words[0] in _NAMING and _names_a_thing(text, end))):
-            free = i + n  # the law's hedge ("charged with allegedly ..."), a name
+        if (entry.kind == "hedge" and entry.words[0] in _NAMING and _names_a_thing(text, end)) or (
+                (entry.words[0] in _LEGAL_HEDGES or (n == 1 and words[i] in _ADMIT)) and any(
+                    w in legal_words() and not quoted(k) for k, w in enumerate(words))):
+            free = i + n  # a name; the law's hedge ("charged with allegedly ..."), a plea
             continue
         sourcing = entry.kind == "hedge" and entry.words[0] in sourcing_hedges()
         if not sourcing:
