@@ -11,19 +11,31 @@ comparison):
   "a tirade");
 - ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
 
-Plain reporting verbs ("vowed", "praised") are not listed: a careful reader finds no slant in
-them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
-distance from what it reports ("she reportedly said": data/framing_hedges.tsv).
+Plain reporting verbs ("vowed", "praised", "lauded") are not listed: a careful reader finds no
+slant in them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
+distance from what it reports ("she reportedly said": data/framing_hedges.tsv), but not where
+the law or crime reporting requires them: "alleged", "allegedly" and "apparent" (and "admit")
+in a sentence about a legal proceeding or a crime ("charged with battery for allegedly
+grabbing", "an apparent terrorist attack", "admitted in his plea": framing_legal.tsv), nor
+"so-called" before a name ("the so-called Trans-Pacific Partnership"). Literal senses are
+left out by phrase (framing_literal.tsv: "insisted on acting", "a dramatic increase", "admit
+wrongdoing"), by the word's role ("claim" and "admit" as verbs of saying only before a clause,
+not "claiming 41 percent of the vote" nor "admitting more students"; "trash" only as a verb),
+and so are words of names, ordinary names of things ("mainstream media", "alt-right" are not
+listed) and the items of a slashed list ("Send tips/quips/quotes").
 
 Only the outlet's own voice counts: words inside quotations and scare quotes (the quotes table's
 spans) and boilerplate sentences are skipped, and so are the words the outlet tells as someone
-else's: evaluative words and labels after a cue or a cast ("called it a stunt", "paint the White
-House as dismissive") or in a sentence told with a plain verb of saying ("Rubio said that
-aggressive nations"), and any loaded word but a hedge in the clause of a verb of saying or
-asking ("says Obama is flouting the process", framing_told.tsv) or in a charge ("accused Obama
-of bungling", "attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target
-of such a verb ("denouncing the mainstream media"). A clause ends at a comma, colon, dash or
-sentence end, goes on after ", and that" and past an aside between dashes.
+else's: evaluative words, labels and the hedges that judge ("erroneous", "discredited") after a
+cue or a cast ("called it a stunt", "paint the White House as dismissive") or in a sentence told
+with a plain verb of saying ("Rubio said that aggressive nations"), and any loaded word but a
+hedge of sourcing in the clause of a verb of saying or asking ("says Obama is flouting the
+process", framing_told.tsv) or of a noun of opinion ("a counter-argument that the GOP has been
+taken over by its far-right fringe"), in a sentence whose verb of saying is set off by commas
+("What got under her skin, she said, was ..."), or in a charge ("accused Obama of bungling",
+"attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target of such a verb
+("denouncing the fake news"). A clause ends at a comma, colon, dash or sentence end, goes on
+after ", and that" and past an aside between dashes.
 
 The comparative signal works where no table reaches: inside an alignment group, a word that
 another outlet's version of the same statement replaces with a neutral reporting verb
