@@ -299,7 +299,7 @@ def test_plain_reporting_words_are_not_flagged_and_hedges_are(tmp_path: Path) ->
              "The mayor praised the firefighters for their work. "
              "Lawmakers dismissed the concerns of the agency. "
              "The two leaders reportedly met in private on Friday. "
-             "The alleged plot was found in March. "
+             "The alleged deal was struck in March. "
              "He apparently left before the vote. "
              "The vote dealt a blow to the mayor, and a mob gathered at the historic church. "
              "Senator Lee slammed the budget on Tuesday.\n",
@@ -344,7 +344,7 @@ def test_apparent_is_a_hedge_only_before_its_noun(tmp_path: Path) -> None:
         "a": "Vote count\nIt eventually became apparent to his brothers that he was ill.\n"
              "Randolph was his heir apparent to run for the seat.\n"
              "Trump's tactics were apparent this week.\n"
-             "The apparent attack was the latest in a string of attacks.\n",
+             "The apparent rift was the latest in a string of quarrels.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
@@ -502,8 +502,8 @@ def test_a_clause_of_saying_goes_on_past_an_aside_and_another_that(tmp_path: Pat
              "Kamin said that the campaign was looking at provisions, and that her proposals "
              "did not purport to cover every loophole. "
              "Investigators have no evidence to suggest that Lazar accessed the address - "
-             "despite his claim that he had done so - though he admitted as part of his plea "
-             "that he hacked accounts.\n",
+             "despite his claim that he had done so - though he admitted in an interview "
+             "that he read the emails.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
@@ -548,16 +548,16 @@ def test_a_cast_reaches_to_the_end_of_its_clause(tmp_path: Path) -> None:
 def test_a_target_is_named_as_its_attacker_names_it(tmp_path: Path) -> None:
     # real lines of 300 real articles: a label just after a verb of attack is the attacker's
     table = corpus(tmp_path, {
-        "a": "Campaign\nTrump has been the most aggressive in denouncing the mainstream media, "
+        "a": "Campaign\nTrump has been the most aggressive in denouncing the fake news, "
              "the erstwhile arbiter of fact. "
              "Cruz seeks to energize the party's grass roots with sharp attacks on Washington "
              "elites. "
              "Republican assails elites as he accepts party nomination. "
-             "The mainstream media ignored the story on Monday.\n",
+             "The fake news ignored the story on Monday.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
     rows = table.filter(pl.col("article") == "a")
-    assert rows["text"].to_list() == ["aggressive", "assails", "mainstream media"]
+    assert rows["text"].to_list() == ["aggressive", "assails", "fake news"]
     assert rows["sentence"].to_list() == [1, 3, 4]
 
 
@@ -590,3 +590,146 @@ def test_a_worry_told_is_the_worriers(tmp_path: Path) -> None:
     rows = table.filter(pl.col("article") == "a")
     assert rows["text"].to_list() == ["incendiary", "nasty"]
     assert rows["sentence"].to_list() == [3, 4]
+
+
+def test_the_laws_hedge_and_a_so_called_name_are_not_the_outlets_distance(
+        tmp_path: Path) -> None:
+    # real lines of 300 real articles: "alleged" and "apparent" in a sentence about a legal
+    # proceeding or a crime, and "so-called" before a name, are how such things are named;
+    # the last two keep their flags
+    table = corpus(tmp_path, {
+        "a": "Leaks\nThe staffer was charged with battery for allegedly grabbing a reporter. "
+             "He is under federal investigation for allegedly sending messages to a girl. "
+             "Victims may sue Saudi Arabia for its alleged role in the attacks. "
+             "Eighty people died in an apparent terrorist attack in Nice. "
+             "The group posted another batch of allegedly hacked emails. "
+             "Clinton once backed the so-called Trans-Pacific Partnership on trade. "
+             "Swiss voters rejected the so called “Implementation Initiative” on Sunday. "
+             "He focused on the alleged dangers posed by immigrants. "
+             "The campaign hoped to persuade so-called superdelegates.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["alleged", "so-called"]
+    assert rows["sentence"].to_list() == [8, 9]
+
+
+def test_admit_that_lets_someone_in_is_plain(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "admit" owns up to something only before a clause or
+    # a fault, not where it lets people or countries in, nor in a plea or a settlement, nor is
+    # a bid conceded as a point is
+    table = corpus(tmp_path, {
+        "a": "Colleges\nColleges fill the gap by admitting more out-of-state students. "
+             "The Senate voted for admitting Poland, Hungary, and the Czech Republic to NATO. "
+             "The state admitted it made a mistake. "
+             "By refusing to admit any fault, the two appeared to have made it worse. "
+             "Lazar admitted in his plea that he broke into the account. "
+             "The firm settled the case. It did not admit wrongdoing. "
+             "Chief Williams admitted that “nobody's been arrested” at the rally. "
+             "Sanders hasn't endorsed her or conceded his bid for the nomination.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    # a plea is the law's admission; a word of the law inside a quotation does not count
+    assert rows["text"].to_list() == ["admitted", "admit", "admitted"]
+    assert rows["sentence"].to_list() == [3, 4, 8]
+
+
+def test_plain_words_and_names_read_as_descriptive_are_not_flagged(tmp_path: Path) -> None:
+    # real lines of 300 real articles that blind readers called plain: a demand ("insisted
+    # on"), set phrases, the noun "trash", "laud" (praise), the names "mainstream media" and
+    # "alt-right"; the verb "trash" and "insisted that" keep their flags
+    table = corpus(tmp_path, {
+        "a": "Budget\nDemocratic leaders have insisted on acting now. "
+             "Researchers linked emissions to extreme weather. "
+             "Infrastructure amounts to a slam dunk investment. "
+             "He collected trash to pay for college. "
+             "The mayor came to laud the town's initiative. "
+             "She felt invisible in mainstream media growing up. "
+             "The candidate appeals to the alt-right in his speeches. "
+             "The senator vowed to trash the deal. "
+             "The governor insisted that the budget was balanced.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["trash", "insisted"]
+    assert rows["sentence"].to_list() == [8, 9]
+
+
+def test_claim_takes_a_clause_not_a_share_or_a_second_verb(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "to" counts right after "claim"; a second verb of the
+    # subject ends the search; "has" starts a clause
+    table = corpus(tmp_path, {
+        "a": "Primary\nTenney won the primary, claiming 41 percent of the vote to Wells' 33. "
+             "Sanders claimed momentum and argued he is the stronger candidate. "
+             "He attacked the moderator, who he claims has been unfair to him.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["claims"]
+    assert rows["sentence"].to_list() == [3]
+
+
+def test_a_verb_of_saying_set_off_by_commas_tells_the_whole_sentence(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "X, she said, was ..." is all the speaker's; a verb
+    # that is a table word keeps its own flag, and a comma after a conjunction sets nothing off
+    table = corpus(tmp_path, {
+        "a": "Town hall\nWhat really got under her skin, she said, was a question from a voter. "
+             "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry. "
+             "Even then, others insist, the show will be hard to eclipse. "
+             "“I didn’t use racially charged language,” Mr. LePage claimed, although he also "
+             "said, “Let’s leave ethnicity out of it.” "
+             "What got under her skin was a question from a voter.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["insist", "claimed", "got under her skin"]
+    assert rows["sentence"].to_list() == [3, 4, 5]
+
+
+def test_judgments_told_are_the_speakers_hedges_of_sourcing_the_outlets(tmp_path: Path) -> None:
+    # real lines of 300 real articles: a hedge that judges ("erroneous", "discredited") is
+    # the speaker's where a verb of saying or a noun of opinion tells it; "reportedly" stays
+    # the outlet's distance even in a clause it tells
+    table = corpus(tmp_path, {
+        "a": "Leaks\nErroneous information passed from peer to peer often has credibility, "
+             "she said. "
+             "If they make one discredited leak, hackers lose the value of the operation, "
+             "he added. "
+             "The Democrats have a decent counter-argument that the GOP has been taken over by "
+             "its far-right fringe. "
+             "He said the mayor reportedly met the donors. "
+             "Erroneous information spread on Monday.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["reportedly", "Erroneous"]
+    assert rows["sentence"].to_list() == [4, 5]
+
+
+def test_an_item_of_a_slashed_list_is_not_flagged(tmp_path: Path) -> None:
+    # a real newsletter line of 300 real articles
+    table = corpus(tmp_path, {
+        "a": "Morning email\nSend tips/quips/quotes/stories to the editor. "
+             "The host traded quips with the senator.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["quips"]
+    assert rows["sentence"].to_list() == [2]
+
+
+def test_the_size_of_a_change_and_a_risk_are_plain(tmp_path: Path) -> None:
+    # real lines of 300 real articles: "dramatic" and "sharply" measure a change, "dangerous"
+    # names a risk; "dramatic" that judges keeps its flag
+    table = corpus(tmp_path, {
+        "a": "Ads\nTrump's campaign has been dramatically outspent by Clinton's on ads. "
+             "The tactics include a dramatic increase in military probing. "
+             "Democratic candidates pivot sharply from the GOP script. "
+             "The FBI named Cleveland the fifth most dangerous city in America. "
+             "It was a dramatic reversal for the party.\n",
+        "b": "Storm\nA storm hit the coast on Monday.\n",
+    })
+    rows = table.filter(pl.col("article") == "a")
+    assert rows["text"].to_list() == ["dramatic"]
+    assert rows["sentence"].to_list() == [5]

@@ -11,19 +11,31 @@ comparison):
   "a tirade");
 - ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
 
-Plain reporting verbs ("vowed", "praised") are not listed: a careful reader finds no slant in
-them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
-distance from what it reports ("she reportedly said": data/framing_hedges.tsv).
+Plain reporting verbs ("vowed", "praised", "lauded") are not listed: a careful reader finds no
+slant in them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
+distance from what it reports ("she reportedly said": data/framing_hedges.tsv), but not where
+the law or crime reporting requires them: "alleged", "allegedly" and "apparent" (and "admit")
+in a sentence about a legal proceeding or a crime ("charged with battery for allegedly
+grabbing", "an apparent terrorist attack", "admitted in his plea": framing_legal.tsv), nor
+"so-called" before a name ("the so-called Trans-Pacific Partnership"). Literal senses are
+left out by phrase (framing_literal.tsv: "insisted on acting", "a dramatic increase", "admit
+wrongdoing"), by the word's role ("claim" and "admit" as verbs of saying only before a clause,
+not "claiming 41 percent of the vote" nor "admitting more students"; "trash" only as a verb),
+and so are words of names, ordinary names of things ("mainstream media", "alt-right" are not
+listed) and the items of a slashed list ("Send tips/quips/quotes").
 
 Only the outlet's own voice counts: words inside quotations and scare quotes (the quotes table's
 spans) and boilerplate sentences are skipped, and so are the words the outlet tells as someone
-else's: evaluative words and labels after a cue or a cast ("called it a stunt", "paint the White
-House as dismissive") or in a sentence told with a plain verb of saying ("Rubio said that
-aggressive nations"), and any loaded word but a hedge in the clause of a verb of saying or
-asking ("says Obama is flouting the process", framing_told.tsv) or in a charge ("accused Obama
-of bungling", "attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target
-of such a verb ("denouncing the mainstream media"). A clause ends at a comma, colon, dash or
-sentence end, goes on after ", and that" and past an aside between dashes.
+else's: evaluative words, labels and the hedges that judge ("erroneous", "discredited") after a
+cue or a cast ("called it a stunt", "paint the White House as dismissive") or in a sentence told
+with a plain verb of saying ("Rubio said that aggressive nations"), and any loaded word but a
+hedge of sourcing in the clause of a verb of saying or asking ("says Obama is flouting the
+process", framing_told.tsv) or of a noun of opinion ("a counter-argument that the GOP has been
+taken over by its far-right fringe"), in a sentence whose verb of saying is set off by commas
+("What got under her skin, she said, was ..."), or in a charge ("accused Obama of bungling",
+"attacked Mr. Trump for caving", framing_charge.tsv), and labels for the target of such a verb
+("denouncing the fake news"). A clause ends at a comma, colon, dash or sentence end, goes on
+after ", and that" and past an aside between dashes.
 
 The comparative signal works where no table reaches: inside an alignment group, a word that
 another outlet's version of the same statement replaces with a neutral reporting verb
@@ -418,21 +430,78 @@ def _as_verb(words: list[str], i: int, text: str, end: int) -> bool:
 #: verbs of saying that also mean taking something ("claiming tax breaks", "claimed 41
 #: percent of the vote"): a verb of saying only where a clause follows
 _CLAUSE_ONLY = frozenset(("claim", "claims", "claimed", "claiming"))
+#: "that" and the finite forms of "be" and "have": a clause ("who he claims has been unfair")
+_FINITE = frozenset("that is are was were has have had".split())
 #: how far after such a verb the clause's verb or subject may come
 CLAUSE_WORDS = 8
 
 
 def _says_a_clause(words: list[str], i: int, text: str, end: int) -> bool:
     """Whether a clause follows word ``i`` (one of :data:`_CLAUSE_ONLY`): "that", a subject
-    pronoun, "to", an auxiliary or a past tense among the next CLAUSE_WORDS words ("claimed
-    Republicans are attacked", "claimed he", "claimed to be"; not "claiming tax breaks"), or
+    pronoun, "to", an auxiliary, "is", "has" or a past tense among the next CLAUSE_WORDS words
+    ("claimed Republicans are attacked", "claimed he", "claimed to be"; not "claiming tax
+    breaks"), or
     none: the word ends its sentence ("whatever the mayor claims.") or a clause around it
-    ("This sort of opining, CNN claimed, violates ..."); ``end``: its end in ``text``."""
+    ("This sort of opining, CNN claimed, violates ..."); ``end``: its end in ``text``. "to"
+    counts right after the verb ("claimed to be"; not "claiming 41 percent of the vote to
+    Wells' 33 percent"), and the search stops at a second verb of the same subject ("claimed
+    momentum and argued he is ...")."""
     if i + 1 >= len(words) or text.startswith(",", end):
         return True
+    markers = verb_only()[1] | _FINITE
+    after = words[i + 1:i + 1 + CLAUSE_WORDS]
+    for k, w in enumerate(after):
+        if w in ("and", "but", "or") and k + 1 < len(after) and after[k + 1].endswith("ed"):
+            return False
+        if (w in markers and (w != "to" or k == 0)) or (w.endswith("ed") and len(w) > 4):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def legal_words() -> frozenset[str]:
+    """Words of a legal proceeding or a crime, in whose sentence "alleged" and "apparent" are
+    the law's hedge (``framing_legal.tsv``)."""
+    return frozenset(row[0].strip().lower() for row in _data("framing_legal.tsv"))
+
+
+#: hedges that a sentence about a legal proceeding or a crime needs (:func:`legal_words`); in
+#: such a sentence "admit" is the law's word too ("admitted in his plea that he broke in")
+_LEGAL_HEDGES = frozenset(("alleged", "allegedly", "apparent"))
+#: hedges that also introduce the name of something ("the so-called Trans-Pacific Partnership",
+#: "the so called “Implementation Initiative”"): before a capital, a name, not a distance
+_NAMING = frozenset(("so-called", "so"))
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether a capitalised word (after an opening quote mark, if any) follows ``end``."""
+    rest = text[end:].lstrip().lstrip("“\"‘'")
+    return rest[:1].isupper()
+
+
+#: words for people that a literal "admit" lets into something ("admitting more students")
+_ADMITTED = frozenset("students student applicants patients refugees immigrants members women "
+                      "men people children".split())
+_ADMIT = frozenset(("admit", "admits", "admitted", "admitting"))
+
+
+def _admits_someone(words: list[str], i: int, found: list[re.Match[str]]) -> bool:
+    """Whether word ``i`` (a form of "admit") lets someone in rather than owns up to something:
+    a word for people or "to"/"into" a place comes (not right after it) among the next
+    :data:`CLAUSE_WORDS` words before any clause ("admitting more out-of-state students",
+    "admitting Poland, Hungary, and the Czech Republic to NATO"; not "admitted that",
+    "admits to other intrusions", "admitted it made a mistake", "refusing to admit any
+    fault, Trump appeared to have"): a "to" counts before a place, a capital or an article
+    (``found``: the words' matches)."""
     markers = verb_only()[1] | {"that"}
-    return any(w in markers or (w.endswith("ed") and len(w) > 4)
-               for w in words[i + 1:i + 1 + CLAUSE_WORDS])
+    for k in range(i + 1, min(len(words), i + 1 + CLAUSE_WORDS)):
+        w = words[k]
+        if w in _ADMITTED or (k > i + 1 and w in ("to", "into") and k + 1 < len(words) and (
+                words[k + 1] in ("the", "a", "an") or found[k + 1].group()[0].isupper())):
+            return True
+        if w in markers:
+            return False
+    return False
 
 
 #: characters after which a capital letter opens a sentence or a quotation, not a name
@@ -468,6 +537,50 @@ def _speaker_words(words: list[str], quoted: Callable[[int], bool]) -> tuple[int
     return said[0], tail[-1] if tail else -1
 
 
+@lru_cache(maxsize=1)
+def sourcing_hedges() -> frozenset[str]:
+    """The first words of the hedges of sourcing (role ``sourcing`` in ``framing_hedges.tsv``):
+    the outlet's distance even in a clause it tells as someone else's."""
+    return frozenset(row[0].strip().lower().split()[0] for row in _data("framing_hedges.tsv")
+                     if len(row) > 2 and row[2].strip() == "sourcing")
+
+
+#: nouns of opinion whose "that" clause is the holder's, as a verb of saying's is ("a decent
+#: counter-argument that the GOP has been taken over by its far-right fringe"); not the nouns
+#: of a charge ("allegations that the White House dangled the post": BASIL's annotators marked
+#: that word as the outlet's)
+_TOLD_NOUNS = frozenset("argument arguments counter-argument contention view belief notion "
+                        "assertion suggestion insistence theory".split())
+#: the lower-case words of a subject set off with its verb of saying ("she said", "his aides
+#: said", "French officials said"); a capitalised word is one too ("Mr. Clarke said")
+_SUBJECTS = frozenset("he she they we i you it the his her their its our officials others "
+                      "aides sources critics experts analysts supporters".split())
+#: how many words may stand between a comma and a verb of saying set off by commas
+ASIDE_WORDS = 3
+
+
+def _said_aside(found: list[re.Match[str]], text: str, said: list[int]) -> bool:
+    """Whether a verb of ``said`` (positions in ``found``) is set off by commas after its
+    subject of at most :data:`ASIDE_WORDS` words, inside the sentence ("What really got under
+    her skin, she said, was a question", "Back in Virginia, Mr. Clarke said, he decided to take
+    aim"): the whole sentence is the speaker's."""
+    for k in said:
+        if not text[found[k].end():].lstrip().startswith(","):
+            continue
+        for j in range(1, ASIDE_WORDS + 1):
+            if k - j - 1 < 0:
+                break
+            subject = found[k - j].group()
+            if not (subject[0].isupper() or subject.lower() in _SUBJECTS):
+                break  # "claimed, although he also said,": not a subject
+            gap = text[found[k - j - 1].end():found[k - j].start()].strip()
+            if gap == ",":
+                return True
+            if gap not in ("", "."):  # "Mr. Clarke"
+                break  # a dash, a colon or a quote mark: not a plain aside
+    return False
+
+
 def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None,
                                                                           str]]:
     """(start, end, kind, polarity, source) of the table words of one sentence, offsets into
@@ -487,6 +600,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
     speaker: tuple[int, int] | None = None  # (after, before), once asked for
     clause: list[int] | None = None  # :func:`_clauses`, once asked for
     said: list[int] = []  # the unquoted verbs of told_words(), with ``clause``
+    aside = False  # whether one of them is set off by commas (:func:`_said_aside`)
 
     def quoted(k: int) -> bool:
         return any(s < found[k].end() and found[k].start() < e for s, e in blocked)
@@ -510,20 +624,32 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if i and text[start].isupper() and _in_a_name(found, text, i):
             free = i + n  # "Dana Bash", "the Stonewall Inn", "Notorious RBG"
             continue
-        if entry.kind != "hedge":
+        if text[max(0, start - 1):start] == "/" or text.startswith("/", end):
+            free = i + n  # an item of a list ("Send tips/quips/quotes to ...")
+            continue
+        if (entry.kind == "hedge" and entry.words[0] in _NAMING and _names_a_thing(text, end)) or (
+                (entry.words[0] in _LEGAL_HEDGES or (n == 1 and words[i] in _ADMIT)) and any(
+                    w in legal_words() and not quoted(k) for k, w in enumerate(words))):
+            free = i + n  # a name; the law's hedge ("charged with allegedly ..."), a plea
+            continue
+        sourcing = entry.kind == "hedge" and entry.words[0] in sourcing_hedges()
+        if not sourcing:
             if clause is None:
                 clause = _clauses(text, found)
                 told = told_words()
                 # "to find a way to acknowledge that ...": no one has said it yet
                 said = [k for k, w in enumerate(words)
-                        if w in told and not quoted(k) and (not k or words[k - 1] != "to")]
+                        if (w in told or (w in _TOLD_NOUNS and words[k + 1:k + 2] == ["that"]))
+                        and not quoted(k) and (not k or words[k - 1] != "to")]
+                aside = _said_aside(found, text, said)
             # "accused Obama of bungling", "says Obama is flouting the process": the accuser's
-            # and the speaker's words
-            if _charged(words, clause, i) or _told(said, clause, i) or (
+            # and the speaker's words; "What got under her skin, she said, was ...": all of them
+            if (aside and i not in said) or _charged(words, clause, i) or (
+                    _told(said, clause, i)) or (
                     entry.kind == "label" and _targeted(words, clause, i)):
                 free = i + n
                 continue
-        if entry.kind in ("evaluative", "label"):
+        if entry.kind in ("evaluative", "label") or (entry.kind == "hedge" and not sourcing):
             # "called him a racist", "cast him as reckless": the speaker's word
             if i - last_cue <= CUE_WORDS or _cast(words, i, clause) or (
                     i - last_cue <= CUE_CLAUSE_WORDS and clause[last_cue] == clause[i]):
@@ -537,6 +663,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
         if n == 1 and words[i] in verb_only()[0] and not _as_verb(words, i, text, end):
             continue
         if n == 1 and words[i] in _CLAUSE_ONLY and not _says_a_clause(words, i, text, end):
+            continue
+        if n == 1 and words[i] in _ADMIT and _admits_someone(words, i, found):
             continue
         polarity = entry.polarity
         if polarity is None and n == 1 and words[i] in vader:
