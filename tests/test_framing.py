@@ -75,7 +75,7 @@ def test_markdown_shows_how_each_outlet_words_ices_response(seeds) -> None:
     below = section.split(line, 1)[1].splitlines()[1:3]
     assert below[0].startswith("  - in place of “blistering”:") and "forcefully" in below[0]
     assert below[1].startswith("  - **A** tells it:") and "responded swiftly" in below[1]
-    assert "| | Outlet | verb | hedge | evaluative | label | All |" in section
+    assert "| | Outlet | verb | hedge | evaluative | label | Loaded | sourcing |" in section
 
 
 def test_quoted_words_are_not_the_outlets_voice(tmp_path: Path) -> None:
@@ -305,8 +305,12 @@ def test_plain_reporting_words_are_not_flagged_and_hedges_are(tmp_path: Path) ->
              "Senator Lee slammed the budget on Tuesday.\n",
         "b": "Storm\nA storm hit the coast on Monday.\n",
     })
-    # the hedges of sourcing keep a claim at arm's length: the issue names them as framing
+    # the hedges keep a claim at arm's length: the issue names them as framing; the words of
+    # sourcing are listed apart from the loaded words (readers call them plain sourcing)
     assert flagged(table, "a") == ["reportedly", "alleged", "apparently", "slammed"]
+    kinds = dict(table.filter(pl.col("article") == "a").select("text", "kind").iter_rows())
+    assert kinds == {"reportedly": "sourcing", "alleged": "hedge", "apparently": "sourcing",
+                     "slammed": "verb"}
 
 
 def test_claims_is_flagged_only_as_a_verb(tmp_path: Path) -> None:

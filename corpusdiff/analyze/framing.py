@@ -1,19 +1,22 @@
 """Framing: the words with which an outlet, in its own voice, judges or slants what it reports.
 
-Four kinds of flag, from small tables kept as data in ``data/framing_*.tsv`` (VADER's sentiment
-lexicon, ``data/vader_lexicon.tsv``, MIT, vendored with its notice, rates words for the
-comparison):
+Four kinds of loaded word, and the words of sourcing, from small tables kept as data in
+``data/framing_*.tsv`` (VADER's sentiment lexicon, ``data/vader_lexicon.tsv``, MIT, vendored
+with its notice, rates words for the comparison):
 
 - ``verb``: connotated verbs where a neutral one would do ("slammed", "touted", "conceded",
   "doubled down" against "said", "criticized");
-- ``hedge``: hedges and distancing ("so-called", "supposedly", "reportedly", "alleged");
+- ``hedge``: hedges and distancing ("so-called", "supposedly", "alleged");
 - ``evaluative``: intensifiers and evaluative adjectives, adverbs and nouns ("fierce", "staunch",
   "a tirade");
-- ``label``: loaded names for people, groups and policies ("regime", "witch hunt").
+- ``label``: loaded names for people, groups and policies ("regime", "witch hunt");
+- ``sourcing``: the outlet's distance from what it reports without doubt cast on it
+  ("reportedly", "apparently", "seemingly"): listed apart from the loaded words, which careful
+  readers do not count them among (data/framing_sourcing.tsv).
 
 Plain reporting verbs ("vowed", "praised", "lauded") are not listed: a careful reader finds no
 slant in them (bench/framing_quality.py --sample). The hedges of sourcing are, as the outlet's
-distance from what it reports ("she reportedly said": data/framing_hedges.tsv), but not where
+distance from what it reports ("the alleged plot": data/framing_hedges.tsv), but not where
 the law or crime reporting requires them: "alleged", "allegedly" and "apparent" (and "admit")
 in a sentence about a legal proceeding or a crime ("charged with battery for allegedly
 grabbing", "an apparent terrorist attack", "admitted in his plea": framing_legal.tsv), nor
@@ -66,8 +69,9 @@ from corpusdiff.analyze.speech_verbs import SPEECH
 from corpusdiff.diff import Span, is_glue, keys_and_offsets, token_keys, word_diff
 from corpusdiff.model import FRAMING
 
-KINDS = ("verb", "hedge", "evaluative", "label")
+KINDS = ("verb", "hedge", "evaluative", "label", "sourcing")
 _TABLES = {"verb": "framing_verbs.tsv", "hedge": "framing_hedges.tsv",
+           "sourcing": "framing_sourcing.tsv",
            "evaluative": "framing_evaluative.tsv", "label": "framing_labels.tsv"}
 _POLARITY = {"neg": "negative", "pos": "positive", "": None}
 
@@ -632,7 +636,8 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                     w in legal_words() and not quoted(k) for k, w in enumerate(words))):
             free = i + n  # a name; the law's hedge ("charged with allegedly ..."), a plea
             continue
-        sourcing = entry.kind == "hedge" and entry.words[0] in sourcing_hedges()
+        sourcing = entry.kind == "sourcing" or (
+            entry.kind == "hedge" and entry.words[0] in sourcing_hedges())
         if not sourcing:
             if clause is None:
                 clause = _clauses(text, found)

@@ -167,6 +167,8 @@ def _by_article(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
 
 
 FRAMING_KINDS = ("verb", "hedge", "evaluative", "label")
+#: the outlet's distance from what it reports ("reportedly"): counted apart from the loaded words
+SOURCING = "sourcing"
 #: under a flagged statement, how this many other outlets tell it (then their codes)
 FRAMING_TELLERS = 3
 
@@ -198,17 +200,19 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
         return
     add("Words in each outlet's own voice (outside quotations and boilerplate) that carry a "
         "judgement or a slant: connotated verbs (*verb*), hedges and distancing (*hedge*), "
-        "evaluative words (*evaluative*) and loaded labels (*label*), in **bold**. Under a "
-        "statement that other outlets share: their words in the same place, and how they tell it.")
+        "evaluative words (*evaluative*) and loaded labels (*label*), in **bold**; and, counted "
+        "apart, words of sourcing (*sourcing*: \"reportedly\", \"apparently\"), the outlet's "
+        "distance from what it reports. Under a statement that other outlets share: their words "
+        "in the same place, and how they tell it.")
     add("")
     counts = framing.group_by("article", "kind").len()
     count = {(a, k): n for a, k, n in counts.iter_rows()}
-    add("| | Outlet | " + " | ".join(FRAMING_KINDS) + " | All |")
-    add("|---|---|" + "--:|" * (len(FRAMING_KINDS) + 1))
+    add("| | Outlet | " + " | ".join(FRAMING_KINDS) + f" | Loaded | {SOURCING} |")
+    add("|---|---|" + "--:|" * (len(FRAMING_KINDS) + 2))
     for ident in ids:
         row = [count.get((ident, k), 0) for k in FRAMING_KINDS]
         add(f"| {codes[ident]} | {_cell(labels[ident], 40)} | "
-            + " | ".join(map(str, row)) + f" | {sum(row)} |")
+            + " | ".join(map(str, row)) + f" | {sum(row)} | {count.get((ident, SOURCING), 0)} |")
     add("")
     sents = comparison.sentences
     text_of = {(a, i): (t, s0) for a, i, t, s0 in sents.select("article", "index", "text",
