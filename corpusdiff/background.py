@@ -1,5 +1,5 @@
 """Sentence vectors, quotes, facts, fact conflicts and loaded words computed in a second process
-while this one aligns and analyses (large corpora only).
+while this one aligns and analyses (a large corpus; a small one's vectors only).
 
 On a large corpus the quote and fact extractions take about as long as the alignment, and they
 read only the segmented, boilerplate-marked sentences, not the alignment; the sentence vectors
