@@ -1,6 +1,7 @@
 """Framing: the loaded words each outlet uses in its own voice (connotated verbs, hedges,
-evaluative words, labels), sentence by sentence, with the words the other outlets use in the
-same place; enter opens the statement in the Alignment with the words marked."""
+evaluative words, labels) and its words of sourcing ("reportedly", kind ``sourcing``), sentence
+by sentence, with the words the other outlets use in the same place; enter opens the statement
+in the Alignment with the words marked."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class FramingScreen(TableScreen):
     MODE = "framing"
     TABLE = "framing"
     EMPTY = "No loaded words: the outlets tell the story in plain words."
-    UNIT = "sentences with loaded words"
+    UNIT = "sentences with loaded or sourcing words"
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
         return outlet_choices(data, table, f"All outlets ({plural(table.height, 'word')})")
