@@ -35,6 +35,7 @@ from pathlib import Path
 import polars as pl
 
 from corpusdiff.analyze.framing import framing
+from corpusdiff.model import FRAMING_SOURCING
 from corpusdiff.pipeline import compare
 
 DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev"
@@ -52,7 +53,7 @@ def story(folder: Path) -> dict[str, object]:
     files = sorted(folder.glob("*.txt"))
     comparison = compare(files)
     everything = framing(comparison.sentences, comparison.members, comparison.quotes)
-    flags = everything.filter(pl.col("kind") != "sourcing")
+    flags = everything.filter(pl.col("kind") != FRAMING_SOURCING)
     texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
     outlet_of = {ident: ident.lower()[:3] for ident in texts}
     gold = json.loads((folder / "bias.json").read_text("utf-8"))["lexical"]
@@ -76,7 +77,7 @@ def unscored(folder: Path) -> dict[str, object]:
     """Flags and texts of a folder's articles compared as one corpus, without gold."""
     comparison = compare([folder])
     texts = dict(zip(comparison.articles["id"], comparison.articles["text"], strict=True))
-    return {"flags": comparison.framing.filter(pl.col("kind") != "sourcing"), "texts": texts,
+    return {"flags": comparison.framing.filter(pl.col("kind") != FRAMING_SOURCING), "texts": texts,
             "sentences": comparison.sentences}
 
 

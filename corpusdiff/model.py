@@ -204,11 +204,16 @@ EXCLUSIVE_FACTS = pl.Schema(
 
 #: One row per flagged word or phrase. ``start``/``end`` are character offsets into the
 #: article's text; ``sentence`` its index and ``group`` its alignment group (null when no other
-#: outlet shares the sentence). ``kind`` is one of :data:`KINDS`; ``polarity`` negative |
+#: outlet shares the sentence). ``kind`` is one of :data:`FRAMING_KINDS`; ``polarity`` negative |
 #: positive (the table's, else VADER's), null where the direction depends on the context.
 #: ``source`` says what found it: ``table`` (the framing tables) or ``comparison`` (another
 #: outlet's milder word for the same place). ``counterparts``: the other outlets' words for
 #: the same place in the same statement ("" where an outlet leaves it out).
+#: The loaded kinds; ``sourcing`` ("reportedly") is the outlet's distance from what it reports,
+#: listed and counted apart from them.
+FRAMING_LOADED_KINDS = ("verb", "hedge", "evaluative", "label")
+FRAMING_SOURCING = "sourcing"
+FRAMING_KINDS = (*FRAMING_LOADED_KINDS, FRAMING_SOURCING)
 FRAMING = pl.Schema(
     {
         "article": pl.String,

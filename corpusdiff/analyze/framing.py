@@ -67,11 +67,11 @@ from rapidfuzz.distance import Indel
 from corpusdiff.analyze.conflicts import GROUP_OUTLETS
 from corpusdiff.analyze.speech_verbs import SPEECH
 from corpusdiff.diff import Span, is_glue, keys_and_offsets, token_keys, word_diff
-from corpusdiff.model import FRAMING
+from corpusdiff.model import FRAMING, FRAMING_KINDS, FRAMING_SOURCING
 
-KINDS = ("verb", "hedge", "evaluative", "label", "sourcing")
+KINDS = FRAMING_KINDS
 _TABLES = {"verb": "framing_verbs.tsv", "hedge": "framing_hedges.tsv",
-           "sourcing": "framing_sourcing.tsv",
+           FRAMING_SOURCING: "framing_sourcing.tsv",
            "evaluative": "framing_evaluative.tsv", "label": "framing_labels.tsv"}
 _POLARITY = {"neg": "negative", "pos": "positive", "": None}
 
@@ -636,7 +636,7 @@ def _flags_in(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int,
                     w in legal_words() and not quoted(k) for k, w in enumerate(words))):
             free = i + n  # a name; the law's hedge ("charged with allegedly ..."), a plea
             continue
-        sourcing = entry.kind == "sourcing" or (
+        sourcing = entry.kind == FRAMING_SOURCING or (
             entry.kind == "hedge" and entry.words[0] in sourcing_hedges())
         if not sourcing:
             if clause is None:

@@ -16,7 +16,7 @@ import polars as pl
 from corpusdiff.analyze.coverage import article_stats, coverage
 from corpusdiff.diff import marked as word_marks
 from corpusdiff.display import CARRY_GLYPHS
-from corpusdiff.model import Comparison
+from corpusdiff.model import FRAMING_LOADED_KINDS, FRAMING_SOURCING, Comparison
 from corpusdiff.text import escaped, picture
 from corpusdiff.views import display_rank
 
@@ -166,9 +166,6 @@ def _by_article(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
             frame.partition_by("article", maintain_order=True, as_dict=True).items()}
 
 
-FRAMING_KINDS = ("verb", "hedge", "evaluative", "label")
-#: the outlet's distance from what it reports ("reportedly"): counted apart from the loaded words
-SOURCING = "sourcing"
 #: under a flagged statement, how this many other outlets tell it (then their codes)
 FRAMING_TELLERS = 3
 
@@ -207,12 +204,13 @@ def _framing_section(add: Callable[[str], None], framing: pl.DataFrame,
     add("")
     counts = framing.group_by("article", "kind").len()
     count = {(a, k): n for a, k, n in counts.iter_rows()}
-    add("| | Outlet | " + " | ".join(FRAMING_KINDS) + f" | Loaded | {SOURCING} |")
-    add("|---|---|" + "--:|" * (len(FRAMING_KINDS) + 2))
+    add("| | Outlet | " + " | ".join(FRAMING_LOADED_KINDS) + f" | Loaded | {FRAMING_SOURCING} |")
+    add("|---|---|" + "--:|" * (len(FRAMING_LOADED_KINDS) + 2))
     for ident in ids:
-        row = [count.get((ident, k), 0) for k in FRAMING_KINDS]
+        row = [count.get((ident, k), 0) for k in FRAMING_LOADED_KINDS]
+        sourcing = count.get((ident, FRAMING_SOURCING), 0)
         add(f"| {codes[ident]} | {_cell(labels[ident], 40)} | "
-            + " | ".join(map(str, row)) + f" | {sum(row)} | {count.get((ident, SOURCING), 0)} |")
+            + " | ".join(map(str, row)) + f" | {sum(row)} | {sourcing} |")
     add("")
     sents = comparison.sentences
     text_of = {(a, i): (t, s0) for a, i, t, s0 in sents.select("article", "index", "text",
