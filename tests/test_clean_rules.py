@@ -46,6 +46,23 @@ def test_captions_and_credits_have_their_own_reason(tmp_path: Path, caption: str
     assert reasons["Drivers will use the Route 9 detour while the bridge is closed."] is None
 
 
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Dana Ruiz", True),
+    ("By Mary-Ann O’Neil | June 5, 2025", True),
+    ("BY: J. R. Ruiz, Sept. 3, 2024.", True),
+    # the name holds at most 60 characters: a longer run is a sentence, not a byline
+    ("By " + "Ruiz " * 12, True),  # 60 characters with its last space
+    ("By " + "Ruiz " * 12 + "Ruiz", False),
+    ("By " + "Ruiz " * 11 + "Ruiz | June 5, 2025", True),
+    ("By 2030 the bridge will carry 12,000 cars a day.", False),
+])
+def test_a_byline_names_at_most_sixty_characters(tmp_path: Path, line: str,
+                                                  byline: bool) -> None:
+    reasons = _reasons(tmp_path, OTHER.replace("for repairs.\n", f"for repairs.\n\n{line}\n\n"))
+    line_reasons = {r for t, r in reasons.items() if t in line}
+    assert line_reasons == ({"byline"} if byline else {None})
+
+
 def test_a_caption_with_a_by_credit_glued_under_it_is_a_caption(tmp_path: Path) -> None:
     caption = ("Crews inspect the Alder Street Bridge on Monday. "
                "By MILLBROOK DEPARTMENT OF TRANSPORTATION")
