@@ -1317,8 +1317,10 @@ def test_framing_lists_loaded_words_by_outlet_and_jumps_with_them_marked(
             screen = app.screen
             assert isinstance(screen, FramingScreen)
             choices = screen.query_one("#choices", OptionList)
-            assert str(choices.get_option_at_index(0).prompt) == \
-                f"All outlets ({seeds.framing.height} words)"
+            sourcing = seeds.framing.filter(pl.col("kind") == "sourcing").height
+            assert sourcing  # the seeds' "reportedly": counted apart
+            assert str(choices.get_option_at_index(0).prompt) == (
+                f"All: {seeds.framing.height - sourcing} loaded, {sourcing} sourcing")
             for n, article in enumerate(app.data.ids, 1):
                 assert str(choices.get_option_at_index(n).prompt).endswith(
                     f"  {counts.get(article, 0)}")

@@ -35,7 +35,14 @@ class FramingScreen(TableScreen):
     UNIT = "sentences with loaded or sourcing words"
 
     def choices(self, data: ViewData, table: pl.DataFrame) -> list[tuple[str, Text]]:
-        return outlet_choices(data, table, f"All outlets ({plural(table.height, 'word')})")
+        from corpusdiff.model import FRAMING_SOURCING
+
+        # the loaded words and the words of sourcing counted apart, as the Markdown table does
+        # (short enough for the side list of an 80-column terminal)
+        sourcing = int(table["kind"].eq(FRAMING_SOURCING).sum()) if table.height else 0
+        everything = (f"All: {table.height - sourcing} loaded, {sourcing} sourcing" if sourcing
+                      else f"All outlets ({plural(table.height, 'word')})")
+        return outlet_choices(data, table, everything)
 
     def blocks(self, data: ViewData, table: pl.DataFrame, choice: str | None,
                palette: dict[str, Style]):
