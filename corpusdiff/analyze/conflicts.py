@@ -5,6 +5,8 @@ role, a date, a place, an amount of money) filled with incompatible values by tw
 
 from __future__ import annotations
 
+import weakref
+
 import polars as pl
 
 from corpusdiff.analyze.fact_labels import slot_words, with_labels
@@ -137,8 +139,35 @@ def _quantity_slots(facts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     )
 
 
-def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFrame,
-                  weights: pl.DataFrame) -> pl.DataFrame:
+#: the last tables :func:`_mentions` read (facts, sentences, held weakly) and its answer
+_last_mentions: tuple[weakref.ref[pl.DataFrame], weakref.ref[pl.DataFrame],
+                      tuple[pl.DataFrame, pl.DataFrame]] | None = None
+
+
+def _mentions(facts: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The slot-filling mentions (:func:`_quantity_slots`) and their contexts
+    (:func:`.fact_pairs.mention_contexts`), computed once for a facts and a sentences table:
+    :func:`conflict_pairs` reads them and :func:`conflicts`, called next on the same tables,
+    reads them again (remembered while both tables live; the pipeline never changes a table
+    in place)."""
+    global _last_mentions
+    last = _last_mentions
+    if last is not None and last[0]() is facts and last[1]() is sentences:
+        return last[2]
+    slots = _quantity_slots(facts, sentences)
+    found = (slots, mention_contexts(slots, sentences, word_weights(sentences)))
+
+    def forget(ref: weakref.ref[pl.DataFrame]) -> None:
+        global _last_mentions
+        if _last_mentions is not None and ref in (_last_mentions[0], _last_mentions[1]):
+            _last_mentions = None
+
+    _last_mentions = (weakref.ref(facts, forget), weakref.ref(sentences, forget), found)
+    return found
+
+
+def _best_matches(close: pl.DataFrame, slots: pl.DataFrame,
+                  contexts: pl.DataFrame) -> pl.DataFrame:
     """The close conflicts whose two mentions are each other's best match: of the other
     outlet's mentions of the slot, the one whose context agrees most. A mention that agrees
     better with a mention of the same value ("on Tuesday ... Justice Department" with the
@@ -154,9 +183,8 @@ def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFr
         .filter(pl.col("mid") != pl.col("rival"))
     )
     mids = pl.concat([rivals["mid"], rivals["rival"]]).unique()
-    contexts = mention_contexts(slots.filter(pl.col("mid").is_in(mids.implode())), sentences,
-                                weights)
-    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"), contexts)
+    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"),
+                               contexts.filter(pl.col("mid").is_in(mids.implode())))
     # a mention's best match in each other article
     best = (scored.join(slots.select(pl.col("mid").alias("mid_b"), "article"), on="mid_b")
             .sort("mid_a", "article", "agreement", "mid_b",
@@ -409,8 +437,8 @@ def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
     compared with the group's other outlets), and the close pairs of
     :func:`.fact_pairs.close_pairs` (sentences the aligner left apart that fill one slot with
     mentions in the same words)."""
-    slots = _quantity_slots(facts, sentences)
-    return pl.concat([group_members(members), close_pairs(slots, sentences, members)])
+    slots, contexts = _mentions(facts, sentences)
+    return pl.concat([group_members(members), close_pairs(slots, contexts, members)])
 
 
 def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
@@ -453,7 +481,7 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     pairs = pairs.select(list(PAIRS.names())).cast(dict(PAIRS))  # type: ignore[arg-type]
     members = _members_of(pairs)
     pairs = pairs.filter(pl.col("source") == "close")
-    slots = _quantity_slots(facts, sentences)
+    slots, contexts = _mentions(facts, sentences)
     places = pl.concat([
         members.select("article", "sentence"),
         pairs.select(article="article_a", sentence="index_a"),
@@ -491,14 +519,10 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         & ~pl.col("slot").str.starts_with("role:")
         & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
     if not close.is_empty():
-        weights = word_weights(sentences)
-        contexts = mention_contexts(
-            slots.filter(pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]])
-                                             .implode())),
-            sentences, weights)
-        agree = context_agreement(close, contexts)
+        agree = context_agreement(close, contexts.filter(
+            pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]]).implode())))
         close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
-        close = _best_matches(close, slots, sentences, weights)
+        close = _best_matches(close, slots, contexts)
         close = _told_elsewhere(close, slots, sentences)
     found = pl.concat([
         _group_conflicts(members, slots, in_group).select(found.columns),

@@ -233,16 +233,15 @@ def _agreeing(shared: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
              .round(9))
 
 
-def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
+def close_pairs(slots: pl.DataFrame, contexts: pl.DataFrame,
                 members: pl.DataFrame) -> pl.DataFrame:
     """Sentence pairs of two outlets, not in one alignment group, holding a mention of one slot
     each whose contexts agree (schema :data:`PAIRS`, ``source="close"``).
 
     ``slots``: mentions with mid, article, sentence, start, end, slot (see
-    :func:`.conflicts.conflicts`). Candidates are blocked on (slot, context word), so the cost
-    follows the shared words, not the square of the mentions."""
-    weights = word_weights(sentences)
-    contexts = mention_contexts(slots, sentences, weights)
+    :func:`.conflicts.conflicts`); ``contexts``: their :func:`mention_contexts`. Candidates are
+    blocked on (slot, context word), so the cost follows the shared words, not the square of
+    the mentions."""
     keyed = contexts.join(slots.select("mid", "article", "slot"), on="mid")
     # a word in too many mentions of a slot says nothing about which one: not a block key
     keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= BLOCK_CAP)
