@@ -245,6 +245,8 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
     """The rows (slot, value_a / value_b, lo / hi of each side) whose two values cannot both
     be true: roles by :func:`.titles.titles_conflict`, dates by their parts, bounded
     quantities by their intervals; any other two different values."""
+    if found.is_empty():
+        return found
     found = found.with_columns(*_date_parts("a"), *_date_parts("b"))
     role_pairs = found.filter(pl.col("slot").str.starts_with("role:")).select(
         "value_a", "value_b").unique()
@@ -293,10 +295,24 @@ def _partners(wanted: pl.DataFrame, holders: pl.DataFrame, keys: list[str]) -> p
     ).unique()
 
 
+#: no candidate pair of mentions (the input of :func:`_sides`)
+_NO_PAIRS = pl.DataFrame(schema={"mid_a": pl.Int64, "mid_b": pl.Int64})
+
+
 def _sides(pairs: pl.DataFrame, slots: pl.DataFrame, group: pl.DataFrame) -> pl.DataFrame:
     """pairs (mid_a, mid_b) -> the columns of a conflict candidate: group, kind, slot and
     each side's mention (``_SIDE`` columns with _a / _b), ``source="group"``. ``group``: mid,
     group."""
+    if pairs.is_empty():
+        # the joins' columns without the joins (most groups of a small story hold no
+        # conflicting values)
+        schema = {"mid_a": pairs.schema["mid_a"], "mid_b": pairs.schema["mid_b"],
+                  "group": group.schema["group"]}
+        schema.update((f"{c}_a" if c in _SIDE else c, t) for c, t in slots.schema.items()
+                      if c != "mid")
+        schema.update((f"{c}_b", t) for c, t in slots.schema.items() if c in _SIDE
+                      and c != "mid")
+        return pl.DataFrame(schema={**schema, "source": pl.String})
     return (
         pairs.join(group.rename({"mid": "mid_a"}), on="mid_a")
         .join(slots.rename({c: f"{c}_a" for c in _SIDE}), on="mid_a")
@@ -325,8 +341,11 @@ def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
                                                 "qualifier")}), on=["group", "slot"])
         .filter(pl.col("value_a") != pl.col("value_b"))
     )
-    pairs = _conflicting(pairs).select("group", "slot", vid="vid_a", other="vid_b",
-                                       value="value_a", other_value="value_b")
+    pairs = _conflicting(pairs)
+    if pairs.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
+    pairs = pairs.select("group", "slot", vid="vid_a", other="vid_b", value="value_a",
+                         other_value="value_b")
     mine = inside.select("mid", "article", "sentence", "start", "group", "slot", "vid", "value")
     wanted = (
         mine.join(pairs.drop("group", "slot", "value"), on="vid")
@@ -375,29 +394,34 @@ def _weekday_dates(members: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFra
     (:func:`_article_years`). A sentence that names a weekday of its own, or a full date of
     its own, is compared by those slots instead. Each day is compared with the dates of at
     most :data:`GROUP_OUTLETS` other outlets per date (:func:`_partners`)."""
+    where = ["article", "sentence"]
     days = slots.filter(pl.col("slot") == "weekday")
-    dates = (
-        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE))
-        .join(_article_years(facts, articles), on="article", how="left")
+    day = members.join(days, on=where)
+    date = members.join(
+        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE)),
+        on=where)
+    if day.is_empty() or date.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
+    date = (
+        date.join(_article_years(facts, articles), on="article", how="left")
         .with_columns(_day=pl.concat_str(
             pl.when(pl.col("value").str.starts_with("-")).then(pl.col("year"))
             .otherwise(pl.col("value").str.slice(0, 4)),
             pl.col("value").str.extract(r"(-\d{2}-\d{2})$")).str.to_date("%Y-%m-%d",
-                                                                       strict=False))
+                                                                        strict=False))
         .filter(pl.col("_day").is_not_null())
         .with_columns(_weekday=pl.col("_day").dt.weekday().cast(pl.Int64)
                       .replace_strict(dict(enumerate(_WEEKDAYS, 1)), return_dtype=pl.String))
     )
-    where = ["article", "sentence"]
-    day = (members.join(days, on=where)
-           .join(dates.select(where).unique(), on=where, how="anti"))
-    date = (members.join(dates, on=where)
-            .join(days.select(where).unique(), on=where, how="anti"))
+    day = day.join(date.select(where).unique(), on=where, how="anti")
+    date = date.join(days.select(where).unique(), on=where, how="anti")
     told = (date.select("group", "value", "_weekday").unique().sort("group", "value")
             .with_row_index("told"))
     date = date.join(told, on=["group", "value", "_weekday"])
     wanted = (day.select("mid", "article", "group", _w="value")
               .join(told, on="group").filter(pl.col("_weekday") != pl.col("_w")))
+    if wanted.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
     found = _partners(wanted, date.select("mid", "article", "sentence", "start", "told"),
                       ["told"])
     group = pl.concat([day.select("mid", "group"), date.select("mid", "group")])
@@ -524,13 +548,17 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
         close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
         close = _best_matches(close, slots, contexts)
         close = _told_elsewhere(close, slots, sentences)
-    found = pl.concat([
+    candidates = [
         _group_conflicts(members, slots, in_group).select(found.columns),
         close,
         _weekday_dates(members, slots, facts, articles).select(found.columns),
-    ])
+    ]
+    candidates = [c for c in candidates if not c.is_empty()]
+    if not candidates:
+        return pl.DataFrame(schema=CONFLICTS)
     # a role known from elsewhere in the article is shown where it is written
-    found = _conflicting(found.with_columns(sentence_a="at_a", sentence_b="at_b"))
+    found = _conflicting(pl.concat(candidates).with_columns(sentence_a="at_a",
+                                                            sentence_b="at_b"))
     order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
              "start_b"]
     # a day, a date, a count or a place conflicts only when both mentions attach to one
