@@ -269,6 +269,47 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _close_conflicts(pairs: pl.DataFrame, slots: pl.DataFrame, contexts: pl.DataFrame,
+                     sentences: pl.DataFrame) -> pl.DataFrame:
+    """The conflicts of the close pairs (``pairs``: schema :data:`.fact_pairs.PAIRS`,
+    ``source="close"``) between the mentions ``slots`` (:func:`_mentions`, with their
+    ``contexts``): one row per two mentions of one slot filled with two values, neither
+    sentence also stating the other's value, in the columns every candidate of
+    :func:`conflicts` has (the pair's, then each side's mention). Not places (two places named
+    in like words are rarely one fact told twice), not roles (compared over the groups and the
+    whole article: ``slots`` holds none), and amounts of one order of magnitude; the two
+    mentions stand among the same words (:func:`.fact_pairs.context_agreement`), are each
+    other's best match (:func:`_best_matches`) and have no simpler reading
+    (:func:`_told_elsewhere`)."""
+    side_a = slots.rename({c: f"{c}_a" for c in _SIDE})
+    side_b = slots.drop("kind").rename({c: f"{c}_b" for c in _SIDE})
+    found = (
+        pairs.rename({"index_a": "sentence_a", "index_b": "sentence_b"})
+        .join(side_a, on=["article_a", "sentence_a"])
+        .join(side_b, on=["article_b", "sentence_b", "slot"])
+        .filter(pl.col("value_a") != pl.col("value_b"))
+    )
+    if found.is_empty():
+        return found
+    said = slots.select("article", "sentence", "slot", "value").unique()
+    for me, other in (("a", "b"), ("b", "a")):
+        found = found.join(
+            said, how="anti",
+            left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
+            right_on=["article", "sentence", "slot", "value"])
+    ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
+    close = found.filter(
+        ~pl.col("slot").str.starts_with("place:")
+        & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
+    if close.is_empty():
+        return close
+    agree = context_agreement(close, contexts.filter(
+        pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]]).implode())))
+    close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
+    close = _best_matches(close, slots, contexts)
+    return _told_elsewhere(close, slots, sentences)
+
+
 #: a mention in an alignment group is compared with the mentions of each other value of its
 #: slot in at most this many other outlets of the group, the first by article id (all of them
 #: in a story told by a few outlets): a group's conflicts grow with its mentions and values,
@@ -321,13 +362,11 @@ def _sides(pairs: pl.DataFrame, slots: pl.DataFrame, group: pl.DataFrame) -> pl.
     )
 
 
-def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
-                     in_group: pl.DataFrame) -> pl.DataFrame:
+def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
     """Candidate conflicts inside the alignment groups, per group and slot: each mention with
     the mentions of every conflicting value of its slot (:func:`_partners`), when neither
-    outlet also states the other's value in the group (``in_group``: group, article, slot,
-    value). Rows as :func:`_sides`; they still go through the subject and dedup steps of
-    :func:`conflicts`."""
+    outlet also states the other's value in the group. Rows as :func:`_sides`; they still go
+    through the subject and dedup steps of :func:`conflicts`."""
     inside = members.join(slots, on=["article", "sentence"])
     key = ["group", "slot", "value", "_q"]
     inside = inside.with_columns(_q=pl.col("qualifier").fill_null(""))
@@ -346,6 +385,7 @@ def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
         return _sides(_NO_PAIRS, slots, members)
     pairs = pairs.select("group", "slot", vid="vid_a", other="vid_b", value="value_a",
                          other_value="value_b")
+    in_group = inside.select("group", "article", "slot", "value").unique()
     mine = inside.select("mid", "article", "sentence", "start", "group", "slot", "vid", "value")
     wanted = (
         mine.join(pairs.drop("group", "slot", "value"), on="vid")
@@ -506,52 +546,15 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     members = _members_of(pairs)
     pairs = pairs.filter(pl.col("source") == "close")
     slots, contexts = _mentions(facts, sentences)
-    places = pl.concat([
-        members.select("article", "sentence"),
-        pairs.select(article="article_a", sentence="index_a"),
-        pairs.select(article="article_b", sentence="index_b"),
-    ]).unique()
-    n_mid = slots.height
-    roles = _role_slots(facts, places).with_columns(
-        mid=pl.int_range(pl.len(), dtype=pl.Int64) + n_mid)
-    slots = pl.concat([slots, roles.select(slots.columns)])
-    side_a = slots.rename({c: f"{c}_a" for c in _SIDE})
-    side_b = slots.drop("kind").rename({c: f"{c}_b" for c in _SIDE})
-    found = (
-        pairs.rename({"index_a": "sentence_a", "index_b": "sentence_b"})
-        .join(side_a, on=["article_a", "sentence_a"])
-        .join(side_b, on=["article_b", "sentence_b", "slot"])
-        .filter(pl.col("value_a") != pl.col("value_b"))
-    )
-    # neither side also states the other's value: in its sentence (close pairs), or in its
-    # group (see _group_conflicts)
-    said = slots.select("article", "sentence", "slot", "value").unique()
-    in_group = (members.join(said, on=["article", "sentence"])
-                .select("group", "article", "slot", "value").unique())
-    for me, other in (("a", "b"), ("b", "a")):
-        found = found.join(
-            said, how="anti",
-            left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
-            right_on=["article", "sentence", "slot", "value"])
-    # a close pair's two mentions must stand among the same words
-    # a close pair's slots: not places (two places named in like words are rarely one
-    # fact told twice), not roles (compared over the groups and the whole article), and
-    # amounts of one order of magnitude
-    ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
-    close = found.filter(
-        (pl.col("source") == "close") & ~pl.col("slot").str.starts_with("place:")
-        & ~pl.col("slot").str.starts_with("role:")
-        & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
-    if not close.is_empty():
-        agree = context_agreement(close, contexts.filter(
-            pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]]).implode())))
-        close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
-        close = _best_matches(close, slots, contexts)
-        close = _told_elsewhere(close, slots, sentences)
+    close = _close_conflicts(pairs, slots, contexts, sentences)
+    # a person's role is compared inside the groups only (see _close_conflicts)
+    roles = _role_slots(facts, members.select("article", "sentence").unique()).with_columns(
+        mid=pl.int_range(pl.len(), dtype=pl.Int64) + slots.height)
+    everything = pl.concat([slots, roles.select(slots.columns)])
     candidates = [
-        _group_conflicts(members, slots, in_group).select(found.columns),
+        _group_conflicts(members, everything).select(close.columns),
         close,
-        _weekday_dates(members, slots, facts, articles).select(found.columns),
+        _weekday_dates(members, slots, facts, articles).select(close.columns),
     ]
     candidates = [c for c in candidates if not c.is_empty()]
     if not candidates:
