@@ -102,9 +102,9 @@ def _live_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 def _role_slots(facts: pl.DataFrame, places: pl.DataFrame) -> pl.DataFrame:
-    """Each person mentioned in a paired sentence with the role the sentence gives them, or
+    """Each person mentioned in a compared sentence with the role the sentence gives them, or
     else the most specific role the outlet gives them anywhere. ``places``: article, sentence
-    of the paired sentences."""
+    of the compared sentences (:func:`conflicts` compares roles inside the groups only)."""
     people = (facts.filter(pl.col("kind") == "person").join(places, on=["article", "sentence"])
               .select("article", "sentence", "entity").unique())
     local = (facts.filter(pl.col("kind") == "title").join(places, on=["article", "sentence"])
