@@ -5,6 +5,8 @@ role, a date, a place, an amount of money) filled with incompatible values by tw
 
 from __future__ import annotations
 
+import weakref
+
 import polars as pl
 
 from corpusdiff.analyze.fact_labels import slot_words, with_labels
@@ -100,9 +102,9 @@ def _live_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 def _role_slots(facts: pl.DataFrame, places: pl.DataFrame) -> pl.DataFrame:
-    """Each person mentioned in a paired sentence with the role the sentence gives them, or
+    """Each person mentioned in a compared sentence with the role the sentence gives them, or
     else the most specific role the outlet gives them anywhere. ``places``: article, sentence
-    of the paired sentences."""
+    of the compared sentences (:func:`conflicts` compares roles inside the groups only)."""
     people = (facts.filter(pl.col("kind") == "person").join(places, on=["article", "sentence"])
               .select("article", "sentence", "entity").unique())
     local = (facts.filter(pl.col("kind") == "title").join(places, on=["article", "sentence"])
@@ -137,8 +139,35 @@ def _quantity_slots(facts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     )
 
 
-def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFrame,
-                  weights: pl.DataFrame) -> pl.DataFrame:
+#: the last tables :func:`_mentions` read (facts, sentences, held weakly) and its answer
+_last_mentions: tuple[weakref.ref[pl.DataFrame], weakref.ref[pl.DataFrame],
+                      tuple[pl.DataFrame, pl.DataFrame]] | None = None
+
+
+def _mentions(facts: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The slot-filling mentions (:func:`_quantity_slots`) and their contexts
+    (:func:`.fact_pairs.mention_contexts`), computed once for a facts and a sentences table:
+    :func:`conflict_pairs` reads them and :func:`conflicts`, called next on the same tables,
+    reads them again (remembered while both tables live; the pipeline never changes a table
+    in place)."""
+    global _last_mentions
+    last = _last_mentions
+    if last is not None and last[0]() is facts and last[1]() is sentences:
+        return last[2]
+    slots = _quantity_slots(facts, sentences)
+    found = (slots, mention_contexts(slots, sentences, word_weights(sentences)))
+
+    def forget(ref: weakref.ref[pl.DataFrame]) -> None:
+        global _last_mentions
+        if _last_mentions is not None and ref in (_last_mentions[0], _last_mentions[1]):
+            _last_mentions = None
+
+    _last_mentions = (weakref.ref(facts, forget), weakref.ref(sentences, forget), found)
+    return found
+
+
+def _best_matches(close: pl.DataFrame, slots: pl.DataFrame,
+                  contexts: pl.DataFrame) -> pl.DataFrame:
     """The close conflicts whose two mentions are each other's best match: of the other
     outlet's mentions of the slot, the one whose context agrees most. A mention that agrees
     better with a mention of the same value ("on Tuesday ... Justice Department" with the
@@ -154,9 +183,8 @@ def _best_matches(close: pl.DataFrame, slots: pl.DataFrame, sentences: pl.DataFr
         .filter(pl.col("mid") != pl.col("rival"))
     )
     mids = pl.concat([rivals["mid"], rivals["rival"]]).unique()
-    contexts = mention_contexts(slots.filter(pl.col("mid").is_in(mids.implode())), sentences,
-                                weights)
-    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"), contexts)
+    scored = context_agreement(rivals.select(mid_a="mid", mid_b="rival"),
+                               contexts.filter(pl.col("mid").is_in(mids.implode())))
     # a mention's best match in each other article
     best = (scored.join(slots.select(pl.col("mid").alias("mid_b"), "article"), on="mid_b")
             .sort("mid_a", "article", "agreement", "mid_b",
@@ -217,6 +245,8 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
     """The rows (slot, value_a / value_b, lo / hi of each side) whose two values cannot both
     be true: roles by :func:`.titles.titles_conflict`, dates by their parts, bounded
     quantities by their intervals; any other two different values."""
+    if found.is_empty():
+        return found
     found = found.with_columns(*_date_parts("a"), *_date_parts("b"))
     role_pairs = found.filter(pl.col("slot").str.starts_with("role:")).select(
         "value_a", "value_b").unique()
@@ -237,6 +267,47 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
         .filter(conflict)
         .drop("y_a", "m_a", "d_a", "y_b", "m_b", "d_b", "_role")
     )
+
+
+def _close_conflicts(pairs: pl.DataFrame, slots: pl.DataFrame, contexts: pl.DataFrame,
+                     sentences: pl.DataFrame) -> pl.DataFrame:
+    """The conflicts of the close pairs (``pairs``: schema :data:`.fact_pairs.PAIRS`,
+    ``source="close"``) between the mentions ``slots`` (:func:`_mentions`, with their
+    ``contexts``): one row per two mentions of one slot filled with two values, neither
+    sentence also stating the other's value, in the columns every candidate of
+    :func:`conflicts` has (the pair's, then each side's mention). Not places (two places named
+    in like words are rarely one fact told twice), not roles (compared over the groups and the
+    whole article: ``slots`` holds none), and amounts of one order of magnitude; the two
+    mentions stand among the same words (:func:`.fact_pairs.context_agreement`), are each
+    other's best match (:func:`_best_matches`) and have no simpler reading
+    (:func:`_told_elsewhere`)."""
+    side_a = slots.rename({c: f"{c}_a" for c in _SIDE})
+    side_b = slots.drop("kind").rename({c: f"{c}_b" for c in _SIDE})
+    found = (
+        pairs.rename({"index_a": "sentence_a", "index_b": "sentence_b"})
+        .join(side_a, on=["article_a", "sentence_a"])
+        .join(side_b, on=["article_b", "sentence_b", "slot"])
+        .filter(pl.col("value_a") != pl.col("value_b"))
+    )
+    if found.is_empty():
+        return found
+    said = slots.select("article", "sentence", "slot", "value").unique()
+    for me, other in (("a", "b"), ("b", "a")):
+        found = found.join(
+            said, how="anti",
+            left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
+            right_on=["article", "sentence", "slot", "value"])
+    ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
+    close = found.filter(
+        ~pl.col("slot").str.starts_with("place:")
+        & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
+    if close.is_empty():
+        return close
+    agree = context_agreement(close, contexts.filter(
+        pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]]).implode())))
+    close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
+    close = _best_matches(close, slots, contexts)
+    return _told_elsewhere(close, slots, sentences)
 
 
 #: a mention in an alignment group is compared with the mentions of each other value of its
@@ -265,10 +336,24 @@ def _partners(wanted: pl.DataFrame, holders: pl.DataFrame, keys: list[str]) -> p
     ).unique()
 
 
+#: no candidate pair of mentions (the input of :func:`_sides`)
+_NO_PAIRS = pl.DataFrame(schema={"mid_a": pl.Int64, "mid_b": pl.Int64})
+
+
 def _sides(pairs: pl.DataFrame, slots: pl.DataFrame, group: pl.DataFrame) -> pl.DataFrame:
     """pairs (mid_a, mid_b) -> the columns of a conflict candidate: group, kind, slot and
     each side's mention (``_SIDE`` columns with _a / _b), ``source="group"``. ``group``: mid,
     group."""
+    if pairs.is_empty():
+        # the joins' columns without the joins (most groups of a small story hold no
+        # conflicting values)
+        schema = {"mid_a": pairs.schema["mid_a"], "mid_b": pairs.schema["mid_b"],
+                  "group": group.schema["group"]}
+        schema.update((f"{c}_a" if c in _SIDE else c, t) for c, t in slots.schema.items()
+                      if c != "mid")
+        schema.update((f"{c}_b", t) for c, t in slots.schema.items() if c in _SIDE
+                      and c != "mid")
+        return pl.DataFrame(schema={**schema, "source": pl.String})
     return (
         pairs.join(group.rename({"mid": "mid_a"}), on="mid_a")
         .join(slots.rename({c: f"{c}_a" for c in _SIDE}), on="mid_a")
@@ -277,13 +362,11 @@ def _sides(pairs: pl.DataFrame, slots: pl.DataFrame, group: pl.DataFrame) -> pl.
     )
 
 
-def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
-                     in_group: pl.DataFrame) -> pl.DataFrame:
+def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
     """Candidate conflicts inside the alignment groups, per group and slot: each mention with
     the mentions of every conflicting value of its slot (:func:`_partners`), when neither
-    outlet also states the other's value in the group (``in_group``: group, article, slot,
-    value). Rows as :func:`_sides`; they still go through the subject and dedup steps of
-    :func:`conflicts`."""
+    outlet also states the other's value in the group. Rows as :func:`_sides`; they still go
+    through the subject and dedup steps of :func:`conflicts`."""
     inside = members.join(slots, on=["article", "sentence"])
     key = ["group", "slot", "value", "_q"]
     inside = inside.with_columns(_q=pl.col("qualifier").fill_null(""))
@@ -297,8 +380,12 @@ def _group_conflicts(members: pl.DataFrame, slots: pl.DataFrame,
                                                 "qualifier")}), on=["group", "slot"])
         .filter(pl.col("value_a") != pl.col("value_b"))
     )
-    pairs = _conflicting(pairs).select("group", "slot", vid="vid_a", other="vid_b",
-                                       value="value_a", other_value="value_b")
+    pairs = _conflicting(pairs)
+    if pairs.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
+    pairs = pairs.select("group", "slot", vid="vid_a", other="vid_b", value="value_a",
+                         other_value="value_b")
+    in_group = inside.select("group", "article", "slot", "value").unique()
     mine = inside.select("mid", "article", "sentence", "start", "group", "slot", "vid", "value")
     wanted = (
         mine.join(pairs.drop("group", "slot", "value"), on="vid")
@@ -347,29 +434,34 @@ def _weekday_dates(members: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFra
     (:func:`_article_years`). A sentence that names a weekday of its own, or a full date of
     its own, is compared by those slots instead. Each day is compared with the dates of at
     most :data:`GROUP_OUTLETS` other outlets per date (:func:`_partners`)."""
+    where = ["article", "sentence"]
     days = slots.filter(pl.col("slot") == "weekday")
-    dates = (
-        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE))
-        .join(_article_years(facts, articles), on="article", how="left")
+    day = members.join(days, on=where)
+    date = members.join(
+        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE)),
+        on=where)
+    if day.is_empty() or date.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
+    date = (
+        date.join(_article_years(facts, articles), on="article", how="left")
         .with_columns(_day=pl.concat_str(
             pl.when(pl.col("value").str.starts_with("-")).then(pl.col("year"))
             .otherwise(pl.col("value").str.slice(0, 4)),
             pl.col("value").str.extract(r"(-\d{2}-\d{2})$")).str.to_date("%Y-%m-%d",
-                                                                       strict=False))
+                                                                        strict=False))
         .filter(pl.col("_day").is_not_null())
         .with_columns(_weekday=pl.col("_day").dt.weekday().cast(pl.Int64)
                       .replace_strict(dict(enumerate(_WEEKDAYS, 1)), return_dtype=pl.String))
     )
-    where = ["article", "sentence"]
-    day = (members.join(days, on=where)
-           .join(dates.select(where).unique(), on=where, how="anti"))
-    date = (members.join(dates, on=where)
-            .join(days.select(where).unique(), on=where, how="anti"))
+    day = day.join(date.select(where).unique(), on=where, how="anti")
+    date = date.join(days.select(where).unique(), on=where, how="anti")
     told = (date.select("group", "value", "_weekday").unique().sort("group", "value")
             .with_row_index("told"))
     date = date.join(told, on=["group", "value", "_weekday"])
     wanted = (day.select("mid", "article", "group", _w="value")
               .join(told, on="group").filter(pl.col("_weekday") != pl.col("_w")))
+    if wanted.is_empty():
+        return _sides(_NO_PAIRS, slots, members)
     found = _partners(wanted, date.select("mid", "article", "sentence", "start", "told"),
                       ["told"])
     group = pl.concat([day.select("mid", "group"), date.select("mid", "group")])
@@ -409,8 +501,8 @@ def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
     compared with the group's other outlets), and the close pairs of
     :func:`.fact_pairs.close_pairs` (sentences the aligner left apart that fill one slot with
     mentions in the same words)."""
-    slots = _quantity_slots(facts, sentences)
-    return pl.concat([group_members(members), close_pairs(slots, sentences, members)])
+    slots, contexts = _mentions(facts, sentences)
+    return pl.concat([group_members(members), close_pairs(slots, contexts, members)])
 
 
 def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
@@ -453,60 +545,23 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     pairs = pairs.select(list(PAIRS.names())).cast(dict(PAIRS))  # type: ignore[arg-type]
     members = _members_of(pairs)
     pairs = pairs.filter(pl.col("source") == "close")
-    slots = _quantity_slots(facts, sentences)
-    places = pl.concat([
-        members.select("article", "sentence"),
-        pairs.select(article="article_a", sentence="index_a"),
-        pairs.select(article="article_b", sentence="index_b"),
-    ]).unique()
-    n_mid = slots.height
-    roles = _role_slots(facts, places).with_columns(
-        mid=pl.int_range(pl.len(), dtype=pl.Int64) + n_mid)
-    slots = pl.concat([slots, roles.select(slots.columns)])
-    side_a = slots.rename({c: f"{c}_a" for c in _SIDE})
-    side_b = slots.drop("kind").rename({c: f"{c}_b" for c in _SIDE})
-    found = (
-        pairs.rename({"index_a": "sentence_a", "index_b": "sentence_b"})
-        .join(side_a, on=["article_a", "sentence_a"])
-        .join(side_b, on=["article_b", "sentence_b", "slot"])
-        .filter(pl.col("value_a") != pl.col("value_b"))
-    )
-    # neither side also states the other's value: in its sentence (close pairs), or in its
-    # group (see _group_conflicts)
-    said = slots.select("article", "sentence", "slot", "value").unique()
-    in_group = (members.join(said, on=["article", "sentence"])
-                .select("group", "article", "slot", "value").unique())
-    for me, other in (("a", "b"), ("b", "a")):
-        found = found.join(
-            said, how="anti",
-            left_on=[f"article_{me}", f"sentence_{me}", "slot", f"value_{other}"],
-            right_on=["article", "sentence", "slot", "value"])
-    # a close pair's two mentions must stand among the same words
-    # a close pair's slots: not places (two places named in like words are rarely one
-    # fact told twice), not roles (compared over the groups and the whole article), and
-    # amounts of one order of magnitude
-    ratio = pl.max_horizontal("amount_a", "amount_b") / pl.min_horizontal("amount_a", "amount_b")
-    close = found.filter(
-        (pl.col("source") == "close") & ~pl.col("slot").str.starts_with("place:")
-        & ~pl.col("slot").str.starts_with("role:")
-        & (ratio.is_null() | ratio.is_nan() | (ratio <= CLOSE_AMOUNT_RATIO)))
-    if not close.is_empty():
-        weights = word_weights(sentences)
-        contexts = mention_contexts(
-            slots.filter(pl.col("mid").is_in(pl.concat([close["mid_a"], close["mid_b"]])
-                                             .implode())),
-            sentences, weights)
-        agree = context_agreement(close, contexts)
-        close = close.join(agree.select("mid_a", "mid_b"), on=["mid_a", "mid_b"], how="semi")
-        close = _best_matches(close, slots, sentences, weights)
-        close = _told_elsewhere(close, slots, sentences)
-    found = pl.concat([
-        _group_conflicts(members, slots, in_group).select(found.columns),
+    slots, contexts = _mentions(facts, sentences)
+    close = _close_conflicts(pairs, slots, contexts, sentences)
+    # a person's role is compared inside the groups only (see _close_conflicts)
+    roles = _role_slots(facts, members.select("article", "sentence").unique()).with_columns(
+        mid=pl.int_range(pl.len(), dtype=pl.Int64) + slots.height)
+    everything = pl.concat([slots, roles.select(slots.columns)])
+    candidates = [
+        _group_conflicts(members, everything).select(close.columns),
         close,
-        _weekday_dates(members, slots, facts, articles).select(found.columns),
-    ])
+        _weekday_dates(members, slots, facts, articles).select(close.columns),
+    ]
+    candidates = [c for c in candidates if not c.is_empty()]
+    if not candidates:
+        return pl.DataFrame(schema=CONFLICTS)
     # a role known from elsewhere in the article is shown where it is written
-    found = _conflicting(found.with_columns(sentence_a="at_a", sentence_b="at_b"))
+    found = _conflicting(pl.concat(candidates).with_columns(sentence_a="at_a",
+                                                            sentence_b="at_b"))
     order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
              "start_b"]
     # a day, a date, a count or a place conflicts only when both mentions attach to one

@@ -233,26 +233,26 @@ def _agreeing(shared: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
              .round(9))
 
 
-def close_pairs(slots: pl.DataFrame, sentences: pl.DataFrame,
+def close_pairs(slots: pl.DataFrame, contexts: pl.DataFrame,
                 members: pl.DataFrame) -> pl.DataFrame:
     """Sentence pairs of two outlets, not in one alignment group, holding a mention of one slot
     each whose contexts agree (schema :data:`PAIRS`, ``source="close"``).
 
     ``slots``: mentions with mid, article, sentence, start, end, slot (see
-    :func:`.conflicts.conflicts`). Candidates are blocked on (slot, context word), so the cost
-    follows the shared words, not the square of the mentions."""
-    weights = word_weights(sentences)
-    contexts = mention_contexts(slots, sentences, weights)
-    keyed = contexts.join(slots.select("mid", "article", "slot"), on="mid")
+    :func:`.conflicts.conflicts`); ``contexts``: their :func:`mention_contexts`. Candidates are
+    blocked on (slot, context word), so the cost follows the shared words, not the square of
+    the mentions."""
+    # articles by number, in the order of their ids (the candidate join compares them)
+    keyed = contexts.join(slots.select("mid", "slot", art=pl.col("article").rank("dense")),
+                          on="mid")
     # a word in too many mentions of a slot says nothing about which one: not a block key
     keyed = keyed.with_columns(_rare=pl.len().over("slot", "token") <= BLOCK_CAP)
     blocks = keyed.filter(pl.col("_rare"))
     # the candidates and the weight of the words they share, in one join: a shared word is a
     # block key of both (the two mentions fill one slot), or a common word of the slot
     shared = (
-        blocks.select("slot", "token", "weight", mid_a="mid", art_a="article")
-        .join(blocks.select("slot", "token", mid_b="mid", art_b="article"),
-              on=["slot", "token"])
+        blocks.select("slot", "token", "weight", mid_a="mid", art_a="art")
+        .join(blocks.select("slot", "token", mid_b="mid", art_b="art"), on=["slot", "token"])
         .filter(pl.col("art_a") < pl.col("art_b"))
         .group_by("mid_a", "mid_b").agg(shared=pl.col("weight").sum(), n=pl.len())
     )
