@@ -38,6 +38,10 @@ _PHOTO_END = (r"(?i:\((?:AP|AFP|Reuters|EPA|Getty|Bloomberg|UPI)?\s*(?:photo|ima
 _BYLINE = r"(?i)^\W*by\b[\s|:,]*([\p{L}.'’ -]*?)(?:\s*[|,·•-]\s*" + _DATE + r")?\W*$"
 _BYLINE_NAME = 60
 
+#: a paragraph whose caption or credit ends within _CAPTION_AT characters (group 1) of its start
+_CAPTION_END = r"(?s)^(.*?)(?:" + _CREDIT_END + "|" + _PHOTO_END + "|" + _BY_END + ")"
+_CAPTION_AT = 400
+
 #: (reason, pattern on the whole paragraph); the first that matches wins
 PARAGRAPH_RULES: list[tuple[str, str]] = [
     ("separator line", r"^[\W_]+$"),
@@ -60,7 +64,8 @@ PARAGRAPH_RULES: list[tuple[str, str]] = [
     ("date line", r"(?i)^\W*(?:published|updated|posted)?:?\s*" + _DATE
                   + r"(?:\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\W*$"),
     ("link to another story", r"(?i)^" + _DATE + r"\p{Lu}"),
-    (CAPTION, r"(?s)^.{0,400}(?:" + _CREDIT_END + "|" + _PHOTO_END + "|" + _BY_END + ")"),
+    # the caption's end within 400 characters of the paragraph's start (group 1: _LONGEST)
+    (CAPTION, _CAPTION_END),
     ("share buttons", r"(?i)^\W*(?:share (?:on|this)|tweet this|click to share|print this|"
                       r"email this)\b.{0,40}$"),
 ]
@@ -100,34 +105,35 @@ _REPEAT_MIN_WORDS = 3
 #: a rule's pattern -> a cheap pattern that every text the rule matches also matches: the rule
 #: runs only on those texts (the caption rules are slow and almost every text fails them)
 _NEEDS: dict[str, str] = {
-    PARAGRAPH_RULES[[r for r, _ in PARAGRAPH_RULES].index(CAPTION)][1]:
-        r"Credit|(?i:photo|image)|Getty|\sBy\s",
+    _CAPTION_END: r"Credit|(?i:photo|image)|Getty|\sBy\s",
     SENTENCE_RULES[[r for r, _ in SENTENCE_RULES].index(CAPTION)][1]:
         r"(?i:photo|image|picture|caption|credit)|Getty",
 }
 
 
 #: a rule's pattern -> the most characters its group 1 may hold. Written as ``{0,60}`` the
-#: bound copies the whole Unicode letter (or word) class 60 times into the compiled regex
-#: (25-60 ms to compile the byline rule, once per process: a third of cleaning the seeds).
-#: Each group holds the shortest run that lets the pattern match (the byline's is lazy; the
-#: handle's ends at the only ")" it can reach), so the length test gives the same answer
-_LONGEST: dict[str, int] = {_BYLINE: _BYLINE_NAME, _SIGNATURE: _HANDLE}
+#: bound copies the whole Unicode letter (or word, or any) class 60 times into the compiled
+#: regex (25-60 ms to compile the byline rule, ~10 ms the caption's ``.{0,400}``, once per
+#: process: half of cleaning the seeds). Each group holds the shortest run that lets the
+#: pattern match (the byline's and the caption's are lazy; the handle's ends at the only ")"
+#: it can reach), so the length test gives the same answer
+_LONGEST: dict[str, int] = {_BYLINE: _BYLINE_NAME, _SIGNATURE: _HANDLE,
+                            _CAPTION_END: _CAPTION_AT}
 
 
 def _contains(col: str, pattern: str) -> pl.Expr:
     """``col`` matches ``pattern``; where :data:`_NEEDS` has a cheap test for the pattern, the
     texts that fail it are blanked before the pattern runs (same answer, less regex work);
     where :data:`_LONGEST` bounds its group 1, that group's length is checked too."""
-    longest = _LONGEST.get(pattern)
-    if longest is not None:
-        return (pl.col(col).str.extract(pattern, 1).str.len_chars() <= longest).fill_null(False)
+    text = pl.col(col)
     needs = _NEEDS.get(pattern)
-    if needs is None:
-        return pl.col(col).str.contains(pattern)
-    candidate = pl.col(col).str.contains(needs)
-    return candidate & pl.when(candidate).then(pl.col(col)).otherwise(pl.lit("")).str.contains(
-        pattern)
+    if needs is not None:
+        candidate = text.str.contains(needs)
+        text = pl.when(candidate).then(text).otherwise(pl.lit(""))
+    longest = _LONGEST.get(pattern)
+    found = (text.str.contains(pattern) if longest is None
+             else (text.str.extract(pattern, 1).str.len_chars() <= longest).fill_null(False))
+    return found if needs is None else candidate & found
 
 
 def _first_match(rules: list[tuple[str, str]], col: str) -> pl.Expr:
