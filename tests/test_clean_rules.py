@@ -63,6 +63,17 @@ def test_a_byline_names_at_most_sixty_characters(tmp_path: Path, line: str,
     assert line_reasons == ({"byline"} if byline else {None})
 
 
+@pytest.mark.parametrize("words", [20, 70])
+def test_a_caption_paragraph_ends_within_400_characters(tmp_path: Path, words: int) -> None:
+    first = "Crews inspect the Alder Street Bridge " + "again " * words + "on Monday."
+    paragraph = f"{first} (AP Photo/Evan Vucci)"
+    reasons = _reasons(tmp_path, OTHER.replace("for repairs.\n",
+                                               f"for repairs.\n\n{paragraph}\n\n"))
+    # a short paragraph is a caption as a whole; past 400 characters only its credit is one
+    assert reasons[first] == (CAPTION if len(first) < 400 else None)
+    assert reasons["(AP Photo/Evan Vucci)"] == CAPTION
+
+
 def test_a_caption_with_a_by_credit_glued_under_it_is_a_caption(tmp_path: Path) -> None:
     caption = ("Crews inspect the Alder Street Bridge on Monday. "
                "By MILLBROOK DEPARTMENT OF TRANSPORTATION")
