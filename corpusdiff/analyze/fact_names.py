@@ -44,6 +44,9 @@ from corpusdiff.analyze.people_words import (
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 from corpusdiff.analyze.speech_verbs import SPEECH
 
+#: the first words of the PHRASES of two words or more
+_PHRASE_FIRSTS = frozenset(key[0] for key in PHRASES if len(key) > 1)
+
 #: words that end organisation and place names ("Islamic State", "Atlantic City", "Obama White
 #: House"): such a run is no person, and such a word alone is nobody's surname
 _NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES
@@ -309,8 +312,9 @@ class _Names:
         ] + [False]
         # words already taken by a date or a number, and shouted labels, are no names
         shout = _shouting(text, tokens)
-        if claims.spans:
-            shout |= {x for x, t in enumerate(tokens) if not claims.free(t.start, t.end)}
+        if spans := claims.spans:  # what claims.free tells, without a call per token
+            shout |= {x for x, t in enumerate(tokens) for s, e in spans
+                      if t.end > s and t.start < e}
         i = 0
         while i < n:
             t = tokens[i]
@@ -376,7 +380,8 @@ class _Names:
         tk = tokens[k]
         if not tk.cap:
             return k + 1
-        end = self.head_of(k, j) or self.suffixed(k, j)
+        # a word alone is no organisation or place name by its suffix
+        end = (self.head_of(k, j) or self.suffixed(k, j)) if j - k > 1 else 0
         if end:
             last = tokens[end - 1].low
             if last in PLACE_SUFFIXES and last not in ORG_SUFFIXES:
@@ -384,7 +389,8 @@ class _Names:
             else:
                 self.emit(k, end, "organization", _org_key(self.span(k, end)))
             return end
-        for size in range(min(PHRASE_MAX, j - k), 1, -1):  # "Los Angeles", "White House"
+        for size in range(min(PHRASE_MAX, j - k) if tk.low in _PHRASE_FIRSTS else 0, 1, -1):
+            # "Los Angeles", "White House"
             key = tuple(tokens[x].low for x in range(k, k + size))
             if key in PHRASES and all(self.joined[x] for x in range(k, k + size - 1)):
                 kind, value, ptype = PHRASES[key]
@@ -476,7 +482,9 @@ class _Names:
             middle = tokens[k + 1].text
             size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \
                 else 2
-        role = _role_before(tokens, k, text)
+        # a title needs a title word right before (what _role_before checks first)
+        role = _role_before(tokens, k, text) if k > 0 and self.joined[k - 1] \
+            and tokens[k - 1].title else None
         honorific = k > 0 and tokens[k - 1].low in HONORIFICS and self.joined[k - 1]
         if size >= 2 and (tk.low,) not in PHRASES and (first_name or (
                 not self.strict and size <= 3
@@ -500,8 +508,10 @@ class _Names:
         if k + size < len(tokens) and self.joined[k + size - 1] \
                 and self.titled(k + size):
             return k + size  # part of a title: "Fire" in "Deputy Fire Chief Dana Whitaker"
-        words = [(tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
-                 if tokens[x].low not in CAP_STOPS and not self.titled(x)]
+        # classify has left a stop word or a title word at k to itself
+        words = [(tk.start, tk.end, tk.text)] if size == 1 else [
+            (tokens[x].start, tokens[x].end, tokens[x].text) for x in range(k, k + size)
+            if tokens[x].low not in CAP_STOPS and not self.titled(x)]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
                       and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))
@@ -534,6 +544,8 @@ def sentence_facts(text: str, kind: str, numbers: bool = True
 
 def _town_of(name: str) -> str | None:
     """The town an institution is named after, if its name says so."""
+    if not name.endswith(TOWN_INSTITUTIONS):
+        return None
     for suffix in TOWN_INSTITUTIONS:
         if name.endswith(suffix):
             head = name[:-len(suffix)]
@@ -565,8 +577,8 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     out: list[tuple[str, int, Mention]] = []
     rest: list[tuple[str, int, Pending]] = []
     for article, index, p in pending:
-        contiguous = all(b[0] - a[1] == 1 for a, b in zip(p.words, p.words[1:], strict=False))
-        if 2 <= len(p.words) <= 3 and contiguous and p.words[-1][2] in speakers:
+        if 2 <= len(p.words) <= 3 and p.words[-1][2] in speakers and all(
+                b[0] - a[1] == 1 for a, b in pairwise(p.words)):
             start, end = p.words[0][0], p.words[-1][1]
             name = " ".join(w[2] for w in p.words)
             out.append((article, index, Mention(start, end, "person", name, _person_key(name),
@@ -588,8 +600,10 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
                                                     _person_key(word),
                                                     role_span=p.role_span if x == 0 else None)))
                 found = True
+        if found:
+            continue
         name = " ".join(w[2] for w in p.words)
-        if not found and (p.after_prep or name in towns):
+        if p.after_prep or name in towns:
             start, end = p.words[0][0], p.words[-1][1]
             out.append((article, index, Mention(start, end, "place", name, name,
                                                 unit="city" if name in towns else "site",
