@@ -333,7 +333,8 @@ class _Names:
                     end = j - 1
                 else:
                     end = j
-                self.find_surnames(i, end)
+                if end - i >= 2:
+                    self.find_surnames(i, end)
                 k = i
                 while k < end:
                     k = self.classify(k, end)
