@@ -441,7 +441,7 @@ class _Names:
             if t.low == "and":
                 before = tokens[e - 1].low
                 if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
-                        or tokens[e - 1].acronym or (before,) in PHRASES:
+                        or tokens[e - 1].acronym or before in PHRASES_1:
                     break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
                 joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
@@ -466,7 +466,7 @@ class _Names:
         while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
                 and tokens[m_end + 1].low not in CAP_STOPS \
                 and (tokens[m_end + 1].low not in FACT_TITLES or m_end + 1 in self.surnames) \
-                and (tokens[m_end + 1].low,) not in PHRASES \
+                and tokens[m_end + 1].low not in PHRASES_1 \
                 and not tokens[m_end + 1].acronym:
             m_end += 1
         size = m_end - k + 1
@@ -474,7 +474,7 @@ class _Names:
         # "State Hillary Clinton": the name opens at its given name (not in headlines, where
         # every word is capitalised: "Trevor Noah Says", nor right after a title: "Gov. Earl Ray
         # Tomblin")
-        if size >= 3 and not first_name and not self.strict and (tk.low,) not in PHRASES \
+        if size >= 3 and not first_name and not self.strict and tk.low not in PHRASES_1 \
                 and not (k > 0 and self.joined[k - 1] and tokens[k - 1].title):
             start = given_name_start([tokens[x].low for x in range(k, k + size)])
             if start:
@@ -487,7 +487,7 @@ class _Names:
         role = _role_before(tokens, k, text) if k > 0 and self.joined[k - 1] \
             and tokens[k - 1].title else None
         honorific = k > 0 and tokens[k - 1].low in HONORIFICS and self.joined[k - 1]
-        if size >= 2 and (tk.low,) not in PHRASES and (first_name or (
+        if size >= 2 and tk.low not in PHRASES_1 and (first_name or (
                 not self.strict and size <= 3
                 and tokens[k + size - 1].low not in _NOT_SURNAMES and (
                     role is not None or honorific or self.speech_near(k, k + size)
@@ -502,7 +502,7 @@ class _Names:
                 self.out.append(Mention(tk.start, e, "person", text[tk.start:e],
                                         _person_key(name), role_span=span))
             return k + size
-        if (tk.low,) in PHRASES and (tk.low != "us" or tk.text == "US"):  # "Ghana", "Texas"
+        if tk.low in PHRASES_1 and (tk.low != "us" or tk.text == "US"):  # "Ghana", "Texas"
             kind, value, ptype = PHRASES[(tk.low,)]
             self.emit(k, k + 1, kind, value or _org_key(tk.text), ptype or None)
             return k + 1
