@@ -16,6 +16,7 @@ disagree on a fact is :mod:`.conflicts`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import polars as pl
@@ -148,10 +149,13 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
             entity = m.value if m.kind in ("organization", "place") else None
             records.append((article, index, m.start, m.end, m.kind, m.text, m.value, m.unit,
                             m.qualifier, m.amount, None, entity))
-    # built column by column: quicker than from the rows
-    columns = list(zip(*records, strict=True)) if records else [()] * len(_BASE)
-    frame = pl.DataFrame([pl.Series(name, column, dtype=dtype)
-                          for (name, dtype), column in zip(_BASE.items(), columns, strict=True)])
+    # built column by column, quicker than from the rows: the fields in one flat list, each
+    # column a slice of it (zip(*records) would make an iterator per record for the garbage
+    # collector to count)
+    flat = list(itertools.chain.from_iterable(records))
+    width = len(_BASE)
+    frame = pl.DataFrame([pl.Series(name, flat[i::width], dtype=dtype)
+                          for i, (name, dtype) in enumerate(_BASE.items())])
     org = pl.col("kind") == "organization"
     frame = frame.with_columns(
         pl.when(org).then(pl.col(c).replace(org_pairs)).otherwise(pl.col(c)).alias(c)
