@@ -164,10 +164,14 @@ _TALLY_CONTEXT = re.compile(r"\b(?:vot\w*|pass\w*|approv\w*|reject\w*|margin|won
                             r"defeat\w*|score\w*|ruling|decision)\b", re.I)
 #: where a number may start: digits, or a word whose first letter a number word can have
 _NUMBER_WORDS = frozenset(WORD_VALUES) | {"a", "an", "dozen"}
-#: where a number may start: a digit, or a number word (its first letter may be a capital)
-_NUMBER_START = re.compile(r"\b(?=[\dZOTFSENADzotfsenad])(?:\d|(?:" + "|".join(
-    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")\b)")
+#: where a number may start: a digit, or a number word (its first letter may be a capital).
+#: It opens with a character class and tests the word boundary behind it ("(?<!\w.)" after
+#: the first character), as _WEEKDAY_RE and _CLOCK_RE do: re then skips ahead to the
+#: characters that can start a match instead of trying a word boundary at every position.
+_NUMBER_START = re.compile(r"[\dZOTFSENADzotfsenad](?<!\w.)(?:(?<=\d)|" + "|".join(
+    f"(?<=[{c.upper()}{c}])(?:" + "|".join(
+        w[1:] for w in sorted(_NUMBER_WORDS, key=len, reverse=True) if w[0] == c) + r")\b"
+    for c in sorted({w[0] for w in _NUMBER_WORDS})) + ")")
 _DIGITS_AT = re.compile(_DIGITS)
 _WORD_AT = re.compile(r"[A-Za-z]+")
 _NEXT_NUMBER_WORD = re.compile(r"[\s\u2010-\u2015-]+([A-Za-z]+)")
@@ -189,11 +193,11 @@ _MONTH_WORD = re.compile(r"([JFMASOND](?<!\w[JFMASOND])(?=(?:" + "|".join(
 _DAY_YEAR_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+((?:19|20)\d{2})\b)?")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_PART_HEADS = ("morning", "afternoon", "evening", "night")
-_WEEKDAY_RE = re.compile(r"\b(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                         r"|Sunday)s?\b")
+_WEEKDAY_RE = re.compile(r"([MTWFS](?<!\w.)(?:(?<=M)onday|(?<=T)uesday|(?<=W)ednesday"
+                         r"|(?<=T)hursday|(?<=F)riday|(?<=S)aturday|(?<=S)unday))s?\b")
 _CLOCK_RE = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)",
+    r"(?P<h>\d(?<!\w.)\d?)(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b"
+    r"|p\.m\b)",
     re.I,
 )
 _NOON_RE = re.compile(r"\b(?=[nNmM])(noon|midnight)\b", re.I)
@@ -279,8 +283,8 @@ def _number_end(text: str, pos: int) -> int:
 def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
     """ISO and numeric dates, then month names with their day and year when written
     ("June 10, 2025", "10 June 2025", "June 2025", "January")."""
-    for rx in (_DATE_ISO_RE, _DATE_NUM_RE) if digits else ():
-        for m in rx.finditer(text):
+    for rx, mark in ((_DATE_ISO_RE, "-"), (_DATE_NUM_RE, "/")) if digits else ():
+        for m in rx.finditer(text) if mark in text else ():
             month, day, year = int(m.group("month")), int(m.group("day")), m.group("year")
             if len(year) == 2:
                 year = "20" + year
@@ -347,7 +351,8 @@ MAY_HOLD_NUMBER = (
 
 def sentence_quantities(text: str, claims: Claims, numbers: bool = True) -> list[Mention]:
     """Money, dates, weekdays, times, percentages, durations, ages, tallies, numbers, years.
-    ``numbers`` False: the sentence does not match :data:`MAY_HOLD_NUMBER` (no number scan)."""
+    ``numbers`` False: the sentence does not match :data:`MAY_HOLD_NUMBER` (no digit, no number
+    scan)."""
     out: list[Mention] = []
 
     def add(start: int, end: int, kind: str, value: str, **kw: object) -> bool:
@@ -365,7 +370,8 @@ def sentence_quantities(text: str, claims: Claims, numbers: bool = True) -> list
             cur = CURRENCIES[m.group("cur")]
             add(start, m.end(), "money", f"{_fmt(n)} {cur}", unit=cur, qualifier=qual,
                 amount=float(n))
-    digits = _DIGIT.search(text) is not None
+    # MAY_HOLD_NUMBER matches every digit
+    digits = numbers and _DIGIT.search(text) is not None
     _dates(text, add, digits)
     for m in _WEEKDAY_RE.finditer(text) if "day" in text else ():
         add(m.start(), m.end(), "weekday", m.group(1).lower())
@@ -377,7 +383,8 @@ def sentence_quantities(text: str, claims: Claims, numbers: bool = True) -> list
     lower = text.lower()
     for m in _NOON_RE.finditer(text) if "noon" in lower or "midnight" in lower else ():
         add(m.start(), m.end(), "time", "12:00" if m.group(1).lower() == "noon" else "00:00")
-    for m in _PART_RE.finditer(text) if any(p in text for p in _PART_HEADS) else ():
+    for m in _PART_RE.finditer(text) if "morning" in text or "afternoon" in text \
+            or "evening" in text or "night" in text else ():
         before = _word_before(text, m.start())
         if before in PART_CONTEXT and (before != "the" or _word_before(
                 text, m.start() - 4) in ("in", "during")):

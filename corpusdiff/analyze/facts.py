@@ -16,6 +16,7 @@ disagree on a fact is :mod:`.conflicts`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import polars as pl
@@ -75,14 +76,24 @@ def normalise_role(role: str) -> str:
 LOWER_RATIO = 3
 
 
+def _written_lower(rows: pl.DataFrame, words: list[str]) -> pl.DataFrame:
+    """(w): each time the texts of ``rows`` write one of ``words`` as a whole word of lower-case
+    ASCII letters (the matches of ``\\b[a-z]+\\b`` that are one of them; only those words are
+    searched, which is quicker than listing every lower-case word)."""
+    plain = sorted({w for w in words if w.isascii() and w.isalpha() and w.islower()})
+    if not plain:
+        return pl.DataFrame(schema={"w": pl.String})
+    return (rows.select(w=pl.col("text").str.extract_all(r"\b(?:" + "|".join(plain) + r")\b"))
+            .explode("w").filter(pl.col("w").is_in(plain)))
+
+
 def _mostly_lower(rows: pl.DataFrame, words: set[str]) -> set[str]:
     """Those of the capitalised ``words`` that the texts of ``rows`` write in lower case
     LOWER_RATIO times as often as capitalised after a lower-case word or a comma."""
     if not words:
         return set()
     wanted = sorted({w.lower() for w in words})
-    lower = (rows.select(w=pl.col("text").str.extract_all(r"\b[a-z]+\b")).explode("w")
-             .filter(pl.col("w").is_in(wanted)).group_by("w").len("low"))
+    lower = _written_lower(rows, wanted).group_by("w").len("low")
     upper = (rows.select(w=pl.col("text").str.extract_all(r"[a-z,;] [A-Z][a-z]+\b"))
              .explode("w").select(pl.col("w").str.slice(2).str.to_lowercase())
              .filter(pl.col("w").is_in(wanted)).group_by("w").len("cap"))
@@ -111,23 +122,26 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
     # wire copy repeats sentences across outlets: each distinct one is read once (the result
     # depends on the sentence alone; the mentions are never changed afterwards)
     seen: dict[tuple[str, str], tuple[list[Mention], list[Pending]]] = {}
+    texts: dict[tuple[str, int], str] = {}
     for article, index, text, kind, numbers in rows.iter_rows():
+        texts[(article, index)] = text
         found, rest = seen.get((text, kind)) or seen.setdefault(
             (text, kind), sentence_facts(text, kind, numbers))
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
-    texts = {(a, i): t for a, i, t, _k, _n in rows.iter_rows()}
     mentions.extend(decide_pending(mentions, pending, lambda words: _mostly_lower(rows, words)))
 
     org_pairs = _acronym_pairs(mentions, texts)
     records = []
+    roles: dict[str, str] = {}  # each distinct title normalised once
     for article, index, m in mentions:
         if m.kind == "person":
             role = None
             if m.role_span is not None:
                 rs, re_ = m.role_span
                 role = texts[(article, index)][rs:re_]
-                records.append((article, index, rs, re_, "title", role, normalise_role(role),
+                key = roles.get(role) or roles.setdefault(role, normalise_role(role))
+                records.append((article, index, rs, re_, "title", role, key,
                                 None, None, None, role, m.value))
             records.append((article, index, m.start, m.end, "person", m.text, m.value, None,
                             None, None, role, m.value))
@@ -135,7 +149,13 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
             entity = m.value if m.kind in ("organization", "place") else None
             records.append((article, index, m.start, m.end, m.kind, m.text, m.value, m.unit,
                             m.qualifier, m.amount, None, entity))
-    frame = pl.DataFrame(records, schema=_BASE, orient="row")
+    # built column by column, quicker than from the rows: the fields in one flat list, each
+    # column a slice of it (zip(*records) would make an iterator per record for the garbage
+    # collector to count)
+    flat = list(itertools.chain.from_iterable(records))
+    width = len(_BASE)
+    frame = pl.DataFrame([pl.Series(name, flat[i::width], dtype=dtype)
+                          for i, (name, dtype) in enumerate(_BASE.items())])
     org = pl.col("kind") == "organization"
     frame = frame.with_columns(
         pl.when(org).then(pl.col(c).replace(org_pairs)).otherwise(pl.col(c)).alias(c)
@@ -168,8 +188,7 @@ def _longer_names(frame: pl.DataFrame, full: pl.DataFrame, rows: pl.DataFrame) -
     if pairs.is_empty():
         return pl.DataFrame(schema={"entity": pl.String, "_long": pl.String})
     wanted = pairs["_extra"].explode().unique().to_list()
-    plain = (rows.select(w=pl.col("text").str.extract_all(r"\b[a-z]+\b")).explode("w")
-             .filter(pl.col("w").is_in(wanted))["w"].unique().implode())
+    plain = _written_lower(rows, wanted)["w"].unique().implode()
     return (
         pairs.filter(~pl.col("_extra").list.eval(pl.element().is_in(plain)).list.any())
         .group_by("_full").agg(pl.col("_long").unique())
