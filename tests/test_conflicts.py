@@ -1,6 +1,7 @@
 """conflict_pairs and conflicts share the mentions they read (conflicts._mentions): the answer
 is the same whether or not conflict_pairs ran first on the same tables, and a table read before
-is not mistaken for another. A corpus where nothing conflicts gives the exact CONFLICTS schema."""
+is not mistaken for another. A corpus where nothing conflicts gives the exact CONFLICTS schema.
+The titles of the headline row are compared as close pairs, not as one statement."""
 
 from __future__ import annotations
 
@@ -64,3 +65,26 @@ def test_no_conflict_gives_the_conflicts_schema() -> None:
     found = conflicts(facts, conflict_pairs(facts, cmp.members, cmp.sentences), cmp.sentences)
     assert found.is_empty()
     assert found.schema == CONFLICTS
+
+
+def _story(tmp_path: Path, titles: tuple[str, str]) -> pl.DataFrame:
+    """The conflicts of a two-outlet story whose bodies agree, under ``titles``."""
+    body = ("The Millbrook City Council voted to close the Alder Street Bridge for repairs.\n"
+            "Drivers will use the Route 9 detour while the bridge is closed.\n")
+    for name, title in zip(("a", "b"), titles, strict=True):
+        (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    return compare([tmp_path]).conflicts
+
+
+def test_titles_of_two_statements_do_not_conflict(tmp_path: Path) -> None:
+    # the headline row holds both titles, but they tell two things about two countries
+    found = _story(tmp_path, ("Mayor Ruiz praises Mexico as Millbrook bridge closes",
+                              "Mayor Ruiz blames Canada for Millbrook bridge delays"))
+    assert found.is_empty()
+
+
+def test_titles_of_one_event_still_conflict(tmp_path: Path) -> None:
+    # the same statement with two days: compared as a close pair of sentences
+    found = _story(tmp_path, ("Council closes the Alder Street Bridge on Monday",
+                              "Council closes the Alder Street Bridge on Tuesday"))
+    assert found.select("said_a", "said_b").rows() == [("Monday", "Tuesday")]

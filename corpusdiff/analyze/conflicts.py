@@ -500,8 +500,15 @@ def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
     sentence of an alignment group of two outlets or more (:func:`.fact_pairs.group_members`:
     compared with the group's other outlets), and the close pairs of
     :func:`.fact_pairs.close_pairs` (sentences the aligner left apart that fill one slot with
-    mentions in the same words)."""
+    mentions in the same words). The headline row counts as left apart."""
     slots, contexts = _mentions(facts, sentences)
+    # the headline row groups the outlets' titles (each article's first headline) whatever
+    # they say: its titles are compared as sentences the aligner left apart (close pairs),
+    # not as one statement (on a corpus of many stories the row holds them all)
+    titles = (sentences.filter(pl.col("kind") == "headline").sort("article", "index")
+              .group_by("article", maintain_order=True).first().select("article", "index"))
+    row = members.join(titles, on=["article", "index"]).select("group").unique()
+    members = members.join(row, on="group", how="anti")
     return pl.concat([group_members(members), close_pairs(slots, contexts, members)])
 
 
