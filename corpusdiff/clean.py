@@ -6,7 +6,8 @@ Two kinds of rule, both general rather than copied from one site:
   embedded posts, "you may also like" promos, comment forms and counters, bylines, lone dates,
   separators, keyword lists, and sentences an article repeats (SEO padding);
 * statistics: a run of paragraphs at the head or tail of an article whose words no other article
-  of the corpus uses (an author bio, links to unrelated stories) is off-topic.
+  of the corpus uses (an author bio, links to unrelated stories) is off-topic; the title is
+  never set aside so.
 """
 
 from __future__ import annotations
@@ -210,6 +211,13 @@ def _tied_to_body(par: pl.DataFrame, tokens: pl.DataFrame | None = None) -> pl.S
     )
 
 
+def _title_paragraph() -> pl.Expr:
+    """On sentence rows: the sentence is in an article's first paragraph, all of whose
+    sentences :func:`.segment.segment` took for headlines (the title)."""
+    return ((pl.col("paragraph") == pl.col("paragraph").min().over("article"))
+            & (pl.col("kind") == "headline").all().over("article", "paragraph"))
+
+
 def _edge_runs(par: pl.DataFrame) -> pl.Series:
     """Paragraphs in the run at an article's head or tail made only of boilerplate or off-topic
     paragraphs: those off-topic ones are boilerplate too."""
@@ -315,7 +323,10 @@ def _mark_by_rules(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
                      on=["article", "paragraph"], how="left", maintain_order="left")
             .with_columns(reason=pl.coalesce(
                 "reason",
-                pl.when(pl.col("edge_off_topic"))
+                # the title is the article's own line whatever the others say (a story
+                # no other article tells): it still counts in the head's run, but is
+                # never set aside as a bio or a link
+                pl.when(pl.col("edge_off_topic") & ~_title_paragraph())
                 .then(pl.lit("off-topic at the edge of the article (bio, links)"))))
             .drop("edge_off_topic")
         )

@@ -113,6 +113,25 @@ def test_edge_paragraph_naming_the_story_stays_body(tmp_path: Path) -> None:
     assert reasons[bio] == "off-topic at the edge of the article (bio, links)"
 
 
+def test_a_title_no_other_article_shares_stays_the_title(tmp_path: Path) -> None:
+    # a story of its own beside OTHER, whose body alone names Millbrook and its bridge: its
+    # title's words are its own, but the title is no bio or link
+    title = "Goats graze the slopes above Lake Merrow"
+    bio = ("Sarah Mitchell is a novelist recognised for emotionally resonant stories about "
+           "family life; she grew up in Denver and studied psychology at Stanford.")
+    story = (f"{title}\n\n{bio}\n\nThe Millbrook City Council hired forty goats to keep the "
+             "grass short on the slopes above Lake Merrow.\nThe herd will stay while the Alder "
+             "Street Bridge is closed for repairs.\n")
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    rows = compare([tmp_path]).sentences.filter(pl.col("article") == "a")
+    kinds = dict(zip(rows["text"], rows["kind"], strict=True))
+    reasons = dict(zip(rows["text"], rows["reason"], strict=True))
+    assert kinds[title] == "headline" and reasons[title] is None
+    # the bio under it still goes: the title counts in the head's run
+    assert reasons[bio] == "off-topic at the edge of the article (bio, links)"
+
+
 def test_short_repeated_line_is_kept_and_repeated_title_block_is_not(tmp_path: Path) -> None:
     text = ("'Closed!' Council shuts the Alder Street Bridge for repairs\n"
             "'Closed!' Council shuts the Alder Street Bridge for repairs\n"
