@@ -34,6 +34,7 @@ import polars as pl
 from corpusdiff import embed, semantic
 from corpusdiff.embed import Embedder
 from corpusdiff.model import GROUPS, MEMBERS, GroupKind, Options
+from corpusdiff.segment import first_headlines
 from corpusdiff.tokens import content_tokens, normalise_expr
 
 Progress = Callable[[str, float], None]
@@ -608,14 +609,8 @@ def align_all(sentences: pl.DataFrame, options: Options, progress: Progress | No
             pl.col("article").rank("dense").cast(pl.Int64), "index", "node"
     ).sort("node", "article", "index").iter_rows():
         node_sents.setdefault(node, []).append((art, idx))
-    # each article's title: its first headline (later headline-kind lines are subheadings)
-    heads = (
-        members.join(sentences.select("article", "index", "kind"), on=["article", "index"])
-        .filter(pl.col("kind") == "headline")
-        .sort("article", "index")
-        .group_by("article", maintain_order=True)
-        .first()
-    )
+    heads = first_headlines(
+        members.join(sentences.select("article", "index", "kind"), on=["article", "index"]))
     head_nodes = sorted(set(heads["node"].to_list())) if heads["article"].n_unique() >= 2 else []
     edges = cands.filter(pl.col("score") >= options.threshold).sort(
         ["score", "a", "b"], descending=[True, False, False]

@@ -178,3 +178,10 @@ def segment(articles: pl.DataFrame) -> pl.DataFrame:
         group=pl.lit(None, dtype=pl.Int64),
     )
     return frame.select(SENTENCES.names()).cast(dict(SENTENCES))
+
+
+def first_headlines(rows: pl.DataFrame) -> pl.DataFrame:
+    """Each article's title: the first row of ``rows`` (article, index, kind, ...) of kind
+    ``headline`` in each article (later headline-kind lines are subheadings)."""
+    return (rows.filter(pl.col("kind") == "headline").sort("article", "index")
+            .group_by("article", maintain_order=True).first())

@@ -23,6 +23,7 @@ from corpusdiff.analyze.fact_pairs import (
 )
 from corpusdiff.analyze.titles import titles_conflict
 from corpusdiff.model import CONFLICTS
+from corpusdiff.segment import first_headlines
 
 
 def _slots(facts: pl.DataFrame) -> pl.DataFrame:
@@ -505,8 +506,7 @@ def conflict_pairs(facts: pl.DataFrame, members: pl.DataFrame,
     # the headline row groups the outlets' titles (each article's first headline) whatever
     # they say: its titles are compared as sentences the aligner left apart (close pairs),
     # not as one statement (on a corpus of many stories the row holds them all)
-    titles = (sentences.filter(pl.col("kind") == "headline").sort("article", "index")
-              .group_by("article", maintain_order=True).first().select("article", "index"))
+    titles = first_headlines(sentences).select("article", "index")
     row = members.join(titles, on=["article", "index"]).select("group").unique()
     members = members.join(row, on="group", how="anti")
     return pl.concat([group_members(members), close_pairs(slots, contexts, members)])

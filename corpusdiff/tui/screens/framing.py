@@ -39,7 +39,7 @@ class FramingScreen(TableScreen):
 
         # the loaded words and the words of sourcing counted apart, as the Markdown table does
         # (short enough for the side list of an 80-column terminal)
-        sourcing = int(table["kind"].eq(FRAMING_SOURCING).sum()) if table.height else 0
+        sourcing = int(table["kind"].eq(FRAMING_SOURCING).sum())
         everything = (f"All: {table.height - sourcing} loaded, {sourcing} sourcing" if sourcing
                       else f"All outlets ({plural(table.height, 'word')})")
         return outlet_choices(data, table, everything)
