@@ -116,6 +116,10 @@ clause word scores as lex/cos/cont), the best over the pair's clause pairs.
 So clause evidence moves held-out recall by 2 to 4 strong pairs under any gate the seeds
 survive, with more false omissions; the +6 to +8 of the clause-probability gate come from
 outlet pairs the kinship test holds back, and lose the seeds. Not in the package.
+
+Word-level soft alignment (BERTScore-like, over WordLlama word vectors) and a diagonal metric
+learned on the sentence vectors: bench/word_align_lab.py (2026-12-07). Neither separates the
+pairs outside the gate better than the word cosine does (AUC 0.840 and 0.717 against 0.841).
 """
 
 from __future__ import annotations
