@@ -34,9 +34,15 @@ _PHOTO_END = (r"(?i:\((?:AP|AFP|Reuters|EPA|Getty|Bloomberg|UPI)?\s*(?:photo|ima
               r"(?:/|:|by\b|credit\b|courtesy\b)[^)]{0,80}\)\W*$)"
               r"|(?:/|\bvia\s+|^\W*)Getty\s+Images\W*$")
 
-#: "By Jane Doe", "By Jane Doe | June 5, 2025": a name (group 1) of letters, dots,
-#: apostrophes, spaces and hyphens, at most _BYLINE_NAME characters long (_LONGEST)
-_BYLINE = r"(?i)^\W*by\b[\s|:,]*([\p{L}.'’ -]*?)(?:\s*[|,·•-]\s*" + _DATE + r")?\W*$"
+#: a word of a byline's name: capitalised ("O’Brien", "J.R.R.", "AP") or one of the small words
+#: names and credits hold ("de la Cruz", "Tom Pyman for MailOnline", "Fox News staff")
+_BYLINE_WORD = (r"(?:\p{Lu}[\p{L}.'’-]*|(?i:and|of|the|for|staff|de|da|del|der|di|van|von|la|"
+                r"le|du|bin|al)\b)")
+#: "By Jane Doe", "By Jane Doe | June 5, 2025": a name (group 1) of such words, at most
+#: _BYLINE_NAME characters long (_LONGEST). A paragraph that is a sentence in lower-case words
+#: ("By then it was too late.", "By Tuesday night the protests were over.") is no byline
+_BYLINE = (r"^\W*(?i:by)\b[\s|:,]*((?:" + _BYLINE_WORD + r"(?:[\s-]+" + _BYLINE_WORD
+           + r")*?)?)(?:\s*[|,·•-]\s*(?i:" + _DATE + r"))?\W*$")
 _BYLINE_NAME = 60
 
 #: a paragraph whose caption or credit ends within _CAPTION_AT characters (group 1) of its start
@@ -55,6 +61,8 @@ PARAGRAPH_RULES: list[tuple[str, str]] = [
                             r"(?:more|also|next)|related(?: stories| articles| coverage)?\s*:|"
                             r"recommended(?: for you)?\s*:|don['’]t miss|trending(?: now)?\s*:|"
                             r"more from|watch\s*:|sponsored content)"),
+    ("sign-up form", r"(?i)^\W*by (?:providing|entering|submitting|clicking|tapping|signing "
+                     r"up|subscribing|registering|creating an account)\b"),
     ("comment form", r"(?i)^\W*(?:leave a (?:reply|comment)|your email address will not be "
                      r"published|required fields are marked|post comment|cancel reply|"
                      r"log in to (?:comment|reply)|sign in to comment)"),

@@ -63,6 +63,21 @@ def test_a_byline_names_at_most_sixty_characters(tmp_path: Path, line: str,
     assert line_reasons == ({"byline"} if byline else {None})
 
 
+@pytest.mark.parametrize(("line", "reason"), [
+    ("By Fox News staff", "byline"),
+    ("By the Associated Press", "byline"),
+    ("By Maria de la Cruz and Tom O’Brien for MailOnline", "byline"),
+    ("by R.C. Baker", "byline"),
+    # a one-sentence paragraph in lower-case words is news, not a byline
+    ("By then it was too late.", None),
+    ("By Tuesday night the protests were over.", None),
+    ("By providing your email address, you agree to our Privacy Policy.", "sign-up form"),
+])
+def test_a_byline_is_a_name(tmp_path: Path, line: str, reason: str | None) -> None:
+    reasons = _reasons(tmp_path, OTHER.replace("for repairs.\n", f"for repairs.\n\n{line}\n\n"))
+    assert {r for t, r in reasons.items() if t in line} == {reason}
+
+
 @pytest.mark.parametrize("words", [20, 70])
 def test_a_caption_paragraph_ends_within_400_characters(tmp_path: Path, words: int) -> None:
     first = "Crews inspect the Alder Street Bridge " + "again " * words + "on Monday."
