@@ -135,6 +135,14 @@ CASES = [
      "place", "New York", "New York", {"unit": "city"}),
     ("The mayor intervened in Downtown L.A., demanding that agents leave.",
      "place", "L.A.", "Los Angeles", {"unit": "city"}),
+    # rooms and gardens are places, not organisations or people (real lines of basil and
+    # polnear)
+    ("When asked point-blank by a reporter in the Oval Office Thursday, Trump replied.",
+     "place", "Oval Office", "Oval Office", {"unit": "site"}),
+    ("Obama spoke in the Rose Garden of the White House on Thursday.",
+     "place", "Rose Garden", "Rose Garden", {"unit": "site"}),
+    ("Mr. Trump made the remarks in the East Room.",
+     "place", "East Room", "East Room", {"unit": "site"}),
 ]
 
 

@@ -30,6 +30,7 @@ from corpusdiff.analyze.fact_words import (
     PHRASES_1,
     PLACE_PREPS,
     PLACE_SUFFIXES,
+    SITES,
     TOWN_INSTITUTIONS,
 )
 from corpusdiff.analyze.people import given_name_start, title_is_surname
@@ -385,7 +386,8 @@ class _Names:
         end = (self.head_of(k, j) or self.suffixed(k, j)) if j - k > 1 else 0
         if end:
             last = tokens[end - 1].low
-            if last in PLACE_SUFFIXES and last not in ORG_SUFFIXES:
+            if (last in PLACE_SUFFIXES and last not in ORG_SUFFIXES) or tuple(
+                    t.low for t in tokens[k:end]) in SITES:
                 self.emit(k, end, "place", self.span(k, end), "site")
             else:
                 self.emit(k, end, "organization", _org_key(self.span(k, end)))

@@ -136,8 +136,10 @@ ORG_HEADS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """park street st. avenue ave. boulevard blvd. road rd. bridge county beach valley square
     airport harbor harbour river lake island heights plaza highway freeway courthouse hall
-    station port bay canyon""".split()
+    station port bay canyon garden gardens room""".split()
 )
+#: places whose last word is an organisation word ("Oval Office"), as lower-case word tuples
+SITES = frozenset({("oval", "office")})
 ALLCAPS_WORDS = frozenset(
     """a i am an and are as at be but by do for go he if in is it me my no of oh ok on or so to
     tv up us we new now the you may also like this that what why how who watch play live read
