@@ -288,6 +288,25 @@ def test_organisation_and_place_names_are_nobody() -> None:
     assert people["entity"].unique().sort().to_list() == ["Alan Grayson"]
 
 
+def test_parties_nationalities_and_contractions_are_nobody() -> None:
+    # real lines of 300 real articles: "Many Americans" (beside a speech verb) was a person,
+    # whose "surname" then made a person of every "Americans" in the corpus; likewise
+    # "House Democrats", "Disconsolate Republican" and "I'm" next to "said" (1,794 person facts
+    # in all); "among Democrats" was a place
+    frame = pl.concat([
+        sentences("Many Americans agree with the plan, polls say.",
+                  "Disconsolate Republican leaders said little.",
+                  "“I’m not sure,” said Sen. Ted Cruz.", article="a"),
+        sentences("House Democrats said the bill would pass.",
+                  "Americans and Democrats alike were angry; I’m told the vote is close.",
+                  "The mood among Democrats was grim, Rep. Alan Grayson said.", article="b"),
+    ])
+    facts = extract_facts(frame)
+    assert facts.filter(pl.col("kind") == "person")["entity"].unique().sort().to_list() == [
+        "Alan Grayson", "Ted Cruz"]
+    assert facts.filter(pl.col("kind") == "place").is_empty()
+
+
 def test_and_joins_no_place_names() -> None:
     # real lines of 300 real articles: each was one place before
     frame = sentences(

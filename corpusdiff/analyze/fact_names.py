@@ -42,15 +42,16 @@ from corpusdiff.analyze.people_words import (
     ROLE_MODIFIERS,
     WEAK_TITLES,
 )
-from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.shared_words import NAME_SUFFIXES, NOT_PEOPLE
 from corpusdiff.analyze.speech_verbs import SPEECH
 
 #: the first words of the PHRASES of two words or more
 _PHRASE_FIRSTS = frozenset(key[0] for key in PHRASES if len(key) > 1)
 
 #: words that end organisation and place names ("Islamic State", "Atlantic City", "Obama White
-#: House"): such a run is no person, and such a word alone is nobody's surname
-_NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES
+#: House"), and words that are nobody's name ("Americans", "Democrats", "I'm"): such a run is
+#: no person, and such a word alone is nobody's surname
+_NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES | NOT_PEOPLE
 
 
 class _Token:
@@ -517,7 +518,9 @@ class _Names:
             if tokens[x].low not in CAP_STOPS and not self.titled(x)]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
-                      and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS)))
+                      and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS))
+                      # "among Democrats", "from Medicare", "for American Jews"
+                      and not any(tokens[x].low in NOT_PEOPLE for x in range(k, k + size)))
         if words:
             self.pending.append(Pending(
                 words, role, role is not None or honorific, self.speech_near(k, k + size),

@@ -51,12 +51,11 @@ from corpusdiff.analyze.quote_words import (
     ADVERBS,
     COMMON_CAPS,
     DAYS_MONTHS,
-    NOT_PEOPLE,
     ORG_ABBR,
     ORG_WORDS,
     PAGE_LABELS,
 )
-from corpusdiff.analyze.shared_words import NAME_SUFFIXES
+from corpusdiff.analyze.shared_words import NAME_SUFFIXES, NOT_PEOPLE
 from corpusdiff.analyze.speech_verbs import SPEECH, is_speech
 
 __all__ = ["Mention", "People", "Person", "clean", "given_name_start", "is_acronym",

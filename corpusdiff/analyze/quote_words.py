@@ -46,12 +46,6 @@ COMMON_CAPS = frozenset(
     next first second third whether amid among between against about
     into onto upon via per fellow republican democratic democrat continuing""".split()
 )
-#: capitalised words that never name one person: groups, programmes, documents
-NOT_PEOPLE = frozenset(
-    """democrats republicans americans conservatives liberals progressives evangelicals
-    independents latinos hispanics muslims christians catholics jews democrat republican
-    medicare medicaid obamacare constitution congress senate house""".split()
-)
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
 PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | frozenset(

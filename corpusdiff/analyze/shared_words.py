@@ -1,5 +1,6 @@
 """Words that both the quote analysis and the fact analysis read, kept in one place so that the
-two agree: month names (with their numbers), weekdays, and the suffixes that end a name."""
+two agree: month names (with their numbers), weekdays, the suffixes that end a name, and the
+capitalised words that are nobody's name."""
 
 from __future__ import annotations
 
@@ -13,3 +14,12 @@ MONTHS = {
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: what may end a person's name after the surname ("Jr.", "III"), lower case
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
+#: capitalised words that never name one person: groups, parties, nationalities, programmes,
+#: documents, and contractions ("I'm" next to "said" is no surname)
+NOT_PEOPLE = frozenset(
+    """democrats republicans americans conservatives liberals progressives evangelicals
+    independents latinos hispanics muslims christians catholics jews democrat republican
+    democratic american medicare medicaid obamacare constitution congress senate house
+    i'm i’m i've i’ve i'll i’ll i'd i’d we're we’re you're you’re they're they’re it's it’s
+    that's that’s there's there’s here's here’s what's what’s let's let’s""".split()
+)
