@@ -307,6 +307,23 @@ def test_parties_nationalities_and_contractions_are_nobody() -> None:
     assert facts.filter(pl.col("kind") == "place").is_empty()
 
 
+def test_quantifiers_regions_and_two_names_joined_by_and() -> None:
+    # real lines of 300 real articles: "Many Millennials" was a person, "Southern" (alone) a
+    # place, and "John Bolton and Breitbart News" one organisation, so that no "Bolton" of the
+    # article was anybody
+    frame = sentences(
+        "Many Millennials said they would stay home.",
+        "He did well in Southern states and in Eastern Europe.",
+        "Former U.N. Ambassador John Bolton and Breitbart News editor Sebastian Gorka spoke.",
+        "“They don’t understand,” Bolton said.", article="a")
+    facts = extract_facts(frame)
+    kinds = dict(zip(facts["text"], facts["kind"], strict=False))
+    assert "Many Millennials" not in kinds and "Southern" not in kinds
+    assert kinds["Eastern Europe"] == "place" and kinds["Breitbart News"] == "organization"
+    people = facts.filter(pl.col("kind") == "person")
+    assert people.filter(pl.col("text") == "Bolton")["entity"].to_list() == ["John Bolton"]
+
+
 def test_and_joins_no_place_names() -> None:
     # real lines of 300 real articles: each was one place before
     frame = sentences(

@@ -30,6 +30,7 @@ from corpusdiff.analyze.fact_words import (
     PHRASES_1,
     PLACE_PREPS,
     PLACE_SUFFIXES,
+    REGION_ADJECTIVES,
     SITES,
     TOWN_INSTITUTIONS,
 )
@@ -444,8 +445,11 @@ class _Names:
             if t.low == "and":
                 before = tokens[e - 1].low
                 if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
-                        or tokens[e - 1].acronym or before in PHRASES_1:
-                    break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
+                        or tokens[e - 1].acronym or before in PHRASES_1 \
+                        or (e - k == 2 and tokens[k].low in FIRST_NAMES):
+                    # "ICE and Border Patrol", "Maryland and Rhode Island", "John Bolton and
+                    # Breitbart News": two names
+                    break
                 joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
                 best = e + 1
@@ -518,7 +522,8 @@ class _Names:
             if tokens[x].low not in CAP_STOPS and not self.titled(x)]
         after_prep = (not self.strict and k > 0 and tokens[k - 1].low in PLACE_PREPS
                       and self.joined[k - 1] and tk.low not in NOT_PLACES
-                      and not (size == 1 and tk.low.endswith(DEMONYM_ENDINGS))
+                      and not (size == 1 and (tk.low.endswith(DEMONYM_ENDINGS)
+                                              or tk.low in REGION_ADJECTIVES))
                       # "among Democrats", "from Medicare", "for American Jews"
                       and not any(tokens[x].low in NOT_PEOPLE for x in range(k, k + size)))
         if words:

@@ -42,7 +42,8 @@ CAP_STOPS = frozenset(
     can could should may might must do does did not no yes now then just also only even still
     meanwhile however moreover furthermore additionally earlier later today tomorrow yesterday
     breaking new update note watch live video read more play photo photos credit speaking
-    adding conclusion context understanding implications what's let's""".split()
+    adding conclusion context understanding implications what's let's many most some every each
+    several few both either neither other another such maybe perhaps plus""".split()
 )
 
 
@@ -202,6 +203,9 @@ PLACE_PREPS = frozenset("in from near outside inside across throughout".split())
 NOT_PLACES = frozenset("downtown uptown midtown country city state county town congress "
                        "court office power charge custody".split())
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i")
+#: capitalised words after "in" that name a place only with the word after them ("Eastern
+#: Europe"), alone no place ("in Southern states")
+REGION_ADJECTIVES = frozenset("southern northern eastern western midwestern".split())
 
 
 #: lower-case words some rule reads; the others are left out of the tokens

@@ -19,7 +19,7 @@ NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 NOT_PEOPLE = frozenset(
     """democrats republicans americans conservatives liberals progressives evangelicals
     independents latinos hispanics muslims christians catholics jews democrat republican
-    democratic american medicare medicaid obamacare constitution congress senate house
+    democratic american medicare medicaid obamacare constitution amendment congress senate house
     i'm i’m i've i’ve i'll i’ll i'd i’d we're we’re you're you’re they're they’re it's it’s
     that's that’s there's there’s here's here’s what's what’s let's let’s""".split()
 )
