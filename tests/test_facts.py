@@ -324,6 +324,21 @@ def test_quantifiers_regions_and_two_names_joined_by_and() -> None:
     assert people.filter(pl.col("text") == "Bolton")["entity"].to_list() == ["John Bolton"]
 
 
+def test_a_name_ending_in_a_given_name_names_nobody_elsewhere() -> None:
+    # a real line of 300 real articles: "a PAC called Stop Hillary" made "Hillary" the surname
+    # of "Stop Hillary", and 58 "Hillary" of other articles that person
+    frame = pl.concat([
+        sentences("Conservative groups, including one PAC called Stop Hillary, spent heavily.",
+                  article="a"),
+        sentences("Hillary said she would win.", "Rep. Barney Frank said he agreed.",
+                  article="b"),
+        sentences("“We are ready,” Frank said.", article="c"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert "Stop Hillary" not in people.filter(pl.col("article") != "a")["entity"].to_list()
+    assert people.filter(pl.col("article") == "c")["entity"].to_list() == ["Barney Frank"]
+
+
 def test_and_joins_no_place_names() -> None:
     # real lines of 300 real articles: each was one place before
     frame = sentences(

@@ -584,7 +584,13 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
              and (t := _town_of(m.text))}
     named = {(a, _last_name(m.value)) for a, _i, m in mentions
              if m.kind == "person" and m.value and " " in m.value}
-    surnames = {s for _a, s in named}
+    # a name that ends in a given name and opens with no given name ("a PAC called Stop
+    # Hillary", "Debate Bernie") names its own article's person at most: across articles its
+    # last word is that given name ("Hillary" was "Stop Hillary" 58 times in 300 articles)
+    surnames = {_last_name(m.value) for _a, _i, m in mentions
+                if m.kind == "person" and m.value and " " in m.value
+                and not (_last_name(m.value).lower() in FIRST_NAMES
+                         and m.value.split()[0].lower() not in FIRST_NAMES)}
     out: list[tuple[str, int, Mention]] = []
     rest: list[tuple[str, int, Pending]] = []
     for article, index, p in pending:

@@ -184,7 +184,7 @@ OTHER_FIRST_NAMES = frozenset(
     sergio xavier ignacio lucia carmen elena ines wei ming jin hiroshi kenji yuki priya raj rahul
     amit sanjay deepak anil sunil kwame kofi ama fatima mohammed muhammad ahmed omar hassan
     yusuf ibrahim leila layla ali kamala joe ted chuck nancy rand marco ron gretchen josh
-    pete kash tulsi lamar""".split()
+    pete kash tulsi lamar bernie barney newt jeb reince huma sheldon""".split()
 )
 
 #: every given name, for quotes and facts alike
