@@ -339,6 +339,24 @@ def test_a_name_ending_in_a_given_name_names_nobody_elsewhere() -> None:
     assert people.filter(pl.col("article") == "c")["entity"].to_list() == ["Barney Frank"]
 
 
+def test_a_name_opening_with_a_common_word_names_nobody_elsewhere() -> None:
+    # real lines of 300 real articles: "Standard Russian" (a headline's words) gave its
+    # "surname" to 27 "Russian" of other articles; two Howards in one article ("Actor Clint
+    # Howard", "Ron Howard") leave its lone "Howard" as written
+    frame = pl.concat([
+        sentences("The standard is high, and the standard will stay.",
+                  "“It is fine,” Standard Russian said.", article="a"),
+        sentences("“We disagree,” Russian said.", "The standard was set.", article="b"),
+        sentences("Actor Clint Howard said he backs Cruz.", "Ron Howard said nothing.",
+                  "“I like him,” Howard said.", article="c"),
+        sentences("Ron Howard directed it, Howard said.", article="d"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert "Standard Russian" not in people.filter(pl.col("article") == "b")["entity"].to_list()
+    lone = people.filter((pl.col("article") == "c") & (pl.col("text") == "Howard"))
+    assert lone["entity"].to_list() == ["Howard"]
+
+
 def test_and_joins_no_place_names() -> None:
     # real lines of 300 real articles: each was one place before
     frame = sentences(

@@ -582,15 +582,11 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
                 and p.words[0][2].lower() not in _NOT_SURNAMES}
     towns = {t for _a, _i, m in mentions if m.kind in ("organization", "place")
              and (t := _town_of(m.text))}
+    full = {m.value for _a, _i, m in mentions
+            if m.kind == "person" and m.value and " " in m.value}
     named = {(a, _last_name(m.value)) for a, _i, m in mentions
-             if m.kind == "person" and m.value and " " in m.value}
-    # a name that ends in a given name and opens with no given name ("a PAC called Stop
-    # Hillary", "Debate Bernie") names its own article's person at most: across articles its
-    # last word is that given name ("Hillary" was "Stop Hillary" 58 times in 300 articles)
-    surnames = {_last_name(m.value) for _a, _i, m in mentions
-                if m.kind == "person" and m.value and " " in m.value
-                and not (_last_name(m.value).lower() in FIRST_NAMES
-                         and m.value.split()[0].lower() not in FIRST_NAMES)}
+             if m.kind == "person" and m.value in full}
+    surnames = {_last_name(v) for v in names_for_other_articles(full, lowercase)}
     out: list[tuple[str, int, Mention]] = []
     rest: list[tuple[str, int, Pending]] = []
     for article, index, p in pending:
@@ -626,6 +622,27 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
                                                 unit="city" if name in towns else "site",
                                                 entity=name)))
     return out
+
+
+#: the particles that may open a surname
+NAME_PARTICLES = frozenset("de del della di da van von der la le du bin al el".split())
+
+
+def names_for_other_articles(names: set[str], lowercase: Callable[[set[str]], set[str]]
+                             ) -> set[str]:
+    """Those of the full ``names`` whose surname may stand for them in other articles. Not a
+    name that opens with no given name and either ends in one ("a PAC called Stop Hillary",
+    "Debate Bernie": across articles its last word is that given name; "Hillary" was "Stop
+    Hillary" 58 times in 300 real articles) or opens with a word the corpus mostly writes in
+    lower case (``lowercase``, as in :func:`decide_pending`: "Standard Russian", "House
+    Benghazi"). Such a name names its own article's person at most."""
+    # a particle ("de Blasio") opens a name the corpus writes in lower case too
+    openers = {v.split()[0] for v in names
+               if v.split()[0].lower() not in FIRST_NAMES | NAME_PARTICLES}
+    common = lowercase(openers)
+    return {v for v in names
+            if not (v.split()[0] in openers
+                    and (v.split()[0] in common or _last_name(v).lower() in FIRST_NAMES))}
 
 
 def _last_name(name: str) -> str:

@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 import polars as pl
 
 from corpusdiff.analyze.fact_labels import with_labels
-from corpusdiff.analyze.fact_names import Pending, decide_pending, sentence_facts
+from corpusdiff.analyze.fact_names import (
+    Pending,
+    decide_pending,
+    names_for_other_articles,
+    sentence_facts,
+)
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
 from corpusdiff.analyze.fact_words import ROLE_STOP
 from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_SYNONYMS
@@ -162,7 +168,8 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
         for c in ("value", "entity")
     )
     spoken = None if quotes is None else full_names(quotes)
-    resolved = _resolve_people(frame, rows, spoken).sort("article", "sentence", "start", "kind")
+    resolved = _resolve_people(frame, rows, spoken, lambda words: _mostly_lower(rows, words)
+                               ).sort("article", "sentence", "start", "kind")
     return with_labels(resolved).select(FACTS.names()).cast(dict(FACTS))  # type: ignore[arg-type]
 
 
@@ -198,11 +205,14 @@ def _longer_names(frame: pl.DataFrame, full: pl.DataFrame, rows: pl.DataFrame) -
 
 
 def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
-                    spoken: pl.DataFrame | None = None) -> pl.DataFrame:
+                    spoken: pl.DataFrame | None = None,
+                    lowercase: Callable[[set[str]], set[str]] = lambda _w: set()
+                    ) -> pl.DataFrame:
     """Give a lone surname ("Bass") the key of the full name it stands for ("Karen Bass"):
     the only full name with that surname in the same article, else the only one among the
     article's speakers (``spoken``: :func:`.person_keys.full_names`), else in the whole
-    corpus; and a full name the key of the one longer name that ends with it elsewhere
+    corpus (among :func:`.fact_names.names_for_other_articles`; ``lowercase`` as there); and
+    a full name the key of the one longer name that ends with it elsewhere
     (:func:`_longer_names`; ``rows``: the sentences read)."""
     full = (
         frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
@@ -210,8 +220,11 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
                 .alias("_last"))
         .unique()
     )
-    local = (full.group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
-             .filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_local"}))
+    counted = full.group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
+    local = counted.filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_local"})
+    # two people of the article share the surname: the lone surname stays as written (the
+    # corpus's one name with it would be a guess: "Howard" beside Clint and Ron Howard)
+    shared = counted.filter(pl.col("_n") > 1).select("article", "_last", _two=pl.lit(True))
     if spoken is not None:
         # the speakers' full names, for the surnames no full name of the article's facts has
         said = (spoken.join(full, on=["article", "_last"], how="anti")
@@ -219,7 +232,9 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
                 .filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_said"}))
         local = (local.join(said, on=["article", "_last"], how="full", coalesce=True)
                  .select("article", "_last", pl.coalesce("_local", "_said").alias("_local")))
-    corpus = (full.group_by("_last").agg(pl.col("_full").unique().alias("_names"))
+    wide = names_for_other_articles(set(full["_full"].to_list()), lowercase)
+    corpus = (full.filter(pl.col("_full").is_in(list(wide)))
+              .group_by("_last").agg(pl.col("_full").unique().alias("_names"))
               .filter(pl.col("_names").list.len() == 1)
               .select("_last", pl.col("_names").list.first().alias("_corpus")))
     longer = _longer_names(frame, full, rows)
@@ -230,7 +245,9 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
         frame.with_columns(pl.when(lone).then(pl.col("entity")).alias("_last"))
         .join(local, on=["article", "_last"], how="left", maintain_order="left")
         .join(corpus, on="_last", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("_local", "_corpus", "entity").alias("entity"))
+        .join(shared, on=["article", "_last"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_local", pl.when(pl.col("_two").is_null())
+                                  .then(pl.col("_corpus")), "entity").alias("entity"))
         .join(longer, on="entity", how="left", maintain_order="left")
         .with_columns(
             entity=entity,
