@@ -143,6 +143,8 @@ CASES = [
      "place", "Rose Garden", "Rose Garden", {"unit": "site"}),
     ("Mr. Trump made the remarks in the East Room.",
      "place", "East Room", "East Room", {"unit": "site"}),
+    ("Sen. John Cornyn said on Capitol Hill on Thursday that he agreed.",
+     "place", "Capitol Hill", "Capitol Hill", {"unit": "site"}),
 ]
 
 

@@ -86,6 +86,8 @@ PLACE_ALIASES = {
     "america": ("United States", "country"), "uk": ("United Kingdom", "country"),
     "u.k.": ("United Kingdom", "country"), "britain": ("United Kingdom", "country"),
     "new york state": ("New York", "state"),
+    # places whose words read as a person's name ("Sandy", "Hill")
+    "capitol hill": ("Capitol Hill", "site"), "sandy hook": ("Sandy Hook", "site"),
 }
 #: well-known organisations: acronym -> names (significant words, any order)
 KNOWN_ORGS = {
