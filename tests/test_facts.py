@@ -364,6 +364,21 @@ def test_a_name_opening_with_a_common_word_names_nobody_elsewhere() -> None:
     assert lone["entity"].to_list() == ["Howard"]
 
 
+def test_of_after_a_full_name_ends_it() -> None:
+    # real lines of basil and 300 real articles: each was one place or organisation before
+    frame = sentences(
+        "Trump met Sheriff Joe Arpaio of Maricopa County on Friday.",
+        "At lunch, Senators Sheldon Whitehouse of Rhode Island objected.",
+        "Chris Wallace of Fox News will moderate.",
+        "David Woodard of Clemson University said the race was close.", article="a")
+    facts = extract_facts(frame)
+    kinds = dict(zip(facts["text"], facts["kind"], strict=False))
+    assert kinds["Joe Arpaio"] == "person" and kinds["Maricopa County"] == "place"
+    assert kinds["Sheldon Whitehouse"] == "person" and kinds["Rhode Island"] == "place"
+    assert kinds["Chris Wallace"] == "person" and kinds["Fox News"] == "organization"
+    assert kinds["David Woodard"] == "person" and kinds["Clemson University"] == "organization"
+
+
 def test_and_joins_no_place_names() -> None:
     # real lines of 300 real articles: each was one place before
     frame = sentences(

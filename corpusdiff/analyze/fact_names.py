@@ -442,14 +442,14 @@ class _Names:
                 break
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
                 break
+            if t.low in ("and", "of") and e - k >= 2 and tokens[e - 2].low in FIRST_NAMES \
+                    and tokens[e - 1].low not in ORG_SUFFIXES | PLACE_SUFFIXES:
+                break  # "John Bolton and Breitbart News", "Joe Arpaio of Maricopa County"
             if t.low == "and":
                 before = tokens[e - 1].low
                 if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
-                        or tokens[e - 1].acronym or before in PHRASES_1 \
-                        or (e - k == 2 and tokens[k].low in FIRST_NAMES):
-                    # "ICE and Border Patrol", "Maryland and Rhode Island", "John Bolton and
-                    # Breitbart News": two names
-                    break
+                        or tokens[e - 1].acronym or before in PHRASES_1:
+                    break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
                 joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
                 best = e + 1
