@@ -145,6 +145,12 @@ CASES = [
      "place", "East Room", "East Room", {"unit": "site"}),
     ("Sen. John Cornyn said on Capitol Hill on Thursday that he agreed.",
      "place", "Capitol Hill", "Capitol Hill", {"unit": "site"}),
+    # a year before a noun (real lines of 300 real articles: "number of elections: 2018")
+    ("Democrats hope to win the 2018 elections.", "date", "2018", "2018", {}),
+    ("A 2009 paper found improvements in test scores.", "date", "2009", "2009", {}),
+    ("Some 2000 people attended the rally.", "number", "Some 2000 people", "2000",
+     {"unit": "people"}),
+    ("The 2,000 people who came cheered.", "number", "2,000 people", "2000", {}),
 ]
 
 

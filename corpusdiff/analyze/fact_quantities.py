@@ -75,6 +75,9 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015-"
 _LEADING_DIGITS = re.compile(r"[\d,]*\.?\d+")
 _WORD_SPLIT = re.compile(r"[\s\u2010-\u2015-]+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+#: a year-like number after one of these is a year even before a noun ("a 2009 paper", "his
+#: 2012 campaign"): a count there would read "a 2,009-page" or "the 2,000 people"
+YEAR_DETERMINERS = frozenset("a an the this that his her their its our my your whose".split())
 _OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
 
 
@@ -457,6 +460,9 @@ def _quantity_at(text: str, pos: int, digit: bool, tally_context: bool,
         add(road.start(), end, "place", text[road.start():end], unit="site")
         return
     if low in ("a", "an", "dozen") or _is_label_number(text, pos, end):
+        return
+    if digit and _YEAR.fullmatch(num) and _word_before(text, pos) in YEAR_DETERMINERS:
+        add(pos, end, "date", num)  # "a 2009 paper", "the 2016 presidential candidates"
         return
     qual, qstart = _qualifier(text, pos)
     n = _decimal(num)
