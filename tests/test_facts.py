@@ -54,6 +54,12 @@ def facts_of(text: str, kind: str = "body") -> pl.DataFrame:
     return extract_facts(sentences(text, kind=kind))
 
 
+def facts_and_kinds(*lines: str) -> tuple[pl.DataFrame, dict[str, str]]:
+    """The facts of ``lines`` (one article) and each fact's kind by its text."""
+    facts = extract_facts(sentences(*lines, article="a"))
+    return facts, dict(zip(facts["text"], facts["kind"], strict=False))
+
+
 def one(facts: pl.DataFrame, kind: str, text: str) -> dict[str, object]:
     hits = facts.filter((pl.col("kind") == kind) & (pl.col("text") == text))
     assert hits.height == 1, f"{kind} {text!r} not found once in\n{facts}"
@@ -324,13 +330,11 @@ def test_quantifiers_regions_and_two_names_joined_by_and() -> None:
     # real lines of 300 real articles: "Many Millennials" was a person, "Southern" (alone) a
     # place, and "John Bolton and Breitbart News" one organisation, so that no "Bolton" of the
     # article was anybody
-    frame = sentences(
+    facts, kinds = facts_and_kinds(
         "Many Millennials said they would stay home.",
         "He did well in Southern states and in Eastern Europe.",
         "Former U.N. Ambassador John Bolton and Breitbart News editor Sebastian Gorka spoke.",
-        "“They don’t understand,” Bolton said.", article="a")
-    facts = extract_facts(frame)
-    kinds = dict(zip(facts["text"], facts["kind"], strict=False))
+        "“They don’t understand,” Bolton said.")
     assert "Many Millennials" not in kinds and "Southern" not in kinds
     assert kinds["Eastern Europe"] == "place" and kinds["Breitbart News"] == "organization"
     people = facts.filter(pl.col("kind") == "person")
@@ -372,13 +376,11 @@ def test_a_name_opening_with_a_common_word_names_nobody_elsewhere() -> None:
 
 def test_of_after_a_full_name_ends_it() -> None:
     # real lines of basil and 300 real articles: each was one place or organisation before
-    frame = sentences(
+    _, kinds = facts_and_kinds(
         "Trump met Sheriff Joe Arpaio of Maricopa County on Friday.",
         "At lunch, Senators Sheldon Whitehouse of Rhode Island objected.",
         "Chris Wallace of Fox News will moderate.",
-        "David Woodard of Clemson University said the race was close.", article="a")
-    facts = extract_facts(frame)
-    kinds = dict(zip(facts["text"], facts["kind"], strict=False))
+        "David Woodard of Clemson University said the race was close.")
     assert kinds["Joe Arpaio"] == "person" and kinds["Maricopa County"] == "place"
     assert kinds["Sheldon Whitehouse"] == "person" and kinds["Rhode Island"] == "place"
     assert kinds["Chris Wallace"] == "person" and kinds["Fox News"] == "organization"
