@@ -188,6 +188,7 @@ def test_extraction_case(sentence: str, kind: str, text: str, value: str,
     ("FULL TEXT: Read the speech as delivered.", "organization", "TEXT"),
     ("He fought in World War II, his family said.", "organization", "II"),
     ("The debate starts at 9 p.m. EST on Sunday.", "organization", "EST"),
+    ("TAPPER: Do you support the plan, Governor?", "organization", "TAPPER"),
 ])
 def test_not_a_fact(sentence: str, kind: str, text: str) -> None:
     found = facts_of(sentence)

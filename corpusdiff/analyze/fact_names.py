@@ -408,7 +408,8 @@ class _Names:
             if tk.low in PHRASES_1:  # "L.A.", "U.S."
                 kind, value, ptype = PHRASES[(tk.low,)]
                 self.emit(k, k + 1, kind, value, ptype or None)
-            elif "." not in tk.text:
+            elif "." not in tk.text and not (k == 0 and self.text.startswith(":", tk.end)):
+                # (a transcript's speaker tag, "TAPPER: ...", names no organisation)
                 self.emit(k, k + 1, "organization", _org_key(tk.text))
             return k + 1
         return self.person(k, j)
