@@ -35,6 +35,7 @@ from corpusdiff.analyze.fact_words import (
     TOWN_INSTITUTIONS,
 )
 from corpusdiff.analyze.people import given_name_start, title_is_surname
+from corpusdiff.analyze.people_words import CONNECTORS as NAME_CONNECTORS
 from corpusdiff.analyze.people_words import (
     FACT_TITLES,
     FIRST_NAMES,
@@ -625,8 +626,9 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     return out
 
 
-#: the particles that may open a surname
-NAME_PARTICLES = frozenset("de del della di da van von der la le du bin al el".split())
+#: the particles that may open a surname ("de", "van", "bin": the name connectors of
+#: people_words that are no English words)
+NAME_PARTICLES = NAME_CONNECTORS - {"of", "for", "the", "and"}
 
 
 def names_for_other_articles(names: set[str], lowercase: Callable[[set[str]], set[str]]
