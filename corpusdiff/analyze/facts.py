@@ -93,20 +93,31 @@ def _written_lower(rows: pl.DataFrame, words: list[str]) -> pl.DataFrame:
             .explode("w").filter(pl.col("w").is_in(plain)))
 
 
-def _mostly_lower(rows: pl.DataFrame, words: set[str]) -> set[str]:
-    """Those of the capitalised ``words`` that the texts of ``rows`` write in lower case
-    LOWER_RATIO times as often as capitalised after a lower-case word or a comma."""
-    if not words:
-        return set()
-    wanted = sorted({w.lower() for w in words})
-    lower = _written_lower(rows, wanted).group_by("w").len("low")
-    upper = (rows.select(w=pl.col("text").str.extract_all(r"[a-z,;] [A-Z][a-z]+\b"))
-             .explode("w").select(pl.col("w").str.slice(2).str.to_lowercase())
-             .filter(pl.col("w").is_in(wanted)).group_by("w").len("cap"))
-    common = set(lower.join(upper, on="w", how="left")
-                 .filter(pl.col("low") >= LOWER_RATIO * (pl.col("cap").fill_null(0) + 1))
-                 ["w"].to_list())
-    return {w for w in words if w.lower() in common}
+def _lowercase_test(rows: pl.DataFrame) -> Callable[[set[str]], set[str]]:
+    """A test on the texts of ``rows``: those of the capitalised words asked about that the
+    texts write in lower case LOWER_RATIO times as often as capitalised after a lower-case
+    word or a comma. The pending names and the corpus-wide resolution both ask: the capitalised
+    counts are read from the texts once, and each word's answer is remembered (it does not
+    depend on the words asked with it)."""
+    known: dict[str, bool] = {}
+    capitalised: list[pl.DataFrame] = []  # w, cap: filled on the first question
+
+    def mostly_lower(words: set[str]) -> set[str]:
+        new = sorted({w.lower() for w in words} - known.keys())
+        if new:
+            if not capitalised:
+                capitalised.append(
+                    rows.select(w=pl.col("text").str.extract_all(r"[a-z,;] [A-Z][a-z]+\b"))
+                    .explode("w").select(pl.col("w").str.slice(2).str.to_lowercase())
+                    .drop_nulls().group_by("w").len("cap"))
+            lower = _written_lower(rows, new).group_by("w").len("low")
+            common = set(lower.join(capitalised[0], on="w", how="left")
+                         .filter(pl.col("low") >= LOWER_RATIO * (pl.col("cap").fill_null(0) + 1))
+                         ["w"].to_list())
+            known.update((w, w in common) for w in new)
+        return {w for w in words if known[w.lower()]}
+
+    return mostly_lower
 
 
 def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -135,7 +146,8 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
             (text, kind), sentence_facts(text, kind, numbers))
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
-    mentions.extend(decide_pending(mentions, pending, lambda words: _mostly_lower(rows, words)))
+    lowercase = _lowercase_test(rows)
+    mentions.extend(decide_pending(mentions, pending, lowercase))
 
     org_pairs = _acronym_pairs(mentions, texts)
     records = []
@@ -168,8 +180,8 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
         for c in ("value", "entity")
     )
     spoken = None if quotes is None else full_names(quotes)
-    resolved = _resolve_people(frame, rows, spoken, lambda words: _mostly_lower(rows, words)
-                               ).sort("article", "sentence", "start", "kind")
+    resolved = _resolve_people(frame, rows, spoken, lowercase).sort("article", "sentence",
+                                                                    "start", "kind")
     return with_labels(resolved).select(FACTS.names()).cast(dict(FACTS))  # type: ignore[arg-type]
 
 
