@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from corpusdiff.analyze.people_words import CONNECTORS as NAME_CONNECTORS
 from corpusdiff.tokens import content_tokens
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -35,9 +36,10 @@ _PHOTO_END = (r"(?i:\((?:AP|AFP|Reuters|EPA|Getty|Bloomberg|UPI)?\s*(?:photo|ima
               r"|(?:/|\bvia\s+|^\W*)Getty\s+Images\W*$")
 
 #: a word of a byline's name: capitalised ("O’Brien", "J.R.R.", "AP") or one of the small words
-#: names and credits hold ("de la Cruz", "Tom Pyman for MailOnline", "Fox News staff")
-_BYLINE_WORD = (r"(?:\p{Lu}[\p{L}.'’-]*|(?i:and|of|the|for|staff|de|da|del|der|di|van|von|la|"
-                r"le|du|bin|al)\b)")
+#: names and credits hold: the name connectors ("de la Cruz", "Tom Pyman for MailOnline"), and
+#: "staff" ("Fox News staff") and "du"
+_BYLINE_WORD = (r"(?:\p{Lu}[\p{L}.'’-]*|(?i:"
+                + "|".join(sorted(NAME_CONNECTORS | {"staff", "du"})) + r")\b)")
 #: "By Jane Doe", "By Jane Doe | June 5, 2025": a name (group 1) of such words, at most
 #: _BYLINE_NAME characters long (_LONGEST). A paragraph that is a sentence in lower-case words
 #: ("By then it was too late.", "By Tuesday night the protests were over.") is no byline
