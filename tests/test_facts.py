@@ -884,3 +884,135 @@ def test_a_lone_surname_takes_the_full_name_of_its_articles_speaker() -> None:
     spoken = extract_facts(frame, speakers).filter(pl.col("kind") == "person")
     assert "Ginsburg" in alone["value"].to_list()
     assert "Ruth Bader Ginsburg" in spoken["value"].to_list()
+
+
+# --- one person in several wordings (real lines of basil and 300 real articles) -------------
+
+
+def test_a_middle_initial_or_a_short_given_name_is_the_same_person() -> None:
+    # basil eadabee7: NYT writes "Donald J. Trump", Fox and HuffPost "Donald Trump"; the
+    # report said NYT left out Donald Trump, and NYT's lone "Trump" stayed nobody's
+    frame = pl.concat([
+        sentences("Senator Bernie Sanders said he would work to defeat Donald J. Trump.",
+                  "Some supporters called for the party to defeat Mr. Trump.",
+                  "He was also scheduled to meet with Vice President Joseph R. Biden Jr.",
+                  article="nyt"),
+        sentences("Presumptive GOP nominee Donald Trump immediately fired back.",
+                  "Meanwhile, Vice President Joe Biden voiced his support.", article="fox"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert set(people.filter(pl.col("text").str.contains("Trump"))["value"]) == {
+        "Donald Trump"}
+    assert one(people, "person", "Joseph R. Biden Jr.")["value"] == "Joseph R. Biden Jr."
+    # different middle initials, a suffix, or another given name: other people
+    frame = pl.concat([
+        sentences("George W. Bush and George P. Bush met George Bush Jr. on Friday.",
+                  article="a"),
+        sentences("Donald Trump Jr. met Joe Biden and Joseph Biden Jr. on Friday.",
+                  article="b"),
+        sentences("Donald Trump said Bill Clinton and William J. Clinton agreed.",
+                  article="c"),
+    ])
+    values = extract_facts(frame).filter(pl.col("kind") == "person")["value"].to_list()
+    assert {"George W. Bush", "George P. Bush", "Donald Trump Jr.", "Donald Trump",
+            "Joe Biden", "Joseph Biden Jr."} <= set(values)
+    assert "William J. Clinton" not in values and values.count("Bill Clinton") == 2
+
+
+def test_a_third_name_belongs_to_the_name() -> None:
+    # basil eadabee7 (Fox) and real lines of 300 real articles: "Debbie Wasserman" and
+    # "Wasserman Schultz" were two people, so the article's lone "Schultz" was nobody
+    facts = extract_facts(sentences(
+        "One demand is the removal of Democratic boss Debbie Wasserman Schultz.",
+        "Whether Sanders sought a Schultz sacrifice is unclear.",
+        "Asked about it, Wasserman Schultz said she is not worried.",
+        "Sen. Bernie Sanders said the party should stop it.",
+        "Protesters sold Bernie Sanders T-shirts outside."))
+    people = facts.filter(pl.col("kind") == "person")
+    assert set(people.filter(pl.col("text").str.contains("Schultz"))["value"]) == {
+        "Debbie Wasserman Schultz"}
+    # a subordinator opens no name; the lone surname then has the article's one full name
+    assert set(people.filter(pl.col("text").str.contains("Sanders"))["value"]) == {
+        "Bernie Sanders"}
+    # a headline's third capitalised word is mostly a verb: the name keeps two words
+    assert facts_of("Bernie Sanders Meets President Obama", kind="headline").filter(
+        pl.col("kind") == "person")["value"].to_list() == ["Bernie Sanders", "Obama"]
+    # the corpus names a person by the first two words alone: the third is not the name
+    frame = pl.concat([
+        sentences("He said so on The Sean Hannity Show last week.", article="a"),
+        sentences("Sean Hannity said he agreed.", article="b"),
+    ])
+    assert set(extract_facts(frame).filter(pl.col("kind") == "person")["value"]) == {
+        "Sean Hannity"}
+    # a headline's name grows to the three words the corpus names the person by
+    frame = pl.concat([
+        sentences("Ruth Bader Ginsburg Apologizes", kind="headline", article="a"),
+        sentences("Justice Ruth Bader Ginsburg apologized on Thursday.", article="b"),
+    ])
+    assert set(extract_facts(frame).filter(pl.col("kind") == "person")["value"]) == {
+        "Ruth Bader Ginsburg"}
+
+
+def test_a_headline_name_opens_at_its_given_name() -> None:
+    # basil eadabee7's NYT headline made a person "Defeat Donald Trump"
+    frame = pl.concat([
+        sentences("Bernie Sanders Meets President Obama and Pledges to Work to Defeat "
+                  "Donald Trump", kind="headline", article="a"),
+        sentences("“It is over,” Trump said.", article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert "Donald Trump" in people["value"].to_list()
+    assert not people["value"].str.contains("Defeat").any()
+
+
+def test_a_bare_surname_is_not_the_son_where_the_article_names_him_with_his_suffix() -> None:
+    # basil_framing dd1e6e3b (Fox): "President Trump's eldest son, Donald Trump Jr." then
+    # "Trump Jr." for the son; the bare "Trump" is the father
+    frame = pl.concat([
+        sentences("President Trump’s eldest son, Donald Trump Jr., wrote to WikiLeaks.",
+                  "Trump Jr. replied on Monday.",
+                  "In a series of tweets, Trump Jr. produced the messages.", article="a"),
+        sentences("Donald Trump said he had not seen the messages.", article="b"),
+        sentences("Vice President Joseph R. Biden Jr. spoke.", "Mr. Biden said so.",
+                  article="c"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    a = people.filter(pl.col("article") == "a")
+    assert one(a, "person", "Trump")["value"] == "Donald Trump"
+    assert a.filter(pl.col("text") == "Trump Jr.")["value"].to_list() == [
+        "Donald Trump Jr."] * 2
+    # an article that never writes the surname with the suffix alone means him by it
+    assert one(people.filter(pl.col("article") == "c"), "person", "Biden")["value"] == (
+        "Joseph R. Biden Jr.")
+
+
+def test_roles_with_dotted_acronyms_and_a_second_role() -> None:
+    # basil_framing 1f99798f (NYT) and basil 72fa9b13: the role stopped at "C.I.A." and was
+    # read "former c i"; "senator and vice-presidential nominee" conflicted with "senator"
+    facts = facts_of("The envelopes were sent to John O. Brennan, a former C.I.A. director, "
+                     "and others.")
+    role = one(facts, "title", "former C.I.A. director")
+    assert role["value"] == normalise_role("former CIA Director") == "former cia director"
+    assert not titles_conflict("former senator", "former senator vice presidential nominee")
+    assert titles_conflict("senator", "vice president senator")
+
+
+def test_no_outlet_leaves_out_a_person_it_may_name_by_the_surname() -> None:
+    # as in a basil_framing story: two outlets name Hillary Clinton; the third names Bill and
+    # Chelsea Clinton and a bare "Mrs. Clinton", who may be her (it was said to leave her out)
+    from corpusdiff.analyze.omissions import omissions
+
+    frame = pl.concat([
+        sentences("Hillary Clinton spoke in Iowa on Monday.", "Jeb Bush spoke too.",
+                  article="a"),
+        sentences("Hillary Clinton spoke in Iowa on Monday.", "Jeb Bush spoke too.",
+                  article="b"),
+        sentences("Mrs. Clinton spoke in Iowa, and Bill Clinton and Chelsea Clinton joined "
+                  "her.", article="c"),
+    ])
+    members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String,
+                                   "index": pl.Int64})
+    found = omissions(frame, members, ["a", "b", "c"], facts=extract_facts(frame))
+    left_out = found.filter(pl.col("article") == "c")["ref"].to_list()
+    assert "person:Jeb Bush" in left_out
+    assert "person:Hillary Clinton" not in left_out

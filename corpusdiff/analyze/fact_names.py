@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from corpusdiff.analyze.fact_quantities import Claims, Mention, sentence_quantities
@@ -212,6 +212,13 @@ _ACRONYM_KEY = re.compile(r"[A-Z]{2,6}(?:[\u2010-\u2015-]\d+)?")
 _US_START = re.compile(r"^U\.S\.\s+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _SPACES = re.compile(r"\s+")
+#: a word shaped like a name: a capital, then a lower-case letter or an apostrophe and a
+#: capital ("Schultz", "McLane", "O'Rourke"; not "T-shirts")
+_NAME_SHAPE = re.compile(r"[A-Z](?:[^\W\dA-Z_]|['’][A-Z])")
+#: the capitalised word right after a name
+_NEXT_WORD = re.compile(r"[ \u00a0]([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)")
+#: the first two words of a name
+_TWO_WORDS = re.compile(r"\S+\s+\S+")
 
 
 def _org_key(name: str) -> str:
@@ -255,7 +262,10 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
 
 
 _APPOS_HEAD = re.compile(r",\s+(?:(?:the|a|an|then)\s+)?", re.I)
-_APPOS_END = re.compile(r"[,;:()“”\"—–]|\.(?:\s|$)|\s(?:said|says|told|who|which|added)\b")
+_APPOS_END = re.compile(  # (not the period of an initial or an honorific: "a former C.I.A.
+    # director", "chairman of Mr. Obama's council")
+    r"[,;:()“”\"—–]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.(?:\s|$)"
+    r"|\s(?:said|says|told|who|which|added)\b")
 
 
 def _role_after(text: str, end: int) -> tuple[int, int] | None:
@@ -467,6 +477,20 @@ class _Names:
         return (i > 0 and self.joined[i - 1] and tokens[i - 1].low in SPEECH) or (
             j < len(tokens) and self.joined[j - 1] and tokens[j].low in SPEECH)
 
+    def name_size(self, k: int, size: int) -> int:
+        """How many of the ``size`` (> 2) capitalised words from the given name at ``k`` are
+        the name: given name and surname, with a middle initial ("Donald J. Trump") or, outside
+        headlines, a third name when no other capitalised word follows ("Debbie Wasserman
+        Schultz", "Ruth Bader Ginsburg"; in a headline the third word is often a verb:
+        "Bernie Sanders Meets"), then a suffix ("Martin Luther King Jr.")."""
+        tokens = self.tokens
+        third = tokens[k + 2].low
+        n = 3 if _INITIAL.fullmatch(tokens[k + 1].text) or (
+            not self.strict and third not in _NOT_SURNAMES and third not in NAME_SUFFIXES
+            and _NAME_SHAPE.match(tokens[k + 2].text)
+            and (size == 3 or tokens[k + 3].low in NAME_SUFFIXES)) else 2
+        return n + 1 if n < size and tokens[k + n].low in NAME_SUFFIXES else n
+
     def person(self, k: int, j: int) -> int:
         """A person's name of up to three words at ``k``, or lone capitalised words."""
         tokens, text = self.tokens, self.text
@@ -489,9 +513,7 @@ class _Names:
             if start:
                 return k + start
         if first_name and size > 2:
-            middle = tokens[k + 1].text
-            size = 3 if _INITIAL.fullmatch(middle) or tokens[k + 2].low in NAME_SUFFIXES \
-                else 2
+            size = self.name_size(k, size)
         # a title needs a title word right before (what _role_before checks first)
         role = _role_before(tokens, k, text) if k > 0 and self.joined[k - 1] \
             and tokens[k - 1].title else None
@@ -594,10 +616,13 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     for article, index, p in pending:
         if 2 <= len(p.words) <= 3 and p.words[-1][2] in speakers and all(
                 b[0] - a[1] == 1 for a, b in pairwise(p.words)):
-            start, end = p.words[0][0], p.words[-1][1]
-            name = " ".join(w[2] for w in p.words)
+            # the name opens at its given name: "Defeat Donald Trump" in a headline
+            first = given_name_start([w[2].lower() for w in p.words])
+            words = p.words[first:]
+            start, end = words[0][0], words[-1][1]
+            name = " ".join(w[2] for w in words)
             out.append((article, index, Mention(start, end, "person", name, _person_key(name),
-                                                role_span=p.role_span)))
+                                                role_span=None if first else p.role_span)))
             surnames.add(p.words[-1][2])
         else:
             rest.append((article, index, p))
@@ -611,8 +636,12 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
             if (word in surnames and word.lower() not in _NOT_SURNAMES and (
                     (word not in common and not named_only) or (article, word) in named)) or (
                     x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
-                out.append((article, index, Mention(start, end, "person", word,
-                                                    _person_key(word),
+                name = word
+                if x + 1 < len(p.words) and p.words[x + 1][2].lower() in NAME_SUFFIXES \
+                        and p.words[x + 1][0] - end == 1:  # "Trump Jr." is the son
+                    end, name = p.words[x + 1][1], f"{word} {p.words[x + 1][2]}"
+                out.append((article, index, Mention(start, end, "person", name,
+                                                    _person_key(name),
                                                     role_span=p.role_span if x == 0 else None)))
                 found = True
         if found:
@@ -623,6 +652,46 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
             out.append((article, index, Mention(start, end, "place", name, name,
                                                 unit="city" if name in towns else "site",
                                                 entity=name)))
+    return out
+
+
+def settle_third_names(mentions: list[tuple[str, int, Mention]],
+                       lowercase: Callable[[set[str]], set[str]],
+                       texts: dict[tuple[str, int], str]) -> list[tuple[str, int, Mention]]:
+    """``mentions`` with the people of three words (given name, second name, surname; a
+    suffix aside) settled against the corpus: cut to their first two when the corpus names a
+    person by those two alone ("Jackie Gleason Classic", "Sean Hannity Show"; a name a
+    capitalised word follows does not count) or mostly writes the third word in lower case
+    (``lowercase``, as in :func:`decide_pending`); and a name of two words that a capitalised
+    word follows (in a headline: "Ruth Bader Ginsburg Dies") grown to the three words the
+    corpus names a person by. ``texts``: (article, index) -> sentence."""
+    def third(m: Mention) -> str | None:
+        words = [w for w in (m.value or "").split() if w.lower() not in NAME_SUFFIXES]
+        return words[2] if m.kind == "person" and len(words) == 3 and \
+            words[0].lower() in FIRST_NAMES and not _INITIAL.fullmatch(words[1]) else None
+
+    thirds = {w for _a, _i, m in mentions if (w := third(m))}
+    if not thirds:
+        return mentions
+    common = lowercase(thirds)
+    two_words = {(a, i, m.start): _NEXT_WORD.match(texts[(a, i)], m.end)
+                 for a, i, m in mentions
+                 if m.kind == "person" and m.value and m.value.count(" ") == 1}
+    pairs = {m.value for a, i, m in mentions if two_words.get((a, i, m.start), 1) is None}
+    threes = {m.value for _a, _i, m in mentions if third(m) and third(m) not in common
+              and m.value.rsplit(" ", 1)[0] not in pairs}
+    out = []
+    for article, index, m in mentions:
+        w = third(m)
+        nxt = two_words.get((article, index, m.start))
+        if w and (w in common or m.value.rsplit(" ", 1)[0] in pairs) and (
+                two := _TWO_WORDS.match(m.text)):
+            m = replace(m, end=m.start + two.end(), text=two.group(),
+                        value=_person_key(two.group()))
+        elif nxt and f"{m.value} {nxt.group(1)}" in threes:
+            m = replace(m, end=nxt.end(), text=texts[(article, index)][m.start:nxt.end()],
+                        value=f"{m.value} {nxt.group(1)}")
+        out.append((article, index, m))
     return out
 
 

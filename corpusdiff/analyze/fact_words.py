@@ -43,7 +43,10 @@ CAP_STOPS = frozenset(
     meanwhile however moreover furthermore additionally earlier later today tomorrow yesterday
     breaking new update note watch live video read more play photo photos credit speaking
     adding conclusion context understanding implications what's let's many most some every each
-    several few both either neither other another such maybe perhaps plus""".split()
+    several few both either neither other another such maybe perhaps plus whether although
+    though because unless despite upon via thus therefore instead indeed nonetheless
+    nevertheless otherwise besides afterward afterwards again already whose whom whoever
+    whatever whenever wherever toward towards""".split()
 )
 
 

@@ -28,11 +28,12 @@ from corpusdiff.analyze.fact_names import (
     decide_pending,
     names_for_other_articles,
     sentence_facts,
+    settle_third_names,
 )
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
 from corpusdiff.analyze.fact_words import ROLE_STOP
 from corpusdiff.analyze.people_words import FACT_TITLES, ROLE_SYNONYMS
-from corpusdiff.analyze.person_keys import full_names, surname
+from corpusdiff.analyze.person_keys import SUFFIX, full_names, name_variants, surname
 from corpusdiff.analyze.titles import normalise_title
 from corpusdiff.model import EXCLUSIVE_FACTS, FACTS
 
@@ -59,6 +60,10 @@ _ROLE_CANON: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: an acronym written with periods ("c.i.a.", lower case)
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
 def normalise_role(role: str) -> str:
     """A role reduced for comparison: lower case, possessives, function words and known
     organisation names folded ("assistant director for ICE's Office of Public Affairs" and
@@ -67,6 +72,7 @@ def normalise_role(role: str) -> str:
     s = re.sub(r"'s?\b", "", s)
     for pattern, repl in _ROLE_CANON:
         s = pattern.sub(repl, s)
+    s = _DOTTED.sub(lambda m: m.group().replace(".", ""), s)  # "c.i.a." -> "cia"
     words = [w[:-1] if w.endswith("s") and w[:-1] in FACT_TITLES else w
              for w in re.findall(r"[a-z0-9]+", s) if w not in ROLE_STOP]
     return " ".join(ROLE_SYNONYMS.get(w, w) for w in words)
@@ -147,6 +153,7 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
     lowercase = _lowercase_test(rows)
+    mentions = settle_third_names(mentions, lowercase, texts)
     mentions.extend(decide_pending(mentions, pending, lowercase))
 
     org_pairs = _acronym_pairs(mentions, texts)
@@ -216,6 +223,31 @@ def _longer_names(frame: pl.DataFrame, full: pl.DataFrame, rows: pl.DataFrame) -
     )
 
 
+def _full_names(frame: pl.DataFrame) -> pl.DataFrame:
+    """article, _full, _last: the people's full names (two words or more) of each article."""
+    return (
+        frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
+        .select("article", pl.col("entity").alias("_full"), surname(pl.col("entity"))
+                .alias("_last"))
+        .unique()
+    )
+
+
+def _renamed(frame: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the people's keys of ``names`` (_old, _new) replaced."""
+    if names.is_empty():
+        return frame
+    new = pl.coalesce("_new", "entity")
+    return (
+        frame.join(names, left_on="entity", right_on="_old", how="left", maintain_order="left")
+        .with_columns(entity=pl.when(pl.col("kind").is_in(["person", "title"])).then(new)
+                      .otherwise(pl.col("entity")),
+                      value=pl.when(pl.col("kind") == "person").then(new)
+                      .otherwise(pl.col("value")))
+        .drop("_new")
+    )
+
+
 def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
                     spoken: pl.DataFrame | None = None,
                     lowercase: Callable[[set[str]], set[str]] = lambda _w: set()
@@ -225,14 +257,23 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
     article's speakers (``spoken``: :func:`.person_keys.full_names`), else in the whole
     corpus (among :func:`.fact_names.names_for_other_articles`; ``lowercase`` as there); and
     a full name the key of the one longer name that ends with it elsewhere
-    (:func:`_longer_names`; ``rows``: the sentences read)."""
-    full = (
-        frame.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" "))
-        .select("article", pl.col("entity").alias("_full"), surname(pl.col("entity"))
-                .alias("_last"))
-        .unique()
-    )
-    counted = full.group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len())
+    (:func:`_longer_names`; ``rows``: the sentences read). First, the full names that name one
+    person in other words take one form (:func:`.person_keys.name_variants`)."""
+    frame = _renamed(frame, name_variants(frame.filter(pl.col("kind") == "person")["entity"]))
+    full = _full_names(frame)
+    # an article that writes "Trump Jr." for the son means the father by a bare "Trump": there
+    # no name with a suffix gives its key to the bare surname
+    suffix = pl.col("_full").str.contains(SUFFIX)
+    apart = (full.filter(suffix & (pl.col("_full").str.count_matches(" ") == 1))
+             .select("article", "_last", _apart=pl.lit(True)).unique())
+    # "Wasserman Schultz" beside "Debbie Wasserman Schultz" in one article is one person
+    longer = _longer_names(frame, full, rows)
+    if not longer.is_empty():
+        frame = _renamed(frame, longer.rename({"entity": "_old", "_long": "_new"}))
+        full = _full_names(frame)
+    counted = (full.join(apart, on=["article", "_last"], how="left")
+               .filter(~(suffix & pl.col("_apart").fill_null(False)))
+               .group_by("article", "_last").agg(pl.col("_full").first(), _n=pl.len()))
     local = counted.filter(pl.col("_n") == 1).drop("_n").rename({"_full": "_local"})
     # two people of the article share the surname: the lone surname stays as written (the
     # corpus's one name with it would be a guess: "Howard" beside Clint and Ron Howard)
@@ -245,11 +286,18 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
         local = (local.join(said, on=["article", "_last"], how="full", coalesce=True)
                  .select("article", "_last", pl.coalesce("_local", "_said").alias("_local")))
     wide = names_for_other_articles(set(full["_full"].to_list()), lowercase)
+    # across articles a bare surname is the one name with it, or the one without a suffix
+    # ("Trump" beside "Donald Trump" and "Donald Trump Jr."; only that one in an article that
+    # writes "Trump Jr." for the son)
+    plain = pl.col("_plain").list.len() == 1
     corpus = (full.filter(pl.col("_full").is_in(list(wide)))
-              .group_by("_last").agg(pl.col("_full").unique().alias("_names"))
-              .filter(pl.col("_names").list.len() == 1)
-              .select("_last", pl.col("_names").list.first().alias("_corpus")))
-    longer = _longer_names(frame, full, rows)
+              .group_by("_last").agg(pl.col("_full").unique().alias("_names"),
+                                     pl.col("_full").filter(~suffix).unique().alias("_plain"))
+              .select("_last",
+                      _corpus=pl.when(pl.col("_names").list.len() == 1)
+                      .then(pl.col("_names").list.first())
+                      .when(plain).then(pl.col("_plain").list.first()),
+                      _corpus_plain=pl.when(plain).then(pl.col("_plain").list.first())))
     people = pl.col("kind").is_in(["person", "title"])
     lone = people & ~pl.col("entity").str.contains(" ")
     entity = pl.when(people).then(pl.coalesce("_long", "entity")).otherwise(pl.col("entity"))
@@ -258,8 +306,11 @@ def _resolve_people(frame: pl.DataFrame, rows: pl.DataFrame,
         .join(local, on=["article", "_last"], how="left", maintain_order="left")
         .join(corpus, on="_last", how="left", maintain_order="left")
         .join(shared, on=["article", "_last"], how="left", maintain_order="left")
-        .with_columns(pl.coalesce("_local", pl.when(pl.col("_two").is_null())
-                                  .then(pl.col("_corpus")), "entity").alias("entity"))
+        .join(apart, on=["article", "_last"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce(
+            "_local", pl.when(pl.col("_two").is_null() & pl.col("_apart").is_null())
+            .then(pl.col("_corpus")).when(pl.col("_two").is_null())
+            .then(pl.col("_corpus_plain")), "entity").alias("entity"))
         .join(longer, on="entity", how="left", maintain_order="left")
         .with_columns(
             entity=entity,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from corpusdiff.analyze.facts import own_voice
+from corpusdiff.analyze.person_keys import surname
 from corpusdiff.model import OMISSIONS, empty
 
 
@@ -59,6 +60,23 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
     )
 
 
+def _unsure_surnames_out(missing: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """``missing`` (fact rows) without the people an outlet may name by their surname: a lone
+    surname no full name resolved ("Clinton" where Bill and Hillary Clinton are both named)
+    is not left out by an outlet naming anyone with that surname, nor is a full name by an
+    outlet whose own lone surname could be that person. ``people``: the person facts."""
+    value = pl.col("ref").str.strip_prefix("person:")
+    claims = missing.with_columns(
+        _last=pl.when(pl.col("ref").str.starts_with("person:")).then(surname(value)),
+        _lone=~value.str.contains(" "))
+    named = people.select("article", _last=surname(pl.col("value")),
+                          _has_lone=~pl.col("value").str.contains(" ")).unique()
+    unsure = (claims.join(named, on=["article", "_last"])
+              .filter(pl.col("_lone") | pl.col("_has_lone"))
+              .select("article", "ref").unique())
+    return missing.join(unsure, on=["article", "ref"], how="anti", maintain_order="left")
+
+
 def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[str],
               k: int | None = None, quotes: pl.DataFrame | None = None,
               facts: pl.DataFrame | None = None, nearest: pl.DataFrame | None = None
@@ -93,11 +111,12 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
         # only what an outlet says in its own voice: not quoted words, not boilerplate; a
         # person's title is compared by the conflicts, not counted here ("Mayor" and "Los
         # Angeles Mayor" are one title in two wordings)
+        named = facts.filter(pl.col("kind") == "person")
         facts = own_voice(facts.filter(pl.col("kind") != "title"), sentences, quotes)
-        parts.append(_missing(
+        parts.append(_unsure_surnames_out(_missing(
             facts.select(ref=pl.concat_str("kind", pl.lit(":"), "value"), article="article",
                          text="text", label="label"),
-            article_ids, "fact", k))
+            article_ids, "fact", k), named))
     order = {ident: n for n, ident in enumerate(article_ids)}
     out = pl.concat(parts)
     if out.is_empty():

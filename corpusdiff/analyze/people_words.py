@@ -189,3 +189,16 @@ OTHER_FIRST_NAMES = frozenset(
 
 #: every given name, for quotes and facts alike
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_FIRST_NAMES
+
+#: short forms of given names that stand for one formal name only ("Ted" may be Edward or
+#: Theodore, "Chris" Christopher or Christine: not listed)
+NICKNAMES = {
+    "joe": "joseph", "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert",
+    "rob": "robert", "mike": "michael", "jim": "james", "jimmy": "james", "tom": "thomas",
+    "dick": "richard", "bernie": "bernard", "chuck": "charles", "dan": "daniel",
+    "dave": "david", "don": "donald", "ron": "ronald", "ben": "benjamin", "nick": "nicholas",
+    "tony": "anthony", "andy": "andrew", "liz": "elizabeth", "beth": "elizabeth",
+    "matt": "matthew", "pete": "peter", "greg": "gregory", "jeff": "jeffrey",
+    "larry": "lawrence", "ken": "kenneth", "tim": "timothy", "newt": "newton",
+    "mitch": "mitchell", "josh": "joshua", "pam": "pamela",
+}

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpusdiff.analyze.people_words import FIRST_NAMES
+from corpusdiff.analyze.people_words import FIRST_NAMES, NICKNAMES
+from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 
 #: a name suffix after the surname
-_SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
+SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
 
 
 def person_key(name: pl.Expr) -> pl.Expr:
@@ -31,7 +32,7 @@ def person_key(name: pl.Expr) -> pl.Expr:
 
 def surname(name: pl.Expr) -> pl.Expr:
     """The last word of a name, before a suffix ("Jr."), as keyed by :func:`person_key`."""
-    return person_key(name).str.replace(_SUFFIX, "").str.extract(r"(\S+)$")
+    return person_key(name).str.replace(SUFFIX, "").str.extract(r"(\S+)$")
 
 
 def _lone(name: pl.Expr) -> pl.Expr:
@@ -76,4 +77,42 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
     )
 
 
-__all__ = ["complete_speakers", "full_names", "person_key", "surname"]
+def name_variants(entities: pl.Series) -> pl.DataFrame:
+    """_old, _new: the full names (one entry per mention in ``entities``) that name one
+    person in other words, each with the form the corpus writes most often (then the
+    shortest): with a middle name or initial or without ("Donald J. Trump", "Hillary Rodham
+    Clinton") and with a short given name or its formal one ("Joe Biden", "Joseph Biden").
+    Names with the same given name and surname but two different middles ("George W. Bush",
+    "George H.W. Bush") or another suffix ("Donald Trump Jr.") stay apart."""
+    words = pl.col("entity").str.split(" ")
+    last = words.list.last()
+    has_suffix = last.str.to_lowercase().is_in(list(NAME_SUFFIXES))
+    core = pl.when(has_suffix).then(words.list.head(words.list.len() - 1)).otherwise(words)
+    names = (
+        entities.to_frame("entity")
+        .filter(pl.col("entity").str.contains(" "))
+        .with_columns(_suffix=pl.when(has_suffix).then(last.str.to_lowercase()
+                                                       .str.strip_chars(".")).otherwise(pl.lit("")),
+                      _core=core)
+        .filter(pl.col("_core").list.len() >= 2)
+        .with_columns(_first=pl.col("_core").list.first().str.to_lowercase(),
+                      _middle=pl.col("_core").list.slice(1, pl.col("_core").list.len() - 2)
+                      .list.join(" "))
+        .filter(pl.col("_first").is_in(list(FIRST_NAMES)))
+        .with_columns(_key=pl.col("_first").replace(NICKNAMES) + " "
+                      + pl.col("_core").list.last() + " " + pl.col("_suffix"))
+    )
+    counted = names.group_by("_key", "entity", "_middle").agg(_n=pl.len())
+    one = (counted.group_by("_key")
+           .agg(_middles=pl.col("_middle").filter(pl.col("_middle") != "").n_unique(),
+                _names=pl.col("entity").n_unique())
+           .filter((pl.col("_middles") <= 1) & (pl.col("_names") > 1)))
+    best = (counted.join(one.select("_key"), on="_key")
+            .sort("_key", pl.col("_n"), pl.col("entity").str.len_chars(), "entity",
+                  descending=[False, True, False, False])
+            .group_by("_key", maintain_order=True).agg(_new=pl.col("entity").first()))
+    return (counted.join(best, on="_key").filter(pl.col("entity") != pl.col("_new"))
+            .select(_old="entity", _new="_new").unique().sort("_old"))
+
+
+__all__ = ["SUFFIX", "complete_speakers", "full_names", "name_variants", "person_key", "surname"]

@@ -95,13 +95,18 @@ def _offices(value: str) -> set[str]:
 def titles_conflict(a: str, b: str) -> bool:
     """Whether two normalised roles of one person (see :func:`normalise_title`) cannot both
     be true: they share an office word but differ in rank ("fire chief" / "deputy fire chief")
-    or each adds words the other lacks; or they name two different offices a person holds one
-    of at a time ("senator" / "representative"). Two roles that name unrelated offices
-    ("majority leader" / "senator") both hold."""
+    or each adds words the other lacks (words after the whole of the other are a second role
+    or a closer name: "senator" / "senator vice presidential nominee"); or they name two
+    different offices a person holds one of at a time ("senator" / "representative"). Two
+    roles that name unrelated offices ("majority leader" / "senator") both hold."""
     wa, wb = set(a.split()), set(b.split())
     extra_a, extra_b = wa - wb, wb - wa
     if not extra_a and not extra_b:
         return False
+    short, long = sorted((a.split(), b.split()), key=len)
+    if long[:len(short)] == short:
+        return False  # the longer adds a second role after the first ("former senator and
+        # vice-presidential nominee"), or says which office ("secretary of state")
     if wa & wb:
         return bool((extra_a and extra_b) or (extra_a | extra_b) & RANK_WORDS)
     if (wa | wb) & _PAST:
