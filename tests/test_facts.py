@@ -1016,3 +1016,21 @@ def test_no_outlet_leaves_out_a_person_it_may_name_by_the_surname() -> None:
     left_out = found.filter(pl.col("article") == "c")["ref"].to_list()
     assert "person:Jeb Bush" in left_out
     assert "person:Hillary Clinton" not in left_out
+
+
+def test_a_dotted_acronym_is_the_organisation_and_nicknames_are_one_person() -> None:
+    # basil 72fa9b13: NYT's "F.B.I." was no fact, so the report said NYT left out the FBI;
+    # HuffPost's "Dick Durbin" and NYT's "Richard J. Durbin" were two people
+    frame = pl.concat([
+        sentences("Mr. Lieberman would lead the F.B.I., and Senator Richard J. Durbin of "
+                  "Illinois objected.", "He had no C.E.O. or H.I.V. on his mind.", article="nyt"),
+        sentences("Dick Durbin (Ill.) and Sheldon Whitehouse (R.I.) trashed the idea of "
+                  "Lieberman, or any politician, being in charge of the FBI.",
+                  "“It is a mistake,” Durbin said.", article="hpo"),
+    ])
+    facts = extract_facts(frame)
+    orgs = facts.filter(pl.col("kind") == "organization")
+    assert sorted(orgs.select("text", "value").rows()) == [("F.B.I.", "FBI"), ("FBI", "FBI")]
+    people = facts.filter(pl.col("kind") == "person")
+    assert set(people.filter(pl.col("text").str.contains("Durbin"))["value"]) == {
+        "Dick Durbin"}

@@ -211,6 +211,8 @@ _THE_START = re.compile(r"^(?:the|The)\s+")
 _ACRONYM_KEY = re.compile(r"[A-Z]{2,6}(?:[\u2010-\u2015-]\d+)?")
 _US_START = re.compile(r"^U\.S\.\s+")
 _INITIAL = re.compile(r"[A-Z]\.")
+#: an acronym of three letters or more written with periods
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 _SPACES = re.compile(r"\s+")
 #: a word shaped like a name: a capital, then a lower-case letter or an apostrophe and a
 #: capital ("Schultz", "McLane", "O'Rourke"; not "T-shirts")
@@ -422,6 +424,9 @@ class _Names:
             elif "." not in tk.text and not (k == 0 and self.text.startswith(":", tk.end)):
                 # (a transcript's speaker tag, "TAPPER: ...", names no organisation)
                 self.emit(k, k + 1, "organization", _org_key(tk.text))
+            elif _DOTTED_ACRONYM.fullmatch(tk.text) and tk.low.replace(".", "") \
+                    not in ALLCAPS_WORDS:  # "F.B.I." is the FBI ("R.I." no one)
+                self.emit(k, k + 1, "organization", tk.text.replace(".", ""))
             return k + 1
         return self.person(k, j)
 

@@ -151,7 +151,8 @@ ALLCAPS_WORDS = frozenset(
     tv up us we new now the you may also like this that what why how who watch play live read
     more note video update breaking exclusive alert photo story just says said will not all
     out off one two yes top big full text transcript
-    ii iii iv vi vii viii ix xi xii est edt cst cdt mst mdt pst pdt gmt utc""".split()
+    ii iii iv vi vii viii ix xi xii est edt cst cdt mst mdt pst pdt gmt utc
+    ceo cfo coo cto hiv aids dna gdp lgbt lgbtq tpp phd mvp jfk rfk mlk""".split()
 )
 #: words before a number that make it a label, not a quantity ("Room 502", "Route 66")
 ID_WORDS = frozenset(

@@ -98,7 +98,7 @@ def name_variants(entities: pl.Series) -> pl.DataFrame:
         .with_columns(_first=pl.col("_core").list.first().str.to_lowercase(),
                       _middle=pl.col("_core").list.slice(1, pl.col("_core").list.len() - 2)
                       .list.join(" "))
-        .filter(pl.col("_first").is_in(list(FIRST_NAMES)))
+        .filter(pl.col("_first").is_in(list(FIRST_NAMES | NICKNAMES.keys())))
         .with_columns(_key=pl.col("_first").replace(NICKNAMES) + " "
                       + pl.col("_core").list.last() + " " + pl.col("_suffix"))
     )
