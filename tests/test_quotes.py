@@ -487,6 +487,15 @@ REAL_NEWS = [
                   "decision. “It is a disgrace,” he said."],
                  [("It is a disgrace", "quote", "Chris Coons")],
                  id="pronoun takes the previous subject"),
+    # basil b7021938 (HuffPost): the pronoun opens the next paragraph; the previous one's
+    # subject speaks, not the last name it mentions
+    pytest.param(["President Donald Trump said Rep. Adam Schiff should resign.",
+                  "Schiff, in response to his critics, doubled down on his questions about the "
+                  "special counsel’s investigation, which indicted more than 30 people ― "
+                  "including several close to Trump.",
+                  "“I don’t think it’s OK,” he said Thursday."],
+                 [("I don’t think it’s OK", "quote", "Adam Schiff")],
+                 id="pronoun takes the previous paragraph's subject"),
     pytest.param(["Rep. Steve Israel, a four-term congressman from New York, was blunt.",
                   "“This is wrong,” the congressman said."],
                  [("This is wrong", "quote", "Steve Israel")], id="role reference"),
@@ -684,3 +693,22 @@ def test_a_speaker_known_by_surname_takes_the_full_name_the_facts_read() -> None
     facts = extract_facts(sents, marks)
     assert complete_speakers(marks, facts).filter(honour)["speaker"].to_list() == ["Tim Moore"]
     assert "Tim Moore" in facts.filter(pl.col("kind") == "person")["value"].to_list()
+
+
+def test_a_speaker_takes_the_form_of_the_name_the_facts_use() -> None:
+    # basil b7021938: NYT's "Adam B. Schiff" and Fox's "Adam Schiff" were two speakers, so
+    # the report listed his quotes under two names
+    from corpusdiff.analyze.facts import extract_facts
+    from corpusdiff.analyze.person_keys import complete_speakers
+
+    arts = articles_of({
+        "nyt": "Schiff story\n“I don’t think it’s O.K.,” said Representative Adam B. Schiff.",
+        "fox": "Schiff story\nRep. Adam Schiff defended his claims on Thursday.\n“Undoubtedly, "
+               "there is collusion,” Adam Schiff said.\nSchiff said: “I stand by it.”",
+    })
+    sents = segment(arts)
+    marks = extract_quotes(arts, sents)
+    assert "Adam B. Schiff" in marks["speaker"].to_list()
+    facts = extract_facts(sents, marks)
+    speakers = complete_speakers(marks, facts).filter(pl.col("kind") == "quote")["speaker"]
+    assert set(speakers) == {"Adam Schiff"}

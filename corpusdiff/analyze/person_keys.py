@@ -55,7 +55,10 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
     """``quotes`` (schema :data:`.model.QUOTE_MARKS`) with each lone-surname speaker ("Clinton")
     given the only full name of its article with that surname ("Hillary Clinton"), among the
     facts' people whose name opens with a given name and the quotes' speakers. The surname keeps
-    its spelling ("O’Neill")."""
+    its spelling ("O’Neill"). First, a speaker named in other words than the facts' one form
+    of that person (:func:`name_variants`: "Adam B. Schiff" where the facts say "Adam
+    Schiff") takes that form."""
+    quotes = _speakers_as_facts(quotes, facts)
     # a facts' full name completes a speaker when it opens with a given name ("Tim Moore", not
     # "Many Mexicans")
     given = pl.col("entity").str.extract(r"^(\S+)").str.to_lowercase().is_in(list(FIRST_NAMES))
@@ -74,6 +77,24 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
                       .then(pl.col("_full").str.replace(r"\S+$", "") + speaker)
                       .otherwise(speaker))
         .drop("_last", "_full")
+    )
+
+
+def _speakers_as_facts(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    """``quotes`` with each speaker that :func:`name_variants` (over the facts' people and the
+    speakers) gives a form the facts use renamed to it."""
+    people = facts.filter(pl.col("kind") == "person")["entity"]
+    said = quotes.filter(pl.col("speaker").is_not_null()).select(
+        person_key(pl.col("speaker")))["speaker"]
+    same = name_variants(pl.concat([people, said]))
+    same = same.filter(pl.col("_new").is_in(people.unique().implode()))
+    if same.is_empty():
+        return quotes
+    return (
+        quotes.with_columns(_old=person_key(pl.col("speaker")))
+        .join(same, on="_old", how="left", maintain_order="left")
+        .with_columns(speaker=pl.coalesce("_new", "speaker"))
+        .drop("_old", "_new")
     )
 
 

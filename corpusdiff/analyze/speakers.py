@@ -131,11 +131,12 @@ class Speakers:
 
     def _sentence_subject(self, at: int, want: str | None = None) -> Attr | None:
         """The subject of the clause holding ``at`` or, when it has none before ``at``, of the
-        previous sentence of the paragraph: its first named person, before any verb, when the
-        gender agrees with ``want`` (or is unknown)."""
+        previous sentence (also when that one closes the previous paragraph: news opens a
+        paragraph with '"...," he said' about the last one's subject): its first named person,
+        before any verb, when the gender agrees with ``want`` (or is unknown)."""
         i = self.doc.sentence_at(at)
         for j, hi in ((i, at), (i - 1, None)):
-            if j < 0 or self.doc.s_para[j] != self.doc.s_para[i]:
+            if j < 0:
                 break
             lo = self.doc.s_start[j]
             hi = self.doc.s_end[j] if hi is None else hi
