@@ -912,11 +912,15 @@ def test_a_middle_initial_or_a_short_given_name_is_the_same_person() -> None:
                   article="b"),
         sentences("Donald Trump said Bill Clinton and William J. Clinton agreed.",
                   article="c"),
+        # basil b7021938: NYT's "K. Michael Conaway", Fox's "Michael Conaway"
+        sentences("Representative K. Michael Conaway of Texas said so.", article="d"),
+        sentences("Rep. Michael Conaway said so.", article="e"),
     ])
     values = extract_facts(frame).filter(pl.col("kind") == "person")["value"].to_list()
     assert {"George W. Bush", "George P. Bush", "Donald Trump Jr.", "Donald Trump",
             "Joe Biden", "Joseph Biden Jr."} <= set(values)
     assert "William J. Clinton" not in values and values.count("Bill Clinton") == 2
+    assert "K. Michael Conaway" not in values and values.count("Michael Conaway") == 2
 
 
 def test_a_third_name_belongs_to_the_name() -> None:

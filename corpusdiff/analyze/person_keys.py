@@ -21,6 +21,8 @@ import polars as pl
 from corpusdiff.analyze.people_words import FIRST_NAMES, NICKNAMES
 from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 
+#: a word of initials ("J.", "H.W.")
+_INITIALS = r"^(?:[A-Z]\.)+$"
 #: a name suffix after the surname
 SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
 
@@ -101,8 +103,9 @@ def _speakers_as_facts(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFram
 def name_variants(entities: pl.Series) -> pl.DataFrame:
     """_old, _new: the full names (one entry per mention in ``entities``) that name one
     person in other words, each with the form the corpus writes most often (then the
-    shortest): with a middle name or initial or without ("Donald J. Trump", "Hillary Rodham
-    Clinton") and with a short given name or its formal one ("Joe Biden", "Joseph Biden").
+    shortest): with a middle name or initials or without ("Donald J. Trump", "Hillary Rodham
+    Clinton", "K. Michael Conaway") and with a short given name or its formal one ("Joe
+    Biden", "Joseph Biden").
     Names with the same given name and surname but two different middles ("George W. Bush",
     "George H.W. Bush") or another suffix ("Donald Trump Jr.") stay apart."""
     words = pl.col("entity").str.split(" ")
@@ -116,9 +119,17 @@ def name_variants(entities: pl.Series) -> pl.DataFrame:
                                                        .str.strip_chars(".")).otherwise(pl.lit("")),
                       _core=core)
         .filter(pl.col("_core").list.len() >= 2)
-        .with_columns(_first=pl.col("_core").list.first().str.to_lowercase(),
-                      _middle=pl.col("_core").list.slice(1, pl.col("_core").list.len() - 2)
-                      .list.join(" "))
+        # the given name is the first word that is no initial ("K. Michael Conaway"); the
+        # other words before the surname are the middle
+        .with_columns(_before=pl.col("_core").list.head(pl.col("_core").list.len() - 1))
+        .with_columns(_words=pl.col("_before").list.eval(
+                          pl.element().filter(~pl.element().str.contains(_INITIALS))),
+                      _initials=pl.col("_before").list.eval(
+                          pl.element().filter(pl.element().str.contains(_INITIALS))))
+        .filter(pl.col("_words").list.len() > 0)
+        .with_columns(_first=pl.col("_words").list.first().str.to_lowercase(),
+                      _middle=pl.concat_list(pl.col("_initials"),
+                                             pl.col("_words").list.slice(1)).list.join(" "))
         .filter(pl.col("_first").is_in(list(FIRST_NAMES | NICKNAMES.keys())))
         .with_columns(_key=pl.col("_first").replace(NICKNAMES) + " "
                       + pl.col("_core").list.last() + " " + pl.col("_suffix"))
