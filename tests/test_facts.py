@@ -1038,3 +1038,31 @@ def test_a_dotted_acronym_is_the_organisation_and_nicknames_are_one_person() -> 
     people = facts.filter(pl.col("kind") == "person")
     assert set(people.filter(pl.col("text").str.contains("Durbin"))["value"]) == {
         "Dick Durbin"}
+
+
+def test_titles_and_figures_told_two_true_ways_do_not_conflict() -> None:
+    # real lines of basil_framing and 300 real articles, each a conflict before
+    def found(a: str, b: str) -> list[tuple[str, str, str]]:
+        frame = pl.concat([sentences(a, article="a"), sentences(b, article="b")])
+        got = conflicts(extract_facts(frame), group_pairs(_group_of(("a", 0), ("b", 0))), frame)
+        return got.select("label", "said_a", "said_b").rows()
+
+    # a list of names, each with its own title: the next item is no appositive
+    assert found("Bombs were sent to former President Barack Obama, former Secretary of State "
+                 "Hillary Clinton and others.",
+                 "Bombs were sent to former President Barack Obama and others.") == []
+    # the past and the present title of one person both hold
+    assert found("President George W. Bush signed the bill in 2005.",
+                 "Former President George W. Bush signed the bill in 2005.") == []
+    # the party's committee by name or acronym; lawyer and attorney
+    assert found("Donna Brazile, interim chairwoman of the Democratic National Committee, "
+                 "wrote it.", "Interim DNC Chairwoman Donna Brazile wrote it.") == []
+    assert found("Tanya Sanerib, a senior attorney with the Center for Biological Diversity, "
+                 "sued.", "Tanya Sanerib, a senior lawyer with the Center for Biological "
+                 "Diversity, sued.") == []
+    # an estimate agrees with an exact figure within a tenth of it
+    assert found("He served nearly two decades in the House.",
+                 "He served 18 years in the House.") == []
+    assert found("He served about 20 years in the House.",
+                 "He served 15 years in the House.") == [("duration", "about 20 years",
+                                                          "15 years")]

@@ -25,6 +25,10 @@ from corpusdiff.analyze.titles import titles_conflict
 from corpusdiff.model import CONFLICTS
 from corpusdiff.segment import first_headlines
 
+#: an approximate quantity ("about 20", "nearly two decades") against an exact one spans this
+#: share of its number either side
+ABOUT = 0.1
+
 
 def _slots(facts: pl.DataFrame) -> pl.DataFrame:
     """Facts that fill a comparable slot, with the slot name and an interval for quantities."""
@@ -254,7 +258,13 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
     role_conflicts = role_pairs.filter(pl.Series(
         [titles_conflict(a, b) for a, b in role_pairs.iter_rows()], dtype=pl.Boolean))
     quantity = pl.col("lo_a").is_not_null() & pl.col("lo_b").is_not_null()
-    disjoint = (pl.col("hi_a") < pl.col("lo_b")) | (pl.col("hi_b") < pl.col("lo_a"))
+    # an estimate against an exact figure spans ABOUT either side ("nearly two decades" and
+    # "18 years" agree); two estimates with two numbers still differ
+    qa, qb = pl.col("qualifier_a").fill_null("") == "~", pl.col("qualifier_b").fill_null("") == "~"
+    ma = pl.when(qa & ~qb).then(pl.col("hi_a").abs() * ABOUT).otherwise(0.0)  # (hi = lo)
+    mb = pl.when(qb & ~qa).then(pl.col("hi_b").abs() * ABOUT).otherwise(0.0)
+    disjoint = (pl.col("hi_a") + ma < pl.col("lo_b") - mb) | (
+        pl.col("hi_b") + mb < pl.col("lo_a") - ma)
     conflict = (
         pl.when(pl.col("slot").str.starts_with("role:")).then(pl.col("_role").is_not_null())
         .when(pl.col("slot") == "date")

@@ -30,6 +30,7 @@ from corpusdiff.analyze.fact_words import (
     PHRASES_1,
     PLACE_PREPS,
     PLACE_SUFFIXES,
+    RANK_WORDS,
     REGION_ADJECTIVES,
     SITES,
     TOWN_INSTITUTIONS,
@@ -264,6 +265,8 @@ def _role_before(tokens: list[_Token], i: int, text: str) -> tuple[int, int] | N
 
 
 _APPOS_HEAD = re.compile(r",\s+(?:(?:the|a|an|then)\s+)?", re.I)
+#: the words that lead from a role to the person it serves ("an adviser to ...")
+_ROLE_PREPS = frozenset("to for with under at by of from".split())
 _APPOS_END = re.compile(  # (not the period of an initial or an honorific: "a former C.I.A.
     # director", "chairman of Mr. Obama's council")
     r"[,;:()“”\"—–]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.(?:\s|$)"
@@ -283,6 +286,22 @@ def _role_after(text: str, end: int) -> tuple[int, int] | None:
     if not words or len(words) > 14 or not any(_is_title(w.lower().rstrip(".,"))
                                                for w in words[:4]):
         return None
+    # the next name of a list with its own title ("Barack Obama, former Secretary of State
+    # Hillary Clinton, ..."): a name no preposition leads to ("an adviser to President Barack
+    # Obama" is a role)
+    lead = None  # the last word before the name that is no title ("of former president")
+    for i, w in enumerate(words):
+        low = w.lower()
+        if not w[0].isupper():
+            inside = low in ("of", "and") and i > 0 and words[i - 1][0].isupper()
+            if not (inside or low in ("the", "a", "an") or _is_title(low)
+                    or low in RANK_WORDS):
+                lead = low
+            continue
+        if low in FIRST_NAMES and i + 1 < len(words) and words[i + 1][0].isupper() \
+                and lead not in _ROLE_PREPS and not any(  # "Senator Ted Cruz's wife"
+                    _POSSESSIVE_END.search(x) for x in words[i + 1:i + 3]):
+            return None
     return start, start + len(role.rstrip(". "))
 
 

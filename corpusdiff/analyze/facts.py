@@ -60,6 +60,7 @@ _ROLE_CANON: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_PARTY_COMMITTEE = re.compile(r"\b(democratic|republican) national committee\b")
 #: an acronym written with periods ("c.i.a.", lower case)
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
@@ -68,7 +69,9 @@ def normalise_role(role: str) -> str:
     """A role reduced for comparison: lower case, possessives, function words and known
     organisation names folded ("assistant director for ICE's Office of Public Affairs" and
     "Assistant Director of the ICE Office of Public Affairs" give the same string)."""
-    s = normalise_title(role)
+    # the parties' committees before the party words go ("chair of the Democratic National
+    # Committee" and "DNC chair")
+    s = normalise_title(_PARTY_COMMITTEE.sub(lambda m: f"{m.group(1)[0]}nc", role.lower()))
     s = re.sub(r"'s?\b", "", s)
     for pattern, repl in _ROLE_CANON:
         s = pattern.sub(repl, s)

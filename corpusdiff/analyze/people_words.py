@@ -100,6 +100,7 @@ ROLE_SYNONYMS = {
     "spokeswoman": "spokesperson", "spokesman": "spokesperson",
     "congressman": "representative", "congresswoman": "representative",
     "lawmaker": "representative", "chairwoman": "chair", "chairman": "chair",
+    "lawyer": "attorney",
 }
 #: lowercase words inside a name ("Department of Justice", "Osama bin Laden")
 CONNECTORS = frozenset("of for the and de del la le van von der da di bin al".split())

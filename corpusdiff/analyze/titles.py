@@ -103,6 +103,8 @@ def titles_conflict(a: str, b: str) -> bool:
     extra_a, extra_b = wa - wb, wb - wa
     if not extra_a and not extra_b:
         return False
+    if (extra_a | extra_b) <= _PAST:
+        return False  # "former president" / "president": told at two times, both true
     short, long = sorted((a.split(), b.split()), key=len)
     if long[:len(short)] == short:
         return False  # the longer adds a second role after the first ("former senator and
