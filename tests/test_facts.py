@@ -145,6 +145,9 @@ CASES = [
     # polnear)
     ("When asked point-blank by a reporter in the Oval Office Thursday, Trump replied.",
      "place", "Oval Office", "Oval Office", {"unit": "site"}),
+    # a known city whose last word is a place word: the city, not a site
+    ("Protesters gathered in Long Beach on Friday.",
+     "place", "Long Beach", "Long Beach", {"unit": "city"}),
     ("Obama spoke in the Rose Garden of the White House on Thursday.",
      "place", "Rose Garden", "Rose Garden", {"unit": "site"}),
     ("Mr. Trump made the remarks in the East Room.",

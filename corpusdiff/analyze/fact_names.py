@@ -32,7 +32,6 @@ from corpusdiff.analyze.fact_words import (
     PLACE_SUFFIXES,
     RANK_WORDS,
     REGION_ADJECTIVES,
-    SITES,
     TOWN_INSTITUTIONS,
 )
 from corpusdiff.analyze.people import given_name_start, title_is_surname
@@ -418,10 +417,14 @@ class _Names:
             return k + 1
         # a word alone is no organisation or place name by its suffix
         end = (self.head_of(k, j) or self.suffixed(k, j)) if j - k > 1 else 0
+        if end and (known := PHRASES.get(tuple(t.low for t in tokens[k:end]))):
+            # a known name the suffix would misread: "Long Beach" is a city, "Oval Office" a room
+            kind, value, ptype = known
+            self.emit(k, end, kind, value or _org_key(self.span(k, end)), ptype or None)
+            return end
         if end:
             last = tokens[end - 1].low
-            if (last in PLACE_SUFFIXES and last not in ORG_SUFFIXES) or tuple(
-                    t.low for t in tokens[k:end]) in SITES:
+            if last in PLACE_SUFFIXES and last not in ORG_SUFFIXES:
                 self.emit(k, end, "place", self.span(k, end), "site")
             else:
                 self.emit(k, end, "organization", _org_key(self.span(k, end)))

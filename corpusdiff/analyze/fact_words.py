@@ -91,6 +91,8 @@ PLACE_ALIASES = {
     "new york state": ("New York", "state"),
     # places whose words read as a person's name ("Sandy", "Hill")
     "capitol hill": ("Capitol Hill", "site"), "sandy hook": ("Sandy Hook", "site"),
+    # a place whose last word names organisations ("Office")
+    "oval office": ("Oval Office", "site"),
 }
 #: well-known organisations: acronym -> names (significant words, any order)
 KNOWN_ORGS = {
@@ -144,8 +146,6 @@ PLACE_SUFFIXES = frozenset(
     airport harbor harbour river lake island heights plaza highway freeway courthouse hall
     station port bay canyon garden gardens room""".split()
 )
-#: places whose last word is an organisation word ("Oval Office"), as lower-case word tuples
-SITES = frozenset({("oval", "office")})
 ALLCAPS_WORDS = frozenset(
     """a i am an and are as at be but by do for go he if in is it me my no of oh ok on or so to
     tv up us we new now the you may also like this that what why how who watch play live read
