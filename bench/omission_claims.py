@@ -25,10 +25,12 @@ article is one the judge named.
 Measured on 2026-12-07 (commit 65eca0c, the labelled run): 150 claims in 24 stories, FALSE 39,
 TRUE 97, UNSURE 14: 26% false (29% of those judged TRUE or FALSE), against 6% (2/33) on basil.
 For 13 of the 39 false claims the tool's closest sentence (its says-differently candidate) is
-one the judge named; the candidate with the best ungated model probability is for 18; for the
-21 others no candidate is. That probability separates the two classes only loosely: a
+one the judge named; the candidate with the best ungated model probability is for 18, and
+scoring every body sentence of the article against the statement (not only the aligner's
+candidates) finds no more (17): the model scores the judge's sentence below another one. That
+probability separates false from true claims only loosely (AUC 0.72 here, 0.71 on basil): a
 says-differently cut on it at 0.3 would take 13 false and 7 true claims (and 2 unsure) out of
-the omissions, at 0.55 6 false and 6 true (basil alone would fit the cut between 0.541 and
+the omissions, at 0.5 8 false and 6 true (basil alone would fit the cut between 0.541 and
 0.579, on one false claim).
 
 Skips with a message when ../shared/dev/basil_framing is absent.
