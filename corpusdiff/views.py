@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from corpusdiff.analyze.coverage import article_stats, coverage
+from corpusdiff.analyze.nearest import CLOSEST_SHOWN
 from corpusdiff.display import RowFilter
 from corpusdiff.model import Comparison, reference_first
 
@@ -284,6 +285,20 @@ def rows_about(table: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     in the given sentences (article, index)."""
     keys = sentences.select("article", pl.col("index").alias("sentence"))
     return table.join(keys, on=["article", "sentence"], how="semi")
+
+
+def with_closest(omissions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """``omissions`` with ``closest_text``: for a statement an outlet is said to leave out, the
+    text of that outlet's closest sentence to it when it scores at least
+    :data:`~corpusdiff.analyze.nearest.CLOSEST_SHOWN` (else null). A claim comes with what a
+    reader needs to check it: the closest sentence scored below the says-differently
+    threshold, and some still say the same thing in other words."""
+    near = sentences.select("article", pl.col("index").alias("nearest_index"),
+                            pl.col("text").alias("closest_text"))
+    return (omissions.join(near, on=["article", "nearest_index"], how="left",
+                           maintain_order="left")
+            .with_columns(closest_text=pl.when(pl.col("nearest_score") >= CLOSEST_SHOWN)
+                          .then(pl.col("closest_text"))))
 
 
 def coverage_view(comparison: Comparison, lay: Layout) -> pl.DataFrame:

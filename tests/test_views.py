@@ -260,3 +260,24 @@ def test_short_labels_keep_the_stem_and_cut_folders_in_the_middle() -> None:
         assert len(set(cut)) == 3, cut  # the start and the end of the folder both show
     assert short_label(ids[0], 60) == ids[0]
     assert short_label("Resist the Mainstream", 10) == "Resist th…"
+
+
+def test_a_statement_omission_comes_with_the_outlets_closest_sentence() -> None:
+    from corpusdiff.analyze.nearest import CLOSEST_SHOWN
+    from corpusdiff.export.markdown import to_markdown
+
+    cmp = compare(sorted((Path(__file__).parent / "data" / "invented").glob("*.txt")))
+    shown = views.with_closest(cmp.omissions, cmp.sentences)
+    assert shown.height == cmp.omissions.height
+    texts = {(a, i): t for a, i, t in cmp.sentences.select("article", "index", "text").rows()}
+    near = shown.filter(pl.col("nearest_score") >= CLOSEST_SHOWN)
+    weak = shown.filter(pl.col("nearest_score").fill_null(0) < CLOSEST_SHOWN)
+    assert near.height and weak.height  # the invented corpus has both
+    for r in near.iter_rows(named=True):
+        assert r["closest_text"] == texts[(r["article"], r["nearest_index"])]
+    assert weak["closest_text"].is_null().all()
+    # the report prints it under the claim
+    report = to_markdown(cmp)
+    r = near.row(0, named=True)
+    assert (f"  - closest here, sentence {r['nearest_index']} (score "
+            f"{r['nearest_score']:.2f}): ") in report

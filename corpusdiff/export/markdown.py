@@ -18,7 +18,7 @@ from corpusdiff.diff import marked as word_marks
 from corpusdiff.display import CARRY_GLYPHS
 from corpusdiff.model import FRAMING_LOADED_KINDS, FRAMING_SOURCING, Comparison
 from corpusdiff.text import escaped, picture
-from corpusdiff.views import display_rank
+from corpusdiff.views import display_rank, with_closest
 
 
 def _escape_table() -> dict[int, str]:
@@ -414,9 +414,11 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
     omissions = comparison.omissions
     add("## Omissions")
     add("")
-    add("What most other outlets report that an outlet leaves out, most carried first.")
+    add("What most other outlets report that an outlet leaves out, most carried first; under a "
+        "statement, the outlet's closest sentence to it (a claim to check: it may say the "
+        "same in other words).")
     add("")
-    omissions_of = _by_article(omissions)
+    omissions_of = _by_article(with_closest(omissions, comparison.sentences))
     said_of = _by_article(comparison.said_differently)
     for ident in ids:
         rows = omissions_of.get(ident, omissions.clear())
@@ -429,6 +431,9 @@ def to_markdown(comparison: Comparison, show_boilerplate: bool = False) -> str:
             if r["what"] == "group":
                 add(f"- [group {r['group']}](#group-{r['group']}), carried by "
                     f"{r['carried_by']} ({carriers}): {_cell(r['text'], 100)}")
+                if r["closest_text"] is not None:
+                    add(f"  - closest here, sentence {r['nearest_index']} (score "
+                        f"{r['nearest_score']:.2f}): {_cell(r['closest_text'], 100)}")
             else:  # "quote by Karen Bass", "day: Tuesday"
                 told = f": {_cell(r['text'], 100)}" if r["what"] == "quote" else ""
                 add(f"- {escape(r['label'])}, carried by {r['carried_by']} ({carriers}){told}")

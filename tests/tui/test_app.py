@@ -1347,3 +1347,28 @@ def test_framing_lists_loaded_words_by_outlet_and_jumps_with_them_marked(
             assert not align.ctx.flagged and "framing marked" not in align.status.text
 
     run(scenario)
+
+
+def test_omissions_show_the_outlets_closest_sentence(invented: Comparison) -> None:
+    from corpusdiff.analyze.nearest import CLOSEST_SHOWN
+
+    shown = invented.omissions.filter(pl.col("nearest_score") >= CLOSEST_SHOWN).row(
+        0, named=True)
+    closest = invented.sentences.filter(
+        (pl.col("article") == shown["article"]) & (pl.col("index") == shown["nearest_index"])
+    )["text"][0]
+
+    async def scenario() -> None:
+        app = _app(invented)
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press("5")
+            await ready(pilot)
+            outlets = app.screen.query_one("#choices", OptionList)
+            outlets.highlighted = 1 + app.data.ids.index(shown["article"])
+            await ready(pilot)
+            text = " ".join(screen_text(app).split())
+            assert f"closest here {shown['nearest_score']:.2f}" in text
+            assert " ".join(closest.split())[:40] in text
+
+    run(scenario)

@@ -32,9 +32,10 @@ class OmissionsScreen(TableScreen):
                palette: dict[str, Style]):
         import polars as pl
 
-        from corpusdiff.views import display_rank
+        from corpusdiff.views import display_rank, with_closest
 
         t = table if choice is None else table.filter(pl.col("article") == choice)
+        t = with_closest(t, data.comparison.sentences)
         t = t.with_columns(_rank=display_rank(data.ids))
         cmp = data.comparison
         codes = data.codes
@@ -54,9 +55,12 @@ class OmissionsScreen(TableScreen):
             heading.append(f" · carried by {r['carried_by']}: "
                            + ", ".join([codes.get(a, a) for a in r["carriers"]]),
                            palette["muted"])
-            body = data_text(r["text"] or "")
-            out.append((target,
-                        ParagraphBlock(heading, [(Text(""), body)], label_width=2)))
+            items = [(Text(""), data_text(r["text"] or ""))]
+            if r.get("closest_text") is not None:  # the claim's evidence: the closest sentence
+                heading.append(f" · closest here {r['nearest_score']:.2f}", palette["muted"])
+                items.append((Text(codes.get(r["article"], "?"), palette["muted"]),
+                              data_text(r["closest_text"], palette["muted"])))
+            out.append((target, ParagraphBlock(heading, items, label_width=2)))
         # what an outlet was checked for and says in other words: not an omission
         said = cmp.said_differently
         if choice is not None:
