@@ -1069,3 +1069,22 @@ def test_titles_and_figures_told_two_true_ways_do_not_conflict() -> None:
     assert found("He served about 20 years in the House.",
                  "He served 15 years in the House.") == [("duration", "about 20 years",
                                                           "15 years")]
+
+
+def test_a_common_word_or_a_party_word_opens_no_name() -> None:
+    # real lines of 300 real articles: "Maybe Trump" (a speaker of the quotes' people layer)
+    # named 15 lone "Trump" of its article, "Derelict Obama" 7 "Obama", "Democrat Zephyr
+    # Teachout" was the whole name; a headline's verb before a given name still goes
+    frame = pl.concat([
+        sentences("Maybe Trump is the Manchurian Candidate.", "“It was maniacal,” Trump said.",
+                  "The derelict building was empty.", "It is derelict.", "A derelict car.",
+                  article="a"),
+        sentences("Derelict Obama and Clinton;", "“We will win,” Obama said.",
+                  "Democrat Zephyr Teachout said she would run.", article="b"),
+        sentences("Hold Melania Trump to her husband's standard", kind="headline",
+                  article="c"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    values = set(people["value"])
+    assert not {"Maybe Trump", "Derelict Obama", "Democrat Zephyr Teachout"} & values
+    assert {"Zephyr Teachout", "Melania Trump"} <= values

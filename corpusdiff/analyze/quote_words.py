@@ -44,7 +44,9 @@ COMMON_CAPS = frozenset(
     why how who where which yes outside inside even still once both each every one two three
     just only more other another such until unless though although because instead later
     next first second third whether amid among between against about
-    into onto upon via per fellow republican democratic democrat continuing""".split()
+    into onto upon via per fellow republican democratic democrat continuing maybe perhaps
+    however moreover furthermore additionally indeed nonetheless nevertheless otherwise
+    besides afterward afterwards thus therefore""".split()
 )
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
