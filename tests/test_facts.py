@@ -1088,3 +1088,24 @@ def test_a_common_word_or_a_party_word_opens_no_name() -> None:
     values = set(people["value"])
     assert not {"Maybe Trump", "Derelict Obama", "Democrat Zephyr Teachout"} & values
     assert {"Zephyr Teachout", "Melania Trump"} <= values
+
+
+def test_a_count_of_one_in_words_is_no_exclusive_fact_nor_omission() -> None:
+    # basil eadabee7 (Fox): "One demand ..." and "one Democratic lawmaker told Fox News" were
+    # listed as facts no other outlet mentions; the conflicts still compare such counts
+    from corpusdiff.analyze.omissions import omissions
+
+    frame = pl.concat([
+        sentences("One demand is the removal of the chair.", "At one point, 12 people left.",
+                  article="a"),
+        sentences("At one point, 12 people left.", article="b"),
+        sentences("At one point, 12 people left.", article="c"),
+        sentences("Nobody left early.", article="d"),
+    ])
+    facts = extract_facts(frame)
+    assert facts.filter(pl.col("text").str.starts_with("One demand")).height == 1
+    assert not exclusive_facts(facts)["text"].str.contains(r"(?i)^one\b").any()
+    members = pl.DataFrame(schema={"group": pl.Int64, "article": pl.String,
+                                   "index": pl.Int64})
+    refs = omissions(frame, members, ["a", "b", "c", "d"], facts=facts)["ref"].to_list()
+    assert "number:12" in refs and "number:1" not in refs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpusdiff.analyze.facts import own_voice
+from corpusdiff.analyze.facts import counted_facts, own_voice
 from corpusdiff.analyze.person_keys import surname
 from corpusdiff.model import OMISSIONS, empty
 
@@ -112,7 +112,7 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
         # person's title is compared by the conflicts, not counted here ("Mayor" and "Los
         # Angeles Mayor" are one title in two wordings)
         named = facts.filter(pl.col("kind") == "person")
-        facts = own_voice(facts.filter(pl.col("kind") != "title"), sentences, quotes)
+        facts = own_voice(counted_facts(facts), sentences, quotes)
         parts.append(_unsure_surnames_out(_missing(
             facts.select(ref=pl.concat_str("kind", pl.lit(":"), "value"), article="article",
                          text="text", label="label"),
