@@ -1109,3 +1109,14 @@ def test_a_count_of_one_in_words_is_no_exclusive_fact_nor_omission() -> None:
                                    "index": pl.Int64})
     refs = omissions(frame, members, ["a", "b", "c", "d"], facts=facts)["ref"].to_list()
     assert "number:12" in refs and "number:1" not in refs
+
+
+def test_a_name_with_an_initial_ends_an_organisation_run() -> None:
+    # basil 72fa9b13 (NYT) and 300 real articles: each was one organisation before
+    _, kinds = facts_and_kinds(
+        "He named Michael J. Garcia of the New York State Court of Appeals and Henry E. "
+        "Hudson of Federal District Court in the Eastern District of Virginia.",
+        "The bill was signed by President George W. Bush and Congress cheered.")
+    assert kinds["Court of Appeals"] == "organization" and kinds["Henry E. Hudson"] == "person"
+    assert kinds["Federal District Court"] == "organization"
+    assert kinds["George W. Bush"] == "person" and kinds["Congress"] == "organization"

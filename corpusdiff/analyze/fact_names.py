@@ -460,11 +460,18 @@ class _Names:
             return 0
         e = k + 3  # the first word after "of" may be a title word: "Department of Justice"
         while e < j and tokens[e].low not in FACT_TITLES and not (
-                tokens[e].low == "and" and e + 1 < j and tokens[e + 1].low in ORG_HEADS):
+                tokens[e].low == "and" and ((e + 1 < j and tokens[e + 1].low in ORG_HEADS)
+                                            or self.person_after(e, j))):
             e += 1
         while not tokens[e - 1].cap:
             e -= 1
         return e if e > k + 2 else 0
+
+    def person_after(self, e: int, j: int) -> bool:
+        """A person's name (a given name and a capitalised word) follows the "and" at ``e``:
+        "Court of Appeals and Henry E. Hudson" are two names."""
+        tokens = self.tokens
+        return e + 2 < j and tokens[e + 1].low in FIRST_NAMES and tokens[e + 2].cap
 
     def suffixed(self, k: int, j: int) -> int:
         """"Los Angeles Police Department", "Immigration and Customs Enforcement", "MacArthur
@@ -481,13 +488,18 @@ class _Names:
                 break
             if e > k and t.low in ORG_HEADS and e + 1 < j and tokens[e + 1].low in ("of", "for"):
                 break
-            if t.low in ("and", "of") and e - k >= 2 and tokens[e - 2].low in FIRST_NAMES \
+            if t.low in ("and", "of") and e - k >= 2 and (
+                    tokens[e - 2].low in FIRST_NAMES or (
+                        e - k >= 3 and tokens[e - 3].low in FIRST_NAMES
+                        and _INITIAL.fullmatch(tokens[e - 2].text))) \
                     and tokens[e - 1].low not in ORG_SUFFIXES | PLACE_SUFFIXES:
-                break  # "John Bolton and Breitbart News", "Joe Arpaio of Maricopa County"
+                break  # "John Bolton and Breitbart News", "Joe Arpaio of Maricopa County",
+                # "Henry E. Hudson of Federal District Court"
             if t.low == "and":
                 before = tokens[e - 1].low
                 if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
-                        or tokens[e - 1].acronym or before in PHRASES_1:
+                        or tokens[e - 1].acronym or before in PHRASES_1 \
+                        or self.person_after(e, j):
                     break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
                 joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
