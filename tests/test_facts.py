@@ -924,6 +924,13 @@ def test_a_middle_initial_or_a_short_given_name_is_the_same_person() -> None:
             "Joe Biden", "Joseph Biden Jr."} <= set(values)
     assert "William J. Clinton" not in values and values.count("Bill Clinton") == 2
     assert "K. Michael Conaway" not in values and values.count("Michael Conaway") == 2
+    # accents and a known short form (basil_framing: "Raúl R. Labrador", "Bibi Netanyahu")
+    frame = pl.concat([sentences("Representative Raúl R. Labrador of Idaho spoke.",
+                                 "Prime Minister Bibi Netanyahu spoke.", article="f"),
+                       sentences("Rep. Raul Labrador spoke.",
+                                 "Prime Minister Benjamin Netanyahu spoke.", article="g")])
+    values = set(extract_facts(frame).filter(pl.col("kind") == "person")["value"])
+    assert len(values) == 2, values  # one form each
 
 
 def test_a_third_name_belongs_to_the_name() -> None:

@@ -712,3 +712,23 @@ def test_a_speaker_takes_the_form_of_the_name_the_facts_use() -> None:
     facts = extract_facts(sents, marks)
     speakers = complete_speakers(marks, facts).filter(pl.col("kind") == "quote")["speaker"]
     assert set(speakers) == {"Adam Schiff"}
+
+
+def test_a_speaker_completed_to_a_name_with_a_suffix_keeps_it() -> None:
+    # real lines of basil_framing and 300 real articles: "Mr. Biden" became "Joseph R. Biden
+    # Biden" and "Trump Jr." stayed apart from "Donald Trump Jr." (so their words were
+    # "misattributed" between outlets)
+    from corpusdiff.analyze.facts import extract_facts
+    from corpusdiff.analyze.person_keys import complete_speakers
+
+    arts = articles_of({
+        "a": "Biden story\nVice President Joseph R. Biden Jr. spoke on Monday.\n“We will "
+             "win,” Mr. Biden said.",
+        "b": "WikiLeaks story\nPresident Trump’s eldest son, Donald Trump Jr., wrote back.\n"
+             "“Already did that earlier today,” Trump Jr. replied.",
+    })
+    sents = segment(arts)
+    marks = extract_quotes(arts, sents)
+    speakers = complete_speakers(marks, extract_facts(sents, marks)).filter(
+        pl.col("kind") == "quote").select("article", "speaker").rows()
+    assert speakers == [("a", "Joseph R. Biden Jr."), ("b", "Donald Trump Jr.")]

@@ -201,5 +201,5 @@ NICKNAMES = {
     "tony": "anthony", "andy": "andrew", "liz": "elizabeth", "beth": "elizabeth",
     "matt": "matthew", "pete": "peter", "greg": "gregory", "jeff": "jeffrey",
     "larry": "lawrence", "ken": "kenneth", "tim": "timothy", "newt": "newton",
-    "mitch": "mitchell", "josh": "joshua", "pam": "pamela",
+    "mitch": "mitchell", "josh": "joshua", "pam": "pamela", "bibi": "benjamin",
 }

@@ -25,6 +25,9 @@ from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 _INITIALS = r"^(?:[A-Z]\.)+$"
 #: a name suffix after the surname
 SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
+#: the words of a full name before its surname (with the space after them), and its suffix
+_BEFORE_SURNAME = r"^(.*?\s)\S+(?:\s+(?:Jr\.?|Sr\.?|II|III|IV))?$"
+_SUFFIX_PART = r"(\s+(?:Jr\.?|Sr\.?|II|III|IV))$"
 
 
 def person_key(name: pl.Expr) -> pl.Expr:
@@ -75,8 +78,10 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
     return (
         quotes.with_columns(_last=pl.when(_lone(speaker)).then(person_key(speaker)))
         .join(only, on=["article", "_last"], how="left", maintain_order="left")
+        # the surname keeps the speaker's spelling, the suffix stays ("Donald Trump Jr.")
         .with_columns(speaker=pl.when(pl.col("_full").is_not_null())
-                      .then(pl.col("_full").str.replace(r"\S+$", "") + speaker)
+                      .then(pl.col("_full").str.extract(_BEFORE_SURNAME) + speaker
+                            + pl.col("_full").str.extract(_SUFFIX_PART).fill_null(""))
                       .otherwise(speaker))
         .drop("_last", "_full")
     )
@@ -85,6 +90,16 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
 def _speakers_as_facts(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
     """``quotes`` with each speaker that :func:`name_variants` (over the facts' people and the
     speakers) gives a form the facts use renamed to it."""
+    # a speaker written as the facts wrote a full name's short form ("Trump Jr.") is that name
+    short = (facts.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" ")
+                          & pl.col("text").str.contains(" ")
+                          & (person_key(pl.col("text")) != pl.col("entity")))
+             .select("article", _key=person_key(pl.col("text")), _ent=pl.col("entity"))
+             .unique().filter(pl.len().over("article", "_key") == 1))
+    if not short.is_empty():
+        quotes = (quotes.with_columns(_key=person_key(pl.col("speaker")))
+                  .join(short, on=["article", "_key"], how="left", maintain_order="left")
+                  .with_columns(speaker=pl.coalesce("_ent", "speaker")).drop("_key", "_ent"))
     people = facts.filter(pl.col("kind") == "person")["entity"]
     said = quotes.filter(pl.col("speaker").is_not_null()).select(
         person_key(pl.col("speaker")))["speaker"]
@@ -127,12 +142,14 @@ def name_variants(entities: pl.Series) -> pl.DataFrame:
                       _initials=pl.col("_before").list.eval(
                           pl.element().filter(pl.element().str.contains(_INITIALS))))
         .filter(pl.col("_words").list.len() > 0)
-        .with_columns(_first=pl.col("_words").list.first().str.to_lowercase(),
+        .with_columns(_first=pl.col("_words").list.first().str.to_lowercase()
+                      .str.normalize("NFKD").str.replace_all(r"\p{M}", ""),
                       _middle=pl.concat_list(pl.col("_initials"),
                                              pl.col("_words").list.slice(1)).list.join(" "))
         .filter(pl.col("_first").is_in(list(FIRST_NAMES | NICKNAMES.keys())))
         .with_columns(_key=pl.col("_first").replace(NICKNAMES) + " "
-                      + pl.col("_core").list.last() + " " + pl.col("_suffix"))
+                      + pl.col("_core").list.last().str.normalize("NFKD")
+                      .str.replace_all(r"\p{M}", "") + " " + pl.col("_suffix"))
     )
     counted = names.group_by("_key", "entity", "_middle").agg(_n=pl.len())
     one = (counted.group_by("_key")
