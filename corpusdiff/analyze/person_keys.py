@@ -23,11 +23,12 @@ from corpusdiff.analyze.shared_words import NAME_SUFFIXES
 
 #: a word of initials ("J.", "H.W.")
 _INITIALS = r"^(?:[A-Z]\.)+$"
+_SUFFIX_WORD = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)"
 #: a name suffix after the surname
-SUFFIX = r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$"
+SUFFIX = _SUFFIX_WORD + "$"
 #: the words of a full name before its surname (with the space after them), and its suffix
-_BEFORE_SURNAME = r"^(.*?\s)\S+(?:\s+(?:Jr\.?|Sr\.?|II|III|IV))?$"
-_SUFFIX_PART = r"(\s+(?:Jr\.?|Sr\.?|II|III|IV))$"
+_BEFORE_SURNAME = rf"^(.*?\s)\S+(?:{_SUFFIX_WORD})?$"
+_SUFFIX_PART = rf"({_SUFFIX_WORD})$"
 
 
 def person_key(name: pl.Expr) -> pl.Expr:
@@ -88,8 +89,9 @@ def complete_speakers(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
 
 
 def _speakers_as_facts(quotes: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
-    """``quotes`` with each speaker that :func:`name_variants` (over the facts' people and the
-    speakers) gives a form the facts use renamed to it."""
+    """``quotes`` with each speaker written as the facts wrote a full name's short form given
+    that name ("Trump Jr." -> "Donald Trump Jr."), then each speaker that :func:`name_variants`
+    (over the facts' people and the speakers) gives a form the facts use renamed to it."""
     # a speaker written as the facts wrote a full name's short form ("Trump Jr.") is that name
     short = (facts.filter((pl.col("kind") == "person") & pl.col("entity").str.contains(" ")
                           & pl.col("text").str.contains(" ")
