@@ -60,6 +60,7 @@ _ROLE_CANON: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: a party's national committee, written out (folded to "dnc", "rnc")
 _PARTY_COMMITTEE = re.compile(r"\b(democratic|republican) national committee\b")
 #: an acronym written with periods ("c.i.a.", lower case)
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
