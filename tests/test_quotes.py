@@ -496,6 +496,14 @@ REAL_NEWS = [
                   "“I don’t think it’s OK,” he said Thursday."],
                  [("I don’t think it’s OK", "quote", "Adam Schiff")],
                  id="pronoun takes the previous paragraph's subject"),
+    # basil_framing 65cb14cb (NYT): "he" is no place ("Ohio") and no group ("Democrats")
+    pytest.param(["Updated: Rick Santorum on Sunday tried to clarify his comment.",
+                  "It was during a campaign stop in Ohio on Saturday that Mr. Santorum "
+                  "described what he called the “phony theology” of Mr. Obama’s agenda.",
+                  "Mr. Santorum, at another appearance on Saturday, in Columbus, Ohio, called "
+                  "the idea “anachronistic.”"],
+                 [("phony theology", "quote", "Rick Santorum"),
+                  ("anachronistic", "quote", "Rick Santorum")], id="a place is no referent"),
     pytest.param(["Rep. Steve Israel, a four-term congressman from New York, was blunt.",
                   "“This is wrong,” the congressman said."],
                  [("This is wrong", "quote", "Steve Israel")], id="role reference"),

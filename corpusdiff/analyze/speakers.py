@@ -8,6 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from corpusdiff.analyze.fact_words import PHRASES
 from corpusdiff.analyze.people import Mention, People, clean, is_acronym
 from corpusdiff.analyze.people_words import TITLE_MODIFIERS, TITLES
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
@@ -25,6 +26,7 @@ from corpusdiff.analyze.quote_words import (
     SHOW_NOUNS,
     WORK_NOUNS,
 )
+from corpusdiff.analyze.shared_words import NOT_PEOPLE
 from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
 from corpusdiff.tokens import STOPWORDS
 
@@ -145,7 +147,8 @@ class Speakers:
             for m in self.people.following(start):
                 if m.start >= hi or m.start > start + 80:
                     break
-                if m.modifier or m.possessive or m.kind != "person" or not m.name:
+                if m.modifier or m.possessive or m.kind != "person" or not m.name \
+                        or self._no_referent(m):
                     continue
                 # before the subject: titles and descriptors only, no verb or clause
                 if re.search(r"[,;\x00]|\b(?:and|but|who|that)\b",
@@ -156,6 +159,14 @@ class Speakers:
                     return self._person_attr(m, "pronoun", 0.85 if g == want else 0.7)
                 break
         return None
+
+    @staticmethod
+    def _no_referent(m: Mention) -> bool:
+        """A "person" mention a he or she cannot stand for: a group ("Democrats") or a place
+        known by name ("Ohio", "Mexico")."""
+        words = (m.name or "").lower().split()
+        return not words or words[-1] in NOT_PEOPLE or (
+            len(words) == 1 and PHRASES.get((words[0],), ("",))[0] == "place")
 
     def _pronoun(self, pronoun: str, at: int) -> Attr:
         """Resolve he/she to the most recent fitting referent before ``at``."""
@@ -182,7 +193,7 @@ class Speakers:
                     if m.gender == want:
                         return Attr(None, None, "pronoun", 0.6, "unnamed")
                     skipped = True
-                elif m.kind == "person" and m.name:
+                elif m.kind == "person" and m.name and not self._no_referent(m):
                     g = self.people.persons[m.name].gender
                     if g == want:
                         return self._person_attr(m, "pronoun", 0.75 if skipped else 0.85)
