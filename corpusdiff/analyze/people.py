@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from corpusdiff.analyze.fact_words import PHRASES
 from corpusdiff.analyze.people_words import (
     ABBREVIATIONS,
     ADDRESS_TITLES,
@@ -295,6 +296,21 @@ def split_title(lows: Sequence[str]) -> int:
     return last + 1
 
 
+def known_place(words: Sequence[str]) -> str | None:
+    """The type of the place a capitalised name is known as ("state", "city", "country"), or
+    None."""
+    kind, _value, ptype = PHRASES.get(tuple(w.lower() for w in words), ("", "", ""))
+    return ptype or None if kind == "place" else None
+
+
+def nobody(words: Sequence[str]) -> bool:
+    """A capitalised name that is no person: a group ("Democrats", "Utah Republicans") or a
+    state, city or site known by name ("Ohio"; "Columbus, Ohio, called ..." put it in a
+    speaker's position). A country may speak for its government ("China said")."""
+    return bool(words) and (words[-1].lower() in NOT_PEOPLE
+                            or known_place(words) not in (None, "country"))
+
+
 def given_name_start(lows: Sequence[str]) -> int:
     """Where a name opens with its given name in capitalised words (lower case) whose first
     words are no name: "State Hillary Clinton" (the end of "Secretary of State"), "House Newt
@@ -539,7 +555,8 @@ class People:
                 if shape.cut is not None and (title_text or shape.first_name):
                     name = shape.cut  # "Sen. Chris Coons of Delaware": the place is no name
             parsed.append((start, shape, name, title_text, title_start))
-            if name is None or not name.registrable or self.doc.heading_at(start):
+            if name is None or not name.registrable or self.doc.heading_at(start) \
+                    or nobody(name.words):
                 continue
             if 2 <= len(name.words) <= 3:
                 full_names.append(name.key)
@@ -747,7 +764,7 @@ class People:
         """A capitalised name in a speaker's position ("…," Jenkins said) is a person."""
         words = (m.name or "").split()
         if not words or len(words) > 3 or not all(w[0].isupper() for w in words) or \
-                words[-1].lower() in NOT_PEOPLE or (len(words) == 1 and words[0].isupper()):
+                nobody(words) or (len(words) == 1 and words[0].isupper()):
             return  # a dateline (WASHINGTON) or a shouted word is nobody
         key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))

@@ -8,8 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from corpusdiff.analyze.fact_words import PHRASES
-from corpusdiff.analyze.people import Mention, People, clean, is_acronym
+from corpusdiff.analyze.people import Mention, People, clean, is_acronym, known_place
 from corpusdiff.analyze.people_words import TITLE_MODIFIERS, TITLES
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
@@ -26,7 +25,6 @@ from corpusdiff.analyze.quote_words import (
     SHOW_NOUNS,
     WORK_NOUNS,
 )
-from corpusdiff.analyze.shared_words import NOT_PEOPLE
 from corpusdiff.analyze.speech_verbs import VerbMatch, is_speech, speech_verbs
 from corpusdiff.tokens import STOPWORDS
 
@@ -148,7 +146,7 @@ class Speakers:
                 if m.start >= hi or m.start > start + 80:
                     break
                 if m.modifier or m.possessive or m.kind != "person" or not m.name \
-                        or self._no_referent(m):
+                        or known_place(m.name.split()):
                     continue
                 # before the subject: titles and descriptors only, no verb or clause
                 if re.search(r"[,;\x00]|\b(?:and|but|who|that)\b",
@@ -159,14 +157,6 @@ class Speakers:
                     return self._person_attr(m, "pronoun", 0.85 if g == want else 0.7)
                 break
         return None
-
-    @staticmethod
-    def _no_referent(m: Mention) -> bool:
-        """A "person" mention a he or she cannot stand for: a group ("Democrats") or a place
-        known by name ("Ohio", "Mexico")."""
-        words = (m.name or "").lower().split()
-        return not words or words[-1] in NOT_PEOPLE or (
-            len(words) == 1 and PHRASES.get((words[0],), ("",))[0] == "place")
 
     def _pronoun(self, pronoun: str, at: int) -> Attr:
         """Resolve he/she to the most recent fitting referent before ``at``."""
@@ -193,7 +183,8 @@ class Speakers:
                     if m.gender == want:
                         return Attr(None, None, "pronoun", 0.6, "unnamed")
                     skipped = True
-                elif m.kind == "person" and m.name and not self._no_referent(m):
+                elif m.kind == "person" and m.name and not known_place(m.name.split()):
+                    # (a country is no "he": "Mexico" speaks as "it")
                     g = self.people.persons[m.name].gender
                     if g == want:
                         return self._person_attr(m, "pronoun", 0.75 if skipped else 0.85)
