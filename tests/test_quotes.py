@@ -504,6 +504,14 @@ REAL_NEWS = [
                   "the idea “anachronistic.”"],
                  [("phony theology", "quote", "Rick Santorum"),
                   ("anachronistic", "quote", "Rick Santorum")], id="a place is no referent"),
+    # basil_framing 6f95dcb9 (NYT): a full name the people layer left unplaced (no title, no
+    # speech verb, a given name of either gender) is still the "he" of the next paragraphs
+    pytest.param(["Glenn Beck, the hero of the political right and the closing speaker of a "
+                  "three-day conservative conference, ripped the roof off a Washington hotel.",
+                  "But he aimed his fire at Republicans as well as Democrats.",
+                  "“It’s not enough just to not suck as much as the other side,” he said."],
+                 [("It’s not enough just to not suck as much as the other side", "quote",
+                   "Glenn Beck")], id="an unplaced full name is the referent"),
     pytest.param(["Rep. Steve Israel, a four-term congressman from New York, was blunt.",
                   "“This is wrong,” the congressman said."],
                  [("This is wrong", "quote", "Steve Israel")], id="role reference"),

@@ -8,8 +8,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from corpusdiff.analyze.people import Mention, People, clean, is_acronym, known_place
-from corpusdiff.analyze.people_words import TITLE_MODIFIERS, TITLES
+from corpusdiff.analyze.people import Mention, People, clean, is_acronym, known_place, nobody
+from corpusdiff.analyze.people_words import FIRST_NAMES, TITLE_MODIFIERS, TITLES
 from corpusdiff.analyze.quote_spans import Attr, Quote, QuotedArticle, fold
 from corpusdiff.analyze.quote_words import (
     ADVERBS,
@@ -191,6 +191,15 @@ class Speakers:
                     if g is None:
                         return self._person_attr(m, "pronoun", 0.6)
                     skipped = True
+        # nobody the people layer knows: the nearest full name it left unplaced ("Glenn Beck,
+        # the hero of the political right, ..."), when no other name came since
+        for m in self.people.recent(at):
+            if m.start < at - 4000 or m.kind == "person":
+                break
+            words = (m.name or "").split()
+            if m.kind == "other" and not m.modifier and not m.possessive and len(words) in (
+                    2, 3) and words[0].lower() in FIRST_NAMES and not nobody(words):
+                return Attr(" ".join(words), None, "pronoun", 0.5, "person")
         return Attr(None, None, "pronoun", 0.3, "unknown")
 
     def _np_before(self, lo: int, hi: int) -> Attr | None:
