@@ -715,7 +715,8 @@ def settle_third_names(mentions: list[tuple[str, int, Mention]],
         return words[2] if m.kind == "person" and len(words) == 3 and \
             words[0].lower() in FIRST_NAMES and not _INITIAL.fullmatch(words[1]) else None
 
-    thirds = {w for _a, _i, m in mentions if (w := third(m))}
+    thirds_of = [third(m) for _a, _i, m in mentions]  # asked once per mention
+    thirds = {w for w in thirds_of if w}
     if not thirds:
         return mentions
     common = lowercase(thirds)
@@ -723,11 +724,10 @@ def settle_third_names(mentions: list[tuple[str, int, Mention]],
                  for a, i, m in mentions
                  if m.kind == "person" and m.value and m.value.count(" ") == 1}
     pairs = {m.value for a, i, m in mentions if two_words.get((a, i, m.start), 1) is None}
-    threes = {m.value for _a, _i, m in mentions if third(m) and third(m) not in common
-              and m.value.rsplit(" ", 1)[0] not in pairs}
+    threes = {m.value for (_a, _i, m), w in zip(mentions, thirds_of, strict=True)
+              if w and w not in common and m.value.rsplit(" ", 1)[0] not in pairs}
     out = []
-    for article, index, m in mentions:
-        w = third(m)
+    for (article, index, m), w in zip(mentions, thirds_of, strict=True):
         nxt = two_words.get((article, index, m.start))
         if w and (w in common or m.value.rsplit(" ", 1)[0] in pairs) and (
                 two := _TWO_WORDS.match(m.text)):
