@@ -762,6 +762,25 @@ def test_a_date_without_year_takes_the_publication_year() -> None:
     assert _weekday_vs_date(*friday) == []
 
 
+def test_a_date_that_names_an_event_is_no_day_of_the_story() -> None:
+    # basil_framing 1b96a5db: HuffPost's "the Senate voted Wednesday" against NYT's "families
+    # of those killed in the Sept. 11 attacks" (2016: a Sunday) was a weekday conflict
+    published = pl.DataFrame({"id": ["a", "b"], "date": ["2016-09-28", "2016-09-28"]})
+    assert _weekday_vs_date(
+        "The Senate voted Wednesday to let 9/11 victims sue Saudi Arabia.",
+        "Congress is set to let families of those killed in the Sept. 11 attacks sue "
+        "Saudi Arabia.", published) == []
+    event = one(facts_of("Fifteen of the 19 Sept. 11 hijackers were Saudi nationals."),
+                "date", "Sept. 11")
+    assert (event["value"], event["unit"]) == ("--09-11", "event")
+    # the same date named as an event by one outlet and as a date by the other is one fact
+    frame = pl.concat([
+        sentences("They remembered the Sept. 11 attacks.", article="a"),
+        sentences("They remembered what happened on Sept. 11.", article="b"),
+    ])
+    assert exclusive_facts(extract_facts(frame)).filter(pl.col("kind") == "date").is_empty()
+
+
 def test_a_sentence_with_its_own_weekday_is_compared_by_weekday() -> None:
     # "Friday, Dec. 8": the weekdays agree, the date has no counterpart
     assert _weekday_vs_date("The senator resigned on Friday after the vote.",
@@ -977,6 +996,21 @@ def test_a_headline_name_opens_at_its_given_name() -> None:
     people = extract_facts(frame).filter(pl.col("kind") == "person")
     assert "Donald Trump" in people["value"].to_list()
     assert not people["value"].str.contains("Defeat").any()
+
+
+def test_a_headline_word_before_a_surname_is_no_given_name() -> None:
+    # basil_framing 1b96a5db: HuffPost's headline made a person "Overrides Obama", so the lone
+    # "Obama" of all three outlets had two full names to choose from and took neither
+    frame = pl.concat([
+        sentences("Senate Overrides Obama’s Veto Of 9/11 Victims Bill", kind="headline",
+                  article="a"),
+        sentences("It was a stinging blow to President Barack Obama.",
+                  "Obama said the bill was a mistake.", article="a"),
+        sentences("Obama vetoed the measure last week.", article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert set(people["value"]) == {"Barack Obama"}
+    assert people.filter(pl.col("text") == "Obama").height == 3
 
 
 def test_a_bare_surname_is_not_the_son_where_the_article_names_him_with_his_suffix() -> None:

@@ -442,14 +442,17 @@ def _weekday_dates(members: pl.DataFrame, slots: pl.DataFrame, facts: pl.DataFra
     """Group sentences of two outlets, one naming a weekday and the other a full date that
     falls on another day, as rows of the ``weekday`` slot (the date's value on its side; rows
     as :func:`_sides`). The date's year is its own, else its article's
-    (:func:`_article_years`). A sentence that names a weekday of its own, or a full date of
-    its own, is compared by those slots instead. Each day is compared with the dates of at
+    (:func:`_article_years`); a date that names an event ("the Sept. 11 attacks") is left out.
+    A sentence that names a weekday of its own, or a full date of its own, is compared by
+    those slots instead. Each day is compared with the dates of at
     most :data:`GROUP_OUTLETS` other outlets per date (:func:`_partners`)."""
     where = ["article", "sentence"]
     days = slots.filter(pl.col("slot") == "weekday")
     day = members.join(days, on=where)
+    # "the Sept. 11 attacks" names an event of another year: no day of the story
     date = members.join(
-        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE)),
+        slots.filter((pl.col("slot") == "date") & pl.col("value").str.contains(_FULL_DATE)
+                     & (pl.col("unit").fill_null("") != "event")),
         on=where)
     if day.is_empty() or date.is_empty():
         return _sides(_NO_PAIRS, slots, members)

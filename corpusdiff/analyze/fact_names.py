@@ -322,6 +322,8 @@ class Pending:
     speech: bool
     #: a preposition of place stands right before the stretch
     after_prep: bool
+    #: in a headline or a title-cased line, where every word is capitalised
+    strict: bool = False
 
 
 _GANG_RE = re.compile(r"[A-Z]{2,5}[\u2010-\u2015-]\d{1,3}")
@@ -594,7 +596,7 @@ class _Names:
         if words:
             self.pending.append(Pending(
                 words, role, role is not None or honorific, self.speech_near(k, k + size),
-                after_prep))
+                after_prep, self.strict))
         return k + size
 
 
@@ -660,9 +662,11 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
     for article, index, p in pending:
         # the name opens at its given name: "Defeat Donald Trump" in a headline
         first = given_name_start([w[2].lower() for w in p.words])
+        # in a headline only a given name opens one ("Senate Overrides Obama's Veto")
         if 2 <= len(p.words) <= 3 and p.words[-1][2] in speakers and all(
                 b[0] - a[1] == 1 for a, b in pairwise(p.words)) and (
-                first or p.words[0][2] not in plain or p.words[0][2].lower() in FIRST_NAMES):
+                first or p.words[0][2].lower() in FIRST_NAMES
+                or (p.words[0][2] not in plain and not p.strict)):
             words = p.words[first:]
             start, end = words[0][0], words[-1][1]
             name = " ".join(w[2] for w in words)

@@ -196,6 +196,12 @@ _MONTH_WORD = re.compile(r"([JFMASOND](?<!\w[JFMASOND])(?=(?:" + "|".join(
 _DAY_YEAR_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+((?:19|20)\d{2})\b)?")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+#: a noun after a month and day that makes them the name of an event ("the Sept. 11 attacks",
+#: "the Jan. 6 committee"): a date of unit "event", which may be of another year than the
+#: story's
+_EVENT_AFTER = re.compile(r"\s+(?:attacks?|attackers?|hijack(?:ers|ings?)|terror(?:ists?)?\b|"
+                          r"victims|commission|committee|panel|riots?|rioters?|insurrection|"
+                          r"memorial|museum|plot|defendants|first responders)\b")
 _WEEKDAY_RE = re.compile(r"([MTWFS](?<!\w.)(?:(?<=M)onday|(?<=T)uesday|(?<=W)ednesday"
                          r"|(?<=T)hursday|(?<=F)riday|(?<=S)aturday|(?<=S)unday))s?\b")
 _CLOCK_RE = re.compile(
@@ -285,7 +291,8 @@ def _number_end(text: str, pos: int) -> int:
 
 def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
     """ISO and numeric dates, then month names with their day and year when written
-    ("June 10, 2025", "10 June 2025", "June 2025", "January")."""
+    ("June 10, 2025", "10 June 2025", "June 2025", "January"). A month and day without a year
+    that name an event (:data:`_EVENT_AFTER`) have the unit "event"."""
     for rx, mark in ((_DATE_ISO_RE, "-"), (_DATE_NUM_RE, "/")) if digits else ():
         for m in rx.finditer(text) if mark in text else ():
             month, day, year = int(m.group("month")), int(m.group("day")), m.group("year")
@@ -305,7 +312,9 @@ def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
         after = _DAY_YEAR_AFTER.match(text, end) if digits else None
         if after and 1 <= int(after.group(1)) <= 31:
             year = after.group(2) or "-"
-            add(start, after.end(), "date", f"{year}-{month:02d}-{int(after.group(1)):02d}")
+            event = year == "-" and _EVENT_AFTER.match(text, after.end()) is not None
+            add(start, after.end(), "date", f"{year}-{month:02d}-{int(after.group(1)):02d}",
+                unit="event" if event else None)
             continue
         before = _DAY_BEFORE.search(text, max(0, start - 10), start) if digits else None
         if before and 1 <= int(before.group(1)) <= 31:

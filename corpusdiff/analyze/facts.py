@@ -375,7 +375,10 @@ def exclusive_facts(facts: pl.DataFrame) -> pl.DataFrame:
     """Entities and quantities only one outlet mentions (schema :data:`EXCLUSIVE_FACTS`): one
     row per article and fact (kind, value, unit), with its first mention and how often the article
     mentions it, among :func:`counted_facts`."""
-    keyed = counted_facts(facts).with_columns(pl.col("unit").fill_null(""))
+    # a date is one fact whether or not it names an event (unit "event")
+    keyed = counted_facts(facts).with_columns(
+        pl.when(pl.col("kind") == "date").then(pl.lit("")).otherwise(pl.col("unit").fill_null(""))
+        .alias("unit"))
     only = (
         keyed.group_by("kind", "value", "unit")
         .agg(pl.col("article").n_unique().alias("_n"))
