@@ -164,7 +164,7 @@ _AGE_TAIL = re.compile(r"[\s\u2010-\u2015-]+years?[\s\u2010-\u2015-]+old\b", re.
 _TALLY_AT = re.compile(r"(?P<a>\d{1,3})[\u2010-\u2015-](?P<b>\d{1,3})\b(?![\u2010-\u2015-])")
 _TALLY_ANY = re.compile(r"\d[\u2010-\u2015-]\d")
 _TALLY_CONTEXT = re.compile(r"\b(?:vot\w*|pass\w*|approv\w*|reject\w*|margin|won|lost|beat|"
-                            r"defeat\w*|score\w*|ruling|decision)\b", re.I)
+                            r"defeat\w*|score\w*|ruling|decision|tall(?:y|ied|ies))\b", re.I)
 #: where a number may start: digits, or a word whose first letter a number word can have
 _NUMBER_WORDS = frozenset(WORD_VALUES) | {"a", "an", "dozen"}
 #: where a number may start: a digit, or a number word (its first letter may be a capital).
@@ -182,9 +182,13 @@ _UNITS = frozenset(SMALL[1:10])
 _DIGIT = re.compile(r"\d")
 _ARTICLES = frozenset(("a", "an", "A", "An", "AN"))
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+#: the same with an abbreviation's period ("No.", "Apt.")
+_LAST_ABBREVIATION = re.compile(r"([A-Za-z]+\.?)\s+$")
 _ROAD_BEFORE = re.compile(r"\b(?:Route|Highway|Interstate|Hwy\.|State Route|U\.S\. Route) $")
 
 _DATE_ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+#: "9/11": the attacks, the same date as "the Sept. 11 attacks"
+_NINE_ELEVEN = re.compile(r"(?<![\w/.])9/11(?![\w/]|\.\d)")
 _DATE_NUM_RE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})\b")
 #: a capitalised word that may be a month ("June", "Sept."), checked against MONTHS
 #: (it opens with the capital, the word boundary and the name read by lookbehinds, so that the
@@ -231,7 +235,7 @@ def _is_label_number(text: str, start: int, end: int) -> bool:
         return True
     if after and (after.isalpha() or after in "_/@"):
         return True
-    prev = _LAST_WORD.search(text, max(0, start - 20), start)
+    prev = _LAST_ABBREVIATION.search(text, max(0, start - 20), start)
     return bool(prev and prev.group(1).lower() in ID_WORDS)
 
 
@@ -292,7 +296,7 @@ def _number_end(text: str, pos: int) -> int:
 def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
     """ISO and numeric dates, then month names with their day and year when written
     ("June 10, 2025", "10 June 2025", "June 2025", "January"). A month and day without a year
-    that name an event (:data:`_EVENT_AFTER`) have the unit "event"."""
+    that name an event (:data:`_EVENT_AFTER`, "9/11") have the unit "event"."""
     for rx, mark in ((_DATE_ISO_RE, "-"), (_DATE_NUM_RE, "/")) if digits else ():
         for m in rx.finditer(text) if mark in text else ():
             month, day, year = int(m.group("month")), int(m.group("day")), m.group("year")
@@ -300,6 +304,8 @@ def _dates(text: str, add: Callable[..., bool], digits: bool) -> None:
                 year = "20" + year
             if 1 <= month <= 12 and 1 <= day <= 31:
                 add(m.start(), m.end(), "date", f"{year}-{month:02d}-{day:02d}")
+    for m in _NINE_ELEVEN.finditer(text) if digits and "9/11" in text else ():
+        add(m.start(), m.end(), "date", "--09-11", unit="event")
     for m in _MONTH_WORD.finditer(text):
         word, dot = m.group(1).lower(), m.group(2)
         if word in FULL_MONTHS:

@@ -18,6 +18,26 @@ def default_k(n_articles: int) -> int:
     return max(1, (n_articles - 1) // 2 + 1)
 
 
+def _fact_refs(facts: pl.DataFrame) -> pl.DataFrame:
+    """ref, article, text, label: each fact an outlet carries, as ``kind:value``. A number is
+    one fact with its unit ("number:2 senators", not the same as "two terms"); a number
+    without a unit ("No. 2", "97") is claimed by no one but carries every number of its value
+    with a unit in its outlet, since it may be any of them."""
+    number = pl.col("kind") == "number"
+    unit = pl.col("unit")
+    keyed = facts.select(
+        "article", "value", "text", "label", _bare=number & unit.is_null(),
+        ref=pl.concat_str("kind", pl.lit(":"), "value",
+                          pl.when(number).then(pl.lit(" ") + unit).otherwise(pl.lit(""))))
+    counted = keyed.filter(~pl.col("_bare"))
+    bare = (keyed.filter(pl.col("_bare")).select("article", "value").unique()
+            .join(counted.filter(pl.col("ref").str.starts_with("number:"))
+                  .select("value", "ref").unique(), on="value")
+            .with_columns(text=pl.lit(None, pl.String), label=pl.lit(None, pl.String)))
+    cols = ["ref", "article", "text", "label"]
+    return pl.concat([counted.select(cols), bare.select(cols)])
+
+
 def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -> pl.DataFrame:
     """carried: ref, article, text, label (one row per outlet carrying ref) -> omission rows
     with article, what, ref, carried_by, carriers, text, label."""
@@ -31,8 +51,9 @@ def _missing(carried: pl.DataFrame, article_ids: list[str], what: str, k: int) -
         .group_by("ref", maintain_order=True)
         .agg(
             pl.col("article").unique(maintain_order=True).alias("carriers"),
-            pl.col("text").first(),
-            pl.col("label").first(),
+            # rows without a text only stand for a carrier (see _fact_refs)
+            pl.col("text").drop_nulls().first(),
+            pl.col("label").filter(pl.col("text").is_not_null()).first(),
         )
         .with_columns(carried_by=pl.col("carriers").list.len())
         .filter(pl.col("carried_by") >= k)
@@ -114,9 +135,7 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
         named = facts.filter(pl.col("kind") == "person")
         facts = own_voice(counted_facts(facts), sentences, quotes)
         parts.append(_unsure_surnames_out(_missing(
-            facts.select(ref=pl.concat_str("kind", pl.lit(":"), "value"), article="article",
-                         text="text", label="label"),
-            article_ids, "fact", k), named))
+            _fact_refs(facts), article_ids, "fact", k), named))
     order = {ident: n for n, ident in enumerate(article_ids)}
     out = pl.concat(parts)
     if out.is_empty():
@@ -129,6 +148,9 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
             .join(near, on=["what", "ref", "article"], how="left", maintain_order="left")
         )
     fact = pl.col("ref").str.splitn(":", 2).struct
+    # a number's ref ends with its unit ("number:2 senators")
+    value = pl.when(fact.field("field_0") == "number").then(
+        fact.field("field_1").str.extract(r"^(\S+)")).otherwise(fact.field("field_1"))
     return (
         out.with_columns(
             group=pl.when(pl.col("what") == "group").then(pl.col("ref").cast(pl.Int64,
@@ -136,7 +158,7 @@ def omissions(sentences: pl.DataFrame, members: pl.DataFrame, article_ids: list[
             quote_group=pl.when(pl.col("what") == "quote")
             .then(pl.col("ref").cast(pl.Int64, strict=False)),
             fact_kind=pl.when(pl.col("what") == "fact").then(fact.field("field_0")),
-            fact_value=pl.when(pl.col("what") == "fact").then(fact.field("field_1")),
+            fact_value=pl.when(pl.col("what") == "fact").then(value),
             outlets=pl.col("carriers").list.join(", "),
             _o=pl.col("article").replace_strict(order, return_dtype=pl.Int64),
             _w=pl.col("what").replace_strict({"group": 0, "quote": 1, "fact": 2},
