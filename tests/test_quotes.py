@@ -748,3 +748,30 @@ def test_a_speaker_completed_to_a_name_with_a_suffix_keeps_it() -> None:
     speakers = complete_speakers(marks, extract_facts(sents, marks)).filter(
         pl.col("kind") == "quote").select("article", "speaker").rows()
     assert speakers == [("a", "Joseph R. Biden Jr."), ("b", "Donald Trump Jr.")]
+
+
+def test_an_organisation_that_opens_with_a_party_word_or_new_keeps_it() -> None:
+    # basil_framing 08bb9bee (NYT): "Officials with the Democratic National Committee" spoke as
+    # "National Committee", and "a statement from the Democratic committee said" was nobody;
+    # polnear: "New York Post" was "York Post"
+    assert rows(
+        "Officials with the Democratic National Committee quickly called it the “Akin plank” "
+        "and scheduled a news conference.",
+        "“American women know the party they lead is the wrong choice,” a statement from the "
+        "Democratic committee said.",
+        "“The plan is wrong and it will fail,” the New York Post reported.",
+        "“It is a fine plan,” said the Republican National Committee.",
+    ) == [
+        ("Akin plank", "quote", "Democratic National Committee"),
+        ("American women know the party they lead is the wrong choice", "quote",
+         "Democratic committee"),
+        ("The plan is wrong and it will fail", "quote", "New York Post"),
+        ("It is a fine plan", "quote", "Republican National Committee"),
+    ]
+    # the organisation is part of a person's title there: the person speaks
+    assert rows(
+        "Republican National Committee spokesman Sean Spicer has taunted the campaign for "
+        "“getting schooled by a nutty socialist.”",
+        "“It is over,” said Democratic Rep. Dina Titus.",
+    ) == [("getting schooled by a nutty socialist", "quote", "Sean Spicer"),
+          ("It is over", "quote", "Dina Titus")]

@@ -76,6 +76,8 @@ _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
 _DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(?:—|–|--|-\s)")
 _NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
+#: words of COMMON_CAPS that open an organisation's name
+_ORG_OPENERS = frozenset(("democratic", "democrat", "republican", "new"))
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
 _POSSESSIVE = re.compile(r"\w[’']s?$")
 #: he, him, his, himself / she, her, hers, herself in any case (the first letter first: re skips
@@ -191,6 +193,9 @@ def _trim_run(words: _Words) -> _Words:
         if not (low in _NEVER_ALONE or first in CONNECTORS
                 or (len(words) > 1 and low in SPEECH)):
             break
+        if low in _ORG_OPENERS and len(words) > 1 and _is_org(
+                tuple(clean(w) for _o, w in words[1:])):
+            break  # "Democratic National Committee", "New York Police Department"
         words = words[1:]
     return words
 
@@ -496,7 +501,8 @@ class People:
             return title_text, start
         # capitalised words right before a lowercase title belong to it ("Fox News correspondent")
         while j >= 0 and adjacent(j) and tokens[j].text[0].isupper() \
-                and tokens[j].low not in COMMON_CAPS and not (
+                and (tokens[j].low not in COMMON_CAPS or (  # "Republican National Committee"
+                    tokens[j].low in _ORG_OPENERS and prefix[0].text[0].isupper())) and not (
                     tokens[j].text.endswith(".") and not is_abbreviation(tokens[j].text)):
             prefix.insert(0, tokens[j])
             j -= 1

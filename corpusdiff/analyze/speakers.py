@@ -83,6 +83,9 @@ _PRONOUNS = ("he", "she", "they", "it", "we", "i")
 _PRONOUN_END = re.compile(r"(?:^|[^\w’'])(he|she|they|it|we|i)$", re.I)
 _ORG_HEADS = frozenset([*INST_REFS, "committee", "administration", "team"])
 _INST_REF_END = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$")
+#: a document its author speaks through, opening the subject ("a statement from X said")
+_SENT_BY = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?(?:statement|(?:press\s+)?release|"
+                      r"e-?mail|letter|memo|tweet|post)\s+(?:from|by)\s+(?=\S)")
 _SPOKES = frozenset(("official", "officials", "representative", "representatives", "aide"))
 _SPOKES_END = re.compile(r"(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][\w.’'-]*\s+)+?"
                          r"(spokes\w+|officials?|representatives?|aide)$")
@@ -265,6 +268,10 @@ class Speakers:
         for_inst = self._spokesperson_for(lo, end)
         if for_inst is not None:
             return for_inst
+        sent = _SENT_BY.match(seg)
+        if sent:  # "a statement from the Democratic committee said": the committee speaks
+            author = self._np_before(lo + sent.end(), end)
+            return self._at(author, lo) if author is not None else None
         m = self.people.mention_ending(end)
         if m is not None and m.end >= end - 3:
             if m.kind == "other" and not m.possessive:
@@ -307,8 +314,9 @@ class Speakers:
 
     def _spokesperson_for(self, lo: int, end: int) -> Attr | None:
         """"a spokeswoman for the White House": the institution speaks."""
-        m = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?"
-                      r"(?:spokes\w+|representatives?|officials?|press\s+secretary)\s+"
+        m = re.search(r"(?:^|(?<=[\s,]))(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?|"
+                      r"(?=[SsRrOoPp]))"  # "Officials with the committee said"
+                      r"(?:[Ss]pokes\w+|[Rr]epresentatives?|[Oo]fficials?|[Pp]ress\s+secretary)\s+"
                       r"(?:for|with|at|of|from)\s+(?:the\s+)?([^,\x00]+)$", self.doc.masked[lo:end])
         if not m:
             return None
@@ -361,11 +369,15 @@ class Speakers:
                         self.doc.masked[lo:stop])
         if lead is None or any(w in STOP_DESCRIPTORS for w in lead.group().split()):
             return None
+        # a name may open with a capitalised adjective ("the Republican National Committee")
+        opening = next(self.people.following(lo), None)
+        skip = opening.start - lo if opening is not None and opening.start < lo + lead.end() \
+            else lead.end()
         first = None
-        for m in self.people.following(lo + lead.end()):
+        for m in self.people.following(lo + skip):
             if m.start >= stop:
                 break
-            if first is None and m.start != lo + lead.end():
+            if first is None and m.start != lo + skip:
                 return None
             first = first or m
             gap = self.doc.masked[m.end:stop]
@@ -377,8 +389,7 @@ class Speakers:
                 self.people.promote(m)
             if m.kind not in ("person", "inst") or m.possessive:
                 return None
-            role = self.doc.masked[lo:m.start].strip() if m is not first or lead.group() \
-                else None
+            role = self.doc.masked[lo:m.start].strip() if m is not first or skip else None
             if role and m.kind == "person" and not re.search(r"[a-z]", role):
                 role = None
             return m, role or None
