@@ -18,7 +18,8 @@ from corpusdiff.model import SENTENCES
 #: titles before a name: never the end of a sentence
 TITLES = frozenset(
     "mr mrs ms mx dr prof sen rep gov lt gen col sgt capt cpl pvt maj adm cmdr det insp supt "
-    "rev hon pres atty messrs mme mlle st ft mt fr sr jr sec amb asst assoc dept".split()
+    "rev hon pres atty messrs mme mlle st ft mt fr sr jr sec amb asst assoc dept sens reps govs "
+    "drs profs gens".split()
 )
 #: abbreviations that end a sentence only before a word that clearly starts one
 ABBREVIATIONS = frozenset(

@@ -1162,3 +1162,16 @@ def test_a_name_with_an_initial_ends_an_organisation_run() -> None:
     assert kinds["Court of Appeals"] == "organization" and kinds["Henry E. Hudson"] == "person"
     assert kinds["Federal District Court"] == "organization"
     assert kinds["George W. Bush"] == "person" and kinds["Congress"] == "organization"
+
+
+def test_a_leading_adjective_or_party_word_is_no_part_of_a_chamber() -> None:
+    # basil_framing 08bb9bee (Fox): "Top Senate leaders" and "a GOP Senate majority" were
+    # the organisations "Top Senate" and "GOP Senate", facts no other outlet mentions
+    _, kinds = facts_and_kinds(
+        "Top Senate leaders including Senate Republican Leader Mitch McConnell condemned it.",
+        "The race is key to a GOP Senate majority.",
+        "Republican House Speaker Paul Ryan spoke.",
+        "The Republican National Committee met.")
+    orgs = {text for text, kind in kinds.items() if kind == "organization"}
+    assert orgs == {"Senate", "GOP", "Republican National Committee"}
+    assert kinds["Paul Ryan"] == "person"

@@ -19,6 +19,11 @@ HARD_CASES = [
      ["Mr. Smith went to Washington.", "He stayed."]),
     ("Dr. Ana Ruiz and Gov. Lee met Sen. Park on Jan. 5 at the U.S. Capitol. They talked.",
      ["Dr. Ana Ruiz and Gov. Lee met Sen. Park on Jan. 5 at the U.S. Capitol.", "They talked."]),
+    # basil_framing 08bb9bee (Fox): a plural title cut the list of senators in two
+    ("It came from Sen. Roy Blunt, and former Sens. John Ashcroft and Kit Bond. Reps. Lee "
+     "and Park agreed.",
+     ["It came from Sen. Roy Blunt, and former Sens. John Ashcroft and Kit Bond.",
+      "Reps. Lee and Park agreed."]),
     ("He lives at No. 2 Main St. in town. It is small.",
      ["He lives at No. 2 Main St. in town.", "It is small."]),
     ("They used this to send the U.S. Marines into a city. The U.S. The end.",

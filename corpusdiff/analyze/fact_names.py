@@ -326,6 +326,10 @@ class Pending:
     strict: bool = False
 
 
+#: party words that make a chamber after them the party's ("GOP Senate"), not a name
+_PARTY_WORDS = frozenset(("gop", "republican", "republicans", "democratic", "democrat",
+                          "democrats"))
+_CHAMBERS = frozenset(("senate", "house", "congress", "legislature"))
 _GANG_RE = re.compile(r"[A-Z]{2,5}[\u2010-\u2015-]\d{1,3}")
 _CALL_SIGN_RE = re.compile(r"[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
@@ -483,6 +487,8 @@ class _Names:
         best = 0
         e = k
         joined_by_and = False
+        if tokens[k].low in _PARTY_WORDS and k + 1 < j and tokens[k + 1].low in _CHAMBERS:
+            return 0  # "a GOP Senate majority", "Republican House Speaker": the party's chamber
         while e < j:
             t = tokens[e]
             if (t.low in FACT_TITLES and t.low not in WEAK_TITLES) or (

@@ -46,7 +46,8 @@ CAP_STOPS = frozenset(
     several few both either neither other another such maybe perhaps plus whether although
     though because unless despite upon via thus therefore instead indeed nonetheless
     nevertheless otherwise besides afterward afterwards again already whose whom whoever
-    whatever whenever wherever toward towards""".split()
+    whatever whenever wherever toward towards top senior leading fellow longtime
+    prominent""".split()
 )
 
 
