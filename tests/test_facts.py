@@ -1175,3 +1175,27 @@ def test_a_leading_adjective_or_party_word_is_no_part_of_a_chamber() -> None:
     orgs = {text for text, kind in kinds.items() if kind == "organization"}
     assert orgs == {"Senate", "GOP", "Republican National Committee"}
     assert kinds["Paul Ryan"] == "person"
+
+
+def test_what_a_title_is_of_and_a_headline_verb_after_a_title_are_no_names() -> None:
+    # basil_framing 38f7cbb7 (Fox, HuffPost): "White House Chief of Staff Rahm Emanuel" was
+    # a person "Staff Rahm Emanuel"; 22b6e900 (NYT headline): "Representative Apologizes for
+    # Criticizing Iowa Senator" made a person "Apologizes"
+    facts, _ = facts_and_kinds(
+        "It came at the behest of Chief of Staff Rahm Emanuel, who was there.",
+        "Emanuel said he made no offer.",
+        "Secretary of Homeland Security Jeh Johnson said so.",
+        "Former Secretary of State Madeleine Albright spoke.")
+    people = set(facts.filter(pl.col("kind") == "person")["value"])
+    assert people == {"Rahm Emanuel", "Jeh Johnson", "Madeleine Albright"}
+    assert facts_of("Representative Apologizes for Criticizing Iowa Senator",
+                    kind="headline").filter(pl.col("kind") == "person").is_empty()
+
+
+def test_a_number_takes_no_unit_across_a_preposition_nor_a_clipped_year() -> None:
+    # basil_framing 2ec04201 (NYT, Fox): "passed in 2010 without Republican votes" was a count
+    # of 2010 votes; "the campaign of ’08" the number 8
+    facts = facts_of("The law passed in 2010 without Republican votes.")
+    assert facts.filter(pl.col("kind") != "date").is_empty()
+    assert one(facts, "date", "2010")["value"] == "2010"
+    assert facts_of("He mocked the hope and change campaign of ’08.").is_empty()

@@ -326,6 +326,12 @@ class Pending:
     strict: bool = False
 
 
+#: what a title is "of" ("Chief of Staff", "Secretary of State"): no part of the name after it
+_TITLE_OBJECTS = frozenset(("staff", "state", "defense", "justice", "labor", "commerce",
+                            "energy", "education", "agriculture", "transportation", "treasury",
+                            "interior", "health", "housing", "homeland", "police", "naval",
+                            "operations", "security", "affairs", "human", "services",
+                            "veterans", "urban", "development"))
 #: party words that make a chamber after them the party's ("GOP Senate"), not a name
 _PARTY_WORDS = frozenset(("gop", "republican", "republicans", "democratic", "democrat",
                           "democrats"))
@@ -552,6 +558,12 @@ class _Names:
         size = m_end - k + 1
         if size >= 2 and tk.low in NOT_PEOPLE and tk.low not in PHRASES_1:
             return k + 1  # "Democrat Zephyr Teachout": the party word is no part of the name
+        if size >= 3 and tk.low in _TITLE_OBJECTS and k >= 2 and tokens[k - 1].low == "of" \
+                and self.joined[k - 1] and self.joined[k - 2] and self.titled(k - 2):
+            x = k + 1  # "Chief of Staff Rahm Emanuel": the title's own words
+            while x < m_end - 1 and tokens[x].low in _TITLE_OBJECTS:
+                x += 1  # "Secretary of Homeland Security Jeh Johnson"
+            return x
         first_name = tk.low in FIRST_NAMES
         # "State Hillary Clinton": the name opens at its given name (not in headlines, where
         # every word is capitalised: "Trevor Noah Says", nor right after a title: "Gov. Earl Ray
@@ -690,7 +702,11 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
         for x, (start, end, word) in enumerate(p.words):
             if (word in surnames and word.lower() not in _NOT_SURNAMES and (
                     (word not in common and not named_only) or (article, word) in named)) or (
-                    x == 0 and len(p.words) == 1 and p.titled and word.isalpha()):
+                    # (a headline's word after a title may be its verb: "Representative
+                    # Apologizes for Criticizing Iowa Senator"; a surname ending so is
+                    # known from elsewhere)
+                    x == 0 and len(p.words) == 1 and p.titled and word.isalpha()
+                    and not (p.strict and word.endswith("s"))):
                 name = word
                 if x + 1 < len(p.words) and p.words[x + 1][2].lower() in NAME_SUFFIXES \
                         and p.words[x + 1][0] - end == 1:  # "Trump Jr." is the son

@@ -228,10 +228,13 @@ def _duration_value(n: Decimal, unit: str) -> str:
 
 
 def _is_label_number(text: str, start: int, end: int) -> bool:
-    """"MS-13", "Room 502", "@user123", digits inside a word or URL: not a quantity."""
+    """"MS-13", "Room 502", "@user123", digits inside a word or URL, a year cut short
+    ("the campaign of ’08"): not a quantity."""
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
     if before and (before.isalnum() or before in "@#/_." or before in _HYPHENS):
+        return True
+    if before in ("’", "'") and end - start == 2 and text[start:end].isdigit():
         return True
     if after and (after.isalpha() or after in "_/@"):
         return True

@@ -165,7 +165,9 @@ UNIT_STOP = frozenset(
     """of to in on at for and or but the a an than that who which were was are is be been had
     have has will would from by with as per each more than percent who whom whose this these
     those his her their its our my your it they he she we i you across after before during
-    since until ago""".split()
+    since until ago without including despite amid among against about over under through
+    into onto upon while when where if because so not nor like unlike versus vs toward
+    towards via within beyond behind below above near""".split()
 )
 NOT_PLURAL = frozenset(
     """was is has this its his hers yes thus always perhaps sometimes across unless whereas
