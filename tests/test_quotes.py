@@ -775,3 +775,15 @@ def test_an_organisation_that_opens_with_a_party_word_or_new_keeps_it() -> None:
         "“It is over,” said Democratic Rep. Dina Titus.",
     ) == [("getting schooled by a nutty socialist", "quote", "Sean Spicer"),
           ("It is over", "quote", "Dina Titus")]
+
+
+def test_a_law_or_a_group_opening_the_sentence_is_no_speaker() -> None:
+    # basil_framing 38f7cbb7 (NYT, Fox): "Federal law makes it a crime for anyone “…”" spoke as
+    # a person "Federal", and "Critics say … the code that says: “…”" as a person "Critics"
+    assert [speaker for _t, _k, speaker in rows(
+        "Federal law makes it a crime for anyone “who directly or indirectly promises any "
+        "employment” to someone else.",
+        "Critics say the offer may have violated the part of the code that says: “Whoever "
+        "promises any employment shall be fined.”",
+        "Jenkins added that “the plan is dead.”",
+    )] == [None, None, "Jenkins"]

@@ -52,6 +52,7 @@ from corpusdiff.analyze.quote_words import (
     ADVERBS,
     COMMON_CAPS,
     DAYS_MONTHS,
+    GENERIC_SUBJECTS,
     ORG_ABBR,
     ORG_WORDS,
     PAGE_LABELS,
@@ -309,11 +310,13 @@ def known_place(words: Sequence[str]) -> str | None:
 
 
 def nobody(words: Sequence[str]) -> bool:
-    """A capitalised name that is no person: a group ("Democrats", "Utah Republicans") or a
-    state, city or site known by name ("Ohio"; "Columbus, Ohio, called ..." put it in a
-    speaker's position). A country may speak for its government ("China said")."""
+    """A capitalised name that is no person: a group ("Democrats", "Utah Republicans",
+    "Critics") or a state, city or site known by name ("Ohio"; "Columbus, Ohio, called ..."
+    put it in a speaker's position). A country may speak for its government ("China said")."""
     return bool(words) and (words[-1].lower() in NOT_PEOPLE
-                            or known_place(words) not in (None, "country"))
+                            or known_place(words) not in (None, "country")
+                            # "Critics say": a sentence's first word
+                            or (len(words) == 1 and words[0].lower() in GENERIC_SUBJECTS))
 
 
 def given_name_start(lows: Sequence[str]) -> int:

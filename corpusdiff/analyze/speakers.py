@@ -83,6 +83,10 @@ _PRONOUNS = ("he", "she", "they", "it", "we", "i")
 _PRONOUN_END = re.compile(r"(?:^|[^\w’'])(he|she|they|it|we|i)$", re.I)
 _ORG_HEADS = frozenset([*INST_REFS, "committee", "administration", "team"])
 _INST_REF_END = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(" + "|".join(INST_REFS) + r")$")
+_NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
+#: what a law says: a source, no speaker ("Federal law makes it a crime for anyone “…”")
+_LAW_NOUNS = frozenset(("law", "laws", "code", "statute", "statutes", "rules", "regulations",
+                        "guidelines", "policy", "constitution"))
 #: a document its author speaks through, opening the subject ("a statement from X said")
 _SENT_BY = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?(?:statement|(?:press\s+)?release|"
                       r"e-?mail|letter|memo|tweet|post)\s+(?:from|by)\s+(?=\S)")
@@ -597,9 +601,12 @@ class Speakers:
                 break
             if m.modifier or m.possessive:
                 continue
-            if m.kind == "other" and not self.doc.masked[lo:m.start].strip() and re.match(
-                    r"\s+[a-z]", self.doc.masked[m.end:m.end + 2]):
-                self.people.promote(m)  # a name opening the clause, before its verb, is its subject
+            nxt = _NEXT_LOWER.match(self.doc.masked, m.end)
+            if m.kind == "other" and not self.doc.masked[lo:m.start].strip() and nxt \
+                    and nxt.group(1) not in DOCUMENTS and nxt.group(1) not in _LAW_NOUNS:
+                # a name opening the clause, before its verb, is its subject ("Federal law
+                # makes it a crime": an adjective before a noun is not)
+                self.people.promote(m)
             if m.kind not in ("person", "inst"):
                 continue
             if pron and lo + pron.start(1) < m.start:
