@@ -787,3 +787,14 @@ def test_a_law_or_a_group_opening_the_sentence_is_no_speaker() -> None:
         "promises any employment shall be fined.”",
         "Jenkins added that “the plan is dead.”",
     )] == [None, None, "Jenkins"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_person() -> None:
+    # basil_framing (HuffPost) and polnear: "Weeks" and "Nobody" were speakers, and took the
+    # he or she of later quotes
+    assert [speaker for _t, _k, speaker in rows(
+        "Weeks before the election, asked if the campaign was “in cahoots” with WikiLeaks, "
+        "Mike Pence denied it.",
+        "Nobody asked about the refugee rhetoric, so President Obama brought it up himself.",
+        "He called it “shameful.”",
+    )] == [None, "Obama"]

@@ -773,8 +773,9 @@ class People:
         """A capitalised name in a speaker's position ("…," Jenkins said) is a person."""
         words = (m.name or "").split()
         if not words or len(words) > 3 or not all(w[0].isupper() for w in words) or \
-                nobody(words) or (len(words) == 1 and words[0].isupper()):
-            return  # a dateline (WASHINGTON) or a shouted word is nobody
+                nobody(words) or (len(words) == 1 and (
+                    words[0].isupper() or words[0].lower() in ORG_WORDS)):
+            return  # a dateline (WASHINGTON), a shouted word, "Senate" alone is nobody
         key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))
         self._by_last = None

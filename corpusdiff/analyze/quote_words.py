@@ -46,7 +46,10 @@ COMMON_CAPS = frozenset(
     next first second third whether amid among between against about
     into onto upon via per fellow republican democratic democrat continuing maybe perhaps
     however moreover furthermore additionally indeed nonetheless nevertheless otherwise
-    besides afterward afterwards thus therefore""".split()
+    besides afterward afterwards thus therefore several rather prior part hours days weeks
+    months years nobody nothing everyone everybody someone somebody anyone anybody none four
+    five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty dozens hundreds thousands""".split()
 )
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
