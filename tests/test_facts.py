@@ -1199,3 +1199,24 @@ def test_a_number_takes_no_unit_across_a_preposition_nor_a_clipped_year() -> Non
     assert facts.filter(pl.col("kind") != "date").is_empty()
     assert one(facts, "date", "2010")["value"] == "2010"
     assert facts_of("He mocked the hope and change campaign of ’08.").is_empty()
+
+
+def test_like_and_fort_open_no_name_and_a_whip_is_a_title() -> None:
+    # basil_framing d3a1ce0a (HuffPost): "Like Patrick, who grew up ..." was a person "Like
+    # Patrick", the corpus's only other full name with that surname, so Fox's lone "Patrick"
+    # was nobody's once it was gone; polnear: "the Fort Pierce mosque" was a person, "House
+    # Minority Whip Steny Hoyer" a name with its title
+    frame = pl.concat([
+        sentences("Gov. Deval Patrick named his former chief of staff.",
+                  "“It is the right choice,” Patrick said.", article="a"),
+        sentences("Like Patrick, who grew up in Chicago, Cowan came from a poor background.",
+                  "He knelt in the Fort Pierce mosque.",
+                  "“It is a concern,” said House Minority Whip Steny Hoyer (D-Md.).",
+                  article="b"),
+    ])
+    facts = extract_facts(frame)
+    people = facts.filter(pl.col("kind") == "person")
+    assert set(people["value"]) == {"Deval Patrick", "Steny Hoyer"}
+    assert people.filter(pl.col("text") == "Patrick")["article"].to_list() == ["a"]
+    assert one(facts, "place", "Fort Pierce")["value"] == "Fort Pierce"
+    assert one(facts, "title", "House Minority Whip")["value"] == "house minority whip"

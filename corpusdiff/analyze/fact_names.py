@@ -326,6 +326,8 @@ class Pending:
     strict: bool = False
 
 
+#: first words of a place's name, never of a person's ("Fort Pierce", "Mount Vernon")
+PLACE_OPENERS = frozenset(("fort", "mount", "mt.", "port", "lake", "camp"))
 #: what a title is "of" ("Chief of Staff", "Secretary of State"): no part of the name after it
 _TITLE_OBJECTS = frozenset(("staff", "state", "defense", "justice", "labor", "commerce",
                             "energy", "education", "agriculture", "transportation", "treasury",
@@ -558,6 +560,9 @@ class _Names:
         size = m_end - k + 1
         if size >= 2 and tk.low in NOT_PEOPLE and tk.low not in PHRASES_1:
             return k + 1  # "Democrat Zephyr Teachout": the party word is no part of the name
+        if size == 2 and tk.low in PLACE_OPENERS:  # "the Fort Pierce mosque"
+            self.emit(k, k + 2, "place", self.span(k, k + 2), "site")
+            return k + 2
         if size >= 3 and tk.low in _TITLE_OBJECTS and k >= 2 and tokens[k - 1].low == "of" \
                 and self.joined[k - 1] and self.joined[k - 2] and self.titled(k - 2):
             x = k + 1  # "Chief of Staff Rahm Emanuel": the title's own words
@@ -681,7 +686,8 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
         # the name opens at its given name: "Defeat Donald Trump" in a headline
         first = given_name_start([w[2].lower() for w in p.words])
         # in a headline only a given name opens one ("Senate Overrides Obama's Veto")
-        if 2 <= len(p.words) <= 3 and p.words[-1][2] in speakers and all(
+        if 2 <= len(p.words) <= 3 and p.words[0][2].lower() not in PLACE_OPENERS \
+                and p.words[-1][2] in speakers and all(
                 b[0] - a[1] == 1 for a, b in pairwise(p.words)) and (
                 first or p.words[0][2].lower() in FIRST_NAMES
                 or (p.words[0][2] not in plain and not p.strict)):
@@ -700,8 +706,13 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
         # a surname there only when the article names that person in full
         named_only = p.words[-1][2].lower() in _NOT_SURNAMES
         for x, (start, end, word) in enumerate(p.words):
-            if (word in surnames and word.lower() not in _NOT_SURNAMES and (
-                    (word not in common and not named_only) or (article, word) in named)) or (
+            # the article's own full name makes its lone surname that person, even where
+            # the surname is a given name too, when it speaks or has a title somewhere
+            # ("Deval Patrick", then "Patrick said")
+            if (word.lower() not in _NOT_SURNAMES and (
+                    (word in surnames and word not in common and not named_only)
+                    or ((article, word) in named
+                        and (word in surnames or word in speakers)))) or (
                     # (a headline's word after a title may be its verb: "Representative
                     # Apologizes for Criticizing Iowa Senator"; a surname ending so is
                     # known from elsewhere)

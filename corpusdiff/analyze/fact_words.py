@@ -47,7 +47,7 @@ CAP_STOPS = frozenset(
     though because unless despite upon via thus therefore instead indeed nonetheless
     nevertheless otherwise besides afterward afterwards again already whose whom whoever
     whatever whenever wherever toward towards top senior leading fellow longtime
-    prominent""".split()
+    prominent like unlike following""".split()
 )
 
 
