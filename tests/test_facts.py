@@ -1220,3 +1220,19 @@ def test_like_and_fort_open_no_name_and_a_whip_is_a_title() -> None:
     assert people.filter(pl.col("text") == "Patrick")["article"].to_list() == ["a"]
     assert one(facts, "place", "Fort Pierce")["value"] == "Fort Pierce"
     assert one(facts, "title", "House Minority Whip")["value"] == "house minority whip"
+
+
+def test_a_headline_organisation_is_cut_to_the_one_the_stories_name() -> None:
+    # basil 0ffb34cd and basil_framing 38f7cbb7: headline verbs are capitalised too, so
+    # "Trump Attacks Justice Department" and "Drop Out of Senate" were organisations
+    frame = pl.concat([
+        sentences("Trump Attacks Justice Department Over Probe", kind="headline", article="a"),
+        sentences("x", "The Justice Department declined to comment.", article="a").slice(1),
+        sentences("White House Asked Clinton to Urge Sestak to Drop Out of Senate Race",
+                  kind="headline", article="b"),
+        sentences("x", "He won the Senate primary.", article="b").slice(1),
+    ])
+    orgs = extract_facts(frame).filter(pl.col("kind") == "organization")
+    assert orgs.filter(pl.col("article") == "a")["text"].to_list() == [
+        "Justice Department", "Justice Department"]
+    assert set(orgs.filter(pl.col("article") == "b")["text"]) == {"White House", "Senate"}

@@ -628,6 +628,34 @@ def _person_key(name: str) -> str:
     return _SPACES.sub(" ", name.replace("’", "'")).strip()
 
 
+def is_strict(text: str, kind: str) -> bool:
+    """A headline or a title-cased line: every word capitalised, only sure names count."""
+    return kind == "headline" or (
+        not text.rstrip().endswith((".", "”", '"', "’", "'")) and _title_case(text))
+
+
+def trim_headline_orgs(mentions: list[tuple[str, int, Mention]],
+                       strict: set[tuple[str, int]]) -> list[tuple[str, int, Mention]]:
+    """``mentions`` with each organisation of a headline (``strict``: the (article, sentence)
+    of headlines and title-cased lines) that no other sentence names cut to the longest end
+    of it that one does: "Trump Attacks Justice Department" is the Justice Department, "Drop
+    Out of Senate" the Senate (every word of a headline is capitalised, its verbs too)."""
+    known = {m.value for a, i, m in mentions
+             if m.kind == "organization" and (a, i) not in strict}
+    out = []
+    for article, index, m in mentions:
+        if m.kind == "organization" and (article, index) in strict and m.value not in known:
+            words = list(re.finditer(r"\S+", m.text))
+            for w in words[1:]:
+                key = _org_key(m.text[w.start():])
+                if key in known:
+                    m = Mention(m.start + w.start(), m.end, m.kind, m.text[w.start():], key,
+                                m.unit)
+                    break
+        out.append((article, index, m))
+    return out
+
+
 def sentence_facts(text: str, kind: str, numbers: bool = True
                    ) -> tuple[list[Mention], list[Pending]]:
     """The mentions of one sentence, quantities first (they claim their words), and the
@@ -637,9 +665,7 @@ def sentence_facts(text: str, kind: str, numbers: bool = True
     quantities = sentence_quantities(text, claims, numbers)
     tokens = _tokens(text)
     # headlines and title-cased lines capitalise every word: only sure names count there
-    strict = kind == "headline" or (
-        not text.rstrip().endswith((".", "”", '"', "’", "'")) and _title_case(text))
-    names = _Names(text, claims, tokens, strict)
+    names = _Names(text, claims, tokens, is_strict(text, kind))
     return quantities + names.out, names.pending
 
 

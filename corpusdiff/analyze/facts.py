@@ -26,9 +26,11 @@ from corpusdiff.analyze.fact_labels import with_labels
 from corpusdiff.analyze.fact_names import (
     Pending,
     decide_pending,
+    is_strict,
     names_for_other_articles,
     sentence_facts,
     settle_third_names,
+    trim_headline_orgs,
 )
 from corpusdiff.analyze.fact_quantities import MAY_HOLD_NUMBER, Mention
 from corpusdiff.analyze.fact_words import ROLE_STOP
@@ -159,6 +161,9 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
     lowercase = _lowercase_test(rows)
     mentions = settle_third_names(mentions, lowercase, texts)
     mentions.extend(decide_pending(mentions, pending, lowercase))
+    mentions = trim_headline_orgs(mentions, {
+        (article, index) for article, index, text, kind, _n in rows.iter_rows()
+        if is_strict(text, kind)})
 
     org_pairs = _acronym_pairs(mentions, texts)
     records = []
