@@ -1236,3 +1236,15 @@ def test_a_headline_organisation_is_cut_to_the_one_the_stories_name() -> None:
     assert orgs.filter(pl.col("article") == "a")["text"].to_list() == [
         "Justice Department", "Justice Department"]
     assert set(orgs.filter(pl.col("article") == "b")["text"]) == {"White House", "Senate"}
+
+
+def test_two_organisations_joined_by_and_or_after_an_adjective_stay_apart() -> None:
+    # dev sets: "Democrats and Senate", "Senate Foreign Relations and Senate",
+    # "Clinton-backing Senate" and "Republican-controlled Congress" were organisations
+    _, kinds = facts_and_kinds(
+        "Both Democrats and Senate Republicans objected.",
+        "It went to the Senate Foreign Relations and Senate Armed Services committees.",
+        "A Clinton-backing Senate candidate lost to the Republican-controlled Congress.",
+        "The House and Senate passed it.")
+    orgs = {text for text, kind in kinds.items() if kind == "organization"}
+    assert orgs == {"Senate", "Senate Armed Services", "Congress", "House and Senate"}

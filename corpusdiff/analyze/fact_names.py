@@ -326,6 +326,9 @@ class Pending:
     strict: bool = False
 
 
+#: a name made an adjective of ("Clinton-backing", "Republican-controlled"): no part of the
+#: organisation after it
+_BACKING = re.compile(r"-(?:[a-z]+ing|[a-z]+ed|run|led|backed|owned)$")
 #: first words of a place's name, never of a person's ("Fort Pierce", "Mount Vernon")
 PLACE_OPENERS = frozenset(("fort", "mount", "mt.", "port", "lake", "camp"))
 #: what a title is "of" ("Chief of Staff", "Secretary of State"): no part of the name after it
@@ -429,6 +432,8 @@ class _Names:
         tk = tokens[k]
         if not tk.cap:
             return k + 1
+        if j - k > 1 and _BACKING.search(tk.text):
+            return k + 1  # "Clinton-backing Senate", "Republican-controlled Congress"
         # a word alone is no organisation or place name by its suffix
         end = (self.head_of(k, j) or self.suffixed(k, j)) if j - k > 1 else 0
         if end and (known := PHRASES.get(tuple(t.low for t in tokens[k:end]))):
@@ -515,8 +520,12 @@ class _Names:
                 before = tokens[e - 1].low
                 if before in ORG_SUFFIXES or before in PLACE_SUFFIXES \
                         or tokens[e - 1].acronym or before in PHRASES_1 \
+                        or (before in NOT_PEOPLE and before not in _CHAMBERS) \
+                        or (e - k >= 2 and e + 1 < j and tokens[e + 1].low in _CHAMBERS) \
                         or self.person_after(e, j):
-                    break  # "ICE and Border Patrol", "Maryland and Rhode Island": two names
+                    break  # "ICE and Border Patrol", "Maryland and Rhode Island", "Democrats
+                    # and Senate Republicans", "the Foreign Relations and Senate Armed
+                    # Services committees": two names
                 joined_by_and = True
             if t.cap and (t.low in ORG_SUFFIXES or t.low in PLACE_SUFFIXES) and e > k:
                 best = e + 1
