@@ -781,6 +781,27 @@ def test_a_date_that_names_an_event_is_no_day_of_the_story() -> None:
     assert exclusive_facts(extract_facts(frame)).filter(pl.col("kind") == "date").is_empty()
 
 
+def test_a_date_inside_the_other_sentences_range_and_evening_against_night_agree() -> None:
+    # basil_framing dd1e6e3b: Fox's "on September 20, 2016" against HuffPost's "between
+    # September 2016 and July 2017" was a date conflict; 3ae35b16: "Thursday evening" against
+    # "Thursday night" a time conflict
+    frame = pl.concat([
+        sentences("Trump Jr. received a message from WikiLeaks on September 20, 2016.",
+                  "Congress passed the bill Thursday evening.", article="a"),
+        sentences("Trump Jr. messaged with WikiLeaks between September 2016 and July 2017.",
+                  "Congress passed the bill on Thursday night.", article="b"),
+    ])
+    members = _group_of(("a", 0), ("b", 0))
+    members = pl.concat([members, _group_of(("a", 1), ("b", 1)).with_columns(
+        pl.col("group") + 1)])
+    found = conflicts(extract_facts(frame), group_pairs(members), frame)
+    assert found.is_empty()
+    # a date the other sentence does not hold still conflicts
+    frame = frame.with_columns(pl.col("text").str.replace("September 2016", "October 2016"))
+    found = conflicts(extract_facts(frame), group_pairs(members), frame)
+    assert sorted(found["said_b"]) == ["July 2017", "October 2016"]
+
+
 def test_a_sentence_with_its_own_weekday_is_compared_by_weekday() -> None:
     # "Friday, Dec. 8": the weekdays agree, the date has no counterpart
     assert _weekday_vs_date("The senator resigned on Friday after the vote.",

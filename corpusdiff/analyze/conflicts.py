@@ -92,6 +92,9 @@ def _article_roles(facts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: parts of the day that may name one time (sorted, space-joined values)
+_PARTS_ALIKE = frozenset(("part:evening part:night", "part:night part:overnight",
+                          "part:evening part:overnight"))
 #: two amounts in a close pair further apart than this factor are about different things
 CLOSE_AMOUNT_RATIO = 5.0
 
@@ -269,6 +272,10 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("slot").str.starts_with("role:")).then(pl.col("_role").is_not_null())
         .when(pl.col("slot") == "date")
         .then(_differ("y_a", "y_b") | _differ("m_a", "m_b") | _differ("d_a", "d_b"))
+        # "Thursday evening" and "Thursday night" are one time
+        .when(pl.col("slot") == "time:part")
+        .then(~pl.concat_list("value_a", "value_b").list.sort().list.join(" ").is_in(
+            list(_PARTS_ALIKE)))
         .when(quantity).then(disjoint)
         .otherwise(pl.lit(True))
     )
@@ -278,6 +285,28 @@ def _conflicting(found: pl.DataFrame) -> pl.DataFrame:
         .filter(conflict)
         .drop("y_a", "m_a", "d_a", "y_b", "m_b", "d_b", "_role")
     )
+
+
+def _dated_alike(found: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
+    """``found`` without the date rows whose one sentence also states a date the other's
+    value may be ("on September 20, 2016" against "between September 2016 and July 2017": the
+    range opens with that month)."""
+    rows = found.with_row_index("_r").filter(pl.col("slot") == "date")
+    if rows.is_empty():
+        return found
+    dates = (slots.filter(pl.col("slot") == "date")
+             .select("article", "sentence", value_x="value").unique()
+             .with_columns(*_date_parts("x")))
+    alike = []
+    for me, other in (("a", "b"), ("b", "a")):
+        said = (rows.select("_r", article=f"article_{me}", sentence=f"sentence_{me}",
+                            value_o=f"value_{other}")
+                .with_columns(*_date_parts("o"))
+                .join(dates, on=["article", "sentence"]))
+        alike.append(said.filter(~(_differ("y_o", "y_x") | _differ("m_o", "m_x")
+                                   | _differ("d_o", "d_x")))["_r"])
+    drop = pl.concat(alike).unique().implode()
+    return found.with_row_index("_r").filter(~pl.col("_r").is_in(drop)).drop("_r")
 
 
 def _close_conflicts(pairs: pl.DataFrame, slots: pl.DataFrame, contexts: pl.DataFrame,
@@ -582,6 +611,7 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     # a role known from elsewhere in the article is shown where it is written
     found = _conflicting(pl.concat(candidates).with_columns(sentence_a="at_a",
                                                             sentence_b="at_b"))
+    found = _dated_alike(found, slots)
     order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
              "start_b"]
     # a day, a date, a count or a place conflicts only when both mentions attach to one
