@@ -802,6 +802,18 @@ def test_a_date_inside_the_other_sentences_range_and_evening_against_night_agree
     assert sorted(found["said_b"]) == ["July 2017", "October 2016"]
 
 
+def test_two_ranges_of_years_are_compared_in_order() -> None:
+    # basil_framing d3a1ce0a: Brooke "served from 1967 to 1979" (HuffPost) against "held the
+    # seat from 1966 to 1978" (NYT) made four conflicts, 1967 against 1978 among them
+    frame = pl.concat([
+        sentences("Edward Brooke served from 1967 to 1979.", article="a"),
+        sentences("Edward Brooke held the seat from 1966 to 1978.", article="b"),
+    ])
+    found = conflicts(extract_facts(frame), group_pairs(_group_of(("a", 0), ("b", 0))), frame)
+    assert sorted(zip(found["said_a"], found["said_b"], strict=True)) == [
+        ("1967", "1966"), ("1979", "1978")]
+
+
 def test_a_sentence_with_its_own_weekday_is_compared_by_weekday() -> None:
     # "Friday, Dec. 8": the weekdays agree, the date has no counterpart
     assert _weekday_vs_date("The senator resigned on Friday after the vote.",

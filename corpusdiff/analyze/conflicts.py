@@ -309,6 +309,29 @@ def _dated_alike(found: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
     return found.with_row_index("_r").filter(~pl.col("_r").is_in(drop)).drop("_r")
 
 
+def _in_order(found: pl.DataFrame, slots: pl.DataFrame) -> pl.DataFrame:
+    """``found`` with the years and dates of two sentences that each state as many of them
+    (two or more) compared in the order written: "from 1967 to 1979" against "from 1966 to
+    1978" is 1967 against 1966 and 1979 against 1978, not also 1967 against 1978."""
+    rows = found.with_row_index("_r").filter(pl.col("slot").is_in(["year", "date"]))
+    if rows.is_empty():
+        return found
+    order = (slots.filter(pl.col("slot").is_in(["year", "date"]))
+             .group_by("article", "sentence", "slot", "value").agg(pl.col("start").min())
+             .with_columns(_k=pl.col("start").rank("ordinal").over("article", "sentence", "slot"),
+                           _n=pl.len().over("article", "sentence", "slot"))
+             .select("article", "sentence", "slot", "value", "_k", "_n"))
+    for side in ("a", "b"):
+        rows = rows.join(order.rename({"article": f"article_{side}",
+                                       "sentence": f"sentence_{side}", "value": f"value_{side}",
+                                       "_k": f"_k{side}", "_n": f"_n{side}"}),
+                         on=[f"article_{side}", f"sentence_{side}", "slot", f"value_{side}"],
+                         how="left")
+    crossed = rows.filter((pl.col("_na") == pl.col("_nb")) & (pl.col("_na") >= 2)
+                          & (pl.col("_ka") != pl.col("_kb")))["_r"].implode()
+    return found.with_row_index("_r").filter(~pl.col("_r").is_in(crossed)).drop("_r")
+
+
 def _close_conflicts(pairs: pl.DataFrame, slots: pl.DataFrame, contexts: pl.DataFrame,
                      sentences: pl.DataFrame) -> pl.DataFrame:
     """The conflicts of the close pairs (``pairs``: schema :data:`.fact_pairs.PAIRS`,
@@ -611,7 +634,7 @@ def conflicts(facts: pl.DataFrame, pairs: pl.DataFrame,
     # a role known from elsewhere in the article is shown where it is written
     found = _conflicting(pl.concat(candidates).with_columns(sentence_a="at_a",
                                                             sentence_b="at_b"))
-    found = _dated_alike(found, slots)
+    found = _in_order(_dated_alike(found, slots), slots)
     order = ["slot", "article_a", "article_b", "sentence_a", "start_a", "sentence_b",
              "start_b"]
     # a day, a date, a count or a place conflicts only when both mentions attach to one
