@@ -798,3 +798,18 @@ def test_a_common_word_opening_a_sentence_is_no_person() -> None:
         "Nobody asked about the refugee rhetoric, so President Obama brought it up himself.",
         "He called it “shameful.”",
     )] == [None, "Obama"]
+
+
+def test_a_male_given_name_outweighs_a_her_nearby_and_a_campaign_name_is_no_referent() -> None:
+    # basil_framing 8385a996 (Fox): "with Vermont Sen. Bernie Sanders giving qualified support
+    # for her comments" made Sanders a she, so his "he said" went to another senator; polnear:
+    # "Amplifying the Romney campaign message, he said" gave Paul Ryan's words to Romney
+    assert [speaker for _t, _k, speaker in rows(
+        "Senate Minority Whip Dick Durbin said the justice should apologize.",
+        "Relief came with Vermont Sen. Bernie Sanders giving qualified support for her "
+        "comments. While the candidate declined to comment, he said Trump is a “total "
+        "opportunist.”",
+        "Mitt Romney named Rep. Paul Ryan as his running mate.",
+        "Ryan hammered Obama on jobs. Amplifying the Romney campaign message, he said the "
+        "“hope and change campaign has become the blame campaign.”",
+    )] == ["Bernie Sanders", "Paul Ryan"]

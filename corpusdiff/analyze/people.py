@@ -77,6 +77,11 @@ _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _LAST_WORD = re.compile(r"(?<![^\s])([a-z][\w.’'-]*) $")  # what last_word_before finds
 _DATELINE_END = re.compile(r"\s*(?:,[^—–\n]{0,30})?(?:\s*\([A-Za-z]+\))?\s*(?:—|–|--|-\s)")
 _NEVER_ALONE = COMMON_CAPS | DAYS_MONTHS
+_NOUN_AFTER = re.compile(r" ([a-z]+)")
+#: nouns a person's name qualifies when written right before them ("the Romney campaign")
+_QUALIFIED = frozenset(("campaign", "campaigns", "administration", "camp", "team", "aides",
+                        "allies", "supporters", "era", "presidency", "doctrine", "loyalists",
+                        "voters", "backers", "surrogates", "fans", "rally", "rallies"))
 #: words of COMMON_CAPS that open an organisation's name
 _ORG_OPENERS = frozenset(("democratic", "democrat", "republican", "new"))
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
@@ -661,7 +666,10 @@ class People:
         end = start + shape.end - shape.period
         key = self.lookup(name.words) if len(name.words) <= 4 else None
         if key is not None:
-            self.mentions.append(Mention(start, end, "person", key, possessive=possessive))
+            # "the Romney campaign": the name qualifies the noun after it, as a title's does
+            after = _NOUN_AFTER.match(self.doc.masked, end)
+            self.mentions.append(Mention(start, end, "person", key, possessive=possessive,
+                                         modifier=bool(after and after.group(1) in _QUALIFIED)))
             # a capitalised run inside the title ("Trump" in "Trump advisor X") is no mention
             for k in range(len(self.mentions) - 2, -1, -1):
                 m = self.mentions[k]

@@ -131,7 +131,11 @@ FEMALE_NAMES = frozenset(
     amira leila layla noor mei yuki keiko ingrid greta astrid lena jane joanne joanna kate
     wendy tammy tracy stacy stacey dawn rita irene jo sue peggy connie carla ellen emily
     eleanor lucy molly chloe zoe ava mia ella harper abby paula sonia sonya ruby june ivy
-    nora clara vera rose""".split()
+    nora clara vera rose alicia alison allison anita anne annie april beth betsy bonnie
+    bridget brooke caroline cindy claire crystal debbie dianne elaine erica erin eva gail gina
+    heidi holly huma ines jasmine jen jenny joy julia keisha kristina latoya marjorie marsha
+    maxine melanie michele nadia naomi norma renee rosemary sally shanice tamika tara valerie
+    vanessa vicki wanda""".split()
 )
 
 MALE_NAMES = frozenset(
@@ -148,7 +152,12 @@ MALE_NAMES = frozenset(
     enrique oscar ivan gavin chuck mitch marco rand barack merrick pete elon jeff tim hakeem
     rudy newt ken ben sam nick matt andy rick ricky todd chad brad derek luke owen liam
     lucas hugo felix victor omar ahmed mohammed muhammad ali hassan raj arjun hiroshi kenji
-    wei lars sven klaus hans pierre jean-luc giovanni luca marco""".split()
+    wei lars sven klaus hans pierre jean-luc giovanni luca marco adrian barney bernie bernard
+    bradley brett cesar clarence colin craig curtis darnell darren dean deepak deshawn doug ed
+    eddie erik ernest evan fred glenn harry howard ian ibrahim ignacio isaac jake jamal jared
+    jeb jesus jimmy joel johnny jon josh julian karl kwame lamar malik martin marty neil pablo
+    phil phillip rahul ray reggie reince rod sanjay shawn sheldon sunil terrence tommy travis
+    troy tyrone xavier yusuf zach mitt kofi amit anil rob dick rahm steny""".split()
 )
 
 #: given names of either or unknown gender
