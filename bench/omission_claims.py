@@ -11,7 +11,9 @@ summary or paraphrase counts, topical overlap does not). The judgements are in
 ``bench/data/omission_claims_basil_framing.jsonl`` (story, outlet, statement as [outlet, text]
 pairs, verdict TRUE / FALSE / UNSURE, the article's sentences that report it, a note). They
 were made by two assistants (one per half), not by the dev set's annotators: treat them as
-silver labels, good for comparing versions of the tool, not as gold.
+silver labels, good for comparing versions of the tool, not as gold. Three claims a later
+version made (2026-12-07, session 11: "it's" no longer counts as a content word) were judged
+the same way and added; their notes say so.
 
 A claim of the current tool is matched to a judged one by story, outlet and statement (the same
 sentences), else by one shared statement sentence; other claims are unjudged. Printed: the
@@ -32,6 +34,10 @@ probability separates false from true claims only loosely (AUC 0.72 here, 0.71 o
 says-differently cut on it at 0.3 would take 13 false and 7 true claims (and 2 unsure) out of
 the omissions, at 0.5 8 false and 6 true (basil alone would fit the cut between 0.541 and
 0.579, on one false claim).
+
+Session 11 (2026-12-07, after the facts and speaker fixes and "it's" as a function word):
+152 claims, FALSE 40, TRUE 98, UNSURE 14: 26% false (29% of TRUE+FALSE); one TRUE claim of
+the labelled run is no longer made.
 
 Skips with a message when ../shared/dev/basil_framing is absent.
 """

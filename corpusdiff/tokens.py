@@ -106,7 +106,9 @@ def content_words(words: pl.Series) -> pl.DataFrame:
             token=stem_expr(pl.col("lower")),
             is_number=pl.col("word").str.contains(r"\p{N}"),
             _cap=pl.col("word").str.contains(r"^\p{Lu}"),
-            keep=~pl.col("lower").is_in(list(STOPWORDS)),
+            # "it's", "that's", "there's": a function word with its 's
+            keep=~pl.col("lower").is_in(list(STOPWORDS))
+            & ~pl.col("lower").str.strip_suffix("'s").is_in(list(STOPWORDS)),
         ).with_columns(
             keep=pl.col("keep") & ((pl.col("token").str.len_chars() > 1) | pl.col("is_number")))
         known = new if known is None else pl.concat([known, new])

@@ -430,3 +430,14 @@ def test_neighbour_search_with_no_pair_above_the_floor_finds_nothing() -> None:
     assert found.is_empty()
     assert found.schema == pl.Schema({"a": pl.Int64, "b": pl.Int64, "rank": pl.Int64,
                                       "s": pl.Float64})
+
+
+def test_a_function_word_with_its_s_is_no_content_word() -> None:
+    # basil_framing 1b96a5db: Fox's "“It’s very simple." and NYT's "“It’s not against the
+    # president,” she said." were one statement on the token "it" of "It’s" alone
+    from corpusdiff.tokens import content_tokens
+
+    frame = pl.DataFrame({"id": [1, 2], "text": ["“It’s very simple.",
+                                                 "There's the nation's debt; that's Trump's."]})
+    tokens = content_tokens(frame, ["id"]).group_by("id", maintain_order=True).agg("token")
+    assert tokens.rows() == [(1, ["simpl"]), (2, ["nation", "debt", "trump"])]
