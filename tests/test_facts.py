@@ -1281,3 +1281,18 @@ def test_two_organisations_joined_by_and_or_after_an_adjective_stay_apart() -> N
         "The House and Senate passed it.")
     orgs = {text for text, kind in kinds.items() if kind == "organization"}
     assert orgs == {"Senate", "Senate Armed Services", "Congress", "House and Senate"}
+
+
+def test_a_given_name_before_a_country_a_plural_title_a_doctrine_and_a_camelcase_site() -> None:
+    # basil_framing c99adbdd (NYT): "Representatives Jim Jordan of Ohio" was a person "Jim"
+    # and the country Jordan; 0ffb34cd: "the Bush Doctrine" a person; dd1e6e3b: "on WikiLeaks"
+    # a place
+    facts, kinds = facts_and_kinds(
+        "Members like Representatives Jim Jordan of Ohio or Tom Price of Georgia objected.",
+        "He flew to Jordan on Monday.",
+        "Some call it a return to the Bush Doctrine, Bush said.",
+        "The messages came from WikiLeaks last year.")
+    assert kinds["Jim Jordan"] == "person" and kinds["Jordan"] == "place"
+    assert one(facts, "title", "Representatives")["value"] == "representative"
+    assert "Bush Doctrine" not in set(facts["value"])
+    assert kinds["WikiLeaks"] == "organization"

@@ -53,7 +53,8 @@ _PHRASE_FIRSTS = frozenset(key[0] for key in PHRASES if len(key) > 1)
 #: words that end organisation and place names ("Islamic State", "Atlantic City", "Obama White
 #: House"), and words that are nobody's name ("Americans", "Democrats", "I'm"): such a run is
 #: no person, and such a word alone is nobody's surname
-_NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES | NOT_PEOPLE
+_NOT_SURNAMES = ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | NOT_PLACES | NOT_PEOPLE | {
+    "doctrine", "act", "amendment", "era", "plan"}  # "the Bush Doctrine"
 
 
 class _Token:
@@ -329,6 +330,8 @@ class Pending:
 #: a name made an adjective of ("Clinton-backing", "Republican-controlled"): no part of the
 #: organisation after it
 _BACKING = re.compile(r"-(?:[a-z]+ing|[a-z]+ed|run|led|backed|owned)$")
+#: a capital inside a word ("WikiLeaks", "YouTube"; not "McCain", "DeSantis", "O'Neill")
+_CAMEL = re.compile(r"\b(?!Mc|Mac|De|La|Le|Di|Da|Van|Von|O')[A-Z][a-z]+[A-Z]")
 #: first words of a place's name, never of a person's ("Fort Pierce", "Mount Vernon")
 PLACE_OPENERS = frozenset(("fort", "mount", "mt.", "port", "lake", "camp"))
 #: what a title is "of" ("Chief of Staff", "Secretary of State"): no part of the name after it
@@ -563,7 +566,8 @@ class _Names:
         while m_end + 1 < j and self.joined[m_end] and tokens[m_end + 1].cap \
                 and tokens[m_end + 1].low not in CAP_STOPS \
                 and (tokens[m_end + 1].low not in FACT_TITLES or m_end + 1 in self.surnames) \
-                and tokens[m_end + 1].low not in PHRASES_1 \
+                and (tokens[m_end + 1].low not in PHRASES_1  # "Jim Jordan" is no country
+                     or (m_end == k and tk.low in FIRST_NAMES)) \
                 and not tokens[m_end + 1].acronym:
             m_end += 1
         size = m_end - k + 1
@@ -764,7 +768,11 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
         if found:
             continue
         name = " ".join(w[2] for w in p.words)
-        if p.after_prep or name in towns:
+        if p.after_prep and _CAMEL.search(name):  # "on WikiLeaks": a company, no place
+            start, end = p.words[0][0], p.words[-1][1]
+            out.append((article, index, Mention(start, end, "organization", name, name,
+                                                entity=name)))
+        elif p.after_prep or name in towns:
             start, end = p.words[0][0], p.words[-1][1]
             out.append((article, index, Mention(start, end, "place", name, name,
                                                 unit="city" if name in towns else "site",

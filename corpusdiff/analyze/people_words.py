@@ -39,7 +39,8 @@ TITLE_KINDS: dict[str, str] = {
         editor columnist analyst economist coach manager ceo cfo coo founder administrator
         ambassador envoy trustee treasurer clerk comptroller controller auditor inspector
         marshal principal provost owner lawyer prosecutor agent candidate
-        coordinator whip committeeman committeewoman""".split(), "office"),
+        coordinator whip committeeman committeewoman representatives senators reps.
+        sens.""".split(), "office"),
     **dict.fromkeys(
         """associate major bishop pope king queen prince princess executive warden dean ranger
         aide host counsel""".split(), "before_name"),
