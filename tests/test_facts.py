@@ -1296,3 +1296,16 @@ def test_a_given_name_before_a_country_a_plural_title_a_doctrine_and_a_camelcase
     assert one(facts, "title", "Representatives")["value"] == "representative"
     assert "Bush Doctrine" not in set(facts["value"])
     assert kinds["WikiLeaks"] == "organization"
+
+
+def test_two_shouted_words_are_no_organisations_and_a_full_name_before_administration() -> None:
+    # dev sets: Trump's "WITCH HUNT" made the organisations WITCH and HUNT; "the George W.
+    # Bush administration" a person "George W." beside the "Bush Administration"
+    _, kinds = facts_and_kinds(
+        "It is the greatest WITCH HUNT in history!",
+        "He served under the George W. Bush administration.",
+        "NEW YORK -- U.S. Sen. Marco Rubio spoke on Wednesday.",
+        "The FBI and the NSA agreed.")
+    assert "WITCH" not in kinds and "HUNT" not in kinds
+    assert kinds["George W. Bush"] == "person" and "George W." not in kinds
+    assert kinds["NEW YORK"] == "place" and kinds["FBI"] == kinds["NSA"] == "organization"

@@ -178,22 +178,32 @@ def _is_title(low: str) -> bool:
 
 # three all-caps words; the pattern opens with a character class (the word boundary is a
 # lookbehind after the first letter) so that the re module skips to the capitals
-_SHOUT_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\W+[A-Z]{2,}\W+[A-Z]{2,}\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_SHOUT_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\W+[A-Z]{2,}\b")
 
 
 def _shouting(text: str, tokens: list[_Token]) -> set[int]:
-    """Indexes of tokens in a run of three or more all-caps words (a shouted label)."""
+    """Indexes of tokens in a run of three or more all-caps words (a shouted label), or of two
+    that are both longer than most acronyms ("WITCH HUNT")."""
     out: set[int] = set()
     if not _SHOUT_RE.search(text):
         return out
-    run: list[int] = []
-    for i, t in enumerate([*tokens, _Token(0, ("x", "x", False, 0, 0, False, False, False))]):
-        if t.text.isupper() and len(t.text) > 1 and t.text.replace(".", "").isalpha():
-            run.append(i)
-        else:
-            if len(run) >= 3:
-                out.update(run)
-            run = []
+    runs: list[list[int]] = [[]]
+    for i, t in enumerate(tokens):
+        if not (t.text.isupper() and len(t.text) > 1 and t.text.isalpha()):  # (not "U.S.")
+            runs.append([])
+            continue
+        # the tokens are the sentence's capitalised words: a run has no other word between
+        if runs[-1] and _LETTER.search(text, tokens[runs[-1][-1]].end, t.start):
+            runs.append([])
+        runs[-1].append(i)
+    for run in runs:
+        if len(run) >= 3 or (len(run) == 2 and all(
+                len(tokens[x].text) >= 4 and tokens[x].low not in PHRASES_1
+                and tokens[x].low not in FIRST_NAMES for x in run)
+                and max(len(tokens[x].text) for x in run) >= 5
+                and tuple(tokens[x].low for x in run) not in PHRASES):
+            out.update(run)  # (not "NEW YORK", "MEXICO CITY": a dateline)
     return out
 
 
@@ -380,8 +390,10 @@ class _Names:
                 i += 1
             else:
                 j = self.run_end(i, shout)
+                # ("the George W. Bush administration" names a person in full: the person)
                 if j < n and tokens[j].low == "administration" and self.joined[j - 1] \
-                        and tokens[j - 1].low not in CAP_STOPS:
+                        and tokens[j - 1].low not in CAP_STOPS \
+                        and not (j - 1 > i and tokens[i].low in FIRST_NAMES):
                     self.emit(j - 1, j + 1, "organization", _org_key(
                         text[tokens[j - 1].start:tokens[j].end]))  # "the Trump administration"
                     end = j - 1
