@@ -150,7 +150,9 @@ def name_variants(entities: pl.Series) -> pl.DataFrame:
     Clinton", "K. Michael Conaway") and with a short given name or its formal one ("Joe
     Biden", "Joseph Biden").
     Names with the same given name and surname but two different middles ("George W. Bush",
-    "George H.W. Bush") or another suffix ("Donald Trump Jr.") stay apart."""
+    "George H.W. Bush") or another suffix ("Donald Trump Jr.") stay apart, except a name
+    without middle nor suffix beside the formal style of a suffixed one ("James Clapper",
+    "James R. Clapper Jr.")."""
     words = pl.col("entity").str.split(" ")
     last = words.list.last()
     has_suffix = last.str.to_lowercase().is_in(list(NAME_SUFFIXES))
@@ -185,6 +187,18 @@ def name_variants(entities: pl.Series) -> pl.DataFrame:
         .with_columns(_key=pl.col("_first").replace(NICKNAMES) + " " + pl.col("_last") + " "
                       + pl.col("_suffix"))
     )
+    # a suffix written with a middle name or initial is a formal style ("Joseph R. Biden Jr.",
+    # "James R. Clapper Jr."): the name without middle nor suffix is that person too; a suffix
+    # without a middle names the son ("Donald Trump Jr.")
+    formal = (names.filter((pl.col("_suffix") != "") & (pl.col("_middle") != ""))
+              .select(_base=pl.col("_key").str.replace(r" \S+$", " "), _formal="_key",
+                      _fmiddle="_middle")
+              .unique().filter(pl.len().over("_base") == 1))
+    names = (names.join(formal, left_on="_key", right_on="_base", how="left")
+             .with_columns(_key=pl.when((pl.col("_middle") == "")
+                                        | (pl.col("_middle") == pl.col("_fmiddle")))
+                           .then(pl.coalesce("_formal", "_key")).otherwise(pl.col("_key")))
+             .drop("_formal", "_fmiddle"))
     counted = names.group_by("_key", "entity", "_middle").agg(_n=pl.len())
     one = (counted.group_by("_key")
            .agg(_middles=pl.col("_middle").filter(pl.col("_middle") != "").n_unique(),
