@@ -1312,3 +1312,16 @@ def test_two_shouted_words_are_no_organisations_and_a_full_name_before_administr
     assert "WITCH" not in kinds and "HUNT" not in kinds
     assert kinds["George W. Bush"] == "person" and "George W." not in kinds
     assert kinds["NEW YORK"] == "place" and kinds["FBI"] == kinds["NSA"] == "organization"
+
+
+def test_a_party_committee_and_its_acronym_are_one_organisation() -> None:
+    # basil eadabee7 (Fox) listed "DNC" and "Democratic National Committee" as two facts no
+    # other outlet mentions; on polnear an outlet writing "DNC" was said to leave out the
+    # Democratic National Committee
+    frame = pl.concat([
+        sentences("The Democratic National Committee met on Monday.", article="a"),
+        sentences("The DNC met on Monday.", article="b"),
+    ])
+    facts = extract_facts(frame)
+    assert set(facts.filter(pl.col("kind") == "organization")["value"]) == {"DNC"}
+    assert exclusive_facts(facts).filter(pl.col("kind") == "organization").is_empty()

@@ -117,6 +117,17 @@ KNOWN_ORGS = {
     "UN": ("united nations",),
     "EU": ("european union",),
     "GOP": ("republican party",),
+    "DNC": ("democratic national committee",),
+    "RNC": ("republican national committee",),
+    "NSA": ("national security agency",),
+    "NRA": ("national rifle association",),
+    "CBO": ("congressional budget office",),
+    "FEC": ("federal election commission",),
+    "SEC": ("securities exchange commission",),
+    "NRSC": ("national republican senatorial committee",),
+    "DCCC": ("democratic congressional campaign committee",),
+    "NRCC": ("national republican congressional committee",),
+    "NATO": ("north atlantic treaty organization",),
 }
 #: multi-word organisations named without a suffix word
 ORG_NAMES = ("white house", "pentagon", "congress", "senate", "supreme court", "fox news",
