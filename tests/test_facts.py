@@ -1325,3 +1325,16 @@ def test_a_party_committee_and_its_acronym_are_one_organisation() -> None:
     facts = extract_facts(frame)
     assert set(facts.filter(pl.col("kind") == "organization")["value"]) == {"DNC"}
     assert exclusive_facts(facts).filter(pl.col("kind") == "organization").is_empty()
+
+
+def test_a_given_name_after_a_title_is_the_one_full_name_it_opens() -> None:
+    # basil 0ffb34cd: "Sheriff Joe" was a person "Joe", listed as a fact no other outlet has
+    frame = pl.concat([
+        sentences("Sheriff Joe Arpaio endorsed Perry.", article="a"),
+        sentences("The endorsement from Sheriff Joe came on Tuesday.", article="b"),
+        sentences("Mayor Bill spoke; Bill Clinton and Bill de Blasio listened.", article="c"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert people.filter(pl.col("article") == "b")["value"].to_list() == ["Joe Arpaio"]
+    # two full names open with it: nobody the facts can name
+    assert "Bill" not in set(people["value"])

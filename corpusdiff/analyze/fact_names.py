@@ -751,6 +751,9 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
         else:
             rest.append((article, index, p))
     common = lowercase({w for _a, _i, p in rest for _s, _e, w in p.words if w in surnames})
+    given_names: dict[str, set[str]] = {}
+    for name in full:
+        given_names.setdefault(name.split()[0], set()).add(name)
     for article, index, p in rest:
         found = False
         # the words before "State" or "House" name it ("Sunshine State", "Obama White House"):
@@ -760,21 +763,29 @@ def decide_pending(mentions: list[tuple[str, int, Mention]],
             # the article's own full name makes its lone surname that person, even where
             # the surname is a given name too, when it speaks or has a title somewhere
             # ("Deval Patrick", then "Patrick said")
-            if (word.lower() not in _NOT_SURNAMES and (
-                    (word in surnames and word not in common and not named_only)
-                    or ((article, word) in named
-                        and (word in surnames or word in speakers)))) or (
+            as_surname = word.lower() not in _NOT_SURNAMES and (
+                (word in surnames and word not in common and not named_only)
+                or ((article, word) in named and (word in surnames or word in speakers)))
+            if as_surname or (
                     # (a headline's word after a title may be its verb: "Representative
                     # Apologizes for Criticizing Iowa Senator"; a surname ending so is
                     # known from elsewhere)
                     x == 0 and len(p.words) == 1 and p.titled and word.isalpha()
                     and not (p.strict and word.endswith("s"))):
-                name = word
+                name = key = word
                 if x + 1 < len(p.words) and p.words[x + 1][2].lower() in NAME_SUFFIXES \
                         and p.words[x + 1][0] - end == 1:  # "Trump Jr." is the son
                     end, name = p.words[x + 1][1], f"{word} {p.words[x + 1][2]}"
+                    key = name
+                elif not as_surname and word.lower() in FIRST_NAMES:
+                    # "Sheriff Joe": a given name after a title is the corpus's one full
+                    # name that opens with it, else nobody the facts can name
+                    given = given_names.get(word, ())
+                    if len(given) != 1:
+                        continue
+                    key = next(iter(given))
                 out.append((article, index, Mention(start, end, "person", name,
-                                                    _person_key(name),
+                                                    _person_key(key),
                                                     role_span=p.role_span if x == 0 else None)))
                 found = True
         if found:
