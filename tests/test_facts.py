@@ -1338,3 +1338,20 @@ def test_a_given_name_after_a_title_is_the_one_full_name_it_opens() -> None:
     assert people.filter(pl.col("article") == "b")["value"].to_list() == ["Joe Arpaio"]
     # two full names open with it: nobody the facts can name
     assert "Bill" not in set(people["value"])
+
+
+def test_a_given_name_misspelt_once_in_a_while_is_the_same_person() -> None:
+    # basil_framing d4a4bc34: Fox writes "Vincente Fox", HuffPost "Vicente Fox"; Fox's quotes
+    # were "misattributed" against HuffPost's and each outlet "left out" the other's Fox
+    from corpusdiff.analyze.person_keys import name_variants
+
+    same = name_variants(pl.Series(["Vicente Fox"] * 3 + ["Vincente Fox"] * 2
+                                   + ["Julian Castro", "Julia Castro"]))
+    assert same.rows() == [("Vincente Fox", "Vicente Fox")]
+    frame = pl.concat([
+        sentences("Former Mexican President Vincente Fox said so.", article="a"),
+        sentences("Former Mexican President Vicente Fox agreed.", "Vicente Fox said so.",
+                  article="b"),
+    ])
+    people = extract_facts(frame).filter(pl.col("kind") == "person")
+    assert set(people["value"]) == {"Vicente Fox"}
