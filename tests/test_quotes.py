@@ -813,3 +813,15 @@ def test_a_male_given_name_outweighs_a_her_nearby_and_a_campaign_name_is_no_refe
         "Ryan hammered Obama on jobs. Amplifying the Romney campaign message, he said the "
         "“hope and change campaign has become the blame campaign.”",
     )] == ["Bernie Sanders", "Paul Ryan"]
+
+
+def test_a_participle_a_state_tag_or_a_common_word_opening_a_sentence_is_no_speaker() -> None:
+    # dev sets: "Sounding", "Reprising", "Md" (of "D-Md."), "Yet" and "You" were speakers
+    # basil_framing 3ae35b16 (NYT)
+    assert [speaker for _t, _k, speaker in rows(
+        "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to "
+        "secure wall funding when Republicans controlled both houses of Congress by saying, "
+        "“I was a little new to the job.”",
+    )] == ["Trump"]
+    from corpusdiff.analyze.people import nobody
+    assert nobody(["Md."]) and nobody(["Fla"]) and not nobody(["Cardin"])

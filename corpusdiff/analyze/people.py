@@ -82,6 +82,10 @@ _NOUN_AFTER = re.compile(r" ([a-z]+)")
 _QUALIFIED = frozenset(("campaign", "campaigns", "administration", "camp", "team", "aides",
                         "allies", "supporters", "era", "presidency", "doctrine", "loyalists",
                         "voters", "backers", "surrogates", "fans", "rally", "rallies"))
+#: the states' abbreviations of party tags and datelines ("D-Md.", "R-Fla.")
+_STATE_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev nh nj nm ny nc nd okla ore pa penn ri sc sd tenn tex vt va wash wis wyo""".split())
 #: words of COMMON_CAPS that open an organisation's name
 _ORG_OPENERS = frozenset(("democratic", "democrat", "republican", "new"))
 _LOWER_TOKEN = re.compile(r"[a-z][\w.’'-]*")
@@ -320,8 +324,10 @@ def nobody(words: Sequence[str]) -> bool:
     put it in a speaker's position). A country may speak for its government ("China said")."""
     return bool(words) and (words[-1].lower() in NOT_PEOPLE
                             or known_place(words) not in (None, "country")
-                            # "Critics say": a sentence's first word
-                            or (len(words) == 1 and words[0].lower() in GENERIC_SUBJECTS))
+                            # "Critics say": a sentence's first word; "(D-Md.)": a state
+                            or (len(words) == 1 and (
+                                words[0].lower() in GENERIC_SUBJECTS
+                                or words[0].lower().rstrip(".") in _STATE_ABBREVIATIONS)))
 
 
 def given_name_start(lows: Sequence[str]) -> int:
@@ -782,8 +788,12 @@ class People:
         words = (m.name or "").split()
         if not words or len(words) > 3 or not all(w[0].isupper() for w in words) or \
                 nobody(words) or (len(words) == 1 and (
-                    words[0].isupper() or words[0].lower() in ORG_WORDS)):
-            return  # a dateline (WASHINGTON), a shouted word, "Senate" alone is nobody
+                    words[0].isupper() or words[0].lower() in ORG_WORDS
+                    or (words[0].endswith("ing") and words[0].lower() not in FIRST_NAMES
+                        and self._starts_sentence(m.start)))):
+            # a dateline (WASHINGTON), a shouted word, "Senate" alone, a participle opening
+            # the sentence ("Sounding a note of caution, he said") is nobody
+            return
         key = self.lookup(words) or " ".join(words)
         self.persons.setdefault(key, Person(key))
         self._by_last = None

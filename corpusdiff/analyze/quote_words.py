@@ -49,7 +49,8 @@ COMMON_CAPS = frozenset(
     besides afterward afterwards thus therefore several rather prior part hours days weeks
     months years nobody nothing everyone everybody someone somebody anyone anybody none four
     five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
-    eighteen nineteen twenty thirty forty fifty dozens hundreds thousands""".split()
+    eighteen nineteen twenty thirty forty fifty dozens hundreds thousands yet you or ever
+    former contrast minutes concerns delegates""".split()
 )
 ORG_ABBR = frozenset("corp. inc. co. ltd. bros. assn. dept. univ.".split())
 PAGE_LABELS = frozenset("new breaking update note play watch live exclusive opinion".split())
