@@ -825,3 +825,6 @@ def test_a_participle_a_state_tag_or_a_common_word_opening_a_sentence_is_no_spea
     )] == ["Trump"]
     from corpusdiff.analyze.people import nobody
     assert nobody(["Md."]) and nobody(["Fla"]) and not nobody(["Cardin"])
+    # peoples: "Russians say", "Millennials" (and no surname that ends alike)
+    assert nobody(["Russians"]) and nobody(["Texan"]) and nobody(["Millennials"])
+    assert not nobody(["Ryan"]) and not nobody(["Sullivan"])

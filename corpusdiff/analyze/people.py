@@ -82,6 +82,12 @@ _NOUN_AFTER = re.compile(r" ([a-z]+)")
 _QUALIFIED = frozenset(("campaign", "campaigns", "administration", "camp", "team", "aides",
                         "allies", "supporters", "era", "presidency", "doctrine", "loyalists",
                         "voters", "backers", "surrogates", "fans", "rally", "rallies"))
+#: peoples and groups a sentence may open with ("Russians say", "Millennials")
+_DEMONYMS = frozenset(
+    """american russian mexican chinese german french british iranian iraqi syrian israeli
+    palestinian saudi texan californian floridian canadian cuban korean japanese afghan
+    pakistani ukrainian european african asian latino hispanic millennial yemeni egyptian
+    turkish indian venezuelan""".split())
 #: the states' abbreviations of party tags and datelines ("D-Md.", "R-Fla.")
 _STATE_ABBREVIATIONS = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
@@ -327,7 +333,8 @@ def nobody(words: Sequence[str]) -> bool:
                             # "Critics say": a sentence's first word; "(D-Md.)": a state
                             or (len(words) == 1 and (
                                 words[0].lower() in GENERIC_SUBJECTS
-                                or words[0].lower().rstrip(".") in _STATE_ABBREVIATIONS)))
+                                or words[0].lower().rstrip(".") in _STATE_ABBREVIATIONS
+                                or words[0].lower().removesuffix("s") in _DEMONYMS)))
 
 
 def given_name_start(lows: Sequence[str]) -> int:
