@@ -681,16 +681,16 @@ def trim_headline_orgs(mentions: list[tuple[str, int, Mention]],
     return out
 
 
-def sentence_facts(text: str, kind: str, numbers: bool = True
+def sentence_facts(text: str, strict: bool, numbers: bool = True
                    ) -> tuple[list[Mention], list[Pending]]:
     """The mentions of one sentence, quantities first (they claim their words), and the
-    capitalised words left for the corpus to decide. ``numbers`` False: the sentence does not
-    match :data:`.fact_quantities.MAY_HOLD_NUMBER`."""
+    capitalised words left for the corpus to decide. ``strict``: a headline or a title-cased
+    line (:func:`is_strict`), where only sure names count; ``numbers`` False: the sentence
+    does not match :data:`.fact_quantities.MAY_HOLD_NUMBER`."""
     claims = Claims()
     quantities = sentence_quantities(text, claims, numbers)
     tokens = _tokens(text)
-    # headlines and title-cased lines capitalise every word: only sure names count there
-    names = _Names(text, claims, tokens, is_strict(text, kind))
+    names = _Names(text, claims, tokens, strict)
     return quantities + names.out, names.pending
 
 

@@ -150,20 +150,23 @@ def extract_facts(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -
     pending: list[tuple[str, int, Pending]] = []
     # wire copy repeats sentences across outlets: each distinct one is read once (the result
     # depends on the sentence alone; the mentions are never changed afterwards)
-    seen: dict[tuple[str, str], tuple[list[Mention], list[Pending]]] = {}
+    seen: dict[tuple[str, str], tuple[list[Mention], list[Pending], bool]] = {}
     texts: dict[tuple[str, int], str] = {}
+    strict: set[tuple[str, int]] = set()  # headlines and title-cased lines
     for article, index, text, kind, numbers in rows.iter_rows():
         texts[(article, index)] = text
-        found, rest = seen.get((text, kind)) or seen.setdefault(
-            (text, kind), sentence_facts(text, kind, numbers))
+        if (text, kind) not in seen:
+            title = is_strict(text, kind)
+            seen[(text, kind)] = (*sentence_facts(text, title, numbers), title)
+        found, rest, title = seen[(text, kind)]
         mentions.extend((article, index, m) for m in found)
         pending.extend((article, index, p) for p in rest)
+        if title:
+            strict.add((article, index))
     lowercase = _lowercase_test(rows)
     mentions = settle_third_names(mentions, lowercase, texts)
     mentions.extend(decide_pending(mentions, pending, lowercase))
-    mentions = trim_headline_orgs(mentions, {
-        (article, index) for article, index, text, kind, _n in rows.iter_rows()
-        if is_strict(text, kind)})
+    mentions = trim_headline_orgs(mentions, strict)
 
     org_pairs = _acronym_pairs(mentions, texts)
     records = []
